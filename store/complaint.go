@@ -1,0 +1,221 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"loket/store/valid"
+)
+
+// Complaint is a complaint received (pengaduan layanan) with its follow-up.
+type Complaint struct {
+	ID         string
+	ReceivedAt time.Time
+	Channel    string
+	Text       string
+	Status     string // Diterima, Diproses, Selesai
+	VisitID    string
+	FollowUps  []FollowUp
+}
+
+// FollowUp is one step of a complaint's handling.
+type FollowUp struct {
+	At     time.Time
+	Status string
+	Note   string
+}
+
+// LastFollowUp is the latest follow-up note, "" if none.
+func (c Complaint) LastFollowUp() string {
+	if len(c.FollowUps) == 0 {
+		return ""
+	}
+	return c.FollowUps[len(c.FollowUps)-1].Note
+}
+
+// AddComplaint records a complaint received through a channel.
+func (s *Store) AddComplaint(ctx context.Context, actor, channel, text, visitID string) (string, error) {
+	channel, err := valid.OneOf("Saluran", channel, valid.ComplaintChannels)
+	if err != nil {
+		return "", err
+	}
+	text, err = valid.Text("Isi pengaduan", text, 4000, true)
+	if err != nil {
+		return "", err
+	}
+	id := s.newID()
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO complaints (id, received_at, day, channel, text, visit_id, officer_id, updated_at)
+			VALUES (?,?,?,?,?,?,?,?)`, id, fmtTime(now), Day(now), channel, text, nullStr(visitID), nullStr(actor), fmtTime(now)); err != nil {
+			return fmt.Errorf("store: save complaint: %w", err)
+		}
+		a := s.auditor(ctx, tx, actor, "complaint", id)
+		a.eventNote("terima", channel)
+		return a.err
+	})
+	return id, err
+}
+
+// FollowUpComplaint records a follow-up and the new status.
+func (s *Store) FollowUpComplaint(ctx context.Context, actor, id, status, note string) error {
+	status, err := valid.OneOf("Status", status, valid.ComplaintStatuses)
+	if err != nil {
+		return err
+	}
+	note, err = valid.Text("Tindak lanjut", note, 2000, true)
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var old string
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM complaints WHERE id = ?`, id).Scan(&old); err != nil {
+			if err == sql.ErrNoRows {
+				return ErrNotFound
+			}
+			return err
+		}
+		now := fmtTime(s.now())
+		if _, err := tx.ExecContext(ctx, `INSERT INTO complaint_followups (id, complaint_id, at, status, note, officer_id)
+			VALUES (?,?,?,?,?,?)`, s.newID(), id, now, status, note, nullStr(actor)); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE complaints SET status = ?, updated_at = ? WHERE id = ?`, status, now, id); err != nil {
+			return err
+		}
+		a := s.auditor(ctx, tx, actor, "complaint", id)
+		a.change("status", old, status)
+		return a.err
+	})
+}
+
+// Complaints lists complaints received in [from, to] (WIB days, inclusive)
+// plus, with open set, any not yet Selesai; newest first.
+func (s *Store) Complaints(ctx context.Context, from, to string, open bool) ([]Complaint, error) {
+	var out []Complaint
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, received_at, channel, text, status, coalesce(visit_id,'') FROM complaints
+			WHERE (day BETWEEN ? AND ?) OR (? AND status <> 'Selesai') ORDER BY received_at DESC`, from, to, open)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var c Complaint
+			var at string
+			if err := rows.Scan(&c.ID, &at, &c.Channel, &c.Text, &c.Status, &c.VisitID); err != nil {
+				rows.Close()
+				return err
+			}
+			c.ReceivedAt = parseTime(at)
+			out = append(out, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for i := range out {
+			fr, err := tx.QueryContext(ctx, `SELECT at, status, note FROM complaint_followups WHERE complaint_id = ? ORDER BY at`, out[i].ID)
+			if err != nil {
+				return err
+			}
+			for fr.Next() {
+				var f FollowUp
+				var at string
+				if err := fr.Scan(&at, &f.Status, &f.Note); err != nil {
+					fr.Close()
+					return err
+				}
+				f.At = parseTime(at)
+				out[i].FollowUps = append(out[i].FollowUps, f)
+			}
+			fr.Close()
+			if err := fr.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// CashHandover is the day's cash handed to the bendahara penerimaan.
+type CashHandover struct {
+	ID           string
+	Day          string
+	CashReceipts int64 // cash payments recorded that day
+	Counted      int64 // cash counted
+	Difference   int64 // Counted − CashReceipts
+	Reason       string
+	Recipient    string
+	HandedAt     time.Time
+}
+
+// CashReceipts is the sum of cash payments of a WIB day.
+func (s *Store) CashReceipts(ctx context.Context, day string) (int64, error) {
+	var n int64
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT coalesce(sum(amount),0) FROM payments WHERE day = ? AND method = 'Tunai'`, day).Scan(&n)
+	})
+	return n, err
+}
+
+// RecordCashHandover records the hand-over of a day's cash. A difference
+// between the cash counted and the receipts needs a reason.
+func (s *Store) RecordCashHandover(ctx context.Context, actor, day string, counted int64, recipient, reason string) (CashHandover, error) {
+	h := CashHandover{Day: day, Counted: counted}
+	var err error
+	if h.Recipient, err = valid.Name("Penerima (bendahara)", recipient); err != nil {
+		return h, err
+	}
+	if counted < 0 {
+		return h, &valid.Error{Field: "Uang dihitung", Msg: "tidak boleh negatif"}
+	}
+	if h.Reason, err = valid.Text("Alasan selisih", reason, 1000, false); err != nil {
+		return h, err
+	}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(amount),0) FROM payments WHERE day = ? AND method = 'Tunai'`, day).Scan(&h.CashReceipts); err != nil {
+			return err
+		}
+		h.Difference = counted - h.CashReceipts
+		if h.Difference != 0 && h.Reason == "" {
+			return &valid.Error{Field: "Alasan selisih", Msg: "wajib diisi bila uang dihitung berbeda dari penerimaan tunai"}
+		}
+		h.ID, h.HandedAt = s.newID(), s.now()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO handovers (id, day, cash_receipts, counted, difference, reason, recipient, handed_at, officer_id)
+			VALUES (?,?,?,?,?,?,?,?,?)`, h.ID, day, h.CashReceipts, counted, h.Difference, h.Reason, h.Recipient,
+			fmtTime(h.HandedAt), nullStr(actor)); err != nil {
+			return err
+		}
+		a := s.auditor(ctx, tx, actor, "handover", h.ID)
+		a.eventNote("serah_tunai", fmt.Sprintf("%s: %d", day, counted))
+		return a.err
+	})
+	return h, err
+}
+
+// CashHandovers lists the hand-overs of days in [from, to].
+func (s *Store) CashHandovers(ctx context.Context, from, to string) ([]CashHandover, error) {
+	var out []CashHandover
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, day, cash_receipts, counted, difference, reason, recipient, handed_at
+			FROM handovers WHERE day BETWEEN ? AND ? ORDER BY handed_at`, from, to)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var h CashHandover
+			var at string
+			if err := rows.Scan(&h.ID, &h.Day, &h.CashReceipts, &h.Counted, &h.Difference, &h.Reason, &h.Recipient, &at); err != nil {
+				return err
+			}
+			h.HandedAt = parseTime(at)
+			out = append(out, h)
+		}
+		return rows.Err()
+	})
+	return out, err
+}

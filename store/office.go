@@ -1,0 +1,374 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"loket/store/valid"
+	"loket/tariff"
+)
+
+// Office is the office and counter the database belongs to. Its codes are
+// printed in queue, invoice and kuitansi numbers.
+type Office struct {
+	Code             string // BPS office code, 1906
+	Name             string
+	Unit             string
+	Address          string
+	Phone            string
+	Website          string
+	ComplaintEmail   string
+	ComplaintContact string
+	CounterCode      string // counter letter, default A
+	ExportDir        string // where end-of-day workbooks go; "" = default
+}
+
+// DefaultOffice is the office as the service standard names it.
+var DefaultOffice = Office{
+	Code:             "1906",
+	Name:             "BPS Kabupaten Belitung Timur",
+	Unit:             "Pelayanan Statistik Terpadu BPS Kabupaten Belitung Timur",
+	Address:          "Jl. Raya Manggarawan Desa Padang Manggar 33512",
+	Phone:            "07199220090",
+	Website:          "belitungtimurkab.bps.go.id",
+	ComplaintEmail:   "bps1906@bps.go.id",
+	ComplaintContact: "SMS/WhatsApp 081278563877 (Syahroni, Kasubbag Umum BPS Kabupaten Belitung Timur)",
+	CounterCode:      "A",
+}
+
+func (s *Store) seedOffice(ctx context.Context, tx *sql.Tx) error {
+	o := DefaultOffice
+	_, err := tx.ExecContext(ctx, `INSERT INTO office (id, code, name, unit, address, phone, website,
+		complaint_email, complaint_contact, counter_code, export_dir, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, s.newID(), o.Code, o.Name, o.Unit, o.Address, o.Phone,
+		o.Website, o.ComplaintEmail, o.ComplaintContact, o.CounterCode, o.ExportDir, fmtTime(s.now()))
+	if err != nil {
+		return fmt.Errorf("store: seed office: %w", err)
+	}
+	return nil
+}
+
+func getOffice(ctx context.Context, q querier) (Office, error) {
+	var o Office
+	err := q.QueryRowContext(ctx, `SELECT code, name, unit, address, phone, website, complaint_email,
+		complaint_contact, counter_code, export_dir FROM office LIMIT 1`).Scan(&o.Code, &o.Name, &o.Unit,
+		&o.Address, &o.Phone, &o.Website, &o.ComplaintEmail, &o.ComplaintContact, &o.CounterCode, &o.ExportDir)
+	if err != nil {
+		return o, fmt.Errorf("store: office: %w", err)
+	}
+	return o, nil
+}
+
+// Office returns the office settings.
+func (s *Store) Office(ctx context.Context) (Office, error) {
+	var o Office
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		o, err = getOffice(ctx, tx)
+		return err
+	})
+	return o, err
+}
+
+// UpdateOffice saves the office settings, validating the counter code (one
+// letter A–Z) and the office code (four digits). Each changed field is
+// audited.
+func (s *Store) UpdateOffice(ctx context.Context, actor string, o Office) error {
+	o.CounterCode = strings.ToUpper(strings.TrimSpace(o.CounterCode))
+	if len(o.CounterCode) != 1 || o.CounterCode[0] < 'A' || o.CounterCode[0] > 'Z' {
+		return &valid.Error{Field: "Kode loket", Msg: "harus satu huruf A–Z"}
+	}
+	if len(o.Code) != 4 || strings.Trim(o.Code, "0123456789") != "" {
+		return &valid.Error{Field: "Kode kantor", Msg: "harus 4 angka, misalnya 1906"}
+	}
+	for _, f := range []struct{ name, v string }{{"Nama kantor", o.Name}, {"Alamat", o.Address}} {
+		if strings.TrimSpace(f.v) == "" {
+			return &valid.Error{Field: f.name, Msg: "wajib diisi"}
+		}
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		old, err := getOffice(ctx, tx)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE office SET code=?, name=?, unit=?, address=?, phone=?, website=?,
+			complaint_email=?, complaint_contact=?, counter_code=?, export_dir=?, updated_at=?`,
+			o.Code, o.Name, o.Unit, o.Address, o.Phone, o.Website, o.ComplaintEmail, o.ComplaintContact,
+			o.CounterCode, o.ExportDir, fmtTime(s.now()))
+		if err != nil {
+			return err
+		}
+		a := s.auditor(ctx, tx, actor, "office", "office")
+		a.change("code", old.Code, o.Code)
+		a.change("name", old.Name, o.Name)
+		a.change("unit", old.Unit, o.Unit)
+		a.change("address", old.Address, o.Address)
+		a.change("phone", old.Phone, o.Phone)
+		a.change("website", old.Website, o.Website)
+		a.change("complaint_email", old.ComplaintEmail, o.ComplaintEmail)
+		a.change("complaint_contact", old.ComplaintContact, o.ComplaintContact)
+		a.change("counter_code", old.CounterCode, o.CounterCode)
+		a.change("export_dir", old.ExportDir, o.ExportDir)
+		return a.err
+	})
+}
+
+// Officer is a counter officer (petugas PST).
+type Officer struct {
+	ID     string
+	Name   string
+	HasPIN bool
+}
+
+// Officers lists the active officers by name.
+func (s *Store) Officers(ctx context.Context) ([]Officer, error) {
+	var out []Officer
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, name, pin_hash IS NOT NULL FROM officers WHERE active = 1 ORDER BY name`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var o Officer
+			if err := rows.Scan(&o.ID, &o.Name, &o.HasPIN); err != nil {
+				return err
+			}
+			out = append(out, o)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// OfficerByName finds an officer by name, case-insensitively.
+func (s *Store) OfficerByName(ctx context.Context, name string) (Officer, error) {
+	var o Officer
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT id, name, pin_hash IS NOT NULL FROM officers WHERE name = ? AND active = 1`,
+			strings.TrimSpace(name)).Scan(&o.ID, &o.Name, &o.HasPIN)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		return err
+	})
+	return o, err
+}
+
+// AddOfficer records a new officer; pin may be empty. The PIN (4–8 digits)
+// is stored as a bcrypt hash, never in clear.
+func (s *Store) AddOfficer(ctx context.Context, name, pin string) (Officer, error) {
+	name, err := valid.Name("Nama petugas", name)
+	if err != nil {
+		return Officer{}, err
+	}
+	hash, err := hashPIN(pin)
+	if err != nil {
+		return Officer{}, err
+	}
+	o := Officer{ID: s.newID(), Name: name, HasPIN: hash.Valid}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO officers (id, name, pin_hash, created_at) VALUES (?,?,?,?)`,
+			o.ID, o.Name, hash, fmtTime(s.now()))
+		if err != nil {
+			return err
+		}
+		a := s.auditor(ctx, tx, o.ID, "officer", o.ID)
+		a.event("tambah")
+		if hash.Valid {
+			a.personalChange("pin")
+		}
+		return a.err
+	})
+	if errors.Is(err, ErrConflict) {
+		return Officer{}, &valid.Error{Field: "Nama petugas", Msg: "sudah terdaftar"}
+	}
+	return o, err
+}
+
+func hashPIN(pin string) (sql.NullString, error) {
+	pin = strings.TrimSpace(pin)
+	if pin == "" {
+		return sql.NullString{}, nil
+	}
+	if len(pin) < 4 || len(pin) > 8 || strings.Trim(pin, "0123456789") != "" {
+		return sql.NullString{}, &valid.Error{Field: "PIN", Msg: "harus 4–8 angka"}
+	}
+	h, err := bcrypt.GenerateFromPassword([]byte(pin), bcrypt.DefaultCost)
+	if err != nil {
+		return sql.NullString{}, fmt.Errorf("store: hash PIN: %w", err)
+	}
+	return sql.NullString{String: string(h), Valid: true}, nil
+}
+
+// SetPIN sets or (with an empty pin) removes an officer's PIN.
+func (s *Store) SetPIN(ctx context.Context, officerID, pin string) error {
+	hash, err := hashPIN(pin)
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE officers SET pin_hash = ? WHERE id = ?`, hash, officerID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		a := s.auditor(ctx, tx, officerID, "officer", officerID)
+		a.personalChange("pin")
+		return a.err
+	})
+}
+
+// CheckPIN reports ErrPIN unless pin matches the officer's PIN. An officer
+// without a PIN passes with any input.
+func (s *Store) CheckPIN(ctx context.Context, officerID, pin string) error {
+	var hash sql.NullString
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT pin_hash FROM officers WHERE id = ?`, officerID).Scan(&hash)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		return err
+	})
+	if err != nil || !hash.Valid {
+		return err
+	}
+	if bcrypt.CompareHashAndPassword([]byte(hash.String), []byte(strings.TrimSpace(pin))) != nil {
+		return refuse(ErrPIN, "PIN salah")
+	}
+	return nil
+}
+
+// Schedule returns the tariff schedule in force today: the installed one
+// with the latest effective date not after today, else the embedded default.
+func (s *Store) Schedule(ctx context.Context) (*tariff.Schedule, error) {
+	var sch *tariff.Schedule
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		sch, _, err = s.scheduleInForce(ctx, tx)
+		return err
+	})
+	return sch, err
+}
+
+func (s *Store) scheduleInForce(ctx context.Context, q querier) (*tariff.Schedule, sql.NullString, error) {
+	var id sql.NullString
+	var body string
+	err := q.QueryRowContext(ctx, `SELECT id, body FROM schedules WHERE effective <= ?
+		ORDER BY effective DESC, installed_at DESC LIMIT 1`, Day(s.now())).Scan(&id, &body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return tariff.Default(), sql.NullString{}, nil
+	}
+	if err != nil {
+		return nil, id, fmt.Errorf("store: schedule: %w", err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.sched != nil && s.sched.Name != "" && s.schedID == id.String {
+		return s.sched, id, nil
+	}
+	sch, err := tariff.Parse(strings.NewReader(body))
+	if err != nil {
+		return nil, id, fmt.Errorf("store: jadwal tarif terpasang rusak: %w", err)
+	}
+	s.sched, s.schedID = sch, id.String
+	return sch, id, nil
+}
+
+// InstallSchedule validates a schedule file and stores it; it is in force
+// from its effective date. A malformed file is refused with the parser's
+// message (line and problem) and nothing is stored.
+func (s *Store) InstallSchedule(ctx context.Context, actor string, body []byte) (*tariff.Schedule, error) {
+	sch, err := tariff.Parse(bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	id := s.newID()
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO schedules (id, name, basis, effective, body, installed_at, installed_by)
+			VALUES (?,?,?,?,?,?,?)`, id, sch.Name, sch.Basis, sch.Effective.Format("2006-01-02"), string(body),
+			fmtTime(s.now()), nullStr(actor))
+		if err != nil {
+			return err
+		}
+		a := s.auditor(ctx, tx, actor, "schedule", id)
+		a.change("name", "", sch.Name)
+		a.change("effective", "", sch.Effective.Format("2006-01-02"))
+		return a.err
+	})
+	return sch, err
+}
+
+// IsDemo reports whether the database is marked as holding demo data.
+func (s *Store) IsDemo(ctx context.Context) (bool, error) {
+	var v string
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'demo'`).Scan(&v)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		return err
+	})
+	return v == "1", err
+}
+
+// MarkDemo marks the database as demo data. It refuses a database that
+// already holds visits and is not marked demo: real records are never mixed
+// with generated ones.
+func (s *Store) MarkDemo(ctx context.Context) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var demo sql.NullString
+		_ = tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key='demo'`).Scan(&demo)
+		if demo.String == "1" {
+			return nil
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM visits`).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return refuse(ErrDemo, "basis data ini berisi %d kunjungan nyata; data demo hanya dibuat di basis data baru atau basis data demo", n)
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('demo', '1')`)
+		return err
+	})
+}
+
+// Meta reads a key of the meta table ("" if unset).
+func (s *Store) Meta(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		return err
+	})
+	return v, err
+}
+
+// SetMeta writes a key of the meta table.
+func (s *Store) SetMeta(ctx context.Context, key, value string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
+			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
+		return err
+	})
+}
+
+// querier is what both *sql.DB and *sql.Tx offer.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func nullStr(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }

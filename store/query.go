@@ -1,0 +1,304 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// DayStats are the figures of one WIB day for the home screen.
+type DayStats struct {
+	Visits, Finished, Open, Canceled, Referred int
+	PNBP, Cash, Bank                           int64
+	AvgService                                 time.Duration // over finished visits
+	Within5                                    int           // finished visits served in ≤ 5 minutes
+	Respondents                                int
+	IKM                                        float64 // converted (0–100), 0 without respondents
+}
+
+// Within5Pct is the share of finished visits within the 5-minute standard.
+func (d DayStats) Within5Pct() float64 {
+	if d.Finished == 0 {
+		return 0
+	}
+	return 100 * float64(d.Within5) / float64(d.Finished)
+}
+
+// ServiceStandard is the service-time standard ("Waktu Penyelesaian: 5 Menit").
+const ServiceStandard = 5 * time.Minute
+
+// DayStats computes the home screen's figures for a WIB day (YYYY-MM-DD).
+func (s *Store) DayStats(ctx context.Context, day string) (DayStats, error) {
+	var d DayStats
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT status, arrived_at, finished_at, suspended_secs FROM visits WHERE day = ?`, day)
+		if err != nil {
+			return err
+		}
+		var total time.Duration
+		for rows.Next() {
+			var status, arrived string
+			var finished sql.NullString
+			var susp int64
+			if err := rows.Scan(&status, &arrived, &finished, &susp); err != nil {
+				rows.Close()
+				return err
+			}
+			d.Visits++
+			switch status {
+			case StatusOpen:
+				d.Open++
+			case StatusCanceled:
+				d.Canceled++
+			case StatusReferred:
+				d.Referred++
+			case StatusDone:
+				d.Finished++
+				st := nullTime(finished).Sub(parseTime(arrived)) - time.Duration(susp)*time.Second
+				total += st
+				if st <= ServiceStandard {
+					d.Within5++
+				}
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if d.Finished > 0 {
+			d.AvgService = total / time.Duration(d.Finished)
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(amount),0), coalesce(sum(CASE WHEN method='Tunai' THEN amount END),0),
+			coalesce(sum(CASE WHEN method='Bank' THEN amount END),0) FROM payments WHERE day = ?`, day).Scan(&d.PNBP, &d.Cash, &d.Bank); err != nil {
+			return err
+		}
+		sk, err := skmFor(ctx, tx, `day = ?`, day)
+		if err != nil {
+			return err
+		}
+		d.Respondents, d.IKM = sk.N, sk.IKM()
+		return nil
+	})
+	return d, err
+}
+
+// SKM is a tally of SKM answers: sums and counts per unsur.
+type SKM struct {
+	N   int
+	Sum [9]int
+}
+
+// NRR is the average score of unsur i (0-based); 0 without answers.
+func (k SKM) NRR(i int) float64 {
+	if k.N == 0 {
+		return 0
+	}
+	return float64(k.Sum[i]) / float64(k.N)
+}
+
+// IKM is the converted satisfaction index (PermenPANRB 14/2017): Σ NRR × 1/9
+// × 25, rounded to two decimals; 0 without answers.
+func (k SKM) IKM() float64 {
+	if k.N == 0 {
+		return 0
+	}
+	// Σ(sum_i / N) / 9 × 25 = 25 × Σ sum_i / (9N); computed in integers up to
+	// the final division so rounding happens once.
+	total := 0
+	for _, s := range k.Sum {
+		total += s
+	}
+	hundredths := (2500*int64(total)*2 + int64(9*k.N)) / (2 * int64(9*k.N)) // round half up
+	return float64(hundredths) / 100
+}
+
+// Mutu classifies a converted IKM: A Sangat Baik, B Baik, C Kurang Baik, D
+// Tidak Baik; "" below 25 (no answers).
+func Mutu(ikm float64) string {
+	switch {
+	case ikm >= 88.31:
+		return "A (Sangat Baik)"
+	case ikm >= 76.61:
+		return "B (Baik)"
+	case ikm >= 65.00:
+		return "C (Kurang Baik)"
+	case ikm >= 25.00:
+		return "D (Tidak Baik)"
+	}
+	return ""
+}
+
+func skmFor(ctx context.Context, q querier, where string, args ...any) (SKM, error) {
+	var k SKM
+	err := q.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(u1),0), coalesce(sum(u2),0), coalesce(sum(u3),0),
+		coalesce(sum(u4),0), coalesce(sum(u5),0), coalesce(sum(u6),0), coalesce(sum(u7),0), coalesce(sum(u8),0),
+		coalesce(sum(u9),0) FROM ratings WHERE declined = 0 AND `+where, args...).Scan(&k.N, &k.Sum[0], &k.Sum[1],
+		&k.Sum[2], &k.Sum[3], &k.Sum[4], &k.Sum[5], &k.Sum[6], &k.Sum[7], &k.Sum[8])
+	return k, err
+}
+
+// OpenVisit is a line of the home screen's list of open visits.
+type OpenVisit struct {
+	ID             string
+	Queue          string
+	Day            string
+	Name           string
+	Current        int
+	Waiting        bool // step 11 menunggu pembayaran
+	Suspended      bool
+	ArrivedAt      time.Time
+	UpdatedAt      time.Time
+	BillingCode    string
+	BillingExpires time.Time
+	Total          int64
+}
+
+// OpenVisits lists the visits still Berjalan, oldest first.
+func (s *Store) OpenVisits(ctx context.Context) ([]OpenVisit, error) {
+	var out []OpenVisit
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT v.id, v.counter_code, v.queue_no, v.day, v.v_name, v.arrived_at, v.updated_at,
+			v.suspended_at IS NOT NULL, v.total,
+			(SELECT min(step) FROM visit_steps st WHERE st.visit_id = v.id AND st.state NOT IN ('done','na')),
+			(SELECT state FROM visit_steps st WHERE st.visit_id = v.id AND st.step = 11),
+			coalesce(b.code,''), coalesce(b.expires_at,'')
+			FROM visits v LEFT JOIN billing_codes b ON b.visit_id = v.id AND b.status = 'aktif'
+			WHERE v.status = 'Berjalan' ORDER BY v.arrived_at`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var o OpenVisit
+			var counter, arrived, updated, pay, expires string
+			var q int
+			var cur sql.NullInt64
+			if err := rows.Scan(&o.ID, &counter, &q, &o.Day, &o.Name, &arrived, &updated, &o.Suspended, &o.Total, &cur, &pay,
+				&o.BillingCode, &expires); err != nil {
+				return err
+			}
+			o.Queue = queueLabel(counter, q)
+			o.ArrivedAt, o.UpdatedAt = parseTime(arrived), parseTime(updated)
+			o.Current = int(cur.Int64)
+			if !cur.Valid {
+				o.Current = NumSteps
+			}
+			o.Waiting = pay == string(StateWaiting)
+			if expires != "" {
+				o.BillingExpires = parseTime(expires)
+			}
+			out = append(out, o)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+func queueLabel(counter string, n int) string { return fmt.Sprintf("%s-%03d", counter, n) }
+
+// Hit is a search result: a visit, found by what matched.
+type Hit struct {
+	VisitID   string
+	VisitorID string
+	Queue     string
+	Day       string
+	Name      string
+	Status    string
+	Matched   string // what matched, e.g. "Kuitansi KW/1906/A/2026/11/0001"
+}
+
+// Search finds visits and visitors by visitor name/ID/email/phone (any word
+// prefix), invoice or kuitansi number, kode billing or NTPN.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
+	query = strings.TrimSpace(query)
+	if query == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	var out []Hit
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		up := strings.ToUpper(query)
+		add := func(matched, sqlText string, args ...any) error {
+			rows, err := tx.QueryContext(ctx, `SELECT v.id, coalesce(v.visitor_id,''), v.counter_code, v.queue_no, v.day, v.v_name, v.status
+				FROM visits v WHERE v.id IN (`+sqlText+`) ORDER BY v.arrived_at DESC LIMIT ?`, append(args, limit)...)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var h Hit
+				var counter string
+				var q int
+				if err := rows.Scan(&h.VisitID, &h.VisitorID, &counter, &q, &h.Day, &h.Name, &h.Status); err != nil {
+					return err
+				}
+				h.Queue, h.Matched = queueLabel(counter, q), matched
+				out = append(out, h)
+			}
+			return rows.Err()
+		}
+		if strings.HasPrefix(up, "INV/") || strings.HasPrefix(up, "KW/") {
+			if err := add("Nomor "+up, `SELECT visit_id FROM invoices WHERE number >= ? AND number < ?`, up, up+"\U0010FFFF"); err != nil {
+				return err
+			}
+		}
+		digits := strings.ReplaceAll(up, " ", "")
+		if len(digits) >= 6 {
+			if err := add("Kode billing", `SELECT visit_id FROM billing_codes WHERE code = ?`, digits); err != nil {
+				return err
+			}
+			if err := add("NTPN", `SELECT visit_id FROM payments WHERE ntpn = ?`, digits); err != nil {
+				return err
+			}
+		}
+		vs, err := findVisitorIDs(ctx, tx, query, limit)
+		if err != nil {
+			return err
+		}
+		for _, id := range vs {
+			if err := add("Pengunjung", `SELECT id FROM visits WHERE visitor_id = ?`, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, err
+}
+
+func findVisitorIDs(ctx context.Context, q querier, query string, limit int) ([]string, error) {
+	words := strings.Fields(strings.ToLower(query))
+	if len(words) == 0 {
+		return nil, nil
+	}
+	var sb strings.Builder
+	var args []any
+	sb.WriteString(`SELECT v.id FROM visitors v WHERE v.erased_at IS NULL`)
+	for _, w := range words {
+		w = strings.TrimPrefix(w, "+")
+		sb.WriteString(` AND v.id IN (SELECT visitor_id FROM visitor_terms WHERE term >= ? AND term < ?)`)
+		args = append(args, w, w+"\U0010FFFF")
+	}
+	sb.WriteString(` ORDER BY v.updated_at DESC LIMIT ?`)
+	args = append(args, limit)
+	rows, err := q.QueryContext(ctx, sb.String(), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

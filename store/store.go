@@ -1,0 +1,264 @@
+// Package store keeps loket's records in a local SQLite file and guards the
+// rules of the 16-step visit: whatever calls it, a visit cannot move to a step
+// the procedure forbids, money cannot change once paid, and every change is
+// written to an append-only audit trail.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"loket/tariff"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// SchemaVersion is the schema version this binary writes: the number of
+// migrations it carries.
+var SchemaVersion = len(mustMigrations())
+
+func mustMigrations() []string {
+	ms, err := migrations()
+	if err != nil {
+		panic(err)
+	}
+	return ms
+}
+
+// migrations returns the embedded migration scripts in order. Migration N
+// (1-based) upgrades a database from user_version N-1 to N.
+func migrations() ([]string, error) {
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		b, err := migrationFiles.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, string(b))
+	}
+	return out, nil
+}
+
+// Options adjust how a store is opened. The zero value is what the counter
+// uses.
+type Options struct {
+	// Now returns the current time; tests and the demo generator inject one.
+	Now func() time.Time
+	// Entropy feeds the random part of new IDs; nil means crypto/rand.
+	Entropy io.Reader
+	// Synchronous overrides PRAGMA synchronous (default FULL, because a
+	// counter PC loses power). Only disposable demo data may relax it.
+	Synchronous string
+	// ReadOnly opens an existing database for reading only: nothing is
+	// created or migrated. export, check and backup use it.
+	ReadOnly bool
+}
+
+// Store is an open loket database. It is safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+	now  func() time.Time
+	ids  *idSource
+
+	mu      sync.Mutex // guards sched and schedID
+	sched   *tariff.Schedule
+	schedID string
+}
+
+// Open opens (creating if needed, unless opts.ReadOnly) the database at path,
+// applies pending migrations and refuses a database written by a newer
+// loket. A new file is created with mode 0600; SQLite gives its WAL the same
+// mode.
+func Open(ctx context.Context, path string, opts Options) (*Store, error) {
+	if strings.ContainsAny(path, "?#") {
+		return nil, fmt.Errorf("store: nama berkas basis data tidak boleh memuat '?' atau '#': %s", path)
+	}
+	if opts.ReadOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("store: basis data %s tidak ditemukan: %w", path, err)
+		}
+	} else if err := createFile(path); err != nil {
+		return nil, err
+	}
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	sync := "FULL"
+	if opts.Synchronous != "" {
+		sync = opts.Synchronous
+	}
+	dsn := path + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=synchronous(" + sync + ")&_txlock=immediate"
+	if opts.ReadOnly {
+		dsn = path + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=query_only(1)"
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, now: opts.Now, ids: newIDSource(opts.Entropy)}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if err := s.migrate(ctx, opts.ReadOnly); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// createFile makes the database file (and its folder) if it does not exist,
+// owner-only, before SQLite opens it: SQLite would otherwise create it with
+// the process umask, typically 0644.
+func createFile(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("store: buat folder %s: %w", filepath.Dir(path), err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("store: buat %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// checkHeader refuses a file that is not empty and not an SQLite database,
+// before SQLite gets a chance to touch it.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("store: buka %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, err := io.ReadFull(f, head)
+	if n == 0 {
+		return nil // new, empty file
+	}
+	if err != nil || string(head) != "SQLite format 3\x00" {
+		return fmt.Errorf("%w: %s bukan berkas basis data SQLite", ErrNotLoket, path)
+	}
+	return nil
+}
+
+func (s *Store) migrate(ctx context.Context, readOnly bool) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("store: baca versi skema: %w", err)
+	}
+	if version > len(ms) {
+		return &TooNewError{Database: version, Binary: len(ms)}
+	}
+	if version > 0 {
+		var ok int
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='visits'").Scan(&ok); err != nil || ok == 0 {
+			return fmt.Errorf("%w: tabel kunjungan tidak ada", ErrNotLoket)
+		}
+	}
+	if version == len(ms) {
+		return nil
+	}
+	if readOnly {
+		if version == 0 {
+			return fmt.Errorf("%w: basis data kosong atau bukan milik loket", ErrNotLoket)
+		}
+		return fmt.Errorf("store: basis data versi skema %d perlu diperbarui ke %d; buka sekali dengan loket", version, len(ms))
+	}
+	if version == 0 {
+		var n int
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
+			return fmt.Errorf("store: periksa basis data: %w", err)
+		}
+		if n > 0 {
+			return fmt.Errorf("%w: basis data sudah berisi tabel lain", ErrNotLoket)
+		}
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	defer tx.Rollback()
+	for i := version; i < len(ms); i++ {
+		if _, err := tx.ExecContext(ctx, ms[i]); err != nil {
+			return fmt.Errorf("store: migrasi %d: %w", i+1, err)
+		}
+		if i == 0 {
+			if err := s.seedOffice(ctx, tx); err != nil {
+				return err
+			}
+		}
+	}
+	// PRAGMA does not take parameters; the value is an int from this binary.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(ms))); err != nil {
+		return fmt.Errorf("store: set user_version: %w", err)
+	}
+	return tx.Commit()
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// DB exposes the handle for read-only reporting code in this module (export,
+// check, backup). Writes go through the store's methods.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Now is the store's clock.
+func (s *Store) Now() time.Time { return s.now() }
+
+// write runs fn in an immediate (write) transaction.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return mapErr(err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return mapErr(err)
+	}
+	return mapErr(tx.Commit())
+}
+
+// read runs fn in a read-only transaction: one consistent snapshot that does
+// not take the write lock, so it runs beside the counter's writes.
+func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return mapErr(err)
+	}
+	defer tx.Rollback()
+	return mapErr(fn(tx))
+}
+
+// Read runs fn in a read-only snapshot transaction, for reports (export).
+func (s *Store) Read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.read(ctx, fn)
+}

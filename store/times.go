@@ -1,0 +1,38 @@
+package store
+
+import (
+	"database/sql"
+	"time"
+
+	"loket/store/valid"
+)
+
+// timeFormat stores instants in UTC with fixed width, so text order is time
+// order.
+const timeFormat = "2006-01-02T15:04:05.000000Z"
+
+func fmtTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+func parseTime(s string) time.Time {
+	t, err := time.Parse(timeFormat, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func nullTime(ns sql.NullString) time.Time {
+	if !ns.Valid {
+		return time.Time{}
+	}
+	return parseTime(ns.String)
+}
+
+// Day is the WIB calendar day of t, as stored (YYYY-MM-DD).
+func Day(t time.Time) string { return t.In(valid.WIB).Format(time.DateOnly) }
+
+// DayStart is midnight WIB of the day that holds t.
+func DayStart(t time.Time) time.Time {
+	w := t.In(valid.WIB)
+	return time.Date(w.Year(), w.Month(), w.Day(), 0, 0, 0, 0, valid.WIB)
+}

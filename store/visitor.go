@@ -1,0 +1,341 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"loket/store/valid"
+)
+
+// GuestInput is step 3: the guest book as typed, the consent answer and the
+// returning visitor chosen from the lookup ("" for a new person).
+type GuestInput struct {
+	Guest
+	BirthYear string // as typed; "" allowed
+	Consent   bool
+	VisitorID string
+}
+
+// ValidateGuest checks and normalises a guest book entry. With consent the
+// whole identity is required; without it only the minimum the service needs
+// (name, kategori instansi, email for delivery) is kept and the rest dropped.
+func ValidateGuest(in GuestInput, now time.Time) (Guest, error) {
+	var g Guest
+	var err error
+	if g.Name, err = valid.Name("Nama", in.Name); err != nil {
+		return g, err
+	}
+	if g.Category, err = valid.OneOf("Kategori instansi", in.Category, valid.InstCategories); err != nil {
+		return g, err
+	}
+	if g.Email, err = valid.Email(in.Email); err != nil {
+		return g, err
+	}
+	if g.Institution, err = valid.Text("Instansi", in.Institution, 200, in.Consent); err != nil {
+		return g, err
+	}
+	if !in.Consent {
+		return g, nil
+	}
+	if g.IDType, err = valid.OneOf("Jenis identitas", in.IDType, valid.IDTypes); err != nil {
+		return g, err
+	}
+	if g.IDNumber, err = valid.IDNumber(g.IDType, in.IDNumber); err != nil {
+		return g, err
+	}
+	if g.Gender, err = valid.OneOf("Jenis kelamin", in.Gender, valid.Genders); err != nil {
+		return g, err
+	}
+	if strings.TrimSpace(in.BirthYear) != "" {
+		if g.BirthYear, err = valid.BirthYear(in.BirthYear, now); err != nil {
+			return g, err
+		}
+	}
+	if g.Education, err = valid.OneOf("Pendidikan", in.Education, valid.Educations); err != nil {
+		return g, err
+	}
+	if g.Occupation, err = valid.OneOf("Pekerjaan", in.Occupation, valid.Occupations); err != nil {
+		return g, err
+	}
+	if strings.TrimSpace(in.Phone) != "" {
+		if g.Phone, err = valid.Phone(in.Phone); err != nil {
+			return g, err
+		}
+	}
+	if g.Category == "Swasta" || strings.TrimSpace(in.NPWP) != "" {
+		if g.NPWP, err = valid.NPWP(in.NPWP); err != nil {
+			if g.Category == "Swasta" && strings.TrimSpace(in.NPWP) == "" {
+				return g, &valid.Error{Field: "NPWP", Msg: "wajib untuk segmen swasta (15 atau 16 angka)"}
+			}
+			return g, err
+		}
+	}
+	return g, nil
+}
+
+// personalFields are the guest-book fields audited as changed without values.
+var personalFields = []string{"id_type", "id_number", "name", "gender", "birth_year", "education", "occupation",
+	"institution", "inst_category", "email", "phone", "npwp"}
+
+func guestValues(g Guest) []any {
+	return []any{g.IDType, g.IDNumber, g.Name, g.Gender, nullInt(g.BirthYear), g.Education, g.Occupation,
+		g.Institution, g.Category, g.Email, g.Phone, g.NPWP}
+}
+
+func guestStrings(g Guest) []string {
+	return []string{g.IDType, g.IDNumber, g.Name, g.Gender, fmt.Sprint(g.BirthYear), g.Education, g.Occupation,
+		g.Institution, g.Category, g.Email, g.Phone, g.NPWP}
+}
+
+// RecordGuest records step 3. With consent, the person is saved (or the
+// returning visitor updated) so they are found next time; the visit keeps a
+// snapshot of what was true today. Changing kategori instansi after the
+// request re-quotes the Rp0 eligibility (refused once paid).
+func (s *Store) RecordGuest(ctx context.Context, actor, visitID string, in GuestInput) error {
+	g, err := ValidateGuest(in, s.now())
+	if err != nil {
+		return err
+	}
+	return s.visitStep(ctx, actor, visitID, StepGuestBook, func(tx *sql.Tx, v *Visit) error {
+		visitorID := sql.NullString{}
+		if in.Consent {
+			id, err := s.upsertVisitor(ctx, tx, actor, in.VisitorID, g)
+			if err != nil {
+				return err
+			}
+			visitorID = sql.NullString{String: id, Valid: true}
+		}
+		args := append(guestValues(g), visitorID, in.Consent, v.ID)
+		if _, err := tx.ExecContext(ctx, `UPDATE visits SET v_id_type=?, v_id_number=?, v_name=?, v_gender=?, v_birth_year=?,
+			v_education=?, v_occupation=?, v_institution=?, v_inst_category=?, v_email=?, v_phone=?, v_npwp=?,
+			visitor_id=?, consent=? WHERE id = ?`, args...); err != nil {
+			return fmt.Errorf("store: save guest: %w", err)
+		}
+		a := s.auditor(ctx, tx, actor, "visit", v.ID)
+		olds, news := guestStrings(v.Guest), guestStrings(g)
+		for i, f := range personalFields {
+			if olds[i] != news[i] {
+				a.personalChange(f)
+			}
+		}
+		a.change("consent", v.Consent, in.Consent)
+		if a.err != nil {
+			return a.err
+		}
+		recat := v.Guest.Category != g.Category && v.Step(StepRequest).State == StateDone
+		v.Guest, v.Consent = g, in.Consent
+		if recat {
+			return s.requote(ctx, tx, actor, v)
+		}
+		return nil
+	})
+}
+
+// upsertVisitor creates the person, or updates a returning one; it returns
+// the visitor's id.
+func (s *Store) upsertVisitor(ctx context.Context, tx *sql.Tx, actor, id string, g Guest) (string, error) {
+	now := fmtTime(s.now())
+	if id == "" {
+		id = s.newID()
+		args := append([]any{id}, guestValues(g)...)
+		args = append(args, now, now)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO visitors (id, id_type, id_number, name, gender, birth_year, education,
+			occupation, institution, inst_category, email, phone, npwp, consent, created_at, updated_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)`, args...); err != nil {
+			return "", fmt.Errorf("store: save visitor: %w", err)
+		}
+		a := s.auditor(ctx, tx, actor, "visitor", id)
+		a.event("tambah")
+		if a.err != nil {
+			return "", a.err
+		}
+	} else {
+		old, err := loadVisitor(ctx, tx, id)
+		if err != nil {
+			return "", err
+		}
+		if !old.ErasedAt.IsZero() {
+			return "", refuse(ErrNotFound, "Data pengunjung ini sudah dihapus atas permintaannya; isi sebagai pengunjung baru")
+		}
+		if err := s.updateVisitor(ctx, tx, actor, old, g); err != nil {
+			return "", err
+		}
+	}
+	return id, indexVisitor(ctx, tx, id, g)
+}
+
+func (s *Store) updateVisitor(ctx context.Context, tx *sql.Tx, actor string, old Visitor, g Guest) error {
+	args := append(guestValues(g), fmtTime(s.now()), old.ID)
+	if _, err := tx.ExecContext(ctx, `UPDATE visitors SET id_type=?, id_number=?, name=?, gender=?, birth_year=?, education=?,
+		occupation=?, institution=?, inst_category=?, email=?, phone=?, npwp=?, consent=1, updated_at=? WHERE id = ?`, args...); err != nil {
+		return fmt.Errorf("store: update visitor: %w", err)
+	}
+	a := s.auditor(ctx, tx, actor, "visitor", old.ID)
+	olds, news := guestStrings(old.Guest), guestStrings(g)
+	for i, f := range personalFields {
+		if olds[i] != news[i] {
+			a.personalChange(f)
+		}
+	}
+	return a.err
+}
+
+// indexVisitor rewrites the lookup terms of a visitor.
+func indexVisitor(ctx context.Context, tx *sql.Tx, id string, g Guest) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM visitor_terms WHERE visitor_id = ?`, id); err != nil {
+		return err
+	}
+	terms := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(g.Name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		terms[w] = true
+	}
+	for _, t := range []string{strings.ToLower(g.IDNumber), strings.ToLower(g.Email), strings.TrimPrefix(g.Phone, "+")} {
+		if t != "" {
+			terms[t] = true
+		}
+	}
+	for t := range terms {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO visitor_terms (term, visitor_id) VALUES (?, ?)`, t, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Visitor is a person seen at the counter, as currently known.
+type Visitor struct {
+	ID        string
+	Guest     Guest
+	ErasedAt  time.Time
+	UpdatedAt time.Time
+	Visits    int
+	LastVisit string // WIB day
+}
+
+func loadVisitor(ctx context.Context, q querier, id string) (Visitor, error) {
+	var v Visitor
+	g := &v.Guest
+	var erased sql.NullString
+	var updated string
+	err := q.QueryRowContext(ctx, `SELECT id, id_type, id_number, name, gender, coalesce(birth_year,0), education, occupation,
+		institution, inst_category, email, phone, npwp, erased_at, updated_at FROM visitors WHERE id = ?`, id).Scan(
+		&v.ID, &g.IDType, &g.IDNumber, &g.Name, &g.Gender, &g.BirthYear, &g.Education, &g.Occupation, &g.Institution,
+		&g.Category, &g.Email, &g.Phone, &g.NPWP, &erased, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, fmt.Errorf("%w: pengunjung %s", ErrNotFound, id)
+	}
+	if err != nil {
+		return v, err
+	}
+	v.ErasedAt, v.UpdatedAt = nullTime(erased), parseTime(updated)
+	err = q.QueryRowContext(ctx, `SELECT count(*), coalesce(max(day),'') FROM visits WHERE visitor_id = ?`, id).Scan(&v.Visits, &v.LastVisit)
+	return v, err
+}
+
+// Visitor loads one visitor.
+func (s *Store) Visitor(ctx context.Context, id string) (Visitor, error) {
+	var v Visitor
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		v, err = loadVisitor(ctx, tx, id)
+		return err
+	})
+	return v, err
+}
+
+// FindVisitors offers returning visitors for what is typed: a prefix of any
+// word of the name, of the ID number, email or phone. Every word typed must
+// match. Erased visitors are never offered.
+func (s *Store) FindVisitors(ctx context.Context, query string, limit int) ([]Visitor, error) {
+	words := strings.Fields(strings.ToLower(strings.TrimSpace(query)))
+	if len(words) == 0 {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = 10
+	}
+	var out []Visitor
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		ids, err := findVisitorIDs(ctx, tx, query, limit)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			v, err := loadVisitor(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			out = append(out, v)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// UpdateVisitor corrects a visitor's record on request (audited without
+// values). Past visits keep their snapshot.
+func (s *Store) UpdateVisitor(ctx context.Context, actor, id string, in GuestInput) error {
+	in.Consent = true
+	g, err := ValidateGuest(in, s.now())
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		old, err := loadVisitor(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if !old.ErasedAt.IsZero() {
+			return refuse(ErrNotFound, "Data pengunjung ini sudah dihapus")
+		}
+		if err := s.updateVisitor(ctx, tx, actor, old, g); err != nil {
+			return err
+		}
+		return indexVisitor(ctx, tx, id, g)
+	})
+}
+
+// Erased is what replaces a name erased on request.
+const Erased = "(dihapus atas permintaan)"
+
+// EraseVisitor anonymises a person on request (UU PDP): the visitor row, the
+// snapshots on their visits and the payer names on their payments lose every
+// identity field; visits, amounts and numbers stay, so the money trail holds.
+func (s *Store) EraseVisitor(ctx context.Context, actor, id string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		old, err := loadVisitor(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if !old.ErasedAt.IsZero() {
+			return nil
+		}
+		now := fmtTime(s.now())
+		if _, err := tx.ExecContext(ctx, `UPDATE visitors SET id_type='', id_number='', name=?, gender='', birth_year=NULL,
+			education='', occupation='', institution='', email='', phone='', npwp='', consent=0, erased_at=?, updated_at=?
+			WHERE id = ?`, Erased, now, now, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM visitor_terms WHERE visitor_id = ?`, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE payments SET payer = ? WHERE visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, Erased, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE billing_codes SET payer = ? WHERE visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, Erased, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE visits SET v_id_type='', v_id_number='', v_name=?, v_gender='', v_birth_year=NULL,
+			v_education='', v_occupation='', v_institution='', v_email='', v_phone='', v_npwp='' WHERE visitor_id = ?`, Erased, id); err != nil {
+			return err
+		}
+		a := s.auditor(ctx, tx, actor, "visitor", id)
+		a.event("hapus_data_pribadi")
+		return a.err
+	})
+}
