@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"loket/store"
+)
+
+func init() {
+	register(command{name: "tarif", summary: "tampilkan jadwal tarif PNBP yang berlaku; 'tarif pasang BERKAS' memasang jadwal baru", run: runTarif})
+}
+
+func runTarif(ctx context.Context, e *env, args []string) error {
+	install := ""
+	if len(args) > 0 && args[0] == "pasang" {
+		if len(args) < 2 || args[1] == "" || args[1][0] == '-' {
+			return usagef("pakai: loket tarif pasang BERKAS [--db BERKAS] [--petugas NAMA]")
+		}
+		install, args = args[1], args[2:]
+	}
+	fs := newFlags(e, "tarif")
+	db := dbFlag(fs)
+	officer := fs.String("petugas", "", "nama petugas yang memasang jadwal (dicatat di jejak audit)")
+	if err := parseFlags(e, fs, args); err != nil {
+		return err
+	}
+	path, err := resolveDB(e, *db)
+	if err != nil {
+		return err
+	}
+	s, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if install == "" {
+		sch, err := s.Schedule(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprint(e.stdout, sch.Format())
+		return nil
+	}
+	body, err := os.ReadFile(install)
+	if err != nil {
+		return fmt.Errorf("baca %s: %w", install, err)
+	}
+	actor := ""
+	if *officer != "" {
+		o, err := s.OfficerByName(ctx, *officer)
+		if err != nil {
+			return fmt.Errorf("petugas %q tidak terdaftar", *officer)
+		}
+		actor = o.ID
+	}
+	sch, err := s.InstallSchedule(ctx, actor, body)
+	if err != nil {
+		return fmt.Errorf("%s: %w", install, err)
+	}
+	fmt.Fprintf(e.stdout, "Jadwal tarif %q terpasang, berlaku mulai %s.\n", sch.Name, sch.Effective.Format("2006-01-02"))
+	return nil
+}
