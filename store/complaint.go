@@ -48,7 +48,7 @@ func (s *Store) AddComplaint(ctx context.Context, actor, channel, text, visitID 
 	id := s.newID()
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		now := s.now()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO complaints (id, received_at, day, channel, text, visit_id, officer_id, updated_at)
+		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO complaints (id, received_at, day, channel, text, visit_id, officer_id, updated_at)
 			VALUES (?,?,?,?,?,?,?,?)`, id, fmtTime(now), Day(now), channel, text, nullStr(visitID), nullStr(actor), fmtTime(now)); err != nil {
 			return fmt.Errorf("store: save complaint: %w", err)
 		}
@@ -71,18 +71,18 @@ func (s *Store) FollowUpComplaint(ctx context.Context, actor, id, status, note s
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		var old string
-		if err := tx.QueryRowContext(ctx, `SELECT status FROM complaints WHERE id = ?`, id).Scan(&old); err != nil {
+		if err := s.cached(tx).QueryRowContext(ctx, `SELECT status FROM complaints WHERE id = ?`, id).Scan(&old); err != nil {
 			if err == sql.ErrNoRows {
 				return ErrNotFound
 			}
 			return err
 		}
 		now := fmtTime(s.now())
-		if _, err := tx.ExecContext(ctx, `INSERT INTO complaint_followups (id, complaint_id, at, status, note, officer_id)
+		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO complaint_followups (id, complaint_id, at, status, note, officer_id)
 			VALUES (?,?,?,?,?,?)`, s.newID(), id, now, status, note, nullStr(actor)); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE complaints SET status = ?, updated_at = ? WHERE id = ?`, status, now, id); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE complaints SET status = ?, updated_at = ? WHERE id = ?`, status, now, id); err != nil {
 			return err
 		}
 		a := s.auditor(ctx, tx, actor, "complaint", id)
@@ -96,7 +96,7 @@ func (s *Store) FollowUpComplaint(ctx context.Context, actor, id, status, note s
 func (s *Store) Complaints(ctx context.Context, from, to string, open bool) ([]Complaint, error) {
 	var out []Complaint
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, received_at, channel, text, status, coalesce(visit_id,'') FROM complaints
+		rows, err := s.cached(tx).QueryContext(ctx, `SELECT id, received_at, channel, text, status, coalesce(visit_id,'') FROM complaints
 			WHERE (day BETWEEN ? AND ?) OR (? AND status <> 'Selesai') ORDER BY received_at DESC`, from, to, open)
 		if err != nil {
 			return err
@@ -116,7 +116,7 @@ func (s *Store) Complaints(ctx context.Context, from, to string, open bool) ([]C
 			return err
 		}
 		for i := range out {
-			fr, err := tx.QueryContext(ctx, `SELECT at, status, note FROM complaint_followups WHERE complaint_id = ? ORDER BY at`, out[i].ID)
+			fr, err := s.cached(tx).QueryContext(ctx, `SELECT at, status, note FROM complaint_followups WHERE complaint_id = ? ORDER BY at`, out[i].ID)
 			if err != nil {
 				return err
 			}
@@ -156,7 +156,7 @@ type CashHandover struct {
 func (s *Store) CashReceipts(ctx context.Context, day string) (int64, error) {
 	var n int64
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `SELECT coalesce(sum(amount),0) FROM payments WHERE day = ? AND method = 'Tunai'`, day).Scan(&n)
+		return s.cached(tx).QueryRowContext(ctx, `SELECT coalesce(sum(amount),0) FROM payments WHERE day = ? AND method = 'Tunai'`, day).Scan(&n)
 	})
 	return n, err
 }
@@ -176,7 +176,7 @@ func (s *Store) RecordCashHandover(ctx context.Context, actor, day string, count
 		return h, err
 	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(amount),0) FROM payments WHERE day = ? AND method = 'Tunai'`, day).Scan(&h.CashReceipts); err != nil {
+		if err := s.cached(tx).QueryRowContext(ctx, `SELECT coalesce(sum(amount),0) FROM payments WHERE day = ? AND method = 'Tunai'`, day).Scan(&h.CashReceipts); err != nil {
 			return err
 		}
 		h.Difference = counted - h.CashReceipts
@@ -184,7 +184,7 @@ func (s *Store) RecordCashHandover(ctx context.Context, actor, day string, count
 			return &valid.Error{Field: "Alasan selisih", Msg: "wajib diisi bila uang dihitung berbeda dari penerimaan tunai"}
 		}
 		h.ID, h.HandedAt = s.newID(), s.now()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO handovers (id, day, cash_receipts, counted, difference, reason, recipient, handed_at, officer_id)
+		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO handovers (id, day, cash_receipts, counted, difference, reason, recipient, handed_at, officer_id)
 			VALUES (?,?,?,?,?,?,?,?,?)`, h.ID, day, h.CashReceipts, counted, h.Difference, h.Reason, h.Recipient,
 			fmtTime(h.HandedAt), nullStr(actor)); err != nil {
 			return err
@@ -200,7 +200,7 @@ func (s *Store) RecordCashHandover(ctx context.Context, actor, day string, count
 func (s *Store) CashHandovers(ctx context.Context, from, to string) ([]CashHandover, error) {
 	var out []CashHandover
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, day, cash_receipts, counted, difference, reason, recipient, handed_at
+		rows, err := s.cached(tx).QueryContext(ctx, `SELECT id, day, cash_receipts, counted, difference, reason, recipient, handed_at
 			FROM handovers WHERE day BETWEEN ? AND ? ORDER BY handed_at`, from, to)
 		if err != nil {
 			return err

@@ -44,6 +44,8 @@ var DefaultOffice = Office{
 
 func (s *Store) seedOffice(ctx context.Context, tx *sql.Tx) error {
 	o := DefaultOffice
+	// Not through the statement cache: inside the migration the table
+	// exists only in this transaction, not for the pool's other connections.
 	_, err := tx.ExecContext(ctx, `INSERT INTO office (id, code, name, unit, address, phone, website,
 		complaint_email, complaint_contact, counter_code, export_dir, updated_at)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, s.newID(), o.Code, o.Name, o.Unit, o.Address, o.Phone,
@@ -97,7 +99,7 @@ func (s *Store) UpdateOffice(ctx context.Context, actor string, o Office) error 
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE office SET code=?, name=?, unit=?, address=?, phone=?, website=?,
+		_, err = s.cached(tx).ExecContext(ctx, `UPDATE office SET code=?, name=?, unit=?, address=?, phone=?, website=?,
 			complaint_email=?, complaint_contact=?, counter_code=?, export_dir=?, updated_at=?`,
 			o.Code, o.Name, o.Unit, o.Address, o.Phone, o.Website, o.ComplaintEmail, o.ComplaintContact,
 			o.CounterCode, o.ExportDir, fmtTime(s.now()))
@@ -130,7 +132,7 @@ type Officer struct {
 func (s *Store) Officers(ctx context.Context) ([]Officer, error) {
 	var out []Officer
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, name, pin_hash IS NOT NULL FROM officers WHERE active = 1 ORDER BY name`)
+		rows, err := s.cached(tx).QueryContext(ctx, `SELECT id, name, pin_hash IS NOT NULL FROM officers WHERE active = 1 ORDER BY name`)
 		if err != nil {
 			return err
 		}
@@ -151,7 +153,7 @@ func (s *Store) Officers(ctx context.Context) ([]Officer, error) {
 func (s *Store) OfficerByName(ctx context.Context, name string) (Officer, error) {
 	var o Officer
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT id, name, pin_hash IS NOT NULL FROM officers WHERE name = ? AND active = 1`,
+		err := s.cached(tx).QueryRowContext(ctx, `SELECT id, name, pin_hash IS NOT NULL FROM officers WHERE name = ? AND active = 1`,
 			strings.TrimSpace(name)).Scan(&o.ID, &o.Name, &o.HasPIN)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound
@@ -174,7 +176,7 @@ func (s *Store) AddOfficer(ctx context.Context, name, pin string) (Officer, erro
 	}
 	o := Officer{ID: s.newID(), Name: name, HasPIN: hash.Valid}
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO officers (id, name, pin_hash, created_at) VALUES (?,?,?,?)`,
+		_, err := s.cached(tx).ExecContext(ctx, `INSERT INTO officers (id, name, pin_hash, created_at) VALUES (?,?,?,?)`,
 			o.ID, o.Name, hash, fmtTime(s.now()))
 		if err != nil {
 			return err
@@ -214,7 +216,7 @@ func (s *Store) SetPIN(ctx context.Context, officerID, pin string) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE officers SET pin_hash = ? WHERE id = ?`, hash, officerID)
+		res, err := s.cached(tx).ExecContext(ctx, `UPDATE officers SET pin_hash = ? WHERE id = ?`, hash, officerID)
 		if err != nil {
 			return err
 		}
@@ -232,7 +234,7 @@ func (s *Store) SetPIN(ctx context.Context, officerID, pin string) error {
 func (s *Store) CheckPIN(ctx context.Context, officerID, pin string) error {
 	var hash sql.NullString
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT pin_hash FROM officers WHERE id = ?`, officerID).Scan(&hash)
+		err := s.cached(tx).QueryRowContext(ctx, `SELECT pin_hash FROM officers WHERE id = ?`, officerID).Scan(&hash)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound
 		}
@@ -270,16 +272,17 @@ func (s *Store) scheduleInForce(ctx context.Context, q querier) (*tariff.Schedul
 	if err != nil {
 		return nil, id, fmt.Errorf("store: schedule: %w", err)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.sched != nil && s.sched.Name != "" && s.schedID == id.String {
-		return s.sched, id, nil
+	c := s.shared
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.sched != nil && c.schedID == id.String {
+		return c.sched, id, nil
 	}
 	sch, err := tariff.Parse(strings.NewReader(body))
 	if err != nil {
 		return nil, id, fmt.Errorf("store: jadwal tarif terpasang rusak: %w", err)
 	}
-	s.sched, s.schedID = sch, id.String
+	c.sched, c.schedID = sch, id.String
 	return sch, id, nil
 }
 
@@ -293,7 +296,7 @@ func (s *Store) InstallSchedule(ctx context.Context, actor string, body []byte) 
 	}
 	id := s.newID()
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO schedules (id, name, basis, effective, body, installed_at, installed_by)
+		_, err := s.cached(tx).ExecContext(ctx, `INSERT INTO schedules (id, name, basis, effective, body, installed_at, installed_by)
 			VALUES (?,?,?,?,?,?,?)`, id, sch.Name, sch.Basis, sch.Effective.Format("2006-01-02"), string(body),
 			fmtTime(s.now()), nullStr(actor))
 		if err != nil {
@@ -311,7 +314,7 @@ func (s *Store) InstallSchedule(ctx context.Context, actor string, body []byte) 
 func (s *Store) IsDemo(ctx context.Context) (bool, error) {
 	var v string
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'demo'`).Scan(&v)
+		err := s.cached(tx).QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'demo'`).Scan(&v)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
@@ -326,18 +329,18 @@ func (s *Store) IsDemo(ctx context.Context) (bool, error) {
 func (s *Store) MarkDemo(ctx context.Context) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		var demo sql.NullString
-		_ = tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key='demo'`).Scan(&demo)
+		_ = s.cached(tx).QueryRowContext(ctx, `SELECT value FROM meta WHERE key='demo'`).Scan(&demo)
 		if demo.String == "1" {
 			return nil
 		}
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM visits`).Scan(&n); err != nil {
+		if err := s.cached(tx).QueryRowContext(ctx, `SELECT count(*) FROM visits`).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {
 			return refuse(ErrDemo, "basis data ini berisi %d kunjungan nyata; data demo hanya dibuat di basis data baru atau basis data demo", n)
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('demo', '1')`)
+		_, err := s.cached(tx).ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('demo', '1')`)
 		return err
 	})
 }
@@ -346,7 +349,7 @@ func (s *Store) MarkDemo(ctx context.Context) error {
 func (s *Store) Meta(ctx context.Context, key string) (string, error) {
 	var v string
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+		err := s.cached(tx).QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
@@ -358,7 +361,7 @@ func (s *Store) Meta(ctx context.Context, key string) (string, error) {
 // SetMeta writes a key of the meta table.
 func (s *Store) SetMeta(ctx context.Context, key, value string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
+		_, err := s.cached(tx).ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
 			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
 		return err
 	})

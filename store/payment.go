@@ -19,7 +19,7 @@ func (s *Store) newInvoice(ctx context.Context, tx *sql.Tx, actor string, v *Vis
 	now := s.now()
 	w := now.In(valid.WIB)
 	var seq int
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq),0)+1 FROM invoices WHERE kind = ? AND office_code = ?
+	if err := s.cached(tx).QueryRowContext(ctx, `SELECT coalesce(max(seq),0)+1 FROM invoices WHERE kind = ? AND office_code = ?
 		AND counter_code = ? AND year = ? AND month = ?`, kind, v.OfficeCode, v.CounterCode, w.Year(), int(w.Month())).Scan(&seq); err != nil {
 		return nil, err
 	}
@@ -29,7 +29,7 @@ func (s *Store) newInvoice(ctx context.Context, tx *sql.Tx, actor string, v *Vis
 	}
 	in := &Invoice{ID: s.newID(), Kind: kind, Amount: amount, IssuedAt: now,
 		Number: fmt.Sprintf("%s/%s/%s/%04d/%02d/%04d", prefix, v.OfficeCode, v.CounterCode, w.Year(), int(w.Month()), seq)}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO invoices (id, visit_id, kind, number, office_code, counter_code, year, month,
+	if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO invoices (id, visit_id, kind, number, office_code, counter_code, year, month,
 		seq, amount, issued_at, officer_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, in.ID, v.ID, kind, in.Number, v.OfficeCode,
 		v.CounterCode, w.Year(), int(w.Month()), seq, amount, fmtTime(now), nullStr(actor)); err != nil {
 		return nil, fmt.Errorf("store: issue %s: %w", kind, err)
@@ -51,7 +51,7 @@ func (s *Store) voidInvoice(ctx context.Context, tx *sql.Tx, actor string, v *Vi
 		}
 		repl = sql.NullString{String: n.ID, Valid: true}
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE invoices SET void_at = ?, void_reason = ?, replaced_by = ? WHERE id = ?`,
+	if _, err := s.cached(tx).ExecContext(ctx, `UPDATE invoices SET void_at = ?, void_reason = ?, replaced_by = ? WHERE id = ?`,
 		fmtTime(s.now()), reason, repl, old.ID); err != nil {
 		return err
 	}
@@ -100,13 +100,13 @@ func (s *Store) ReissueDocument(ctx context.Context, actor, visitID, kind, reaso
 func (s *Store) MarkPrinted(ctx context.Context, actor, invoiceID string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		var visitID, number string
-		if err := tx.QueryRowContext(ctx, `SELECT visit_id, number FROM invoices WHERE id = ?`, invoiceID).Scan(&visitID, &number); err != nil {
+		if err := s.cached(tx).QueryRowContext(ctx, `SELECT visit_id, number FROM invoices WHERE id = ?`, invoiceID).Scan(&visitID, &number); err != nil {
 			if err == sql.ErrNoRows {
 				return ErrNotFound
 			}
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE invoices SET printed = printed + 1 WHERE id = ?`, invoiceID); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE invoices SET printed = printed + 1 WHERE id = ?`, invoiceID); err != nil {
 			return err
 		}
 		a := s.auditor(ctx, tx, actor, "visit", visitID)
@@ -130,7 +130,7 @@ func (s *Store) PayCash(ctx context.Context, actor, visitID, payer string, amoun
 			return refuse(ErrAmount, "Jumlah dibayar %s tidak sama dengan tagihan %s; pembayaran harus penuh", tariff.Rupiah(amount), tariff.Rupiah(v.Total))
 		}
 		if b := v.ActiveBilling(); b != nil {
-			if _, err := tx.ExecContext(ctx, `UPDATE billing_codes SET status = 'dibatalkan' WHERE id = ?`, b.ID); err != nil {
+			if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = 'dibatalkan' WHERE id = ?`, b.ID); err != nil {
 				return err
 			}
 		}
@@ -141,7 +141,7 @@ func (s *Store) PayCash(ctx context.Context, actor, visitID, payer string, amoun
 func (s *Store) savePayment(ctx context.Context, tx *sql.Tx, actor string, v *Visit, method, payer string,
 	billing sql.NullString, ntpn, ntb string, paidAt time.Time) error {
 	id := s.newID()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO payments (id, visit_id, method, payer, amount, billing_id, ntpn, ntb, paid_at, day, officer_id)
+	if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO payments (id, visit_id, method, payer, amount, billing_id, ntpn, ntb, paid_at, day, officer_id)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?)`, id, v.ID, method, payer, v.Total, billing, ntpn, ntb, fmtTime(paidAt),
 		Day(paidAt), nullStr(actor)); err != nil {
 		return fmt.Errorf("store: save payment: %w", err)
@@ -173,7 +173,7 @@ func (s *Store) IssueBillingCode(ctx context.Context, actor, visitID, payer, cod
 			return refuse(ErrPaid, "Kunjungan %s sudah dibayar", v.Queue())
 		}
 		var other int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM billing_codes WHERE code = ? AND visit_id <> ?`, code, v.ID).Scan(&other); err != nil {
+		if err := s.cached(tx).QueryRowContext(ctx, `SELECT count(*) FROM billing_codes WHERE code = ? AND visit_id <> ?`, code, v.ID).Scan(&other); err != nil {
 			return err
 		}
 		if other > 0 {
@@ -181,7 +181,7 @@ func (s *Store) IssueBillingCode(ctx context.Context, actor, visitID, payer, cod
 		}
 		now := s.now()
 		newID := s.newID()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO billing_codes (id, visit_id, code, payer, amount, created_at, expires_at, officer_id)
+		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO billing_codes (id, visit_id, code, payer, amount, created_at, expires_at, officer_id)
 			VALUES (?,?,?,?,?,?,?,?)`, newID, v.ID, code, payer, v.Total, fmtTime(now), fmtTime(now.Add(BillingValidity)), nullStr(actor)); err != nil {
 			return err
 		}
@@ -190,7 +190,7 @@ func (s *Store) IssueBillingCode(ctx context.Context, actor, visitID, payer, cod
 			if now.After(old.ExpiresAt) {
 				status = "kedaluwarsa"
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE billing_codes SET status = ?, replaced_by = ? WHERE id = ?`, status, newID, old.ID); err != nil {
+			if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = ?, replaced_by = ? WHERE id = ?`, status, newID, old.ID); err != nil {
 				return err
 			}
 			a := s.auditor(ctx, tx, actor, "visit", v.ID)
@@ -244,13 +244,13 @@ func (s *Store) ConfirmBankPayment(ctx context.Context, actor, visitID, ntpn, nt
 				b.ExpiresAt.In(valid.WIB).Format("02-01-2006 15:04"))
 		}
 		var dup int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM payments WHERE ntpn = ?`, ntpn).Scan(&dup); err != nil {
+		if err := s.cached(tx).QueryRowContext(ctx, `SELECT count(*) FROM payments WHERE ntpn = ?`, ntpn).Scan(&dup); err != nil {
 			return err
 		}
 		if dup > 0 {
 			return refuse(ErrConflict, "NTPN %s sudah tercatat pada pembayaran lain", ntpn)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE billing_codes SET status = 'dibayar' WHERE id = ?`, b.ID); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = 'dibayar' WHERE id = ?`, b.ID); err != nil {
 			return err
 		}
 		if err := s.savePayment(ctx, tx, actor, v, "Bank", b.Payer, sql.NullString{String: b.ID, Valid: true}, ntpn, ntb, paidAt); err != nil {

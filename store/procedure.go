@@ -21,13 +21,13 @@ func (s *Store) StartVisit(ctx context.Context, actor string) (*Visit, error) {
 		now := s.now()
 		day := Day(now)
 		var q int
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(queue_no),0)+1 FROM visits
+		if err := s.cached(tx).QueryRowContext(ctx, `SELECT coalesce(max(queue_no),0)+1 FROM visits
 			WHERE office_code = ? AND counter_code = ? AND day = ?`, o.Code, o.CounterCode, day).Scan(&q); err != nil {
 			return err
 		}
 		id = s.newID()
 		ts := fmtTime(now)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO visits (id, office_code, counter_code, day, queue_no, arrived_at,
+		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO visits (id, office_code, counter_code, day, queue_no, arrived_at,
 			officer_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
 			id, o.Code, o.CounterCode, day, q, ts, actor, ts, ts); err != nil {
 			return fmt.Errorf("store: start visit: %w", err)
@@ -37,7 +37,7 @@ func (s *Store) StartVisit(ctx context.Context, actor string) (*Visit, error) {
 			if n == StepArrival {
 				state, done, officer = StateDone, sql.NullString{String: ts, Valid: true}, nullStr(actor)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO visit_steps (id, visit_id, step, state, officer_id, done_at)
+			if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO visit_steps (id, visit_id, step, state, officer_id, done_at)
 				VALUES (?,?,?,?,?,?)`, s.newID(), id, n, state, officer, done); err != nil {
 				return err
 			}
@@ -67,7 +67,7 @@ func (s *Store) RecordPurpose(ctx context.Context, actor, visitID, purpose, use 
 		if v.Paid() && use != v.Use {
 			return refuse(ErrPaid, "Pemanfaatan tidak dapat diubah: pembayaran sudah diterima dan tarif bergantung padanya")
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE visits SET purpose = ?, use = ? WHERE id = ?`, purpose, use, v.ID); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET purpose = ?, use = ? WHERE id = ?`, purpose, use, v.ID); err != nil {
 			return err
 		}
 		a := s.auditor(ctx, tx, actor, "visit", v.ID)
@@ -151,20 +151,20 @@ func (s *Store) RecordRequest(ctx context.Context, actor, visitID string, in Req
 		a := s.auditor(ctx, tx, actor, "visit", v.ID)
 		oldTotal := v.Total
 		if len(v.Items) > 0 {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM items WHERE visit_id = ?`, v.ID); err != nil {
+			if _, err := s.cached(tx).ExecContext(ctx, `DELETE FROM items WHERE visit_id = ?`, v.ID); err != nil {
 				return err
 			}
 			a.eventNote("permintaan_diganti", fmt.Sprintf("%d produk diganti %d produk", len(v.Items), len(items)))
 		}
 		for _, it := range items {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO items (id, visit_id, seq, kind, code, title, year, pages, bytes,
+			if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO items (id, visit_id, seq, kind, code, title, year, pages, bytes,
 				maps, format, variables, media, amount, zero, no_item, quote, basis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 				it.ID, v.ID, it.Seq, it.Kind, it.Code, it.Title, nullInt(it.Year), it.Pages, it.Bytes, it.Maps, it.Format,
 				it.Variables, it.Media, it.Amount, it.Zero, it.NoItem, joinLines(it.Quote), it.Basis); err != nil {
 				return fmt.Errorf("store: save item: %w", err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE visits SET letter = ?, schedule_id = ?, schedule_name = ? WHERE id = ?`,
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET letter = ?, schedule_id = ?, schedule_name = ? WHERE id = ?`,
 			in.Letter, schedID, sch.Name, v.ID); err != nil {
 			return err
 		}
@@ -198,7 +198,7 @@ func (s *Store) requote(ctx context.Context, tx *sql.Tx, actor string, v *Visit)
 		return err
 	}
 	for _, it := range v.Items {
-		if _, err := tx.ExecContext(ctx, `UPDATE items SET amount = ?, zero = ?, no_item = ?, quote = ?, basis = ? WHERE id = ?`,
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE items SET amount = ?, zero = ?, no_item = ?, quote = ?, basis = ? WHERE id = ?`,
 			it.Amount, it.Zero, it.NoItem, joinLines(it.Quote), it.Basis, it.ID); err != nil {
 			return err
 		}
@@ -235,13 +235,13 @@ func (s *Store) reopenAfter(ctx context.Context, tx *sql.Tx, actor string, v *Vi
 		}
 	}
 	if b := v.ActiveBilling(); b != nil {
-		if _, err := tx.ExecContext(ctx, `UPDATE billing_codes SET status = 'dibatalkan' WHERE id = ?`, b.ID); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = 'dibatalkan' WHERE id = ?`, b.ID); err != nil {
 			return err
 		}
 		b.Status = "dibatalkan"
 	}
 	if v.Step(StepAvailable).State != StateDone {
-		if _, err := tx.ExecContext(ctx, `UPDATE items SET prepared_at = NULL, handed_at = NULL WHERE visit_id = ?`, v.ID); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE items SET prepared_at = NULL, handed_at = NULL WHERE visit_id = ?`, v.ID); err != nil {
 			return err
 		}
 	}
@@ -263,7 +263,7 @@ func (s *Store) RecordAvailability(ctx context.Context, actor, visitID string, a
 			if !given {
 				return &valid.Error{Field: fmt.Sprintf("Produk %d", it.Seq), Msg: "pilih tersedia atau tidak tersedia"}
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE items SET available = ? WHERE id = ?`, ok, it.ID); err != nil {
+			if _, err := s.cached(tx).ExecContext(ctx, `UPDATE items SET available = ? WHERE id = ?`, ok, it.ID); err != nil {
 				return err
 			}
 			it.Available = &ok
@@ -292,12 +292,12 @@ func (s *Store) ConfirmTerms(ctx context.Context, actor, visitID string) error {
 			has := v.Document(kind) != nil
 			switch {
 			case need && !has:
-				if _, err := tx.ExecContext(ctx, `INSERT INTO documents (id, visit_id, kind, updated_at) VALUES (?,?,?,?)`,
+				if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO documents (id, visit_id, kind, updated_at) VALUES (?,?,?,?)`,
 					s.newID(), v.ID, kind, fmtTime(s.now())); err != nil {
 					return err
 				}
 			case !need && has:
-				if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE visit_id = ? AND kind = ?`, v.ID, kind); err != nil {
+				if _, err := s.cached(tx).ExecContext(ctx, `DELETE FROM documents WHERE visit_id = ? AND kind = ?`, v.ID, kind); err != nil {
 					return err
 				}
 			}
@@ -329,7 +329,7 @@ func (s *Store) RecordAgreement(ctx context.Context, actor, visitID string, in A
 			if v.Paid() {
 				return refuse(ErrPaid, "Kunjungan sudah dibayar; persetujuan tidak dapat ditarik")
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE visits SET agreed = 0 WHERE id = ?`, v.ID); err != nil {
+			if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET agreed = 0 WHERE id = ?`, v.ID); err != nil {
 				return err
 			}
 			if err := s.setStep(ctx, tx, v, StepAgreement, StateDone, "", actor); err != nil {
@@ -348,15 +348,15 @@ func (s *Store) RecordAgreement(ctx context.Context, actor, visitID string, in A
 			return err
 		}
 		now := fmtTime(s.now())
-		if _, err := tx.ExecContext(ctx, `UPDATE documents SET received = 1, variables = ?, updated_at = ?
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE documents SET received = 1, variables = ?, updated_at = ?
 			WHERE visit_id = ? AND kind = 'abstraksi'`, vars, now, v.ID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE documents SET received = 1, updated_at = ?
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE documents SET received = 1, updated_at = ?
 			WHERE visit_id = ? AND kind = 'surat_permohonan'`, now, v.ID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE visits SET agreed = 1 WHERE id = ?`, v.ID); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET agreed = 1 WHERE id = ?`, v.ID); err != nil {
 			return err
 		}
 		a.change("agreed", v.Agreed != nil && *v.Agreed, true)
@@ -373,7 +373,7 @@ func (s *Store) RecordDocumentCheck(ctx context.Context, actor, visitID string, 
 		return err
 	}
 	return s.visitStep(ctx, actor, visitID, StepDocCheck, func(tx *sql.Tx, v *Visit) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE documents SET checked = 1, matches = ?, note = ?, updated_at = ?
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE documents SET checked = 1, matches = ?, note = ?, updated_at = ?
 			WHERE visit_id = ? AND kind IN ('abstraksi','surat_permohonan')`, matches, note, fmtTime(s.now()), v.ID); err != nil {
 			return err
 		}
@@ -403,7 +403,7 @@ func (s *Store) IssueInvoice(ctx context.Context, actor, visitID string, in Invo
 		if v.HasMicrodata() && !in.SPPDGiven {
 			return refuse(ErrDocuments, "Dokumen perjanjian (SPPD) wajib diserahkan kepada pengguna layanan untuk data mikro atau peta")
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE visits SET sample_given = ?, sppd_given = ? WHERE id = ?`,
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET sample_given = ?, sppd_given = ? WHERE id = ?`,
 			in.SampleGiven, in.SPPDGiven, v.ID); err != nil {
 			return err
 		}
@@ -429,7 +429,7 @@ func (s *Store) RecordPrepared(ctx context.Context, actor, visitID string, media
 			if err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE items SET media = ?, prepared_at = ?, prepared_by = ? WHERE id = ?`,
+			if _, err := s.cached(tx).ExecContext(ctx, `UPDATE items SET media = ?, prepared_at = ?, prepared_by = ? WHERE id = ?`,
 				m, now, nullStr(actor), it.ID); err != nil {
 				return err
 			}
@@ -441,7 +441,7 @@ func (s *Store) RecordPrepared(ctx context.Context, actor, visitID string, media
 // RecordSPPD records step 12: the SPPD signed on meterai and received.
 func (s *Store) RecordSPPD(ctx context.Context, actor, visitID string) error {
 	return s.visitStep(ctx, actor, visitID, StepSPPD, func(tx *sql.Tx, v *Visit) error {
-		_, err := tx.ExecContext(ctx, `UPDATE documents SET received = 1, checked = 1, updated_at = ?
+		_, err := s.cached(tx).ExecContext(ctx, `UPDATE documents SET received = 1, checked = 1, updated_at = ?
 			WHERE visit_id = ? AND kind = 'sppd'`, fmtTime(s.now()), v.ID)
 		return err
 	})
@@ -463,7 +463,7 @@ func (s *Store) HandOverProducts(ctx context.Context, actor, visitID string, ite
 				continue
 			}
 			if want[it.ID] && it.Handed.IsZero() {
-				if _, err := tx.ExecContext(ctx, `UPDATE items SET handed_at = ? WHERE id = ?`, fmtTime(now), it.ID); err != nil {
+				if _, err := s.cached(tx).ExecContext(ctx, `UPDATE items SET handed_at = ? WHERE id = ?`, fmtTime(now), it.ID); err != nil {
 					return err
 				}
 				it.Handed = now
@@ -511,11 +511,11 @@ func (s *Store) RecordCheck(ctx context.Context, actor, visitID string, in Check
 		if in.OK {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO corrections (id, visit_id, fault, text, at, officer_id) VALUES (?,?,?,?,?,?)`,
+		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO corrections (id, visit_id, fault, text, at, officer_id) VALUES (?,?,?,?,?,?)`,
 			s.newID(), v.ID, in.Fault, text, fmtTime(s.now()), nullStr(actor)); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE visits SET corrections = corrections + 1 WHERE id = ?`, v.ID); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET corrections = corrections + 1 WHERE id = ?`, v.ID); err != nil {
 			return err
 		}
 		v.Corrections++
@@ -531,7 +531,7 @@ func (s *Store) RecordCheck(ctx context.Context, actor, visitID string, in Check
 					return err
 				}
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE items SET prepared_at = NULL, handed_at = NULL WHERE visit_id = ?`, v.ID); err != nil {
+			if _, err := s.cached(tx).ExecContext(ctx, `UPDATE items SET prepared_at = NULL, handed_at = NULL WHERE visit_id = ?`, v.ID); err != nil {
 				return err
 			}
 			return errStayPending
@@ -580,7 +580,7 @@ func (s *Store) RecordRating(ctx context.Context, actor, visitID string, in Rati
 			}
 		}
 		now := s.now()
-		_, err := tx.ExecContext(ctx, `INSERT INTO ratings (id, visit_id, declined, u1, u2, u3, u4, u5, u6, u7, u8, u9, saran, rated_at, day)
+		_, err := s.cached(tx).ExecContext(ctx, `INSERT INTO ratings (id, visit_id, declined, u1, u2, u3, u4, u5, u6, u7, u8, u9, saran, rated_at, day)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 			ON CONFLICT(visit_id) DO UPDATE SET declined=excluded.declined, u1=excluded.u1, u2=excluded.u2, u3=excluded.u3,
 			u4=excluded.u4, u5=excluded.u5, u6=excluded.u6, u7=excluded.u7, u8=excluded.u8, u9=excluded.u9,
@@ -642,11 +642,11 @@ func (s *Store) Suspend(ctx context.Context, actor, visitID, reason string) erro
 			return nil // already suspended: suspending twice is harmless
 		}
 		now := fmtTime(s.now())
-		if _, err := tx.ExecContext(ctx, `INSERT INTO suspensions (id, visit_id, started_at, reason) VALUES (?,?,?,?)`,
+		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO suspensions (id, visit_id, started_at, reason) VALUES (?,?,?,?)`,
 			s.newID(), v.ID, now, reason); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE visits SET suspended_at = ?, updated_at = ? WHERE id = ?`, now, now, v.ID); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET suspended_at = ?, updated_at = ? WHERE id = ?`, now, now, v.ID); err != nil {
 			return err
 		}
 		a := s.auditor(ctx, tx, actor, "visit", v.ID)
@@ -673,10 +673,10 @@ func (s *Store) Resume(ctx context.Context, actor, visitID string) error {
 		if secs < 0 {
 			secs = 0
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE suspensions SET ended_at = ? WHERE visit_id = ? AND ended_at IS NULL`, fmtTime(now), v.ID); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE suspensions SET ended_at = ? WHERE visit_id = ? AND ended_at IS NULL`, fmtTime(now), v.ID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE visits SET suspended_at = NULL, suspended_secs = suspended_secs + ?, updated_at = ?
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET suspended_at = NULL, suspended_secs = suspended_secs + ?, updated_at = ?
 			WHERE id = ?`, secs, fmtTime(now), v.ID); err != nil {
 			return err
 		}

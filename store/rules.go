@@ -106,7 +106,7 @@ func (s *Store) applicability(ctx context.Context, tx *sql.Tx, v *Visit) error {
 		}
 	}
 	if total != v.Total {
-		if _, err := tx.ExecContext(ctx, `UPDATE visits SET total = ? WHERE id = ?`, total, v.ID); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET total = ? WHERE id = ?`, total, v.ID); err != nil {
 			return err
 		}
 		v.Total = total
@@ -124,7 +124,7 @@ func (s *Store) setStep(ctx context.Context, tx *sql.Tx, v *Visit, n int, state 
 	if state == StateDone {
 		done = sql.NullString{String: fmtTime(s.now()), Valid: true}
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE visit_steps SET state = ?, reason = ?, officer_id = ?, done_at = ?
+	_, err := s.cached(tx).ExecContext(ctx, `UPDATE visit_steps SET state = ?, reason = ?, officer_id = ?, done_at = ?
 		WHERE visit_id = ? AND step = ?`, state, reason, nullStr(actor), done, v.ID, n)
 	if err != nil {
 		return fmt.Errorf("store: set step %d: %w", n, err)
@@ -141,7 +141,7 @@ func (s *Store) setStep(ctx context.Context, tx *sql.Tx, v *Visit, n int, state 
 // otherwise, and recomputes applicability.
 func (s *Store) visitStep(ctx context.Context, actor, visitID string, n int, fn func(tx *sql.Tx, v *Visit) error) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		v, err := loadVisit(ctx, tx, visitID)
+		v, err := loadVisit(ctx, s.cached(tx), visitID)
 		if err != nil {
 			return err
 		}
@@ -170,7 +170,7 @@ func (s *Store) visitStep(ctx context.Context, actor, visitID string, n int, fn 
 }
 
 func (s *Store) touch(ctx context.Context, tx *sql.Tx, v *Visit) error {
-	_, err := tx.ExecContext(ctx, `UPDATE visits SET updated_at = ? WHERE id = ?`, fmtTime(s.now()), v.ID)
+	_, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET updated_at = ? WHERE id = ?`, fmtTime(s.now()), v.ID)
 	return err
 }
 
@@ -180,16 +180,16 @@ func (s *Store) close(ctx context.Context, tx *sql.Tx, v *Visit, actor, status, 
 	susp := v.SuspendedSecs
 	if v.Suspended() {
 		susp += int64(now.Sub(v.SuspendedAt).Seconds())
-		if _, err := tx.ExecContext(ctx, `UPDATE suspensions SET ended_at = ? WHERE visit_id = ? AND ended_at IS NULL`, fmtTime(now), v.ID); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE suspensions SET ended_at = ? WHERE visit_id = ? AND ended_at IS NULL`, fmtTime(now), v.ID); err != nil {
 			return err
 		}
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE visits SET status = ?, status_reason = ?, finished_at = ?, suspended_at = NULL,
+	_, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET status = ?, status_reason = ?, finished_at = ?, suspended_at = NULL,
 		suspended_secs = ?, updated_at = ? WHERE id = ?`, status, reason, fmtTime(now), susp, fmtTime(now), v.ID)
 	if err != nil {
 		return fmt.Errorf("store: close visit: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE billing_codes SET status = 'dibatalkan' WHERE visit_id = ? AND status = 'aktif'`, v.ID); err != nil {
+	if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = 'dibatalkan' WHERE visit_id = ? AND status = 'aktif'`, v.ID); err != nil {
 		return err
 	}
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)

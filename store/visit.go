@@ -278,7 +278,7 @@ func (s *Store) Visit(ctx context.Context, id string) (*Visit, error) {
 	var v *Visit
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		v, err = loadVisit(ctx, tx, id)
+		v, err = loadVisit(ctx, s.cached(tx), id)
 		return err
 	})
 	return v, err

@@ -111,7 +111,7 @@ func (s *Store) RecordGuest(ctx context.Context, actor, visitID string, in Guest
 			visitorID = sql.NullString{String: id, Valid: true}
 		}
 		args := append(guestValues(g), visitorID, in.Consent, v.ID)
-		if _, err := tx.ExecContext(ctx, `UPDATE visits SET v_id_type=?, v_id_number=?, v_name=?, v_gender=?, v_birth_year=?,
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET v_id_type=?, v_id_number=?, v_name=?, v_gender=?, v_birth_year=?,
 			v_education=?, v_occupation=?, v_institution=?, v_inst_category=?, v_email=?, v_phone=?, v_npwp=?,
 			visitor_id=?, consent=? WHERE id = ?`, args...); err != nil {
 			return fmt.Errorf("store: save guest: %w", err)
@@ -144,7 +144,7 @@ func (s *Store) upsertVisitor(ctx context.Context, tx *sql.Tx, actor, id string,
 		id = s.newID()
 		args := append([]any{id}, guestValues(g)...)
 		args = append(args, now, now)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO visitors (id, id_type, id_number, name, gender, birth_year, education,
+		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO visitors (id, id_type, id_number, name, gender, birth_year, education,
 			occupation, institution, inst_category, email, phone, npwp, consent, created_at, updated_at)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)`, args...); err != nil {
 			return "", fmt.Errorf("store: save visitor: %w", err)
@@ -166,12 +166,12 @@ func (s *Store) upsertVisitor(ctx context.Context, tx *sql.Tx, actor, id string,
 			return "", err
 		}
 	}
-	return id, indexVisitor(ctx, tx, id, g)
+	return id, s.indexVisitor(ctx, tx, id, g)
 }
 
 func (s *Store) updateVisitor(ctx context.Context, tx *sql.Tx, actor string, old Visitor, g Guest) error {
 	args := append(guestValues(g), fmtTime(s.now()), old.ID)
-	if _, err := tx.ExecContext(ctx, `UPDATE visitors SET id_type=?, id_number=?, name=?, gender=?, birth_year=?, education=?,
+	if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visitors SET id_type=?, id_number=?, name=?, gender=?, birth_year=?, education=?,
 		occupation=?, institution=?, inst_category=?, email=?, phone=?, npwp=?, consent=1, updated_at=? WHERE id = ?`, args...); err != nil {
 		return fmt.Errorf("store: update visitor: %w", err)
 	}
@@ -186,8 +186,8 @@ func (s *Store) updateVisitor(ctx context.Context, tx *sql.Tx, actor string, old
 }
 
 // indexVisitor rewrites the lookup terms of a visitor.
-func indexVisitor(ctx context.Context, tx *sql.Tx, id string, g Guest) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM visitor_terms WHERE visitor_id = ?`, id); err != nil {
+func (s *Store) indexVisitor(ctx context.Context, tx *sql.Tx, id string, g Guest) error {
+	if _, err := s.cached(tx).ExecContext(ctx, `DELETE FROM visitor_terms WHERE visitor_id = ?`, id); err != nil {
 		return err
 	}
 	terms := map[string]bool{}
@@ -200,7 +200,7 @@ func indexVisitor(ctx context.Context, tx *sql.Tx, id string, g Guest) error {
 		}
 	}
 	for t := range terms {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO visitor_terms (term, visitor_id) VALUES (?, ?)`, t, id); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO visitor_terms (term, visitor_id) VALUES (?, ?)`, t, id); err != nil {
 			return err
 		}
 	}
@@ -296,7 +296,7 @@ func (s *Store) UpdateVisitor(ctx context.Context, actor, id string, in GuestInp
 		if err := s.updateVisitor(ctx, tx, actor, old, g); err != nil {
 			return err
 		}
-		return indexVisitor(ctx, tx, id, g)
+		return s.indexVisitor(ctx, tx, id, g)
 	})
 }
 
@@ -316,21 +316,21 @@ func (s *Store) EraseVisitor(ctx context.Context, actor, id string) error {
 			return nil
 		}
 		now := fmtTime(s.now())
-		if _, err := tx.ExecContext(ctx, `UPDATE visitors SET id_type='', id_number='', name=?, gender='', birth_year=NULL,
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visitors SET id_type='', id_number='', name=?, gender='', birth_year=NULL,
 			education='', occupation='', institution='', email='', phone='', npwp='', consent=0, erased_at=?, updated_at=?
 			WHERE id = ?`, Erased, now, now, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM visitor_terms WHERE visitor_id = ?`, id); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `DELETE FROM visitor_terms WHERE visitor_id = ?`, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE payments SET payer = ? WHERE visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, Erased, id); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE payments SET payer = ? WHERE visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, Erased, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE billing_codes SET payer = ? WHERE visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, Erased, id); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET payer = ? WHERE visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, Erased, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE visits SET v_id_type='', v_id_number='', v_name=?, v_gender='', v_birth_year=NULL,
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET v_id_type='', v_id_number='', v_name=?, v_gender='', v_birth_year=NULL,
 			v_education='', v_occupation='', v_institution='', v_email='', v_phone='', v_npwp='' WHERE visitor_id = ?`, Erased, id); err != nil {
 			return err
 		}
