@@ -25,14 +25,14 @@ func (c *clock) Add(d time.Duration) {
 }
 
 type fixture struct {
-	t     *testing.T
+	t     testing.TB
 	s     *Store
 	clock *clock
 	ctx   context.Context
 	off   string
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	c := &clock{t: time.Date(2026, 11, 26, 9, 0, 0, 0, valid.WIB)}
 	path := filepath.Join(t.TempDir(), "loket.db")
@@ -112,7 +112,9 @@ func (f *fixture) walk(kind, upTo int) *Visit {
 			return f.s.RecordAgreement(f.ctx, f.off, id, AgreementInput{Agreed: true, Abstraksi: kind == microdata, Letter: letter, Variables: "r101, r102"})
 		},
 		StepDocCheck: func() error { return f.s.RecordDocumentCheck(f.ctx, f.off, id, true, "") },
-		StepInvoice:  func() error { return f.s.IssueInvoice(f.ctx, f.off, id, InvoiceInput{SampleGiven: kind == microdata, SPPDGiven: kind == microdata}) },
+		StepInvoice: func() error {
+			return f.s.IssueInvoice(f.ctx, f.off, id, InvoiceInput{SampleGiven: kind == microdata, SPPDGiven: kind == microdata})
+		},
 		StepPrepare: func() error {
 			v := f.visit(id)
 			m := map[string]string{}
@@ -131,8 +133,10 @@ func (f *fixture) walk(kind, upTo int) *Visit {
 			}
 			return f.s.HandOverProducts(f.ctx, f.off, id, ids)
 		},
-		StepCheck:  func() error { return f.s.RecordCheck(f.ctx, f.off, id, CheckInput{OK: true}) },
-		StepRating: func() error { return f.s.RecordRating(f.ctx, f.off, id, RatingInput{Scores: [9]int{4, 4, 3, 4, 3, 4, 4, 3, 4}}) },
+		StepCheck: func() error { return f.s.RecordCheck(f.ctx, f.off, id, CheckInput{OK: true}) },
+		StepRating: func() error {
+			return f.s.RecordRating(f.ctx, f.off, id, RatingInput{Scores: [9]int{4, 4, 3, 4, 3, 4, 4, 3, 4}})
+		},
 		StepFinish: func() error { return f.s.Finish(f.ctx, f.off, id) },
 	}
 	for n := StepPurpose; n <= upTo; n++ {

@@ -12,9 +12,9 @@ import (
 // StartVisit records a visitor's arrival (step 1): a new visit with the next
 // queue number of the day at this counter.
 func (s *Store) StartVisit(ctx context.Context, actor string) (*Visit, error) {
-	var id string
+	var v *Visit
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		o, err := getOffice(ctx, tx)
+		o, err := getOffice(ctx, s.cached(tx))
 		if err != nil {
 			return err
 		}
@@ -25,7 +25,7 @@ func (s *Store) StartVisit(ctx context.Context, actor string) (*Visit, error) {
 			WHERE office_code = ? AND counter_code = ? AND day = ?`, o.Code, o.CounterCode, day).Scan(&q); err != nil {
 			return err
 		}
-		id = s.newID()
+		id := s.newID()
 		ts := fmtTime(now)
 		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO visits (id, office_code, counter_code, day, queue_no, arrived_at,
 			officer_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
@@ -43,13 +43,20 @@ func (s *Store) StartVisit(ctx context.Context, actor string) (*Visit, error) {
 			}
 		}
 		a := s.auditor(ctx, tx, actor, "visit", id)
-		a.eventNote("datang", fmt.Sprintf("%s-%03d", o.CounterCode, q))
+		a.eventNote("datang", queueLabel(o.CounterCode, q))
+		// The new visit is fully known here; no need to read it back.
+		v = &Visit{ID: id, OfficeCode: o.Code, CounterCode: o.CounterCode, Day: day, QueueNo: q,
+			ArrivedAt: parseTime(ts), Status: StatusOpen, OfficerID: actor}
+		for i := range v.Steps {
+			v.Steps[i] = Step{Num: i + 1, State: StatePending}
+		}
+		v.Steps[0] = Step{Num: StepArrival, State: StateDone, OfficerID: actor, DoneAt: v.ArrivedAt}
 		return a.err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return s.Visit(ctx, id)
+	return v, nil
 }
 
 // RecordPurpose records step 2: the purpose of the visit and the intended

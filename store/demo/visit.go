@@ -132,10 +132,11 @@ func (g *gen) visit(leaveOpen bool) error {
 	if err := s.RecordAvailability(ctx, off, id, avail); err != nil {
 		return err
 	}
-	if v, err = s.Visit(ctx, id); err != nil {
-		return err
+	anyAvail := false
+	for _, ok := range avail {
+		anyAvail = anyAvail || ok
 	}
-	if !v.Open() {
+	if !anyAvail { // the store ended the visit Batal
 		g.sum.Canceled++
 		return nil
 	}
@@ -227,7 +228,7 @@ func (g *gen) visit(leaveOpen bool) error {
 		g.sum.Payments++
 		g.sum.PNBP += v.Total
 	}
-	return g.finish(id, off)
+	return g.finish(v, off)
 }
 
 // bankReturn completes a bank payment: the visitor is back with the NTPN,
@@ -263,17 +264,13 @@ func (g *gen) bankReturn(b bankVisit) error {
 	}
 	g.sum.Payments++
 	g.sum.PNBP += v.Total
-	return g.finish(b.visitID, off)
+	return g.finish(v, off)
 }
 
 // finish hands over, checks (with an occasional correction), rates and
 // closes a visit whose payment and SPPD are settled.
-func (g *gen) finish(id, off string) error {
-	r, ctx, s := g.rng, g.ctx, g.s
-	v, err := s.Visit(ctx, id)
-	if err != nil {
-		return err
-	}
+func (g *gen) finish(v *store.Visit, off string) error {
+	r, ctx, s, id := g.rng, g.ctx, g.s, v.ID
 	var ids []string
 	for _, it := range v.Items {
 		if it.Counts() {
@@ -286,7 +283,7 @@ func (g *gen) finish(id, off string) error {
 	}
 	g.pause(20, 60)
 	if r.Intn(25) == 0 {
-		if v.Paid() && r.Intn(2) == 0 {
+		if v.Total > 0 && r.Intn(2) == 0 {
 			if err := s.RecordCheck(ctx, off, id, store.CheckInput{Fault: store.FaultReceipt, Text: "Nama pada kuitansi salah eja"}); err != nil {
 				return err
 			}
