@@ -73,3 +73,44 @@ func BenchmarkGenerate30Days(b *testing.B) {
 		}
 	}
 }
+
+// TestGenerateCoversTheDomain checks that two months of demo data hold every
+// kind of record the brief lists, so the export and the screens are shown
+// something of each.
+func TestGenerateCoversTheDomain(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "d.db")
+	if _, err := Generate(ctx, path, Config{Days: 90, Until: until, Seed: 11}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(ctx, path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	checks := map[string]string{
+		"every product code":          `SELECT count(DISTINCT code) = 8 FROM items`,
+		"Rp0 lines":                   `SELECT count(*) > 0 FROM items WHERE zero = 1`,
+		"cash payments":               `SELECT count(*) > 0 FROM payments WHERE method = 'Tunai'`,
+		"bank payments with NTPN":     `SELECT count(*) > 0 FROM payments WHERE method = 'Bank' AND ntpn <> ''`,
+		"expired billing codes":       `SELECT count(*) > 0 FROM billing_codes WHERE status = 'kedaluwarsa'`,
+		"cancellations":               `SELECT count(*) > 0 FROM visits WHERE status = 'Batal'`,
+		"referrals":                   `SELECT count(*) > 0 FROM visits WHERE status = 'Dirujuk ke konsultasi'`,
+		"unavailable lines":           `SELECT count(*) > 0 FROM items WHERE available = 0`,
+		"open visits on the last day": `SELECT count(*) > 0 FROM visits WHERE status = 'Berjalan' AND day = '2026-11-26'`,
+		"corrections at step 14":      `SELECT count(DISTINCT fault) = 2 FROM corrections`,
+		"declined ratings":            `SELECT count(*) > 0 FROM ratings WHERE declined = 1`,
+		"ratings":                     `SELECT count(*) > 0 FROM ratings WHERE declined = 0`,
+		"complaints with follow-up":   `SELECT count(*) > 0 FROM complaint_followups`,
+		"cash hand-overs":             `SELECT count(*) > 0 FROM handovers`,
+		"returning visitors":          `SELECT count(*) > 0 FROM (SELECT visitor_id FROM visits WHERE visitor_id IS NOT NULL GROUP BY visitor_id HAVING count(*) > 1)`,
+		"reissued kuitansi":           `SELECT count(*) > 0 FROM invoices WHERE kind = 'kuitansi' AND void_at IS NOT NULL`,
+		"marked as demo":              `SELECT value = '1' FROM meta WHERE key = 'demo'`,
+	}
+	for name, q := range checks {
+		var ok bool
+		if err := s.DB().QueryRowContext(ctx, q).Scan(&ok); err != nil || !ok {
+			t.Errorf("%s: %v (%s)", name, err, q)
+		}
+	}
+}
