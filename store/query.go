@@ -251,7 +251,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 			if err := add("Kode billing", `SELECT visit_id FROM billing_codes WHERE code = ?`, digits); err != nil {
 				return err
 			}
-			if err := add("NTPN", `SELECT visit_id FROM payments WHERE ntpn = ?`, digits); err != nil {
+			if err := add("NTPN", `SELECT visit_id FROM payments WHERE ntpn = ? AND ntpn <> ''`, digits); err != nil {
 				return err
 			}
 		}
@@ -277,15 +277,20 @@ func findVisitorIDs(ctx context.Context, q querier, query string, limit int) ([]
 	if len(words) == 0 {
 		return nil, nil
 	}
+	// The first word drives the search through the terms' primary key; the
+	// others narrow it. Erased visitors have no terms.
 	var sb strings.Builder
 	var args []any
-	sb.WriteString(`SELECT v.id FROM visitors v WHERE v.erased_at IS NULL`)
-	for _, w := range words {
+	first := strings.TrimPrefix(words[0], "+")
+	sb.WriteString(`SELECT v.id FROM visitor_terms t JOIN visitors v ON v.id = t.visitor_id
+		WHERE t.term >= ? AND t.term < ? AND v.erased_at IS NULL`)
+	args = append(args, first, first+"\U0010FFFF")
+	for _, w := range words[1:] {
 		w = strings.TrimPrefix(w, "+")
 		sb.WriteString(` AND v.id IN (SELECT visitor_id FROM visitor_terms WHERE term >= ? AND term < ?)`)
 		args = append(args, w, w+"\U0010FFFF")
 	}
-	sb.WriteString(` ORDER BY v.updated_at DESC LIMIT ?`)
+	sb.WriteString(` GROUP BY v.id ORDER BY max(v.updated_at) DESC LIMIT ?`)
 	args = append(args, limit)
 	rows, err := q.QueryContext(ctx, sb.String(), args...)
 	if err != nil {
