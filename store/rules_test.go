@@ -32,7 +32,9 @@ func TestRuleOrder(t *testing.T) {
 				return f.s.RecordPurpose(f.ctx, f.off, v.ID, "Beli publikasi", "Tugas sekolah/kuliah")
 			}},
 		{"prepare before invoice", paidPub, StepAgreement,
-			func(f *fixture, v *Visit) error { return f.s.RecordPrepared(f.ctx, f.off, v.ID, map[string]string{v.Items[0].ID: "Email"}) }, ErrOrder,
+			func(f *fixture, v *Visit) error {
+				return f.s.RecordPrepared(f.ctx, f.off, v.ID, map[string]string{v.Items[0].ID: "Email"})
+			}, ErrOrder,
 			func(f *fixture, v *Visit) error { return f.s.IssueInvoice(f.ctx, f.off, v.ID, InvoiceInput{}) }},
 		{"rating before check", paidPub, StepHandover,
 			func(f *fixture, v *Visit) error {
@@ -41,17 +43,24 @@ func TestRuleOrder(t *testing.T) {
 			func(f *fixture, v *Visit) error { return f.s.RecordCheck(f.ctx, f.off, v.ID, CheckInput{OK: true}) }},
 		{"finish before rating", paidPub, StepCheck,
 			func(f *fixture, v *Visit) error { return f.s.Finish(f.ctx, f.off, v.ID) }, ErrOrder,
-			func(f *fixture, v *Visit) error { return f.s.RecordRating(f.ctx, f.off, v.ID, RatingInput{Declined: true}) }},
-		{"10, 11, 12 in any order: SPPD before payment", microdata, StepInvoice,
-			func(f *fixture, v *Visit) error { return f.s.ConfirmTerms(f.ctx, f.off, v.ID) }, nil,
-			func(f *fixture, v *Visit) error { return f.s.RecordSPPD(f.ctx, f.off, v.ID) }},
+			func(f *fixture, v *Visit) error {
+				return f.s.RecordRating(f.ctx, f.off, v.ID, RatingInput{Declined: true})
+			}},
+		{"SPPD before the invoice is refused; after it, before payment, allowed", microdata, StepDocCheck,
+			func(f *fixture, v *Visit) error { return f.s.RecordSPPD(f.ctx, f.off, v.ID) }, ErrOrder,
+			func(f *fixture, v *Visit) error {
+				if err := f.s.IssueInvoice(f.ctx, f.off, v.ID, InvoiceInput{SPPDGiven: true}); err != nil {
+					return err
+				}
+				return f.s.RecordSPPD(f.ctx, f.off, v.ID) // 12 before 11 and 10
+			}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := newFixture(t)
 			v := f.walk(c.kind, c.upTo)
 			err := c.refuse(f, v)
-			if c.want != nil && !errors.Is(err, c.want) {
+			if !errors.Is(err, c.want) {
 				t.Fatalf("refuse: got %v, want %v", err, c.want)
 			}
 			if err := c.allow(f, f.visit(v.ID)); err != nil {
