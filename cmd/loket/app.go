@@ -1,0 +1,33 @@
+package main
+
+import (
+	"context"
+
+	"loket/store"
+	"loket/tui"
+)
+
+func init() {
+	register(command{name: "app", summary: "buka aplikasi loket (bawaan tanpa perintah)", run: runApp})
+}
+
+// runApp opens the counter app on the database: `loket`, `loket --db
+// BERKAS`, or `loket --petugas NAMA` to start as that officer.
+func runApp(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "app")
+	db := dbFlag(fs)
+	officer := fs.String("petugas", "", "nama petugas yang bertugas (dibuat bila belum terdaftar; PIN tetap ditanyakan bila ada)")
+	if err := parseFlags(e, fs, args); err != nil {
+		return err
+	}
+	path, err := resolveDB(e, *db)
+	if err != nil {
+		return err
+	}
+	s, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return tui.Run(ctx, tui.Options{Store: s, Officer: *officer})
+}

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"loket/export"
+	"loket/store"
+)
+
+func init() {
+	register(command{name: "dokumen", summary: "cetak invoice, kuitansi atau lampiran SPPD sebuah kunjungan ke berkas Excel satu halaman", run: runDokumen})
+}
+
+// docKinds are the documents dokumen prints.
+var docKinds = []string{"invoice", "kuitansi", "sppd"}
+
+func runDokumen(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "dokumen")
+	db := dbFlag(fs)
+	visitID := fs.String("visit", "", "ID kunjungan")
+	number := fs.String("nomor", "", "nomor invoice atau kuitansi (pengganti --visit)")
+	kind := fs.String("jenis", "", "jenis dokumen: invoice, kuitansi atau sppd")
+	out := fs.String("out", "", "berkas .xlsx atau folder tujuan (bawaan: folder saat ini)")
+	officer := fs.String("petugas", "", "nama petugas yang mencetak (harus terdaftar)")
+	reissue := fs.String("terbit-ulang", "", "terbitkan nomor baru dengan ALASAN ini; nomor lama dibatalkan (perlu --petugas)")
+	unmask := fs.Bool("unmask", false, "lampiran SPPD: tampilkan nomor identitas lengkap (dicatat di jejak audit; perlu --petugas)")
+	if err := parseFlags(e, fs, args); err != nil {
+		return err
+	}
+	*kind = strings.ToLower(strings.TrimSpace(*kind))
+	switch {
+	case (*visitID == "") == (*number == ""):
+		return usagef("isi salah satu: --visit ID atau --nomor NOMOR")
+	case *kind != "" && !slices.Contains(docKinds, *kind):
+		return usagef("--jenis harus invoice, kuitansi atau sppd (tertulis %q)", *kind)
+	case *visitID != "" && *kind == "":
+		return usagef("--jenis wajib diisi bersama --visit: invoice, kuitansi atau sppd")
+	case *number != "" && *kind == "sppd":
+		return usagef("lampiran SPPD tidak bernomor; pakai --visit ID")
+	case *reissue != "" && *kind == "sppd":
+		return usagef("--terbit-ulang hanya untuk invoice atau kuitansi")
+	case *reissue != "" && strings.TrimSpace(*officer) == "":
+		return usagef("--terbit-ulang perlu --petugas: penerbitan ulang dicatat atas nama petugas")
+	case *unmask && *kind != "sppd":
+		return usagef("--unmask hanya untuk lampiran SPPD")
+	case *unmask && strings.TrimSpace(*officer) == "":
+		return usagef("--unmask perlu --petugas: membuka nomor identitas dicatat atas nama petugas")
+	}
+	if *out != "" {
+		// Checked before anything is written, so a bad --out reissues nothing.
+		if _, err := xlsxOutPath(*out, "dokumen.xlsx"); err != nil {
+			return err
+		}
+	}
+	path, err := resolveDB(e, *db)
+	if err != nil {
+		return err
+	}
+	s, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	who, err := registeredOfficer(ctx, s, *officer)
+	if err != nil {
+		return err
+	}
+	id := strings.TrimSpace(*visitID)
+	if *number != "" {
+		vid, k, err := s.InvoiceByNumber(ctx, *number)
+		if err != nil {
+			return fmt.Errorf("nomor %s tidak ditemukan", strings.ToUpper(strings.TrimSpace(*number)))
+		}
+		if *kind != "" && *kind != k {
+			return usagef("nomor %s adalah %s, bukan %s", strings.ToUpper(strings.TrimSpace(*number)), k, *kind)
+		}
+		id, *kind = vid, k
+	}
+	v, err := s.Visit(ctx, id)
+	if err != nil {
+		return fmt.Errorf("kunjungan %s tidak ditemukan", id)
+	}
+	if *number != "" && *reissue == "" {
+		if err := checkNotVoid(v, strings.ToUpper(strings.TrimSpace(*number))); err != nil {
+			return err
+		}
+	}
+	if *reissue != "" {
+		in, err := s.ReissueDocument(ctx, who.ID, v.ID, *kind, *reissue)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "%s baru: %s (nomor lama dibatalkan)\n", *kind, in.Number)
+		if v, err = s.Visit(ctx, v.ID); err != nil {
+			return err
+		}
+	}
+	office, err := s.Office(ctx)
+	if err != nil {
+		return err
+	}
+	d := export.Document{Office: office, Visit: v, Officer: who.Name, Now: exportClock(), Unmask: *unmask}
+	write, name, printed := docWriter(*kind, v)
+	target, err := xlsxOutPath(*out, name)
+	if err != nil {
+		return err
+	}
+	if err := export.WriteFile(target, "cetak", func(w io.Writer) error { return write(w, d) }); err != nil {
+		return err
+	}
+	// A print is on record (reprints keep the number and are counted).
+	var record error
+	switch {
+	case printed != nil:
+		record = s.MarkPrinted(ctx, who.ID, printed.ID)
+	case *unmask:
+		record = auditUnmasked(ctx, path, who.ID, "visit", v.ID, "lampiran SPPD dengan nomor identitas lengkap")
+	}
+	if record != nil {
+		os.Remove(target)
+		return fmt.Errorf("berkas tidak disimpan: pencatatan cetak gagal: %w", record)
+	}
+	fmt.Fprintln(e.stdout, target)
+	return nil
+}
+
+// docWriter picks the writer and default file name of a document kind, and
+// the numbered document it prints (nil for the SPPD sheet).
+func docWriter(kind string, v *store.Visit) (func(io.Writer, export.Document) error, string, *store.Invoice) {
+	switch kind {
+	case "invoice":
+		in := v.ActiveInvoice("invoice")
+		return export.Invoice, numberedName("invoice", in), in
+	case "kuitansi":
+		in := v.ActiveInvoice("kuitansi")
+		return export.Receipt, numberedName("kuitansi", in), in
+	}
+	return export.SPPD, "lampiran-sppd-" + v.Day + "-" + v.Queue() + ".xlsx", nil
+}
+
+// numberedName is the file name of a numbered document:
+// invoice-INV-1906-A-2026-11-0001.xlsx.
+func numberedName(kind string, in *store.Invoice) string {
+	if in == nil {
+		return kind + ".xlsx" // the writer refuses with a clear message
+	}
+	return kind + "-" + strings.ReplaceAll(in.Number, "/", "-") + ".xlsx"
+}
+
+// checkNotVoid refuses to print a voided number and names its replacement.
+func checkNotVoid(v *store.Visit, number string) error {
+	for _, in := range v.Invoices {
+		if in.Number != number || !in.Void() {
+			continue
+		}
+		msg := fmt.Sprintf("nomor %s sudah dibatalkan (%s)", number, in.VoidReason)
+		if cur := v.ActiveInvoice(in.Kind); cur != nil {
+			msg += "; nomor yang berlaku: " + cur.Number
+		}
+		return fmt.Errorf("%s", msg)
+	}
+	return nil
+}

@@ -1,0 +1,86 @@
+package export
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+)
+
+// BusyError says that the target file could not be replaced because it is
+// open in another program, which on Windows is nearly always Excel.
+type BusyError struct {
+	Path  string
+	Again string // what to do again once it is closed: "ekspor", "cetak"
+}
+
+func (e *BusyError) Error() string {
+	return fmt.Sprintf("berkas %s sedang dibuka di Excel; tutup dulu lalu %s lagi", e.Path, e.Again)
+}
+
+// WriteFile writes a file atomically: write fills a temporary file in the
+// target's folder (mode 0600, so personal data is never readable by others
+// even for a moment), which is synced, closed and renamed over path. On any
+// error the temporary file is removed and an existing file at path is left
+// as it was. again names the action for the message shown when the target
+// is open in Excel ("ekspor", "cetak").
+func WriteFile(path, again string, write func(w io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("tidak dapat menulis di folder %s: %w", dir, err)
+	}
+	name, closed := tmp.Name(), false
+	defer func() {
+		if err != nil {
+			if !closed {
+				tmp.Close()
+			}
+			os.Remove(name)
+		}
+	}()
+	if err := tmp.Chmod(0o600); err != nil && runtime.GOOS != "windows" {
+		return fmt.Errorf("atur izin %s: %w", name, err)
+	}
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("tulis %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("tulis %s: %w", path, err)
+	}
+	closed = true
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("tulis %s: %w", path, err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		if targetBusy(path, err) {
+			return &BusyError{Path: path, Again: again}
+		}
+		var le *os.LinkError
+		if errors.As(err, &le) {
+			err = le.Err
+		}
+		return fmt.Errorf("tidak dapat mengganti %s: %w", path, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes the rename durable where the system allows syncing a
+// folder; a failure there does not undo a complete file, so it is ignored.
+func syncDir(dir string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}

@@ -1,0 +1,337 @@
+package export
+
+import (
+	"math"
+	"slices"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"loket/store"
+	"loket/store/valid"
+	"loket/tariff"
+)
+
+// Labels of the Ringkasan rows the contract names (DOMAIN.md). Other rows
+// (letterhead, breakdowns, the cash hand-over) come around them.
+const (
+	LabelPeriod       = "Periode"
+	LabelVisits       = "Jumlah kunjungan"
+	LabelDone         = "Kunjungan selesai"
+	LabelCanceled     = "Kunjungan batal"
+	LabelReferred     = "Kunjungan dirujuk ke konsultasi"
+	LabelOpen         = "Kunjungan berjalan"
+	LabelPNBP         = "Total PNBP (Rp)"
+	LabelCash         = "PNBP tunai (Rp)"
+	LabelBank         = "PNBP bank (Rp)"
+	LabelAvgService   = "Rata-rata waktu layanan (menit)"
+	LabelWithin5      = "Kunjungan selesai <= 5 menit (%)"
+	LabelRespondents  = "Jumlah responden SKM"
+	LabelIKM          = "IKM"
+	LabelMutu         = "Mutu pelayanan"
+	LabelComplaints   = "Jumlah pengaduan"
+	LabelDeclined     = "Responden menolak mengisi SKM"
+	LabelPayments     = "Jumlah pembayaran"
+	LabelNote         = "Keterangan"
+	NoVisitsNote      = "Tidak ada kunjungan pada periode ini."
+	labelNRRPrefix    = "NRR "
+	labelCategoryPref = "Kunjungan menurut kategori instansi: "
+)
+
+// tally accumulates the summary from the rows as they are written, so
+// that every figure is a function of exactly those rows.
+type tally struct {
+	visits, done, canceled, referred, open int
+	served                                 time.Duration // service time of Selesai visits
+	within5                                int
+	byCategory                             map[string]int
+
+	items      int
+	codeVisits map[string]int   // visits with a line of the code
+	codeValue  map[string]int64 // Nilai (Rp) of the lines of the code
+	lastVisit  string
+	seen       map[string]bool // codes of lastVisit already counted
+
+	payments         int
+	pnbp, cash, bank int64
+
+	skm      store.SKM
+	declined int
+
+	complaints int
+}
+
+func newTally() tally {
+	return tally{byCategory: map[string]int{}, codeVisits: map[string]int{}, codeValue: map[string]int64{},
+		seen: map[string]bool{}}
+}
+
+func (t *tally) addVisit(v store.VisitRow) {
+	t.visits++
+	t.byCategory[v.Guest.Category]++
+	switch v.Status {
+	case store.StatusDone:
+		t.done++
+		d, _ := v.ServiceTime()
+		t.served += d
+		if d <= store.ServiceStandard {
+			t.within5++
+		}
+	case store.StatusCanceled:
+		t.canceled++
+	case store.StatusReferred:
+		t.referred++
+	default:
+		t.open++
+	}
+}
+
+func (t *tally) addItem(it store.ItemRow, value int64) {
+	t.items++
+	if it.VisitID != t.lastVisit {
+		t.lastVisit = it.VisitID
+		clear(t.seen)
+	}
+	if !t.seen[it.Code] {
+		t.seen[it.Code] = true
+		t.codeVisits[it.Code]++
+	}
+	t.codeValue[it.Code] += value
+}
+
+func (t *tally) addPayment(p store.PaymentRow) {
+	t.payments++
+	t.pnbp += p.Amount
+	if p.Method == "Tunai" {
+		t.cash += p.Amount
+	} else {
+		t.bank += p.Amount
+	}
+}
+
+func (t *tally) addRating(x store.RatingRow) {
+	t.skm.N++
+	for i, sc := range x.Scores {
+		t.skm.Sum[i] += sc
+	}
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// summaryRow is one Uraian/Nilai row and the kind of its value.
+type summaryRow struct {
+	label string
+	k     kind
+	v     any
+}
+
+var summaryColumns = []column{{"Uraian", kLong}, {"Nilai", kName}}
+
+// summarySheet writes Ringkasan: the letterhead and period as rows under
+// the Uraian/Nilai header (the header stays the first row, as the contract
+// wants), then the contract's figures, the breakdowns and the cash
+// hand-overs of the period.
+func (b *book) summarySheet() error {
+	sh, err := newSheet(b.f, b.st, SheetSummary, summaryColumns, true)
+	if err != nil {
+		return err
+	}
+	st, t := b.st, &b.t
+	row := func(label string, k kind, v any) error {
+		return sh.addCells(excelize.Cell{StyleID: st.text, Value: cellText(label)}, st.cell(k, v))
+	}
+	head := func(label string) error {
+		return sh.addCells(excelize.Cell{StyleID: st.bold, Value: cellText(label)})
+	}
+	office, err := b.r.Office()
+	if err != nil {
+		return err
+	}
+	madeBy := b.opt.MadeBy
+	if madeBy == "" {
+		madeBy = "(tidak disebutkan)"
+	}
+	idNote := "disamarkan (paling banyak 4 karakter pertama dan 2 terakhir terlihat)"
+	if b.opt.Unmask {
+		idNote = "ditampilkan lengkap atas permintaan petugas (tercatat di jejak audit)"
+	}
+	rows := []summaryRow{
+		{"Kantor", kText, office.Name},
+		{"Unit", kText, office.Unit},
+		{"Alamat", kText, office.Address},
+		{"Laporan", kText, "Laporan Pelayanan Penjualan Produk Statistik untuk Kasubbag Umum"},
+		{LabelPeriod, kText, periodText(b.r.From, b.r.To)},
+		{"Tanggal awal", kDate, dayDate(b.r.From)},
+		{"Tanggal akhir", kDate, dayDate(b.r.To)},
+		{"Dibuat pada (WIB)", kDateTime, b.opt.Now},
+		{"Dibuat oleh", kText, madeBy},
+		{"Nomor identitas", kText, idNote},
+	}
+	if t.visits == 0 {
+		rows = append(rows, summaryRow{LabelNote, kText, NoVisitsNote})
+	}
+	var avg, within any
+	if t.done > 0 {
+		avg = round2(t.served.Seconds() / 60 / float64(t.done))
+		within = round2(100 * float64(t.within5) / float64(t.done))
+	}
+	var ikm any
+	mutu := "belum ada responden"
+	if t.skm.N > 0 {
+		ikm = t.skm.IKM()
+		mutu = store.Mutu(t.skm.IKM())
+	}
+	rows = append(rows, []summaryRow{
+		{LabelVisits, kCount, t.visits},
+		{LabelDone, kCount, t.done},
+		{LabelCanceled, kCount, t.canceled},
+		{LabelReferred, kCount, t.referred},
+		{LabelOpen, kCount, t.open},
+		{LabelPNBP, kMoney, t.pnbp},
+		{LabelCash, kMoney, t.cash},
+		{LabelBank, kMoney, t.bank},
+		{LabelPayments, kCount, t.payments},
+		{LabelAvgService, kDecimal, avg},
+		{LabelWithin5, kDecimal, within},
+		{LabelRespondents, kCount, t.skm.N},
+		{LabelDeclined, kCount, t.declined},
+		{LabelIKM, kDecimal, ikm},
+		{LabelMutu, kText, mutu},
+		{LabelComplaints, kCount, t.complaints},
+	}...)
+	for _, r := range rows {
+		if err := row(r.label, r.k, r.v); err != nil {
+			return err
+		}
+	}
+
+	if err := head("Nilai rata-rata per unsur SKM (NRR)"); err != nil {
+		return err
+	}
+	for i, name := range store.SKMElements {
+		var nrr any
+		if t.skm.N > 0 {
+			nrr = t.skm.NRR(i)
+		}
+		if err := row(labelNRRPrefix+"U"+itoa(i+1)+" "+name, kDecimal, nrr); err != nil {
+			return err
+		}
+	}
+
+	if err := head("Kunjungan menurut kategori instansi"); err != nil {
+		return err
+	}
+	for _, c := range categories(t.byCategory) {
+		name := c
+		if name == "" {
+			name = "(belum diisi)"
+		}
+		if err := row(labelCategoryPref+name, kCount, t.byCategory[c]); err != nil {
+			return err
+		}
+	}
+
+	if err := head("Produk yang diminta menurut kode tarif"); err != nil {
+		return err
+	}
+	codes := productCodes(t.codeVisits)
+	if len(codes) == 0 {
+		if err := row("Produk", kText, "tidak ada"); err != nil {
+			return err
+		}
+	}
+	for _, c := range codes {
+		if err := row("Kunjungan dengan produk "+c, kCount, t.codeVisits[c]); err != nil {
+			return err
+		}
+		if err := row("Nilai produk "+c+" (Rp)", kMoney, t.codeValue[c]); err != nil {
+			return err
+		}
+	}
+
+	if err := b.handovers(head, row); err != nil {
+		return err
+	}
+	return sh.close()
+}
+
+// handovers writes the cash hand-overs of the period, read in the same
+// snapshot.
+func (b *book) handovers(head func(string) error, row func(string, kind, any) error) error {
+	if err := head("Serah terima uang tunai kepada bendahara penerimaan"); err != nil {
+		return err
+	}
+	n := 0
+	err := b.r.Handovers(func(h store.HandoverRow) error {
+		n++
+		p := "Serah terima " + itoa(n) + " (hari " + dayDate(h.Day).Format("02-01-2006") + "): "
+		for _, r := range []summaryRow{
+			{p + "penerimaan tunai tercatat (Rp)", kMoney, h.CashReceipts},
+			{p + "uang dihitung (Rp)", kMoney, h.Counted},
+			{p + "selisih (Rp)", kMoney, h.Difference},
+			{p + "alasan selisih", kText, h.Reason},
+			{p + "penerima", kText, h.Recipient},
+			{p + "waktu (WIB)", kDateTime, h.HandedAt},
+			{p + "petugas", kText, h.Officer},
+		} {
+			if r.k == kText && r.v == "" {
+				continue
+			}
+			if err := row(r.label, r.k, r.v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return row("Serah terima", kText, "belum dicatat untuk periode ini")
+	}
+	return nil
+}
+
+// categories orders the kategori instansi as the guest book lists them,
+// then any other value, then the visits without one.
+func categories(m map[string]int) []string {
+	var out []string
+	for _, c := range valid.InstCategories {
+		if m[c] > 0 {
+			out = append(out, c)
+		}
+	}
+	var rest []string
+	for c := range m {
+		if c != "" && !slices.Contains(valid.InstCategories, c) {
+			rest = append(rest, c)
+		}
+	}
+	slices.Sort(rest)
+	out = append(out, rest...)
+	if m[""] > 0 {
+		out = append(out, "")
+	}
+	return out
+}
+
+// productCodes orders tariff codes as the default schedule lists them,
+// then any others alphabetically.
+func productCodes(m map[string]int) []string {
+	var out []string
+	known := map[string]bool{}
+	for _, it := range tariff.Default().Items {
+		known[it.Code] = true
+		if m[it.Code] > 0 {
+			out = append(out, it.Code)
+		}
+	}
+	var rest []string
+	for c := range m {
+		if !known[c] {
+			rest = append(rest, c)
+		}
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}

@@ -1,0 +1,250 @@
+#!/usr/bin/env bash
+# End-to-end test of the counter app: builds loket, drives the real binary
+# in tmux at 80×24 and reads the screen with `tmux capture-pane -p`.
+#
+#   1. Flow (b): a government visitor gets one e-publication at Rp0 with a
+#      request letter; steps 9, 11 and 12 are not applicable.
+#   2. A first visit of a private visitor (guest book only, then cancelled):
+#      she is now a returning visitor.
+#   3. She comes back, buys one e-publication and pays cash. Every key sent
+#      from `n` to the finished visit is counted, except the characters
+#      typed into text fields; the goal is at most 40.
+#
+# Exit status 0 when every screen showed what it should. Set
+# E2E_CAPTURE_DIR to keep a text capture of each screen.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+if ! command -v tmux >/dev/null 2>&1; then
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		apt-get install -y tmux >/dev/null || { apt-get update >/dev/null && apt-get install -y tmux >/dev/null; }
+	else
+		echo "e2e: tmux tidak terpasang (apt-get install -y tmux)" >&2
+		exit 1
+	fi
+fi
+
+work=$(mktemp -d)
+session="loket-e2e-$$"
+bin="$work/loket"
+db="$work/loket.db"
+captures="${E2E_CAPTURE_DIR:-}"
+cleanup() {
+	tmux kill-session -t "$session" 2>/dev/null || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+go build -o "$bin" ./cmd/loket
+
+keys=0      # keys counted (not the characters typed into fields)
+counting=0  # counting on?
+
+screen() { tmux capture-pane -p -t "$session"; }
+
+fail() {
+	echo "e2e GAGAL: $*" >&2
+	echo "---- layar ----" >&2
+	screen >&2 || true
+	exit 1
+}
+
+# key KEY...: send tmux key names (Enter, Down, C-s, n, …), counted.
+key() {
+	for k in "$@"; do
+		tmux send-keys -t "$session" "$k"
+		if [ "$counting" = 1 ]; then keys=$((keys + 1)); fi
+		sleep 0.05
+	done
+}
+
+# text STRING: type characters into the focused text field, not counted.
+text() {
+	tmux send-keys -t "$session" -l "$1"
+	sleep 0.1
+}
+
+# see TEXT [SECONDS]: wait until the screen shows TEXT.
+see() {
+	local want="$1" limit="${2:-10}" i=0
+	while ! screen | grep -qF -- "$want"; do
+		i=$((i + 1))
+		if [ "$i" -gt $((limit * 20)) ]; then fail "layar tidak menampilkan: $want"; fi
+		sleep 0.05
+	done
+}
+
+# step N: wait until the visit screen works on step N.
+step() { see "Langkah $1/16"; sleep 0.1; }
+
+# capture NAME: keep the screen as text when E2E_CAPTURE_DIR is set.
+capture() {
+	if [ -n "$captures" ]; then
+		mkdir -p "$captures"
+		screen >"$captures/$1.txt"
+	fi
+}
+
+tmux new-session -d -s "$session" -x 80 -y 24 "$bin --db '$db' --petugas 'Rina Wulandari'; sleep 30"
+see "Beranda"
+see "Belum ada kunjungan berjalan"
+capture 01-beranda
+
+echo "== Alur (b): instansi pemerintah, publikasi elektronik tarif nol rupiah"
+key n
+step 2
+capture 02-maksud
+key Enter p Enter # Pemerintahan
+step 3
+text "Budi Santoso"
+key Enter y Enter Enter # persetujuan Ya, KTP
+text "1906011001800002"
+key Enter l Enter
+text "1980"
+key Enter s s Enter a Enter # S2, ASN/TNI/Polri
+text "Bappeda Belitung Timur"
+key Enter p Enter # Pemerintah Daerah
+text "budi@beltim.go.id"
+key Enter
+text "081234567891"
+capture 03-buku-tamu
+key C-s
+step 4
+key Enter
+text "Statistik Daerah Kabupaten Belitung Timur 2026"
+key Enter
+text "120"
+see "Rp80.000"
+key Enter Enter Enter y # surat permohonan ada: Ya
+see "Total: Rp0 · 1 produk"
+capture 04-permintaan-nol-rupiah
+key Enter
+step 5
+key Enter
+step 6
+see "Total: Rp0 (tarif nol rupiah)"
+capture 06-ketentuan
+key Enter
+step 7
+key y Enter y Enter # setuju, surat permohonan diserahkan
+step 8
+key y Enter Enter
+step 10
+see "–  9 Invoice"
+see "– 11 Bayar"
+see "– 12 SPPD"
+key PPage
+see "Tidak berlaku untuk kunjungan ini"
+capture 09-tidak-berlaku
+key Enter
+step 10
+key Enter
+step 13
+key Enter
+step 14
+key Enter
+step 15
+key 4 4 3 4 3 4 4 3 4
+text "Pelayanan cepat"
+capture 15-penilaian
+key Enter
+step 16
+key Enter
+see "Kunjungan A-001: Selesai"
+capture 16-selesai
+key Enter
+see "Beranda"
+see "selesai 1"
+
+echo "== Kunjungan pertama pengunjung swasta (buku tamu, lalu batal)"
+key n
+step 2
+key Enter k Enter # Komersial
+step 3
+text "Siti Aminah"
+key Enter y Enter Enter
+text "1906015203990001"
+key Enter p Enter
+text "1999"
+key Enter d d Enter
+key p p p p Enter # Pegawai Swasta
+text "CV Maju Bersama"
+key Enter s Enter # Swasta
+text "siti@example.com"
+key Enter
+text "0812-3456-7890"
+key Enter
+text "012345678901000"
+key C-s
+step 4
+key C-x
+see "Alasan pembatalan"
+text "Hanya menanyakan jadwal rilis"
+capture batal-dialog
+key Enter
+see "Kunjungan A-002 dibatalkan"
+
+echo "== Pengunjung lama membeli satu publikasi elektronik, bayar tunai"
+counting=1
+key n
+step 2
+key Enter k Enter # Komersial
+step 3
+text "siti"
+see "Siti Aminah · CV Maju Bersama"
+capture 03-pengunjung-lama
+key Down Enter
+see "Pengunjung lama: Siti Aminah"
+key C-s
+step 4
+key Enter
+text "Kabupaten Belitung Timur Dalam Angka 2026"
+key Enter
+text "120"
+see "Total: Rp80.000"
+key C-s
+step 5
+key Enter
+step 6
+key Enter
+step 7
+key y Enter
+step 9
+see "Rp80.000"
+key Enter
+step 10
+see "Invoice INV/1906/A/"
+key Enter
+step 11
+see "Siti Aminah"
+capture 11-bayar-tunai
+key C-s
+step 13
+see "Kuitansi KW/1906/A/"
+key Enter
+step 14
+key Enter
+step 15
+key 4 4 4 3 4 4 4 4 4 Enter
+step 16
+key Enter
+see "Kunjungan A-003: Selesai"
+counting=0
+capture 16-selesai-tunai
+key Enter
+see "Beranda"
+see "selesai 2"
+see "PNBP       Rp80.000 (tunai Rp80.000"
+capture 01-beranda-akhir
+key q
+sleep 0.5
+if tmux capture-pane -p -t "$session" | grep -qF "Beranda"; then
+	fail "q di Beranda tidak menutup loket"
+fi
+
+echo "Tombol dari n sampai kunjungan selesai (tanpa huruf yang diketik ke kolom): $keys"
+if [ "$keys" -gt 40 ]; then
+	fail "$keys tombol, batas 40"
+fi
+echo "e2e OK"

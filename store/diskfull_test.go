@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// bigRequest needs many new pages: 50 lines with long variable lists.
+func bigRequest() RequestInput {
+	var in RequestInput
+	for i := 0; i < 50; i++ {
+		in.Items = append(in.Items, ItemInput{Code: "PUB-EL", Title: "Publikasi " + strings.Repeat("x", 250), Pages: 10,
+			Variables: strings.Repeat("r101, ", 330)})
+	}
+	return in
+}
+
+// pinPool limits the store to two connections (a transaction and the
+// statement cache's prepare need two at once) and keeps both, so a PRAGMA
+// set on each holds for every later call: PRAGMAs are per connection.
+func pinPool(f *fixture) {
+	f.s.db.SetMaxOpenConns(2)
+	f.s.db.SetMaxIdleConns(2)
+}
+
+// onEveryConn runs a PRAGMA on both pooled connections and returns them.
+func onEveryConn(f *fixture, pragma string) {
+	f.t.Helper()
+	var conns []*sql.Conn
+	for i := 0; i < 2; i++ {
+		c, err := f.s.db.Conn(f.ctx)
+		f.must(err)
+		conns = append(conns, c)
+	}
+	for _, c := range conns {
+		rows, err := c.QueryContext(f.ctx, pragma)
+		f.must(err)
+		rows.Close()
+		f.must(c.Close())
+	}
+}
+
+// With the disk full, saving fails with the Indonesian message, nothing of
+// the attempt is kept, and once space is back the same input saves, in the
+// same process, on the same store. The full disk is SQLITE_FULL from
+// max_page_count, which caps the file at its current size.
+func TestDiskFullSaveFailsThenRetrySucceeds(t *testing.T) {
+	f := newFixture(t)
+	v := f.walk(paidPub, StepGuestBook)
+	pinPool(f)
+	onEveryConn(f, `PRAGMA max_page_count = 1`) // never below the current size: no page may be added
+	in := bigRequest()
+
+	err := f.s.RecordRequest(f.ctx, f.off, v.ID, in)
+	var re *RuleError
+	if !errors.Is(err, ErrDiskFull) || !errors.As(err, &re) {
+		t.Fatalf("save on a full disk: %v", err)
+	}
+	if want := "Gagal menyimpan: disk penuh. Kosongkan ruang disk lalu simpan lagi; isian tidak hilang."; err.Error() != want {
+		t.Errorf("message %q", err.Error())
+	}
+	if got := f.visit(v.ID); len(got.Items) != 0 || got.Step(StepRequest).State != StatePending {
+		t.Fatalf("half a save kept: %d items, step 4 %s", len(got.Items), got.Step(StepRequest).State)
+	}
+	// A smaller save that needs a new page fails the same way; the store
+	// stays usable for reading.
+	if _, err := f.s.StartVisit(f.ctx, f.off); err != nil && !errors.Is(err, ErrDiskFull) {
+		t.Fatalf("start visit on a full disk: %v", err)
+	}
+	if _, err := f.s.OpenVisits(f.ctx); err != nil {
+		t.Fatalf("reading on a full disk: %v", err)
+	}
+
+	// Space is back.
+	onEveryConn(f, `PRAGMA max_page_count = 1073741823`)
+	f.must(f.s.RecordRequest(f.ctx, f.off, v.ID, in))
+	if got := f.visit(v.ID); len(got.Items) != 50 || got.Step(StepRequest).State != StateDone {
+		t.Fatalf("retry: %d items, step 4 %s", len(got.Items), got.Step(StepRequest).State)
+	}
+	r, err := Check(context.Background(), f.s.Path())
+	if err != nil || !r.OK() {
+		t.Fatalf("check after the full disk: %v\n%s", err, problemsText(r))
+	}
+}
+
+// A database that cannot be written (a read-only medium or file): saving
+// fails with the Indonesian message and the same input saves once it can
+// be written again. CI runs as root, where chmod does not stop writes, so
+// the store's connection is made read-only with query_only.
+func TestReadOnlySaveFailsThenRetrySucceeds(t *testing.T) {
+	f := newFixture(t)
+	v := f.walk(paidPub, StepInvoice)
+	pinPool(f)
+	onEveryConn(f, `PRAGMA query_only = 1`)
+	media := map[string]string{v.Items[0].ID: "Flashdisk"}
+
+	err := f.s.RecordPrepared(f.ctx, f.off, v.ID, media)
+	if !errors.Is(err, ErrReadOnly) || !strings.HasPrefix(err.Error(), "Gagal menyimpan: basis data tidak dapat ditulisi") ||
+		!strings.HasSuffix(err.Error(), "Periksa disk lalu simpan lagi; isian tidak hilang.") {
+		t.Fatalf("save on a read-only database: %v", err)
+	}
+	if got := f.visit(v.ID); got.Step(StepPrepare).State != StatePending {
+		t.Fatalf("step 10 is %s", got.Step(StepPrepare).State)
+	}
+	onEveryConn(f, `PRAGMA query_only = 0`)
+	f.must(f.s.RecordPrepared(f.ctx, f.off, v.ID, media))
+	if got := f.visit(v.ID); got.Step(StepPrepare).State != StateDone || got.Items[0].Media != "Flashdisk" {
+		t.Fatalf("retry: step 10 %s, media %q", got.Step(StepPrepare).State, got.Items[0].Media)
+	}
+}
+
+// A store opened read-only (as export opens it) refuses to save with the
+// same message rather than failing obscurely.
+func TestReadOnlyStoreRefusesToSave(t *testing.T) {
+	src := closedCopy(t, paidPub)
+	s, err := Open(context.Background(), src, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	off, err := s.OfficerByName(context.Background(), "Rina Petugas")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.StartVisit(context.Background(), off.ID); !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("start visit on a read-only store: %v", err)
+	}
+}

@@ -1,0 +1,214 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A visitor whose every personal value is distinctive, so that a trace of
+// any of them anywhere is found by a plain substring search.
+var kartika = GuestInput{Guest: Guest{IDType: "KTP", IDNumber: "1906014507950003", Name: "Kartika Purnamasari",
+	Gender: "P", Education: "S2", Occupation: "Wiraswasta", Institution: "CV Lada Putih Manggar",
+	Category: "Swasta", Email: "kartika.lada@contoh.id", Phone: "0812-9988-7766", NPWP: "01.234.567.8-901.234"},
+	BirthYear: "1995", Consent: true}
+
+// kartikaTraces are her values as typed and as stored (normalised), and the
+// values she corrected them from.
+var kartikaTraces = []string{"1906014507950003", "Kartika", "Purnamasari", "Lada Putih", "kartika.lada", "kartika.baru",
+	"81299887766", "8129988", "82155554444", "01.234.567", "012345678901234"}
+
+// walkAs walks a visit with a different guest in step 3.
+func (f *fixture) walkAs(g GuestInput, kind, upTo int) *Visit {
+	f.t.Helper()
+	old := student
+	student = g
+	defer func() { student = old }()
+	return f.walk(kind, upTo)
+}
+
+// kartikaVisits records two paid visits of Kartika (cash, then bank with a
+// kode billing and NTPN), a correction of her record and a complaint.
+func kartikaVisits(f *fixture) (visitorID string) {
+	f.t.Helper()
+	v1 := f.walkAs(kartika, paidPub, StepFinish)
+	f.clock.Add(time.Hour)
+	g := kartika
+	g.VisitorID = v1.VisitorID
+	v2 := f.walkAs(g, microdata, StepPrepare)
+	f.must(f.s.IssueBillingCode(f.ctx, f.off, v2.ID, "Kartika Purnamasari", "820261126000042"))
+	f.clock.Add(time.Hour)
+	f.must(f.s.ConfirmBankPayment(f.ctx, f.off, v2.ID, "0A1B2C3D4E5F6G7H", "1234567", time.Time{}))
+	corrected := kartika
+	corrected.Email, corrected.Phone = "kartika.baru@contoh.id", "+62 821-5555-4444"
+	f.must(f.s.UpdateVisitor(f.ctx, f.off, v1.VisitorID, corrected))
+	return v1.VisitorID
+}
+
+// findTraces lists every cell of every table that holds one of needles.
+func findTraces(t *testing.T, db *sql.DB, tables string, needles []string) []string {
+	t.Helper()
+	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ?`, tables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		names = append(names, n)
+	}
+	rows.Close()
+	var found []string
+	for _, table := range names {
+		rows, err := db.Query(`SELECT * FROM "` + table + `"`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			for i, v := range vals {
+				s := strings.ToLower(fmt.Sprint(v))
+				if b, ok := v.([]byte); ok {
+					s = strings.ToLower(string(b))
+				}
+				for _, n := range needles {
+					if strings.Contains(s, strings.ToLower(n)) {
+						found = append(found, fmt.Sprintf("%s.%s holds %q: %.80s", table, cols[i], n, s))
+					}
+				}
+			}
+		}
+		rows.Close()
+	}
+	return found
+}
+
+// The audit trail records that a personal field changed, never its value:
+// after a guest book, two payments (payer names), a bank payment and a
+// correction, no audit cell holds any of the visitor's values.
+func TestAuditHoldsNoPersonalValues(t *testing.T) {
+	f := newFixture(t)
+	id := kartikaVisits(f)
+	if len(findTraces(t, f.s.db, "visitors", kartikaTraces)) == 0 {
+		t.Fatal("the search finds nothing even where her values are kept")
+	}
+	f.must(f.s.EraseVisitor(f.ctx, f.off, id))
+	if got := findTraces(t, f.s.db, "audit", kartikaTraces); len(got) > 0 {
+		t.Errorf("personal values in the audit trail:\n%s", strings.Join(got, "\n"))
+	}
+	var personal int
+	f.must(f.s.db.QueryRow(`SELECT count(*) FROM audit WHERE personal = 1`).Scan(&personal))
+	if personal < 12 {
+		t.Errorf("only %d audit rows mark a personal change", personal)
+	}
+}
+
+// The audit table refuses UPDATE and DELETE, whatever issues them.
+func TestAuditAppendOnlyTriggersHold(t *testing.T) {
+	f := newFixture(t)
+	f.walk(paidPub, StepGuestBook)
+	for _, q := range []string{`UPDATE audit SET action = 'x'`, `UPDATE audit SET old = NULL, new = NULL`,
+		`DELETE FROM audit`, `DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)`} {
+		if _, err := f.s.db.Exec(q); err == nil || !strings.Contains(err.Error(), "audit is append-only") {
+			t.Errorf("%s: %v", q, err)
+		}
+	}
+	r, err := Check(f.ctx, f.s.Path())
+	if err != nil || !r.OK() {
+		t.Fatalf("check: %v %v", err, r.Problems)
+	}
+}
+
+// Erasure on request anonymises the person everywhere in the records while
+// the money trail stays whole: amounts, methods, NTPN, invoice and kuitansi
+// numbers, visit totals and outcomes. A backup made after it holds no trace
+// of the person even in its free space.
+func TestErasureAnonymisesEverywhereKeepsMoneyTrail(t *testing.T) {
+	f := newFixture(t)
+	id := kartikaVisits(f)
+	other := f.walk(zeroPub, StepFinish) // someone else's visit is untouched
+	money := func() string {
+		var b strings.Builder
+		for _, q := range []string{
+			`SELECT visit_id, method, amount, coalesce(billing_id,''), ntpn, ntb, paid_at, day FROM payments ORDER BY id`,
+			`SELECT visit_id, kind, number, amount, issued_at, coalesce(void_at,''), void_reason FROM invoices ORDER BY number`,
+			`SELECT id, day, queue_no, status, total, arrived_at, finished_at FROM visits ORDER BY id`,
+			`SELECT visit_id, code, amount, status FROM billing_codes ORDER BY id`,
+			`SELECT visit_id, seq, code, amount FROM items ORDER BY visit_id, seq`,
+		} {
+			rows, err := f.s.db.Query(q)
+			f.must(err)
+			cols, _ := rows.Columns()
+			for rows.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				f.must(rows.Scan(ptrs...))
+				fmt.Fprintln(&b, vals...)
+			}
+			rows.Close()
+		}
+		return b.String()
+	}
+	before := money()
+	var paid int64
+	f.must(f.s.db.QueryRow(`SELECT sum(amount) FROM payments`).Scan(&paid))
+
+	if len(findTraces(t, f.s.db, "%", kartikaTraces)) == 0 {
+		t.Fatal("the search finds nothing before erasure")
+	}
+	f.must(f.s.EraseVisitor(f.ctx, f.off, id))
+
+	if after := money(); after != before {
+		t.Errorf("money trail changed:\nbefore\n%s\nafter\n%s", before, after)
+	}
+	if got := findTraces(t, f.s.db, "%", kartikaTraces); len(got) > 0 {
+		t.Errorf("traces left after erasure:\n%s", strings.Join(got, "\n"))
+	}
+	v, err := f.s.Visitor(f.ctx, id)
+	f.must(err)
+	if v.Guest.Name != Erased || v.ErasedAt.IsZero() || v.Visits != 2 {
+		t.Errorf("visitor after erasure: %+v", v)
+	}
+	if hits, err := f.s.FindVisitors(f.ctx, "kartika", 10); err != nil || len(hits) != 0 {
+		t.Errorf("lookup still finds her: %v %v", hits, err)
+	}
+	if got := f.visit(other.ID); got.Guest.Name != official.Name {
+		t.Errorf("another visitor's visit changed: %q", got.Guest.Name)
+	}
+	r, err := Check(f.ctx, f.s.Path())
+	if err != nil || !r.OK() || r.Payments != 2 {
+		t.Fatalf("check after erasure: %v %+v", err, r)
+	}
+	var after int64
+	f.must(f.s.db.QueryRow(`SELECT sum(amount) FROM payments`).Scan(&after))
+	if after != paid {
+		t.Errorf("PNBP total %d, was %d", after, paid)
+	}
+
+	// A backup made after the erasure is rebuilt page by page (VACUUM
+	// INTO): no byte of her values survives in it.
+	bak, err := f.s.Backup(context.Background(), t.TempDir())
+	f.must(err)
+	raw := bytes.ToLower(readFile(t, bak))
+	for _, n := range kartikaTraces {
+		if bytes.Contains(raw, bytes.ToLower([]byte(n))) {
+			t.Errorf("backup after erasure holds %q", n)
+		}
+	}
+}

@@ -1,0 +1,277 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"loket/store"
+	"loket/tariff"
+)
+
+// Beranda: the office's day at a glance (date, clock, today's figures), the
+// open visits with their waiting time, and the bank payments awaited with
+// the billing code's time to expiry. From here the officer starts a visit
+// (n) or resumes one (enter).
+
+type homeKeys struct {
+	Up, Down, New, Resume                          key.Binding
+	Search, Complaints, Tariff, EndOfDay, Settings key.Binding
+	Help, Quit                                     key.Binding
+}
+
+func newHomeKeys() homeKeys {
+	k := homeKeys{
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "pilih")),
+		Down:       key.NewBinding(key.WithKeys("down", "j")),
+		New:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "kunjungan baru")),
+		Resume:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjutkan")),
+		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "cari")),
+		Complaints: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pengaduan")),
+		Tariff:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tarif")),
+		EndOfDay:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "akhir hari")),
+		Settings:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "pengaturan")),
+		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "bantuan")),
+		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "keluar")),
+	}
+	// The peripheral screens light up as soon as they are registered.
+	k.Search.SetEnabled(hasScreen(screenSearch))
+	k.Complaints.SetEnabled(hasScreen(screenComplaints))
+	k.Tariff.SetEnabled(hasScreen(screenTariff))
+	k.EndOfDay.SetEnabled(hasScreen(screenEndOfDay))
+	k.Settings.SetEnabled(hasScreen(screenSettings))
+	return k
+}
+
+// homeLoadedMsg carries the figures and open visits read for Beranda.
+type homeLoadedMsg struct {
+	day   string
+	stats store.DayStats
+	open  []store.OpenVisit
+}
+
+// visitStartedMsg: a new visit was recorded (step 1).
+type visitStartedMsg struct{ visit *store.Visit }
+
+func (visitStartedMsg) success() {}
+
+type homeScreen struct {
+	c      *Context
+	keys   homeKeys
+	loaded bool
+	data   homeLoadedMsg
+	cursor int
+	ticks  int
+	busy   bool
+	w, h   int
+}
+
+func newHome(c *Context, _ any) Screen {
+	return &homeScreen{c: c, keys: newHomeKeys()}
+}
+
+func (h *homeScreen) Title() string     { return "Beranda" }
+func (h *homeScreen) Clock() bool       { return true }
+func (h *homeScreen) SetSize(w, ht int) { h.w, h.h = w, ht }
+func (h *homeScreen) Init() tea.Cmd     { return h.load() }
+
+// homeRefresh is how often Beranda reads its figures again while shown.
+const homeRefresh = 30 // seconds
+
+func (h *homeScreen) load() tea.Cmd {
+	s, ctx, day := h.c.Store, h.c.Ctx, store.Day(h.c.Now())
+	return func() tea.Msg {
+		st, err := s.DayStats(ctx, day)
+		if err != nil {
+			return errMsg{err}
+		}
+		open, err := s.OpenVisits(ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		return homeLoadedMsg{day: day, stats: st, open: open}
+	}
+}
+
+func (h *homeScreen) ShortHelp() []key.Binding {
+	k := h.keys
+	return []key.Binding{k.New, k.Resume, k.Up, k.Search, k.Complaints, k.Tariff, k.EndOfDay, k.Settings, k.Help, k.Quit}
+}
+
+func (h *homeScreen) FullHelp() [][]key.Binding {
+	k := h.keys
+	up := key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "pilih kunjungan berjalan"))
+	resume := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjutkan kunjungan terpilih (mis. kembali dari bank)"))
+	return [][]key.Binding{{k.New, resume, up, k.Search, k.Complaints, k.Tariff, k.EndOfDay, k.Settings, k.Help, k.Quit}}
+}
+
+func (h *homeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case homeLoadedMsg:
+		h.loaded, h.data = true, msg
+		h.cursor = min(h.cursor, max(len(msg.open)-1, 0))
+		h.keys.Resume.SetEnabled(len(msg.open) > 0)
+		h.keys.Up.SetEnabled(len(msg.open) > 1)
+		h.keys.Down.SetEnabled(len(msg.open) > 1)
+	case visitStartedMsg:
+		h.busy = false
+		return h, navigate(screenVisit, msg.visit.ID)
+	case errMsg:
+		h.busy = false
+	case tickMsg:
+		h.ticks++
+		if h.ticks%homeRefresh == 0 || store.Day(h.c.Now()) != h.data.day {
+			return h, h.load()
+		}
+	case tea.KeyPressMsg:
+		return h, h.key(msg)
+	}
+	return h, nil
+}
+
+func (h *homeScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := h.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Up):
+		h.cursor = max(h.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		h.cursor = min(h.cursor+1, max(len(h.data.open)-1, 0))
+	case key.Matches(msg, k.New):
+		if h.busy {
+			return nil
+		}
+		h.busy = true
+		s, ctx, actor := h.c.Store, h.c.Ctx, h.c.actor()
+		return func() tea.Msg {
+			v, err := s.StartVisit(ctx, actor)
+			if err != nil {
+				return errMsg{err}
+			}
+			return visitStartedMsg{v}
+		}
+	case key.Matches(msg, k.Resume):
+		if h.cursor < len(h.data.open) {
+			return navigate(screenVisit, h.data.open[h.cursor].ID)
+		}
+	case key.Matches(msg, k.Search):
+		return navigate(screenSearch, nil)
+	case key.Matches(msg, k.Complaints):
+		return navigate(screenComplaints, nil)
+	case key.Matches(msg, k.Tariff):
+		return navigate(screenTariff, nil)
+	case key.Matches(msg, k.EndOfDay):
+		return navigate(screenEndOfDay, nil)
+	case key.Matches(msg, k.Settings):
+		return navigate(screenSettings, nil)
+	}
+	return nil
+}
+
+// decimal writes a float with an Indonesian decimal comma: 87,50.
+func decimal(f float64, places int) string {
+	return strings.Replace(fmt.Sprintf("%.*f", places, f), ".", ",", 1)
+}
+
+func (h *homeScreen) View() string {
+	c, st := h.c, h.c.Styles
+	now := c.Now()
+	w := h.w
+	out := []string{between(" "+st.Title.Render(longDate(now)), st.Title.Render(clock(now)+" WIB")+" ", w), ""}
+	if !h.loaded {
+		return strings.Join(append(out, " Memuat…"), "\n")
+	}
+	d := h.data.stats
+	lab := func(s string) string { return st.Dim.Render(pad(s, 11)) }
+	out = append(out,
+		" "+lab("Hari ini")+fmt.Sprintf("Kunjungan %d · selesai %d · berjalan %d · batal %d · dirujuk %d",
+			d.Visits, d.Finished, d.Open, d.Canceled, d.Referred),
+		" "+lab("PNBP")+fmt.Sprintf("%s (tunai %s · bank %s)", tariff.Rupiah(d.PNBP), tariff.Rupiah(d.Cash), tariff.Rupiah(d.Bank)))
+	svc := "—"
+	if d.Finished > 0 {
+		svc = fmt.Sprintf("rata-rata %s · ≤ 5 menit %s%%", stopwatch(d.AvgService), decimal(d.Within5Pct(), 0))
+	}
+	ikm := "belum ada responden"
+	if d.Respondents > 0 {
+		ikm = fmt.Sprintf("%s %s (%d responden)", decimal(d.IKM, 2), store.Mutu(d.IKM), d.Respondents)
+	}
+	out = append(out, " "+lab("Layanan")+svc, " "+lab("IKM")+ikm, "")
+
+	open := h.data.open
+	out = append(out, " "+st.Title.Render(fmt.Sprintf("Kunjungan berjalan (%d)", len(open))))
+	if len(open) == 0 {
+		out = append(out, " "+st.Dim.Render("Belum ada kunjungan berjalan. Tekan n untuk melayani pengunjung baru."))
+	} else {
+		nameW := max(w-54, 12)
+		out = append(out, st.Dim.Render(" "+pad("  No.", 14)+pad("Pengunjung", nameW)+pad("Langkah", 24)+"Menunggu"))
+		var bank []store.OpenVisit
+		for _, o := range open {
+			if o.BillingCode != "" {
+				bank = append(bank, o)
+			}
+		}
+		room := h.h - len(out) - 1
+		if len(bank) > 0 {
+			room -= 2 + 2*len(bank)
+		}
+		room = max(room, 3)
+		first := 0
+		if h.cursor >= room {
+			first = h.cursor - room + 1
+		}
+		for i := first; i < len(open) && i < first+room; i++ {
+			out = append(out, h.openRow(i, open[i], now, nameW))
+		}
+		if len(bank) > 0 {
+			out = append(out, "", " "+st.Title.Render(fmt.Sprintf("Menunggu pembayaran bank (%d)", len(bank))))
+			for _, o := range bank {
+				left := o.BillingExpires.Sub(now)
+				exp := st.OK.Render("berlaku " + span(left) + " lagi")
+				switch {
+				case left <= 0:
+					exp = st.Err.Render("kedaluwarsa: buat kode baru")
+				case left < 24*time.Hour:
+					exp = st.Warn.Render("berlaku " + span(left) + " lagi")
+				}
+				row := fmt.Sprintf("   %s %s  %s  %s", o.Queue, pad(visitorName(o.Name), 18), o.BillingCode, tariff.Rupiah(o.Total))
+				if width(row)+2+width(exp) <= w-1 {
+					out = append(out, row+"  "+exp)
+				} else {
+					out = append(out, row, "         "+exp)
+				}
+			}
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func visitorName(n string) string {
+	if strings.TrimSpace(n) == "" {
+		return "(buku tamu belum diisi)"
+	}
+	return n
+}
+
+func (h *homeScreen) openRow(i int, o store.OpenVisit, now time.Time, nameW int) string {
+	st := h.c.Styles
+	q := o.Queue
+	if o.Day != h.data.day {
+		q += " " + o.Day[8:10] + "/" + o.Day[5:7]
+	}
+	step := fmt.Sprintf("%d %s", o.Current, store.Steps[o.Current-1].Short)
+	switch {
+	case o.Waiting:
+		step += " (bank)"
+	case o.Suspended:
+		step += " (ditunda)"
+	}
+	row := " " + pad("  "+q, 14) + pad(visitorName(o.Name), nameW) + pad(step, 24) + span(now.Sub(o.UpdatedAt))
+	if i == h.cursor {
+		return st.Selected.Render(pad(" ›"+row[2:], h.w-1))
+	}
+	return row
+}

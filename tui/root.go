@@ -1,0 +1,428 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// ScreenID names a screen of the app.
+type ScreenID int
+
+// The screens. Those without a constructor in screens are not built yet;
+// Beranda keeps their keys disabled until they are.
+const (
+	screenStart      ScreenID = iota // officer on duty, PIN
+	screenHome                       // Beranda
+	screenVisit                      // the 16 steps of one visit
+	screenSearch                     // '/' find visitors, visits, numbers
+	screenComplaints                 // 'p' pengaduan
+	screenTariff                     // 't' jadwal tarif
+	screenSettings                   // 's' pengaturan
+	screenEndOfDay                   // 'e' akhir hari
+)
+
+// Screen is one screen behind the root. Update returns the screen itself
+// (or another value of the same screen); View renders the body only: the
+// root adds the header, the error line and the help bar, and builds the
+// tea.View.
+type Screen interface {
+	Init() tea.Cmd
+	Update(msg tea.Msg) (Screen, tea.Cmd)
+	View() string
+	// SetSize gives the body's size, without the root's header and footer.
+	SetSize(width, height int)
+	help.KeyMap
+	// Title names the screen in the header, after the office.
+	Title() string
+}
+
+// Optional screen behaviour the root asks for.
+type (
+	// clockScreen screens show a clock: the root ticks every second while
+	// one is shown, and not otherwise.
+	clockScreen interface{ Clock() bool }
+	// typingScreen screens report a focused text field: single-letter keys
+	// (?, q) belong to the field then.
+	typingScreen interface{ Typing() bool }
+	// statusScreen screens put a status (the service clock) on the right of
+	// the help bar.
+	statusScreen interface{ Status() string }
+	// quitScreen screens have something to save before the program ends
+	// (the visit screen suspends its visit).
+	quitScreen interface{ QuitCmd() tea.Cmd }
+)
+
+// success marks result messages after which the error line is cleared.
+type success interface{ success() }
+
+// screens builds each screen from the shared context and its argument.
+// Adding a screen is one new file with its constructor plus one line here;
+// Beranda enables the screen's key by itself (hasScreen).
+var screens map[ScreenID]func(c *Context, arg any) Screen
+
+func init() {
+	screens = map[ScreenID]func(c *Context, arg any) Screen{
+		screenStart: newStart,
+		screenHome:  newHome,
+		screenVisit: newVisit,
+	}
+}
+
+// hasScreen reports whether a screen is built, for enabling its key.
+func hasScreen(id ScreenID) bool { _, ok := screens[id]; return ok }
+
+// globalKeys work on every screen; the root handles them.
+type globalKeys struct {
+	Quit key.Binding
+	Help key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "keluar")),
+		Help: key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "semua tombol")),
+	}
+}
+
+// Model is the root model: it holds the current screen, routes messages,
+// draws the header, error line and help bar, and builds the only tea.View.
+type Model struct {
+	c        *Context
+	screen   Screen
+	id       ScreenID
+	errLine  string
+	notice   string
+	fullHelp bool
+	tickGen  int
+	ticking  bool
+
+	helpSig   string // what the cached help bar was drawn for
+	helpCache []string
+}
+
+func (m *Model) setScreen(id ScreenID, s Screen) tea.Cmd {
+	m.id, m.screen, m.fullHelp = id, s, false
+	m.resize()
+	return tea.Batch(s.Init(), m.syncTick())
+}
+
+// syncTick starts the clock when the screen shows one and lets the old
+// chain die otherwise.
+func (m *Model) syncTick() tea.Cmd {
+	cs, ok := m.screen.(clockScreen)
+	want := ok && cs.Clock()
+	if want == m.ticking {
+		return nil
+	}
+	m.ticking = want
+	m.tickGen++
+	if want {
+		return tick(m.tickGen)
+	}
+	return nil
+}
+
+// Init asks the terminal for its background and starts the first screen.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, loadOffice(m.c), m.screen.Init(), m.syncTick())
+}
+
+// Update routes a message: what belongs to the whole app is handled here,
+// everything else goes to the current screen.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.Width, m.c.Height = msg.Width, msg.Height
+		m.resize()
+	case tea.BackgroundColorMsg:
+		m.c.Styles = newStyles(msg.IsDark())
+	case officeLoadedMsg:
+		m.c.Office = msg.office
+		return m, nil
+	case officerChosenMsg:
+		m.c.Officer = msg.officer
+		m.errLine = ""
+		return m, navigate(screenHome, nil)
+	case navigateMsg:
+		build, ok := screens[msg.to]
+		if !ok {
+			return m, nil
+		}
+		m.errLine = ""
+		return m, m.setScreen(msg.to, build(m.c, msg.arg))
+	case noticeMsg:
+		m.notice, m.errLine = string(msg), ""
+		m.resize()
+		return m, nil
+	case errMsg:
+		m.errLine = errText(msg.err)
+	case tickMsg:
+		if msg.gen != m.tickGen || !m.ticking {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.screen, cmd = m.screen.Update(msg)
+		return m, tea.Batch(cmd, tick(m.tickGen))
+	case tea.KeyPressMsg:
+		m.notice = ""
+		if key.Matches(msg, m.c.Keys.Quit) {
+			if q, ok := m.screen.(quitScreen); ok {
+				return m, tea.Sequence(q.QuitCmd(), tea.Quit)
+			}
+			return m, tea.Quit
+		}
+		if m.fullHelp {
+			if key.Matches(msg, m.c.Keys.Help) || msg.String() == "esc" || msg.String() == "?" {
+				m.fullHelp = false
+			}
+			return m, nil
+		}
+		if key.Matches(msg, m.c.Keys.Help) || (msg.String() == "?" && !m.typing()) {
+			m.fullHelp = true
+			return m, nil
+		}
+	}
+	if _, ok := msg.(success); ok {
+		m.errLine = ""
+	}
+	var cmd tea.Cmd
+	m.screen, cmd = m.screen.Update(msg)
+	m.resize()
+	return m, tea.Batch(cmd, m.syncTick())
+}
+
+func (m *Model) typing() bool {
+	t, ok := m.screen.(typingScreen)
+	return ok && t.Typing()
+}
+
+// Layout: one header line, the body, the status line (an error or notice
+// wraps onto up to three lines rather than being cut) and the help bar (two
+// lines below 150 columns, where the keys of a busy screen need them).
+func (m *Model) helpLines() int {
+	if m.c.Width >= 150 {
+		return 1
+	}
+	return 2
+}
+
+// statusLines are the error or notice, wrapped; one blank line when none.
+func (m *Model) statusLines() []string {
+	st, w := m.c.Styles, m.c.Width
+	text, style := "", st.Err
+	switch {
+	case m.errLine != "":
+		text = "✗ " + m.errLine
+	case m.notice != "":
+		text, style = "✓ "+m.notice, st.Notice
+	default:
+		return []string{""}
+	}
+	lines := wrap(text, max(w-1, 10))
+	if len(lines) > 3 {
+		lines = append(lines[:2], pad(strings.Join(lines[2:], " "), w-1))
+	}
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return lines
+}
+
+func (m *Model) bodyHeight() int {
+	return max(m.c.Height-1-len(m.statusLines())-m.helpLines(), 1)
+}
+
+func (m *Model) resize() {
+	if m.screen != nil {
+		m.screen.SetSize(m.c.Width, m.bodyHeight())
+	}
+}
+
+// Minimum terminal the layout is made for.
+const minWidth, minHeight = 80, 24
+
+// View builds the frame: header naming the office, the screen's body, the
+// error line and the help bar.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "loket — " + m.officeName()
+	return v
+}
+
+func (m *Model) officeName() string {
+	if m.c.Office.Name != "" {
+		return m.c.Office.Name
+	}
+	return "PST"
+}
+
+func (m *Model) render() string {
+	c, st := m.c, m.c.Styles
+	w, h := c.Width, c.Height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	if w < minWidth-10 || h < minHeight-6 {
+		return strings.Join(wrap("Jendela terminal terlalu kecil: perbesar sampai paling sedikit 80 kolom × 24 baris.", w), "\n")
+	}
+	var b strings.Builder
+	b.Grow(w * h * 2)
+
+	// Header: the office, the screen, the officer on duty.
+	left := " " + m.officeName() + " · " + m.screen.Title()
+	if w >= 100 {
+		left = " loket ·" + left
+	}
+	right := ""
+	if c.Officer.Name != "" {
+		right = "Petugas: " + c.Officer.Name + " "
+	}
+	b.WriteString(st.Header.Render(between(left, right, w)))
+	b.WriteByte('\n')
+
+	var body []string
+	if m.fullHelp {
+		body = m.fullHelpLines(w)
+	} else {
+		body = splitLines(m.screen.View())
+	}
+	for _, l := range fit(body, w, m.bodyHeight()) {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+
+	// The status: an error stays until the next success; a notice until
+	// the next key.
+	for _, l := range m.statusLines() {
+		b.WriteString(pad(l, w))
+		b.WriteByte('\n')
+	}
+	b.WriteString(strings.Join(m.helpBar(w), "\n"))
+	return b.String()
+}
+
+// helpBar renders the keys that work now, packed into the help lines, with
+// the screen's status (the service clock) flush right on the last line.
+func (m *Model) helpBar(w int) []string {
+	st := m.c.Styles
+	status := ""
+	if s, ok := m.screen.(statusScreen); ok {
+		status = s.Status()
+	}
+	// The bar is drawn again only when its keys, the width or the status
+	// change: typing into a field changes none of them.
+	var sig strings.Builder
+	fmt.Fprintf(&sig, "%d|%v|%p|%s", w, m.fullHelp, st, status)
+	var keys []key.Binding
+	if !m.fullHelp {
+		for _, k := range m.screen.ShortHelp() {
+			if k.Enabled() && k.Help().Key != "" {
+				keys = append(keys, k)
+				sig.WriteString("|" + k.Help().Key + " " + k.Help().Desc)
+			}
+		}
+	}
+	if sig.String() == m.helpSig {
+		return m.helpCache
+	}
+	var items []string
+	last := "" // always shown: where the other keys are
+	if m.fullHelp {
+		items = append(items, st.HelpKey.Render("esc")+" "+st.HelpDesc.Render("tutup bantuan"))
+	} else {
+		hasHelp := false
+		for _, k := range keys {
+			items = append(items, st.HelpKey.Render(k.Help().Key)+" "+st.HelpDesc.Render(k.Help().Desc))
+			hasHelp = hasHelp || k.Help().Key == "?"
+		}
+		if !hasHelp {
+			last = st.HelpKey.Render(m.c.Keys.Help.Help().Key) + " " + st.HelpDesc.Render(m.c.Keys.Help.Help().Desc)
+		}
+	}
+	n := m.helpLines()
+	lines := make([]string, n)
+	sep := st.Dim.Render(" · ")
+	li := 0
+	for i, it := range items {
+		limit := w - 1
+		if li == n-1 {
+			limit = w - width(status) - 2
+			if last != "" && i < len(items) {
+				limit -= width(last) + 3 // room for f1 at the end
+			}
+		}
+		cand := it
+		if lines[li] != "" {
+			cand = lines[li] + sep + it
+		}
+		if width(cand)+1 <= limit || lines[li] == "" {
+			lines[li] = cand
+			continue
+		}
+		if li == n-1 {
+			break // the rest is under f1
+		}
+		li++
+		lines[li] = it
+	}
+	if last != "" {
+		limit := w - 1
+		if li == n-1 {
+			limit = w - width(status) - 2
+		}
+		if lines[li] != "" && width(lines[li]+sep+last)+1 > limit && li < n-1 {
+			li++
+		}
+		if lines[li] != "" {
+			lines[li] += sep
+		}
+		lines[li] += last
+	}
+	for i := range lines {
+		lines[i] = " " + lines[i]
+		if i == n-1 {
+			lines[i] = between(lines[i], status, w)
+		}
+		lines[i] = pad(lines[i], w)
+	}
+	m.helpSig, m.helpCache = sig.String(), lines
+	return lines
+}
+
+// fullHelpLines lists every key of the screen with what it does, in two
+// columns when one does not fit the body.
+func (m *Model) fullHelpLines(w int) []string {
+	st := m.c.Styles
+	var items []string
+	groups := append(m.screen.FullHelp(), []key.Binding{m.c.Keys.Help, m.c.Keys.Quit})
+	for _, g := range groups {
+		for _, k := range g {
+			if k.Enabled() && k.Help().Key != "" {
+				items = append(items, st.HelpKey.Render(pad(k.Help().Key, 12))+" "+st.HelpDesc.Render(k.Help().Desc))
+			}
+		}
+	}
+	out := []string{st.Title.Render(" Semua tombol di layar ini"), ""}
+	rows := m.bodyHeight() - len(out)
+	if len(items) <= rows || w < 2*36 {
+		for _, it := range items {
+			out = append(out, "  "+it)
+		}
+		return out
+	}
+	half := (len(items) + 1) / 2
+	colW := w/2 - 2
+	for i := 0; i < half; i++ {
+		l := "  " + pad(items[i], colW)
+		if i+half < len(items) {
+			l += items[i+half]
+		}
+		out = append(out, l)
+	}
+	return out
+}

@@ -1,0 +1,119 @@
+package tui
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+func newEmptyHarness(t *testing.T, officer string) *harness {
+	t.Helper()
+	clk := &fakeClock{t: testStart}
+	path := filepath.Join(t.TempDir(), "loket.db")
+	s := openStore(t, path, clk)
+	h := startHarness(t, s, clk, officer, 80, 24)
+	h.path = path
+	return h
+}
+
+// paste types text into a huh field in one message.
+func (h *harness) paste(s string) {
+	h.update(tea.PasteMsg{Content: s})
+	h.settle()
+}
+
+func TestStartFirstRunAsksOnlyTheName(t *testing.T) {
+	h := newEmptyHarness(t, "")
+	h.waitSee("Belum ada petugas terdaftar")
+	h.sees("Nama petugas", "BPS Kabupaten Belitung Timur")
+	if h.screen() == "" || h.m.ticking {
+		t.Fatalf("the start screen has no clock, yet it ticks")
+	}
+	h.paste("Rina Wulandari")
+	h.keys("enter")
+	h.atHome()
+	h.sees("Beranda", "Petugas: Rina Wulandari", "Kamis, 26 November 2026", "09:00:00 WIB")
+	if !h.m.ticking {
+		t.Fatalf("Beranda shows a clock but does not tick")
+	}
+	os, err := h.s.Officers(context.Background())
+	if err != nil || len(os) != 1 || os[0].HasPIN {
+		t.Fatalf("officers %+v %v", os, err)
+	}
+}
+
+func TestStartChooseAddAndPIN(t *testing.T) {
+	h := newEmptyHarness(t, "")
+	ctx := context.Background()
+	if _, err := h.s.AddOfficer(ctx, "Agus Setiawan", "1234"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.s.AddOfficer(ctx, "Rina Wulandari", ""); err != nil {
+		t.Fatal(err)
+	}
+	h = startHarness(t, h.s, h.clk, "", 80, 24)
+	h.waitSee("Siapa yang bertugas di loket?")
+	h.sees("Agus Setiawan", "(PIN)", "Rina Wulandari", "+ Tambah petugas baru")
+
+	// Agus has a PIN: a wrong one is refused and asked again.
+	h.keys("enter")
+	h.waitSee("PIN Agus Setiawan")
+	h.paste("9999")
+	h.keys("enter")
+	h.until("PIN salah", func() bool { return h.m.errLine == "PIN salah" })
+	h.sees("✗ PIN salah")
+	h.paste("1234")
+	h.keys("enter")
+	h.atHome()
+	h.sees("Petugas: Agus Setiawan")
+	if h.m.c.Officer.Name != "Agus Setiawan" {
+		t.Fatalf("officer %+v", h.m.c.Officer)
+	}
+
+	// Adding an officer inline, with a PIN; a duplicate name is refused
+	// and the typed name kept.
+	h = startHarness(t, h.s, h.clk, "", 80, 24)
+	h.waitSee("Siapa yang bertugas")
+	h.keys("t")
+	h.waitSee("Tambah petugas baru")
+	h.paste("Rina Wulandari")
+	h.keys("enter", "enter")
+	h.until("refusal", func() bool { return h.m.errLine != "" })
+	h.sees("sudah terdaftar", "Rina Wulandari")
+	h.keys("esc")
+	h.waitSee("Siapa yang bertugas")
+	h.keys("down", "down", "enter")
+	h.waitSee("Tambah petugas baru")
+	h.paste("Dewi Lestari")
+	h.keys("enter")
+	h.paste("4321")
+	h.keys("enter")
+	h.atHome()
+	o, err := h.s.OfficerByName(ctx, "Dewi Lestari")
+	if err != nil || !o.HasPIN || h.m.c.Officer.ID != o.ID {
+		t.Fatalf("Dewi %+v %v; on duty %+v", o, err, h.m.c.Officer)
+	}
+}
+
+func TestStartPetugasFlag(t *testing.T) {
+	// A new name is created and goes straight to Beranda.
+	h := newEmptyHarness(t, "Rina Wulandari")
+	h.atHome()
+	h.sees("Petugas: Rina Wulandari")
+
+	// A known officer with a PIN is still asked for it.
+	if _, err := h.s.AddOfficer(context.Background(), "Agus Setiawan", "1234"); err != nil {
+		t.Fatal(err)
+	}
+	h = startHarness(t, h.s, h.clk, "agus setiawan", 80, 24)
+	h.waitSee("PIN Agus Setiawan")
+	if h.m.c.Officer.ID != "" {
+		t.Fatalf("on duty before the PIN: %+v", h.m.c.Officer)
+	}
+	h.paste("1234")
+	h.keys("enter")
+	h.atHome()
+	h.sees("Petugas: Agus Setiawan")
+}

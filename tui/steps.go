@@ -1,0 +1,502 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"loket/store"
+	"loket/store/valid"
+	"loket/tariff"
+)
+
+// newEditor builds the panel of step n from the visit as last read.
+func newEditor(c *Context, v *store.Visit, sch *tariff.Schedule, n int) editor {
+	switch n {
+	case store.StepArrival:
+		return &infoEd{body0: func(v *store.Visit, w int) []string { return arrivalLines(c, v, w) }}
+	case store.StepPurpose:
+		return newPurposeEd(c, v)
+	case store.StepGuestBook:
+		return newGuestEd(c, v)
+	case store.StepRequest:
+		return newRequestEd(c, v, sch)
+	case store.StepAvailable:
+		return newAvailEd(c, v)
+	case store.StepTerms:
+		return &infoEd{
+			body0: func(v *store.Visit, w int) []string { return termsLines(c, v, sch, w) },
+			save: saveStep(c, v.ID, n, func(ctx context.Context, st *store.Store, actor, id string) error {
+				return st.ConfirmTerms(ctx, actor, id)
+			}),
+		}
+	case store.StepAgreement:
+		return newAgreeEd(c, v)
+	case store.StepDocCheck:
+		return newDocCheckEd(c, v)
+	case store.StepInvoice:
+		return newInvoiceEd(c, v)
+	case store.StepPrepare:
+		return newPrepareEd(c, v)
+	case store.StepPayment:
+		return newPaymentEd(c, v)
+	case store.StepSPPD:
+		return &infoEd{
+			body0: func(v *store.Visit, w int) []string { return sppdLines(c, v, w) },
+			save: saveStep(c, v.ID, n, func(ctx context.Context, st *store.Store, actor, id string) error {
+				return st.RecordSPPD(ctx, actor, id)
+			}),
+		}
+	case store.StepHandover:
+		return newHandoverEd(c, v)
+	case store.StepCheck:
+		return newCheckEd(c, v)
+	case store.StepRating:
+		return newRatingEd(c, v)
+	}
+	return &infoEd{
+		body0: func(v *store.Visit, w int) []string { return finishLines(c, v, w) },
+		save: saveStep(c, v.ID, n, func(ctx context.Context, st *store.Store, actor, id string) error {
+			return st.Finish(ctx, actor, id)
+		}),
+	}
+}
+
+// infoEd is a step without inputs: it shows what the officer tells or
+// checks, and enter records it.
+type infoEd struct {
+	body0 func(v *store.Visit, w int) []string
+	save  tea.Cmd
+}
+
+func (e *infoEd) fields() *form { return nil }
+func (e *infoEd) body(v *store.Visit, w int) ([]string, int) {
+	return e.body0(v, w), 0
+}
+func (e *infoEd) submit(*store.Visit) tea.Cmd { return e.save }
+
+// formEd is the common part of a step with a form.
+type formEd struct {
+	c *Context
+	f *form
+}
+
+func (e *formEd) fields() *form { return e.f }
+
+// kv writes "label: value" with the label dimmed, wrapped to w.
+func kv(c *Context, label, value string, w int) []string {
+	lines := wrapIndent(label+": "+value, w, 2)
+	lines[0] = c.Styles.Dim.Render(label+":") + strings.TrimPrefix(lines[0], label+":")
+	return lines
+}
+
+// itemQty writes a line's quantity in its measure.
+func itemQty(it store.Item) string {
+	switch {
+	case it.Kind == string(tariff.KindMicrodata):
+		return thousands(it.Bytes) + " byte"
+	case it.Kind == string(tariff.KindMap):
+		return thousands(it.Maps) + " peta"
+	case it.Pages > 0:
+		return thousands(it.Pages) + " halaman"
+	}
+	return ""
+}
+
+// itemLines describe a product line under its field.
+func itemLines(c *Context, it store.Item, w int) []string {
+	text := it.Code + " · " + it.Title
+	if q := itemQty(it); q != "" {
+		text += " · " + q
+	}
+	text += " · " + tariff.Rupiah(it.Amount)
+	if it.Available != nil && !*it.Available {
+		text += " (tidak tersedia)"
+	}
+	var out []string
+	for _, l := range wrap(text, w-4) {
+		out = append(out, "    "+c.Styles.Dim.Render(l))
+	}
+	return out
+}
+
+func arrivalLines(c *Context, v *store.Visit, w int) []string {
+	out := kv(c, "Nomor antrian", v.Queue(), w)
+	out = append(out, kv(c, "Datang", longDate(v.ArrivedAt)+", "+clock(v.ArrivedAt)+" WIB", w)...)
+	if v.Open() {
+		out = append(out, "")
+		out = append(out, wrapStyled(c.Styles.Dim, "Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
+	}
+	return out
+}
+
+// Step 2: maksud dan tujuan, pemanfaatan data.
+type purposeEd struct {
+	formEd
+	id string
+}
+
+func newPurposeEd(c *Context, v *store.Visit) *purposeEd {
+	p := v.Purpose
+	if p == "" {
+		p = "Membeli produk statistik"
+	}
+	f := newForm(c,
+		textF("purpose", "Maksud kunjungan", p),
+		choiceF("use", "Pemanfaatan data", valid.Uses, v.Use).withHint("←/→ atau huruf awal untuk memilih"),
+	)
+	return &purposeEd{formEd{c, f}, v.ID}
+}
+
+func (e *purposeEd) body(_ *store.Visit, w int) ([]string, int) { return e.f.lines(w, nil) }
+
+func (e *purposeEd) submit(*store.Visit) tea.Cmd {
+	purpose, use := e.f.val("purpose"), e.f.val("use")
+	return saveStep(e.c, e.id, store.StepPurpose, func(ctx context.Context, st *store.Store, actor, id string) error {
+		return st.RecordPurpose(ctx, actor, id, purpose, use)
+	})
+}
+
+// Step 5: availability of each line.
+type availEd struct {
+	formEd
+	id    string
+	items []store.Item
+}
+
+func newAvailEd(c *Context, v *store.Visit) *availEd {
+	e := &availEd{id: v.ID, items: v.Items}
+	var fs []*field
+	for _, it := range v.Items {
+		val := "Ya"
+		if it.Available != nil {
+			val = yn(*it.Available)
+		}
+		fs = append(fs, yesNo(it.ID, fmt.Sprintf("Produk %d", it.Seq), val).withHint("Ya: tersedia · Tidak: tidak tersedia (tetap tercatat, tidak ditagih)"))
+	}
+	e.formEd = formEd{c, newForm(c, fs...)}
+	return e
+}
+
+func (e *availEd) body(_ *store.Visit, w int) ([]string, int) {
+	head := []string{"Apakah produk tersedia?", ""}
+	lines, focus := e.f.lines(w, under(func(fl *field) []string {
+		for _, it := range e.items {
+			if it.ID == fl.key {
+				return itemLines(e.c, it, w)
+			}
+		}
+		return nil
+	}))
+	foot := wrapStyled(e.c.Styles.Dim, "Bila tidak ada produk yang tersedia, kunjungan berakhir Batal (produk tidak tersedia).", w)
+	return append(append(head, lines...), append([]string{""}, foot...)...), focus + len(head)
+}
+
+func (e *availEd) submit(*store.Visit) tea.Cmd {
+	avail := map[string]bool{}
+	for _, fl := range e.f.fields {
+		if v := fl.value(); v != "" {
+			avail[fl.key] = v == "Ya"
+		}
+	}
+	return saveStep(e.c, e.id, store.StepAvailable, func(ctx context.Context, st *store.Store, actor, id string) error {
+		return st.RecordAvailability(ctx, actor, id, avail)
+	})
+}
+
+// Step 6: the tariff of each line with its basis, and the documents.
+func termsLines(c *Context, v *store.Visit, sch *tariff.Schedule, w int) []string {
+	st := c.Styles
+	var out []string
+	total := "Total: " + tariff.Rupiah(v.Total)
+	if v.ZeroApplied() {
+		total += " (tarif nol rupiah)"
+	}
+	out = append(out, wrapStyled(st.Title, total, w)...)
+	docs := "tidak ada"
+	if d := requiredDocs(v); len(d) > 0 {
+		docs = strings.Join(d, "; ")
+	}
+	out = append(out, kv(c, "Dokumen yang harus dipenuhi", docs, w)...)
+	out = append(out, kv(c, "Jadwal tarif", v.ScheduleName, w)...)
+	if v.Open() && v.Step(store.StepTerms).State != store.StateDone {
+		out = append(out, st.Accent.Render("Sampaikan ketentuan ini, lalu tekan enter."))
+	}
+	for _, it := range v.Items {
+		name := it.Code
+		if sch != nil {
+			if ti, ok := sch.Item(it.Code); ok {
+				name = ti.Name
+			}
+		}
+		out = append(out, "")
+		out = append(out, wrapStyled(st.Title, fmt.Sprintf("%d. %s: %s", it.Seq, name, tariff.Rupiah(it.Amount)), w)...)
+		out = append(out, wrapIndent("   "+it.Title+" · "+itemQty(it), w, 3)...)
+		if !it.Counts() {
+			out = append(out, st.Warn.Render("   Tidak tersedia: tidak ditagih"))
+			continue
+		}
+		for _, q := range it.Quote {
+			out = append(out, wrapIndent("   "+q, w, 3)...)
+		}
+		if !it.Zero {
+			out = append(out, wrapIndent("   Dasar: "+it.Basis, w, 3)...)
+		}
+	}
+	out = append(out, "")
+	if sch != nil {
+		for _, n := range sch.Notes {
+			out = append(out, wrapStyled(st.Dim, "• "+n, w)...)
+		}
+	}
+	if v.HasMicrodata() {
+		out = append(out, wrapStyled(st.Dim, "• 1 MB = 1.000.000 byte; bagian dari satuan dihitung satu satuan penuh.", w)...)
+	}
+	return out
+}
+
+// requiredDocs names the documents the request brings, as step 6 tells
+// them (the store puts them on the checklist when the step is recorded).
+func requiredDocs(v *store.Visit) []string {
+	var out []string
+	if v.ZeroApplied() {
+		out = append(out, "surat permohonan resmi (tarif nol rupiah)")
+	}
+	if v.HasMicrodata() {
+		out = append(out, "abstraksi penggunaan data (variabel yang diminta)",
+			"Surat Perjanjian Penggunaan Data (SPPD) bermeterai Rp10.000")
+	}
+	return out
+}
+
+// Step 7: agreement and documents handed in.
+type agreeEd struct {
+	formEd
+	id string
+}
+
+func newAgreeEd(c *Context, v *store.Visit) *agreeEd {
+	agreed := ""
+	if v.Agreed != nil {
+		agreed = yn(*v.Agreed)
+	}
+	fs := []*field{
+		yesNo("agreed", "Menyetujui ketentuan", agreed).withHint("Tidak: kunjungan berakhir Batal dengan alasannya."),
+		textF("reason", "Alasan", ""),
+	}
+	if d := v.Document("abstraksi"); d != nil {
+		vars := d.Variables
+		if vars == "" {
+			vars = requestedVars(v)
+		}
+		fs = append(fs, yesNo("abstraksi", "Abstraksi diserahkan", receivedVal(d)),
+			textF("vars", "Variabel dalam abstraksi", vars))
+	}
+	if d := v.Document("surat_permohonan"); d != nil {
+		fs = append(fs, yesNo("letter", "Surat permohonan diserahkan", receivedVal(d)))
+	}
+	e := &agreeEd{formEd{c, newForm(c, fs...)}, v.ID}
+	e.sync()
+	return e
+}
+
+func receivedVal(d *store.Document) string {
+	if d.Received {
+		return "Ya"
+	}
+	return ""
+}
+
+func requestedVars(v *store.Visit) string {
+	var vs []string
+	for _, it := range v.Items {
+		if it.Counts() && strings.TrimSpace(it.Variables) != "" {
+			vs = append(vs, it.Variables)
+		}
+	}
+	return strings.Join(vs, "; ")
+}
+
+// sync shows the reason only for a refusal, the documents only for an
+// agreement.
+func (e *agreeEd) sync() {
+	no := e.f.val("agreed") == "Tidak"
+	for _, fl := range e.f.fields {
+		switch fl.key {
+		case "reason":
+			fl.hidden = !no
+		case "abstraksi", "vars", "letter":
+			fl.hidden = no
+		}
+	}
+	e.f.fixFocus()
+}
+
+func (e *agreeEd) changed(*field, *store.Visit) tea.Cmd { e.sync(); return nil }
+
+func (e *agreeEd) body(v *store.Visit, w int) ([]string, int) {
+	head := kv(e.c, "Total tagihan", tariff.Rupiah(v.Total), w)
+	if docs := requiredDocs(v); len(docs) > 0 {
+		head = append(head, kv(e.c, "Dokumen", strings.Join(docs, "; "), w)...)
+	}
+	head = append(head, "")
+	lines, focus := e.f.lines(w, nil)
+	return append(head, lines...), focus + len(head)
+}
+
+func (e *agreeEd) submit(*store.Visit) tea.Cmd {
+	in := store.AgreementInput{
+		Agreed:    e.f.val("agreed") == "Ya",
+		Reason:    e.f.val("reason"),
+		Abstraksi: e.f.val("abstraksi") == "Ya",
+		Variables: e.f.val("vars"),
+		Letter:    e.f.val("letter") == "Ya",
+	}
+	if e.f.val("agreed") == "" {
+		return e.ask("agreed")
+	}
+	return saveStep(e.c, e.id, store.StepAgreement, func(ctx context.Context, st *store.Store, actor, id string) error {
+		return st.RecordAgreement(ctx, actor, id, in)
+	})
+}
+
+// ask marks an unanswered Ya/Tidak question.
+func (e *formEd) ask(key string) tea.Cmd {
+	fl := e.f.get(key)
+	fl.err = "pilih Ya atau Tidak (tombol y atau t)"
+	e.f.focusKey(key)
+	return nil
+}
+
+// Step 8: documents complete, abstraksi matching the variables.
+type docCheckEd struct {
+	formEd
+	id string
+}
+
+func newDocCheckEd(c *Context, v *store.Visit) *docCheckEd {
+	matches, note := "", ""
+	for _, d := range v.Documents {
+		if d.Matches != nil && d.Kind != "sppd" {
+			matches, note = yn(*d.Matches), d.Note
+		}
+	}
+	f := newForm(c,
+		yesNo("matches", "Dokumen lengkap dan sesuai", matches).withHint("Tidak: pengguna layanan dirujuk ke konsultasi statistik; kunjungan berakhir."),
+		textF("note", "Catatan pemeriksaan", note),
+	)
+	return &docCheckEd{formEd{c, f}, v.ID}
+}
+
+func (e *docCheckEd) body(v *store.Visit, w int) ([]string, int) {
+	var head []string
+	for _, it := range v.Items {
+		if it.Counts() && it.Variables != "" {
+			head = append(head, kv(e.c, fmt.Sprintf("Diminta (produk %d)", it.Seq), it.Variables, w)...)
+		}
+	}
+	for _, d := range v.Documents {
+		switch d.Kind {
+		case "abstraksi":
+			head = append(head, kv(e.c, "Abstraksi", receivedText(d.Received)+"; variabel: "+orDash(d.Variables), w)...)
+		case "surat_permohonan":
+			head = append(head, kv(e.c, "Surat permohonan", receivedText(d.Received), w)...)
+		}
+	}
+	head = append(head, "")
+	lines, focus := e.f.lines(w, nil)
+	return append(head, lines...), focus + len(head)
+}
+
+func receivedText(b bool) string {
+	if b {
+		return "diterima"
+	}
+	return "belum diterima"
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+func (e *docCheckEd) submit(*store.Visit) tea.Cmd {
+	if e.f.val("matches") == "" {
+		return e.ask("matches")
+	}
+	matches, note := e.f.val("matches") == "Ya", e.f.val("note")
+	return saveStep(e.c, e.id, store.StepDocCheck, func(ctx context.Context, st *store.Store, actor, id string) error {
+		return st.RecordDocumentCheck(ctx, actor, id, matches, note)
+	})
+}
+
+// Step 9: invoice, sample microdata, SPPD form.
+type invoiceEd struct {
+	formEd
+	id string
+}
+
+func newInvoiceEd(c *Context, v *store.Visit) *invoiceEd {
+	var fs []*field
+	done := v.Step(store.StepInvoice).State == store.StateDone
+	val := func(b bool) string {
+		if done {
+			return yn(b)
+		}
+		return ""
+	}
+	if hasKind(v, string(tariff.KindMicrodata)) {
+		fs = append(fs, yesNo("sample", "Contoh data mikro diberikan", val(v.SampleGiven)))
+	}
+	if v.HasMicrodata() {
+		fs = append(fs, yesNo("sppd", "Formulir SPPD diserahkan", val(v.SPPDGiven)).withHint("Wajib untuk data mikro dan peta: ditandatangani di atas meterai Rp10.000 (langkah 12)."))
+	}
+	return &invoiceEd{formEd{c, newForm(c, fs...)}, v.ID}
+}
+
+func hasKind(v *store.Visit, kind string) bool {
+	for _, it := range v.Items {
+		if it.Counts() && it.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *invoiceEd) body(v *store.Visit, w int) ([]string, int) {
+	head := kv(e.c, "Total", tariff.Rupiah(v.Total), w)
+	switch inv := v.ActiveInvoice("invoice"); {
+	case inv != nil:
+		head = append(head, kv(e.c, "Nomor invoice", inv.Number, w)...)
+		head = append(head, kv(e.c, "Diterbitkan", dateTime(inv.IssuedAt), w)...)
+	case v.Total > 0:
+		head = append(head, kv(e.c, "Invoice", "nomor diterbitkan saat langkah ini disimpan", w)...)
+	default:
+		head = append(head, kv(e.c, "Invoice", "tidak ada (Rp0)", w)...)
+	}
+	head = append(head, "")
+	if len(e.f.fields) == 0 {
+		if v.Open() && v.Step(store.StepInvoice).State != store.StateDone {
+			head = append(head, "Tekan enter untuk menerbitkan invoice.")
+		}
+		return head, 0
+	}
+	lines, focus := e.f.lines(w, nil)
+	return append(head, lines...), focus + len(head)
+}
+
+func (e *invoiceEd) submit(*store.Visit) tea.Cmd {
+	for _, fl := range e.f.fields {
+		if fl.value() == "" {
+			return e.ask(fl.key)
+		}
+	}
+	in := store.InvoiceInput{SampleGiven: e.f.val("sample") == "Ya", SPPDGiven: e.f.val("sppd") == "Ya"}
+	return saveStep(e.c, e.id, store.StepInvoice, func(ctx context.Context, st *store.Store, actor, id string) error {
+		return st.IssueInvoice(ctx, actor, id, in)
+	})
+}

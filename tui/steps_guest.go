@@ -1,0 +1,299 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"loket/store"
+	"loket/store/valid"
+)
+
+// Step 3: the guest book, with the consent question and the returning
+// visitor lookup. Typing a name, an ID number or an email offers people
+// seen before; choosing one fills the form. The lookup runs in a command
+// and a result that arrives after newer typing is dropped, so typing never
+// waits for it.
+
+// visitorsFoundMsg carries the matches of lookup number seq.
+type visitorsFoundMsg struct {
+	seq      int
+	visitors []store.Visitor
+	err      error
+}
+
+// lookupMin is how many characters start a lookup.
+const lookupMin = 2
+
+// lookupShown is how many matches are offered.
+const lookupShown = 4
+
+type guestEd struct {
+	formEd
+	id        string
+	visitorID string // returning visitor chosen ("" for a new person)
+	chosen    string // their name, to say so
+
+	seq     int // latest lookup sent
+	field   string
+	matches []store.Visitor
+	hi      int // highlighted match, -1 none
+	open    bool
+	lookErr string
+
+	choose, dismiss key.Binding
+}
+
+// The lookup fields.
+var lookupFields = map[string]bool{"name": true, "idno": true, "email": true}
+
+func newGuestEd(c *Context, v *store.Visit) *guestEd {
+	g := v.Guest
+	consent := ""
+	if v.Step(store.StepGuestBook).State == store.StateDone {
+		consent = yn(v.Consent)
+	}
+	idType := g.IDType
+	if idType == "" {
+		idType = "KTP"
+	}
+	year := ""
+	if g.BirthYear > 0 {
+		year = fmt.Sprint(g.BirthYear)
+	}
+	f := newForm(c,
+		textF("name", "Nama", g.Name).withHint("Ketik nama, nomor identitas atau email: pengunjung lama ditawarkan di bawah."),
+		yesNo("consent", "Persetujuan data pribadi", consent).withHint("Pengunjung setuju datanya dipakai untuk layanan ini dan statistik layanan BPS (UU PDP). Tidak: hanya nama, instansi, kategori dan email yang dicatat."),
+		choiceF("idtype", "Jenis identitas", valid.IDTypes, idType),
+		textF("idno", "Nomor identitas", g.IDNumber).withHint("KTP: NIK 16 angka."),
+		choiceF("gender", "Jenis kelamin", valid.Genders, g.Gender).withHint("L laki-laki · P perempuan"),
+		textF("year", "Tahun lahir", year),
+		choiceF("edu", "Pendidikan", valid.Educations, g.Education),
+		choiceF("job", "Pekerjaan", valid.Occupations, g.Occupation),
+		textF("inst", "Instansi", g.Institution),
+		choiceF("cat", "Kategori instansi", valid.InstCategories, g.Category).withHint("←/→ atau huruf awal; menentukan tarif nol rupiah."),
+		textF("email", "Email", g.Email).withHint("Email yang masih aktif."),
+		textF("phone", "Nomor HP", g.Phone).withHint("08… atau +62 8…; nomor luar negeri dengan + dan kode negara."),
+		textF("npwp", "NPWP", g.NPWP).withHint("Wajib untuk kategori Swasta: 15 atau 16 angka."),
+	)
+	e := &guestEd{formEd: formEd{c, f}, id: v.ID, visitorID: v.VisitorID, hi: -1,
+		choose:  key.NewBinding(key.WithKeys("down"), key.WithHelp("↓ enter", "pilih pengunjung lama")),
+		dismiss: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "tutup daftar")),
+	}
+	if v.VisitorID != "" {
+		e.chosen = g.Name
+	}
+	e.sync()
+	return e
+}
+
+// sync hides what is not kept without consent.
+func (e *guestEd) sync() {
+	no := e.f.val("consent") == "Tidak"
+	for _, fl := range e.f.fields {
+		switch fl.key {
+		case "name", "consent", "inst", "cat", "email":
+		default:
+			fl.hidden = no
+		}
+	}
+	e.f.fixFocus()
+}
+
+func (e *guestEd) keys() []key.Binding {
+	if e.popup() {
+		return []key.Binding{e.choose, e.dismiss}
+	}
+	return nil
+}
+
+func (e *guestEd) popup() bool {
+	fl := e.f.cur()
+	return e.open && len(e.matches) > 0 && fl != nil && fl.key == e.field
+}
+
+func (e *guestEd) closePopup() { e.open, e.hi = false, -1 }
+
+func (e *guestEd) changed(fl *field, _ *store.Visit) tea.Cmd {
+	if fl == nil {
+		return nil
+	}
+	if fl.key == "consent" {
+		e.sync()
+	}
+	if !lookupFields[fl.key] {
+		return nil
+	}
+	return e.lookup(fl.key, fl.value())
+}
+
+// lookup asks the store for matches in a command; only the newest answer
+// is used.
+func (e *guestEd) lookup(field, q string) tea.Cmd {
+	e.seq++
+	if field != e.field {
+		e.hi = -1
+	}
+	e.field = field
+	if len([]rune(strings.TrimSpace(q))) < lookupMin {
+		e.matches, e.open = nil, false
+		return nil
+	}
+	seq, st, ctx := e.seq, e.c.Store, e.c.Ctx
+	return func() tea.Msg {
+		vs, err := st.FindVisitors(ctx, q, lookupShown)
+		return visitorsFoundMsg{seq: seq, visitors: vs, err: err}
+	}
+}
+
+func (e *guestEd) handleMsg(msg tea.Msg) (bool, tea.Cmd) {
+	m, ok := msg.(visitorsFoundMsg)
+	if !ok {
+		return false, nil
+	}
+	if m.seq != e.seq {
+		return true, nil // stale: the officer typed on
+	}
+	e.lookErr = ""
+	if m.err != nil {
+		e.lookErr = "Pencarian pengunjung lama gagal: " + errText(m.err)
+	}
+	// A newer answer can land after the officer moved into the list: the
+	// person highlighted stays highlighted if still offered.
+	prev := ""
+	if e.hi >= 0 && e.hi < len(e.matches) {
+		prev = e.matches[e.hi].ID
+	}
+	e.matches, e.open, e.hi = m.visitors, len(m.visitors) > 0, -1
+	for i, v := range e.matches {
+		if prev != "" && v.ID == prev {
+			e.hi = i
+		}
+	}
+	return true, nil
+}
+
+func (e *guestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd) {
+	if !e.popup() {
+		return false, nil
+	}
+	switch msg.String() {
+	case "down":
+		e.hi = min(e.hi+1, len(e.matches)-1)
+		return true, nil
+	case "up":
+		if e.hi >= 0 {
+			e.hi--
+			return true, nil
+		}
+	case "enter":
+		if e.hi >= 0 {
+			e.fill(e.matches[e.hi])
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// fill takes a returning visitor's record into the form.
+func (e *guestEd) fill(p store.Visitor) {
+	g := p.Guest
+	year := ""
+	if g.BirthYear > 0 {
+		year = fmt.Sprint(g.BirthYear)
+	}
+	set := map[string]string{"name": g.Name, "consent": "Ya", "idtype": g.IDType, "idno": g.IDNumber,
+		"gender": g.Gender, "year": year, "edu": g.Education, "job": g.Occupation, "inst": g.Institution,
+		"cat": g.Category, "email": g.Email, "phone": g.Phone, "npwp": g.NPWP}
+	for _, fl := range e.f.fields {
+		v := set[fl.key]
+		if fl.kind == textField {
+			fl.in.SetValue(v)
+			fl.in.CursorEnd()
+		} else {
+			fl.choose(v)
+		}
+		fl.err = ""
+	}
+	e.visitorID, e.chosen = p.ID, g.Name
+	e.f.dirty = true
+	e.closePopup()
+	e.matches = nil
+	e.sync()
+}
+
+func (e *guestEd) body(_ *store.Visit, w int) ([]string, int) {
+	st := e.c.Styles
+	var head []string
+	if e.chosen != "" {
+		head = append(head, wrapStyled(st.OK, "Pengunjung lama: "+e.chosen+". Isian yang diubah memperbarui datanya.", w)...)
+		head = append(head, "")
+	}
+	lines, focus := e.f.lines(w, under(func(fl *field) []string {
+		if fl.key != e.field || e.f.cur() != fl {
+			return nil
+		}
+		var out []string
+		if e.lookErr != "" {
+			out = append(out, "    "+st.Warn.Render(pad(e.lookErr, w-4)))
+		}
+		if !e.popup() {
+			return out
+		}
+		out = append(out, "    "+st.Dim.Render(pad("Pengunjung lama: ↓ pilih, enter ambil, esc tutup", w-4)))
+		for i, p := range e.matches {
+			txt := p.Guest.Name + " · " + orDash(p.Guest.Institution) + " · " + maskEmail(p.Guest.Email)
+			if p.Visits > 0 {
+				txt += fmt.Sprintf(" · %d kunjungan", p.Visits)
+			}
+			for j, l := range wrapIndent(txt, w-6, 2) {
+				switch {
+				case i == e.hi && j == 0:
+					out = append(out, "    "+st.Selected.Render(pad("› "+l, w-4)))
+				case i == e.hi:
+					out = append(out, "    "+st.Selected.Render(pad("  "+l, w-4)))
+				default:
+					out = append(out, "    "+pad("  "+l, w-4))
+				}
+			}
+		}
+		return out
+	}))
+	return append(head, lines...), focus + len(head)
+}
+
+// maskEmail shows enough of an address to tell two people apart in front
+// of a queue: "bu***@beltim.go.id".
+func maskEmail(s string) string {
+	at := strings.IndexByte(s, '@')
+	if at < 0 {
+		return s
+	}
+	user := []rune(s[:at])
+	if len(user) > 2 {
+		user = append(user[:2], []rune("***")...)
+	}
+	return string(user) + s[at:]
+}
+
+func (e *guestEd) submit(*store.Visit) tea.Cmd {
+	if e.f.val("consent") == "" {
+		return e.ask("consent")
+	}
+	f := e.f
+	in := store.GuestInput{
+		Guest: store.Guest{IDType: f.val("idtype"), IDNumber: f.val("idno"), Name: f.val("name"), Gender: f.val("gender"),
+			Education: f.val("edu"), Occupation: f.val("job"), Institution: f.val("inst"), Category: f.val("cat"),
+			Email: f.val("email"), Phone: f.val("phone"), NPWP: f.val("npwp")},
+		BirthYear: f.val("year"),
+		Consent:   f.val("consent") == "Ya",
+		VisitorID: e.visitorID,
+	}
+	e.closePopup()
+	return saveStep(e.c, e.id, store.StepGuestBook, func(ctx context.Context, st *store.Store, actor, id string) error {
+		return st.RecordGuest(ctx, actor, id, in)
+	})
+}

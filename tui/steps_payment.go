@@ -1,0 +1,185 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"loket/store"
+	"loket/store/valid"
+	"loket/tariff"
+)
+
+// Step 11: payment. Cash at the counter (the exact total, prefilled), or
+// by bank: the kode billing is recorded and the visit suspended while the
+// visitor goes to the bank; on their return the NTPN, NTB and time paid
+// confirm it. An expired code is replaced by a new one.
+
+const (
+	payCash    = "Tunai"
+	payBank    = "Bank (kode billing)"
+	payConfirm = "Konfirmasi bank (NTPN)"
+	payReplace = "Ganti kode billing"
+)
+
+// paidAtLayout is how the officer types the time paid (WIB).
+const paidAtLayout = "2006-01-02 15:04"
+
+type paymentEd struct {
+	formEd
+	id, queue string
+	total     int64
+}
+
+func newPaymentEd(c *Context, v *store.Visit) *paymentEd {
+	e := &paymentEd{id: v.ID, queue: v.Queue(), total: v.Total}
+	if v.Paid() {
+		e.formEd = formEd{c, newForm(c)}
+		return e
+	}
+	payer := v.Guest.Name
+	opts, method := []string{payCash, payBank}, payCash
+	if b := v.ActiveBilling(); b != nil {
+		payer = b.Payer
+		opts, method = []string{payConfirm, payReplace, payCash}, payConfirm
+		if c.Now().After(b.ExpiresAt) {
+			method = payReplace
+		}
+	}
+	f := newForm(c,
+		choiceF("method", "Cara bayar", opts, method).withHint("←/→ atau huruf awal untuk memilih."),
+		textF("amount", "Jumlah diterima (Rp)", thousands(v.Total)).withHint("Harus sama dengan tagihan; tidak ada pembayaran sebagian."),
+		textF("payer", "Nama wajib bayar", payer).withHint("Boleh nama instansi."),
+		textF("code", "Kode billing", "").withHint("Kode billing SIMPONI 15 angka; berlaku 7 hari."),
+		textF("ntpn", "NTPN", "").withHint("16 huruf/angka pada bukti setor bank."),
+		textF("ntb", "NTB", ""),
+		textF("paidat", "Waktu bayar", "").withHint("TTTT-BB-HH JJ:MM (WIB) seperti pada bukti setor, misalnya "+
+			c.Now().In(valid.WIB).Format(paidAtLayout)+". Kosong: dicatat waktu sekarang."),
+	)
+	e.formEd = formEd{c, f}
+	e.sync()
+	return e
+}
+
+// sync shows the fields of the chosen way of paying.
+func (e *paymentEd) sync() {
+	m := e.f.val("method")
+	show := map[string][]string{
+		payCash:    {"amount", "payer"},
+		payBank:    {"payer", "code"},
+		payReplace: {"payer", "code"},
+		payConfirm: {"ntpn", "ntb", "paidat"},
+	}[m]
+	for _, fl := range e.f.fields {
+		if fl.key == "method" {
+			continue
+		}
+		fl.hidden = true
+		for _, k := range show {
+			if fl.key == k {
+				fl.hidden = false
+			}
+		}
+	}
+	e.f.fixFocus()
+}
+
+func (e *paymentEd) changed(fl *field, _ *store.Visit) tea.Cmd {
+	if fl != nil && fl.key == "method" {
+		e.sync()
+	}
+	return nil
+}
+
+func (e *paymentEd) body(v *store.Visit, w int) ([]string, int) {
+	st := e.c.Styles
+	head := kv(e.c, "Tagihan", tariff.Rupiah(v.Total), w)
+	if inv := v.ActiveInvoice("invoice"); inv != nil {
+		head = append(head, kv(e.c, "Invoice", inv.Number, w)...)
+	}
+	if p := v.Payment; p != nil {
+		head = append(head, kv(e.c, "Dibayar", p.Method+" · "+tariff.Rupiah(p.Amount)+" · "+dateTime(p.PaidAt), w)...)
+		head = append(head, kv(e.c, "Wajib bayar", p.Payer, w)...)
+		if p.Billing != "" {
+			head = append(head, kv(e.c, "Kode billing", p.Billing, w)...)
+			head = append(head, kv(e.c, "NTPN / NTB", p.NTPN+" / "+p.NTB, w)...)
+		}
+		if kw := v.ActiveInvoice("kuitansi"); kw != nil {
+			head = append(head, kv(e.c, "Kuitansi", kw.Number, w)...)
+		}
+		return append(head, "", st.Dim.Render("Pembayaran sudah diterima dan tidak dapat diubah.")), 0
+	}
+	for _, b := range v.Billing {
+		if b.Status != "aktif" && b.Status != "kedaluwarsa" && b.Status != "diganti" {
+			continue
+		}
+		state := b.Status
+		if b.Status == "aktif" {
+			left := b.ExpiresAt.Sub(e.c.Now())
+			state = "berlaku sampai " + dateTime(b.ExpiresAt) + " (" + span(left) + " lagi)"
+			if left <= 0 {
+				state = "KEDALUWARSA sejak " + dateTime(b.ExpiresAt) + ": ganti kode billing"
+			}
+		}
+		head = append(head, kv(e.c, "Kode billing", b.Code+" · "+state, w)...)
+	}
+	head = append(head, "")
+	lines, focus := e.f.lines(w, nil)
+	out := append(head, lines...)
+	if m := e.f.val("method"); m == payBank || m == payReplace {
+		out = append(out, "")
+		out = append(out, wrapStyled(st.Dim, "Setelah disimpan, kunjungan ditunda selama pengguna layanan membayar di bank; lanjutkan dari Beranda saat ia kembali.", w)...)
+	}
+	return out, focus + len(head)
+}
+
+func (e *paymentEd) submit(v *store.Visit) tea.Cmd {
+	if v.Paid() {
+		return nil
+	}
+	f := e.f
+	payer, code := f.val("payer"), f.val("code")
+	switch f.val("method") {
+	case payCash:
+		amount, err := parseCount(f.val("amount"))
+		if err != nil {
+			f.get("amount").err = err.Error()
+			f.focusKey("amount")
+			return nil
+		}
+		return saveStep(e.c, e.id, store.StepPayment, func(ctx context.Context, st *store.Store, actor, id string) error {
+			return st.PayCash(ctx, actor, id, payer, amount)
+		})
+	case payBank, payReplace:
+		st, ctx, actor, id, q := e.c.Store, e.c.Ctx, e.c.actor(), e.id, e.queue
+		expires := e.c.Now().Add(store.BillingValidity)
+		return func() tea.Msg {
+			if err := st.IssueBillingCode(ctx, actor, id, payer, code); err != nil {
+				return errMsg{err}
+			}
+			if err := st.Suspend(ctx, actor, id, "ke bank: menunggu pembayaran"); err != nil {
+				return errMsg{err}
+			}
+			return visitSuspendedMsg{saved: store.StepPayment,
+				note: fmt.Sprintf("Kunjungan %s menunggu pembayaran bank; kode billing berlaku sampai %s WIB.", q, dateTime(expires))}
+		}
+	case payConfirm:
+		ntpn, ntb := f.val("ntpn"), f.val("ntb")
+		var paidAt time.Time // zero: the store records now
+		if typed := strings.TrimSpace(f.val("paidat")); typed != "" {
+			var err error
+			if paidAt, err = time.ParseInLocation(paidAtLayout, typed, valid.WIB); err != nil {
+				f.get("paidat").err = "tulis TTTT-BB-HH JJ:MM, misalnya 2026-11-27 10:15"
+				f.focusKey("paidat")
+				return nil
+			}
+		}
+		return saveStep(e.c, e.id, store.StepPayment, func(ctx context.Context, st *store.Store, actor, id string) error {
+			return st.ConfirmBankPayment(ctx, actor, id, ntpn, ntb, paidAt)
+		})
+	}
+	return nil
+}

@@ -1,0 +1,384 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"loket/store"
+	"loket/store/valid"
+	"loket/tariff"
+)
+
+// Step 4: the request, a list of product lines. Each line takes a tariff
+// code from the schedule in force, a title, the quantity its measure
+// counts (pages, bytes or maps) and, for microdata, the variables; the
+// quote of each line and the total follow every key. The Rp0 question (is
+// there a request letter?) shows only when the visitor's kategori and
+// pemanfaatan could earn the facility.
+
+type reqLine struct {
+	code, title, qty, year, format, vars *field
+	quote                                tariff.Quote
+	qerr                                 string
+}
+
+type requestEd struct {
+	formEd
+	id     string
+	sch    *tariff.Schedule
+	elig   tariff.Eligibility
+	lines  []*reqLine
+	letter *field
+	zeroOK bool // the visitor could get Rp0 with a letter
+
+	add, del key.Binding
+}
+
+func newRequestEd(c *Context, v *store.Visit, sch *tariff.Schedule) *requestEd {
+	if sch == nil {
+		sch = tariff.Default()
+	}
+	e := &requestEd{id: v.ID, sch: sch,
+		elig: tariff.Eligibility{Category: v.Guest.Category, Use: v.Use},
+		add:  key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "tambah produk")),
+		del:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "hapus produk")),
+	}
+	e.zeroOK, _ = sch.ZeroEligible(tariff.Eligibility{Category: e.elig.Category, Use: e.elig.Use, Letter: true})
+	letter := ""
+	if v.Step(store.StepRequest).State == store.StateDone {
+		letter = yn(v.Letter)
+	}
+	e.letter = yesNo("letter", "Surat permohonan ada?", letter).withHint("Tarif nol rupiah berlaku dengan surat permohonan resmi dari instansi. Tanpa surat: tarif biasa.")
+	e.letter.hidden = !e.zeroOK
+	for _, it := range v.Items {
+		q := ""
+		switch it.Kind {
+		case string(tariff.KindMicrodata):
+			q = fmt.Sprint(it.Bytes)
+		case string(tariff.KindMap):
+			q = fmt.Sprint(it.Maps)
+		default:
+			if it.Pages > 0 {
+				q = fmt.Sprint(it.Pages)
+			}
+		}
+		year := ""
+		if it.Year > 0 {
+			year = fmt.Sprint(it.Year)
+		}
+		e.lines = append(e.lines, e.newLine(it.Code, it.Title, q, year, it.Format, it.Variables))
+	}
+	if len(e.lines) == 0 {
+		e.lines = append(e.lines, e.newLine(sch.Items[0].Code, "", "", "", "", ""))
+	}
+	e.formEd = formEd{c, newForm(c)}
+	e.rebuild(nil)
+	return e
+}
+
+func (e *requestEd) codes() []string {
+	out := make([]string, len(e.sch.Items))
+	for i, it := range e.sch.Items {
+		out[i] = it.Code
+	}
+	return out
+}
+
+func (e *requestEd) newLine(code, title, qty, year, format, vars string) *reqLine {
+	l := &reqLine{
+		code:   choiceF("code", "Kode tarif", e.codes(), code).withHint("←/→ atau huruf awal untuk memilih jenis produk."),
+		title:  textF("title", "Judul", title).withHint("Judul publikasi, nama dataset, atau wilayah peta."),
+		qty:    textF("qty", "Jumlah halaman", qty),
+		year:   textF("year", "Tahun", year),
+		format: textF("format", "Format", format).withHint("Misalnya PDF, CSV, DTA, SAV, XLSX, SHP."),
+		vars:   textF("vars", "Variabel", vars).withHint("Variabel yang diminta; dibandingkan dengan abstraksi (langkah 8)."),
+	}
+	e.syncLine(l)
+	return l
+}
+
+// syncLine fits a line to its item: the quantity's label, the variables
+// for microdata, and the live quote.
+func (e *requestEd) syncLine(l *reqLine) {
+	it, _ := e.sch.Item(l.code.value())
+	switch it.Kind {
+	case tariff.KindMicrodata:
+		l.qty.label, l.qty.hint = "Ukuran (byte)", "Ukuran berkas dalam byte; 1 MB = 1.000.000 byte."
+	case tariff.KindMap:
+		l.qty.label, l.qty.hint = "Jumlah peta", ""
+	default:
+		l.qty.label, l.qty.hint = "Jumlah halaman", ""
+	}
+	l.vars.hidden = it.Kind != tariff.KindMicrodata
+	l.quote, l.qerr = tariff.Quote{}, ""
+	n, err := parseCount(l.qty.value())
+	switch {
+	case err != nil && it.Charged:
+		l.qerr = err.Error()
+		return
+	case n == 0 && it.Charged:
+		l.qerr = "isi " + strings.ToLower(l.qty.label) + " untuk menghitung tarif"
+		return
+	}
+	line := tariff.Line{Code: it.Code}
+	switch it.Kind {
+	case tariff.KindMicrodata:
+		line.Bytes = n
+	case tariff.KindMap:
+		line.Maps = n
+	default:
+		line.Pages = n
+	}
+	elig := e.elig
+	elig.Letter = e.letter != nil && e.letter.value() == "Ya"
+	q, err := e.sch.Quote(line, elig)
+	if err != nil {
+		l.qerr = err.Error()
+		return
+	}
+	l.quote = q
+}
+
+// parseCount reads a whole number as typed, with dots or spaces between
+// thousands.
+func parseCount(s string) (int64, error) {
+	s = strings.NewReplacer(".", "", " ", "", ",", "").Replace(strings.TrimSpace(s))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return 0, errors.New("isi dengan angka, misalnya 120")
+	}
+	return n, nil
+}
+
+// rebuild lays the lines' fields into the form, keeping the focus on the
+// same field.
+func (e *requestEd) rebuild(focus *field) {
+	var fs []*field
+	for _, l := range e.lines {
+		fs = append(fs, l.code, l.title, l.qty, l.year, l.format, l.vars)
+	}
+	fs = append(fs, e.letter)
+	dirty := e.f.dirty
+	e.f = newForm(e.c, fs...)
+	e.f.dirty = dirty
+	if focus != nil {
+		for i, fl := range fs {
+			if fl == focus {
+				e.f.focusAt(i)
+			}
+		}
+	}
+}
+
+func (e *requestEd) keys() []key.Binding {
+	e.del.SetEnabled(len(e.lines) > 1)
+	return []key.Binding{e.add, e.del}
+}
+
+// lineOf finds the line holding a field.
+func (e *requestEd) lineOf(fl *field) int {
+	for i, l := range e.lines {
+		if fl == l.code || fl == l.title || fl == l.qty || fl == l.year || fl == l.format || fl == l.vars {
+			return i
+		}
+	}
+	return -1
+}
+
+func (e *requestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd) {
+	switch {
+	case key.Matches(msg, e.add):
+		cur := e.lineOf(e.f.cur())
+		code := e.sch.Items[0].Code
+		if cur >= 0 {
+			code = e.lines[cur].code.value()
+		}
+		l := e.newLine(code, "", "", "", "", "")
+		e.lines = append(e.lines, l)
+		e.f.dirty = true
+		e.rebuild(l.code)
+		return true, nil
+	case key.Matches(msg, e.del) && len(e.lines) > 1:
+		cur := e.lineOf(e.f.cur())
+		if cur < 0 {
+			cur = len(e.lines) - 1
+		}
+		e.lines = append(e.lines[:cur], e.lines[cur+1:]...)
+		e.f.dirty = true
+		e.rebuild(e.lines[min(cur, len(e.lines)-1)].code)
+		return true, nil
+	}
+	return false, nil
+}
+
+func (e *requestEd) changed(fl *field, _ *store.Visit) tea.Cmd {
+	if fl == e.letter {
+		for _, l := range e.lines {
+			e.syncLine(l)
+		}
+		return nil
+	}
+	if i := e.lineOf(fl); i >= 0 && (fl == e.lines[i].code || fl == e.lines[i].qty) {
+		e.syncLine(e.lines[i])
+	}
+	return nil
+}
+
+func (e *requestEd) total() int64 {
+	var t int64
+	for _, l := range e.lines {
+		t += l.quote.Amount
+	}
+	return t
+}
+
+func (e *requestEd) body(_ *store.Visit, w int) ([]string, int) {
+	st := e.c.Styles
+	lw := e.f.labelWidth(w)
+	ind := strings.Repeat(" ", lw+2)
+	vw := max(w-lw-2, 8)
+	heads := map[*field]int{}
+	for i, l := range e.lines {
+		heads[l.code] = i + 1
+	}
+	out, focus := e.f.lines(w, func(fl *field) (before, after []string) {
+		if n, ok := heads[fl]; ok {
+			before = []string{st.Title.Render(fmt.Sprintf("Produk %d", n))}
+		}
+		i := e.lineOf(fl)
+		if i < 0 {
+			return before, nil
+		}
+		l := e.lines[i]
+		switch fl {
+		case l.code:
+			it, _ := e.sch.Item(l.code.value())
+			for _, x := range wrap(it.Name, vw) {
+				after = append(after, ind+st.Dim.Render(x))
+			}
+		case l.qty:
+			after = e.quoteLines(l, w) // the quote follows the quantity
+		}
+		return before, after
+	})
+	return out, focus
+}
+
+func (e *requestEd) quoteLines(l *reqLine, w int) []string {
+	st := e.c.Styles
+	lw := e.f.labelWidth(w)
+	ind := strings.Repeat(" ", lw+2)
+	vw := max(w-lw-2, 8)
+	head := "  " + st.Label.Render(pad("Tarif", lw))
+	if l.qerr != "" {
+		out := []string{head + st.Warn.Render(pad("—", vw))}
+		for _, x := range wrap(l.qerr, vw) {
+			out = append(out, ind+st.Warn.Render(x))
+		}
+		return out
+	}
+	amount := tariff.Rupiah(l.quote.Amount)
+	switch {
+	case l.quote.Zero:
+		amount += " (tarif nol rupiah; tanpa fasilitas " + tariff.Rupiah(l.quote.FullAmount) + ")"
+	case l.quote.NoItem:
+		amount += " (tidak ada item tarif)"
+	}
+	var out []string
+	for i, x := range wrap(amount, vw) {
+		if i == 0 {
+			out = append(out, head+st.Accent.Render(x))
+		} else {
+			out = append(out, ind+st.Accent.Render(x))
+		}
+	}
+	bd := l.quote.Breakdown
+	if l.quote.Zero && len(bd) >= 2 {
+		bd = bd[:len(bd)-2] // the price; the Rp0 reason is told at step 6
+	}
+	for _, x := range wrap(strings.Join(bd, "; "), vw) {
+		out = append(out, ind+st.Dim.Render(x))
+	}
+	return out
+}
+
+// pinned keeps the total in view however long the list.
+func (e *requestEd) pinned() string {
+	return e.c.Styles.Title.Render(fmt.Sprintf("Total: %s · %d produk", tariff.Rupiah(e.total()), len(e.lines)))
+}
+
+func (e *requestEd) submit(*store.Visit) tea.Cmd {
+	if !e.letter.hidden && e.letter.value() == "" {
+		return e.ask("letter")
+	}
+	in := store.RequestInput{Letter: e.letter.value() == "Ya"}
+	for _, l := range e.lines {
+		n, err := parseCount(l.qty.value())
+		if err != nil {
+			l.qty.err = err.Error()
+			e.f.focusAt(e.indexOf(l.qty))
+			return nil
+		}
+		year := 0
+		if y := strings.TrimSpace(l.year.value()); y != "" {
+			if year, err = strconv.Atoi(y); err != nil || year < 1900 || year > 2100 {
+				l.year.err = "tahun 4 angka, misalnya 2025"
+				e.f.focusAt(e.indexOf(l.year))
+				return nil
+			}
+		}
+		it, _ := e.sch.Item(l.code.value())
+		x := store.ItemInput{Code: l.code.value(), Title: l.title.value(), Year: year, Format: l.format.value()}
+		switch it.Kind {
+		case tariff.KindMicrodata:
+			x.Bytes, x.Variables = n, l.vars.value()
+		case tariff.KindMap:
+			x.Maps = n
+		default:
+			x.Pages = n
+		}
+		in.Items = append(in.Items, x)
+	}
+	return saveStep(e.c, e.id, store.StepRequest, func(ctx context.Context, st *store.Store, actor, id string) error {
+		return st.RecordRequest(ctx, actor, id, in)
+	})
+}
+
+func (e *requestEd) indexOf(fl *field) int {
+	for i, x := range e.f.fields {
+		if x == fl {
+			return i
+		}
+	}
+	return 0
+}
+
+// showErr puts the store's "Produk n: judul" errors on that line's field.
+func (e *requestEd) showErr(err error) bool {
+	var ve *valid.Error
+	if !errors.As(err, &ve) {
+		return false
+	}
+	var n int
+	var what string
+	if _, scanErr := fmt.Sscanf(ve.Field, "Produk %d: %s", &n, &what); scanErr != nil || n < 1 || n > len(e.lines) {
+		return false
+	}
+	l := e.lines[n-1]
+	fl := map[string]*field{"judul": l.title, "variabel": l.vars, "media": l.format}[what]
+	if fl == nil {
+		return false
+	}
+	fl.err = ve.Msg
+	e.f.focusAt(e.indexOf(fl))
+	return true
+}

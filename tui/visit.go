@@ -1,0 +1,459 @@
+package tui
+
+import (
+	"context"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"loket/store"
+	"loket/tariff"
+)
+
+// The visit screen: a sidebar with the 16 steps and their state, the
+// selected step's wording, actor and inputs in the main panel, and the
+// service clock in the footer. enter walks a step's fields and confirms it
+// on the last; ctrl+s confirms from any field; pgup/pgdown review other
+// steps; esc suspends the visit to Beranda; ctrl+x cancels it with a reason.
+
+type visitKeys struct {
+	Next, Save, Field, PrevStep, NextStep, Scroll, Esc, Cancel, Print key.Binding
+}
+
+func newVisitKeys() visitKeys {
+	return visitKeys{
+		Next:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjut")),
+		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
+		Field:    key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("tab/↑↓", "kolom")),
+		PrevStep: key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "langkah")),
+		NextStep: key.NewBinding(key.WithKeys("pgdown")),
+		Scroll:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "gulir")),
+		Esc:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "tunda")),
+		Cancel:   key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "batalkan")),
+		Print:    key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "cetak")),
+	}
+}
+
+// Results of the visit screen's store work.
+type (
+	visitLoadedMsg struct {
+		visit *store.Visit
+		sch   *tariff.Schedule
+	}
+	// visitSavedMsg: a step was recorded; the visit is read again.
+	visitSavedMsg struct{ step int }
+	// visitSuspendedMsg: the visit is suspended (esc, or the visitor went
+	// to the bank after step saved); back to Beranda with the note.
+	visitSuspendedMsg struct {
+		note  string
+		saved int
+	}
+	// visitCanceledMsg: the visit ended Batal.
+	visitCanceledMsg struct{ note string }
+)
+
+func (visitLoadedMsg) success()    {}
+func (visitSavedMsg) success()     {}
+func (visitSuspendedMsg) success() {}
+func (visitCanceledMsg) success()  {}
+
+// editor is one step's panel: what it shows and what it records.
+type editor interface {
+	// fields is the step's form; nil for a step without inputs.
+	fields() *form
+	// body renders the panel under the step's heading for width w; focus
+	// is the line the officer works on.
+	body(v *store.Visit, w int) (lines []string, focus int)
+	// submit returns the command that records the step, or nil when
+	// something must be answered first (the form then says what).
+	submit(v *store.Visit) tea.Cmd
+}
+
+// Optional editor behaviour.
+type (
+	keyEditor interface {
+		handleKey(tea.KeyPressMsg, *store.Visit) (bool, tea.Cmd)
+	}
+	msgEditor    interface{ handleMsg(tea.Msg) (bool, tea.Cmd) }
+	changeEditor interface {
+		changed(*field, *store.Visit) tea.Cmd
+	}
+	helpEditor interface{ keys() []key.Binding }
+	errEditor  interface{ showErr(error) bool }
+	// pinnedEditor keeps a line (the request's total) at the panel's foot.
+	pinnedEditor interface{ pinned() string }
+	popupEditor  interface {
+		popup() bool
+		closePopup()
+	}
+)
+
+type visitScreen struct {
+	c      *Context
+	id     string
+	v      *store.Visit
+	sch    *tariff.Schedule
+	sel    int
+	eds    map[int]editor
+	keys   visitKeys
+	saving bool
+	offset int // scroll of the main panel
+	// justSaved is the step whose save the next load follows.
+	justSaved int
+	draftV    *store.Visit // the visit the drafts in eds were typed on
+	w, h      int
+
+	cancel       *huh.Form // ctrl+x dialog
+	cancelReason string
+
+	side     []string // sidebar cache
+	sideSel  int
+	sideV    *store.Visit
+	sideW    int
+	sideFull bool
+}
+
+func newVisit(c *Context, arg any) Screen {
+	id, _ := arg.(string)
+	s := &visitScreen{c: c, id: id, eds: map[int]editor{}, keys: newVisitKeys(), sel: store.StepPurpose}
+	if d, ok := c.drafts[id]; ok {
+		// Input typed but not saved before the visit was suspended.
+		s.eds, s.draftV = d.eds, d.v
+		delete(c.drafts, id)
+	}
+	return s
+}
+
+func (s *visitScreen) Title() string {
+	if s.v == nil {
+		return "Kunjungan"
+	}
+	return "Kunjungan " + s.v.Queue()
+}
+
+// Init resumes the visit (opening it from Beranda resumes it) and reads it
+// with the tariff schedule in force.
+func (s *visitScreen) Init() tea.Cmd {
+	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.actor(), s.id
+	return func() tea.Msg {
+		v, err := st.Visit(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		if v.Open() && v.Suspended() {
+			if err := st.Resume(ctx, actor, id); err != nil {
+				return errMsg{err}
+			}
+		}
+		return loadVisit(ctx, st, id)
+	}
+}
+
+func loadVisit(ctx context.Context, st *store.Store, id string) tea.Msg {
+	v, err := st.Visit(ctx, id)
+	if err != nil {
+		return errMsg{err}
+	}
+	sch, err := st.Schedule(ctx)
+	if err != nil {
+		return errMsg{err}
+	}
+	return visitLoadedMsg{visit: v, sch: sch}
+}
+
+func (s *visitScreen) reload() tea.Cmd {
+	st, ctx, id := s.c.Store, s.c.Ctx, s.id
+	return func() tea.Msg { return loadVisit(ctx, st, id) }
+}
+
+func (s *visitScreen) SetSize(w, h int) {
+	if w != s.w || h != s.h {
+		s.w, s.h, s.side = w, h, nil
+	}
+}
+
+func (s *visitScreen) Clock() bool { return s.v != nil && s.v.Open() }
+
+func (s *visitScreen) Typing() bool {
+	if s.cancel != nil {
+		return true
+	}
+	if ed := s.editor(); ed != nil && ed.fields() != nil {
+		return ed.fields().typing()
+	}
+	return false
+}
+
+// editor returns the selected step's editor, building it from the visit.
+func (s *visitScreen) editor() editor {
+	if s.v == nil {
+		return nil
+	}
+	ed, ok := s.eds[s.sel]
+	if !ok {
+		ed = newEditor(s.c, s.v, s.sch, s.sel)
+		if f := ed.fields(); f != nil && !s.v.Open() {
+			f.focusAt(-1) // a closed visit is read only: nothing focused
+			f.focus = -1
+		}
+		s.eds[s.sel] = ed
+	}
+	return ed
+}
+
+func (s *visitScreen) popupOpen() bool {
+	p, ok := s.editor().(popupEditor)
+	return ok && p.popup()
+}
+
+func (s *visitScreen) applyKeys() {
+	k := &s.keys
+	open := s.v != nil && s.v.Open()
+	ed := s.editor()
+	na := s.v != nil && s.v.Step(s.sel).State == store.StateNA
+	hasForm := ed != nil && ed.fields() != nil && len(ed.fields().fields) > 0 && !na
+	k.Save.SetEnabled(open && hasForm)
+	k.Field.SetEnabled(open && hasForm)
+	k.Scroll.SetEnabled(!hasForm || !open)
+	k.Cancel.SetEnabled(open && !s.v.Paid())
+	pk := printKind(s.v, s.sel)
+	k.Print.SetEnabled(pk != "")
+	k.Print.SetHelp("ctrl+p", "cetak "+strings.ToLower(printNames[pk]))
+	switch {
+	case s.cancel != nil || s.popupOpen():
+		k.Esc.SetHelp("esc", "tutup")
+	case open:
+		k.Esc.SetHelp("esc", "tunda ke Beranda")
+	default:
+		k.Esc.SetHelp("esc", "ke Beranda")
+	}
+	switch {
+	case !open:
+		k.Next.SetHelp("enter", "ke Beranda")
+	case na:
+		k.Next.SetHelp("enter", "ke langkah sekarang")
+	case ed != nil && (!hasForm || ed.fields().cur() == nil || s.lastField()):
+		k.Next.SetHelp("enter", "simpan")
+	default:
+		k.Next.SetHelp("enter", "lanjut")
+	}
+}
+
+func (s *visitScreen) lastField() bool {
+	ed := s.editor()
+	if ed == nil || ed.fields() == nil {
+		return true
+	}
+	f := ed.fields()
+	for i := f.focus + 1; i < len(f.fields); i++ {
+		if !f.fields[i].hidden {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *visitScreen) ShortHelp() []key.Binding {
+	k := s.keys
+	if s.cancel != nil {
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "batalkan kunjungan")), k.Esc}
+	}
+	var out []key.Binding
+	if h, ok := s.editor().(helpEditor); ok && s.v != nil && s.v.Open() {
+		out = append(out, h.keys()...)
+	}
+	out = append(out, k.Print)
+	out = append(out, k.Next)
+	if k.Save.Enabled() && !s.lastField() {
+		out = append(out, k.Save) // on the last field enter saves already
+	}
+	return append(out, k.Field, k.Scroll, k.PrevStep, k.Esc, k.Cancel)
+}
+
+// visitHelp explains every key of the visit screen for the full help.
+var visitHelp = func() []key.Binding {
+	b := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+	}
+	return []key.Binding{
+		b("enter", "kolom berikutnya; di kolom terakhir: simpan langkah"),
+		b("ctrl+s", "simpan langkah dari kolom mana pun"),
+		b("tab / ↓", "kolom berikutnya"),
+		b("shift+tab / ↑", "kolom sebelumnya"),
+		b("← / → / spasi", "ganti pilihan; huruf awal memilih langsung"),
+		b("y / t", "Ya / Tidak"),
+		b("pgup / pgdn", "langkah sebelumnya / berikutnya (lihat, koreksi)"),
+		b("esc", "tutup daftar/dialog; selain itu tunda ke Beranda"),
+		b("ctrl+x", "batalkan kunjungan dengan alasan (sebelum dibayar)"),
+		b("ctrl+p", "cetak invoice, kuitansi atau lampiran SPPD"),
+	}
+}()
+
+func (s *visitScreen) FullHelp() [][]key.Binding {
+	var ed []key.Binding
+	if h, ok := s.editor().(helpEditor); ok {
+		ed = h.keys()
+	}
+	return [][]key.Binding{ed, visitHelp}
+}
+
+func (s *visitScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	cmd := s.update(msg)
+	if s.v != nil {
+		s.applyKeys()
+	}
+	return s, cmd
+}
+
+func (s *visitScreen) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case visitLoadedMsg:
+		return s.loaded(msg)
+	case visitSavedMsg:
+		s.justSaved = msg.step
+		return s.reload()
+	case visitSuspendedMsg:
+		s.saving = false
+		delete(s.eds, msg.saved)
+		s.keepDraft()
+		return tea.Batch(navigate(screenHome, nil), notice(msg.note))
+	case visitCanceledMsg:
+		s.saving = false
+		return tea.Batch(navigate(screenHome, nil), notice(msg.note))
+	case errMsg:
+		s.saving = false
+		if s.cancel != nil {
+			return s.openCancel()
+		}
+		ed := s.editor()
+		if ee, ok := ed.(errEditor); ok && ee.showErr(msg.err) {
+			return nil
+		}
+		if ed != nil && ed.fields() != nil {
+			ed.fields().showErr(msg.err)
+		}
+		return nil
+	case tea.KeyPressMsg:
+		if s.v == nil {
+			if msg.String() == "esc" {
+				return navigate(screenHome, nil)
+			}
+			return nil
+		}
+		return s.key(msg)
+	case tea.PasteMsg:
+		if s.cancel != nil {
+			return s.cancelUpdate(msg)
+		}
+		if ed := s.editor(); ed != nil && ed.fields() != nil && s.v.Open() {
+			if ed.fields().paste(msg) {
+				return s.changed(ed)
+			}
+		}
+		return nil
+	}
+	if s.cancel != nil {
+		return s.cancelUpdate(msg)
+	}
+	if me, ok := s.editor().(msgEditor); ok {
+		_, cmd := me.handleMsg(msg)
+		return cmd
+	}
+	return nil
+}
+
+func (s *visitScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	if s.cancel != nil {
+		if msg.String() == "esc" {
+			s.cancel = nil
+			return nil
+		}
+		return s.cancelUpdate(msg)
+	}
+	ed := s.editor()
+	switch {
+	case key.Matches(msg, k.Esc):
+		if p, ok := ed.(popupEditor); ok && p.popup() {
+			p.closePopup()
+			return nil
+		}
+		return s.leave()
+	case key.Matches(msg, k.Print):
+		return printDoc(s.c, s.id, printKind(s.v, s.sel))
+	case key.Matches(msg, k.PrevStep):
+		s.selectStep(s.sel - 1)
+		return nil
+	case key.Matches(msg, k.NextStep):
+		s.selectStep(s.sel + 1)
+		return nil
+	}
+	if !s.v.Open() {
+		switch msg.String() {
+		case "enter":
+			return navigate(screenHome, nil)
+		case "up":
+			s.offset = max(s.offset-1, 0)
+		case "down":
+			s.offset++
+		}
+		return nil
+	}
+	if key.Matches(msg, k.Cancel) {
+		return s.openCancel()
+	}
+	if key.Matches(msg, k.Save) {
+		return s.submit()
+	}
+	if ke, ok := ed.(keyEditor); ok {
+		if handled, cmd := ke.handleKey(msg, s.v); handled {
+			return cmd
+		}
+	}
+	f := ed.fields()
+	if f == nil || len(f.fields) == 0 {
+		switch msg.String() {
+		case "enter":
+			return s.submit()
+		case "up":
+			s.offset = max(s.offset-1, 0)
+		case "down":
+			s.offset++
+		}
+		return nil
+	}
+	switch msg.String() {
+	case "enter":
+		if !f.next() {
+			return s.submit()
+		}
+		return nil
+	case "tab", "down":
+		f.next()
+		return nil
+	case "shift+tab", "up":
+		f.prev()
+		return nil
+	}
+	if changed, cmd := f.key(msg); changed {
+		return tea.Batch(cmd, s.changed(ed))
+	} else {
+		return cmd
+	}
+}
+
+func (s *visitScreen) changed(ed editor) tea.Cmd {
+	if ce, ok := ed.(changeEditor); ok {
+		return ce.changed(ed.fields().cur(), s.v)
+	}
+	return nil
+}
+
+func (s *visitScreen) selectStep(n int) {
+	if n < 1 || n > store.NumSteps || n == s.sel {
+		return
+	}
+	s.sel, s.offset = n, 0
+}

@@ -1,0 +1,207 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"loket/store"
+	"loket/tariff"
+)
+
+// What the visit screen does with the store: record a step, reload, keep
+// drafts, suspend, cancel.
+
+// saveStep is the command every step records through: fn gets copies of
+// what it needs, runs in the command's goroutine, and the result comes back
+// as visitSavedMsg or errMsg.
+func saveStep(c *Context, visitID string, step int, fn func(ctx context.Context, st *store.Store, actor, id string) error) tea.Cmd {
+	st, ctx, actor := c.Store, c.Ctx, c.actor()
+	return func() tea.Msg {
+		if err := fn(ctx, st, actor, visitID); err != nil {
+			return errMsg{err}
+		}
+		return visitSavedMsg{step: step}
+	}
+}
+
+// QuitCmd suspends an open visit when the program ends, so the time away
+// does not count as service time; it reopens where it stopped.
+func (s *visitScreen) QuitCmd() tea.Cmd {
+	if s.v == nil || !s.v.Open() {
+		return nil
+	}
+	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.actor(), s.id
+	return func() tea.Msg {
+		_ = st.Suspend(ctx, actor, id, "program ditutup")
+		return nil
+	}
+}
+
+// draft is what an officer typed on a visit without saving it, kept while
+// the program runs so that suspending a visit loses no typing.
+type draft struct {
+	v   *store.Visit
+	eds map[int]editor
+}
+
+// keepDraft stores the editors with unsaved input for when the visit is
+// opened again.
+func (s *visitScreen) keepDraft() {
+	eds := map[int]editor{}
+	for n, ed := range s.eds {
+		if f := ed.fields(); f != nil && f.dirty {
+			eds[n] = ed
+		}
+	}
+	if len(eds) == 0 || s.v == nil {
+		return
+	}
+	if s.c.drafts == nil {
+		s.c.drafts = map[string]draft{}
+	}
+	s.c.drafts[s.id] = draft{v: s.v, eds: eds}
+}
+
+// loaded takes a freshly read visit: editors the officer has not touched
+// are rebuilt from it (the saved step's always), and the selection moves to
+// the step to work on next.
+func (s *visitScreen) loaded(msg visitLoadedMsg) tea.Cmd {
+	prev := s.v
+	if prev == nil {
+		prev = s.draftV
+	}
+	s.v, s.sch, s.saving, s.draftV = msg.visit, msg.sch, false, nil
+	saved := s.justSaved
+	s.justSaved = 0
+	for n, ed := range s.eds {
+		f := ed.fields()
+		keep := f != nil && f.dirty && n != saved
+		if itemSteps[n] && !sameItems(prev, s.v) {
+			keep = false // built on product lines that changed
+		}
+		if !keep {
+			delete(s.eds, n)
+		}
+	}
+	s.sel = s.v.Current()
+	if !s.v.Open() {
+		s.sel = store.StepFinish
+	}
+	s.offset = 0
+	s.side = nil
+	if note := savedNote(saved, prev, s.v); note != "" {
+		return notice(note)
+	}
+	return nil
+}
+
+// savedNote tells the officer the numbers a step just issued: the invoice
+// (step 9), the kuitansi of a payment (11) or its reissue (14).
+func savedNote(step int, prev, v *store.Visit) string {
+	kw := v.ActiveInvoice("kuitansi")
+	switch step {
+	case store.StepInvoice:
+		if inv := v.ActiveInvoice("invoice"); inv != nil {
+			return "Invoice " + inv.Number + " diterbitkan: " + tariff.Rupiah(inv.Amount)
+		}
+	case store.StepPayment:
+		if kw != nil && v.Payment != nil {
+			return "Kuitansi " + kw.Number + ": " + tariff.Rupiah(kw.Amount) + " diterima (" + v.Payment.Method + ")"
+		}
+	case store.StepCheck:
+		if old := prev.ActiveInvoice("kuitansi"); kw != nil && old != nil && old.Number != kw.Number {
+			return "Kuitansi " + old.Number + " dibatalkan; kuitansi baru " + kw.Number
+		}
+	}
+	return ""
+}
+
+// itemSteps are the steps whose form lists the product lines.
+var itemSteps = map[int]bool{store.StepAvailable: true, store.StepInvoice: true, store.StepPrepare: true, store.StepHandover: true}
+
+// sameItems reports whether two readings of a visit have the same product
+// lines, so that a form built on the first still fits the second.
+func sameItems(a, b *store.Visit) bool {
+	if a == nil || b == nil || len(a.Items) != len(b.Items) {
+		return false
+	}
+	for i := range a.Items {
+		if a.Items[i].ID != b.Items[i].ID || a.Items[i].Counts() != b.Items[i].Counts() {
+			return false
+		}
+	}
+	return true
+}
+
+// submit records the selected step.
+func (s *visitScreen) submit() tea.Cmd {
+	if s.saving || !s.v.Open() {
+		return nil
+	}
+	ed := s.editor()
+	if f := ed.fields(); f != nil {
+		f.clearErrs()
+	}
+	if s.v.Step(s.sel).State == store.StateNA {
+		s.selectStep(s.v.Current())
+		return nil
+	}
+	cmd := ed.submit(s.v)
+	if cmd == nil {
+		if f := ed.fields(); f == nil || len(f.fields) == 0 {
+			s.selectStep(s.v.Current()) // nothing to record here: go to the step at hand
+		}
+		return nil
+	}
+	s.saving = true
+	return cmd
+}
+
+// leave suspends an open visit and goes back to Beranda.
+func (s *visitScreen) leave() tea.Cmd {
+	if !s.v.Open() {
+		return navigate(screenHome, nil)
+	}
+	if s.saving {
+		return nil
+	}
+	s.saving = true
+	st, ctx, actor, id, q := s.c.Store, s.c.Ctx, s.c.actor(), s.id, s.v.Queue()
+	return func() tea.Msg {
+		if err := st.Suspend(ctx, actor, id, "ditunda petugas"); err != nil {
+			return errMsg{err}
+		}
+		return visitSuspendedMsg{note: fmt.Sprintf("Kunjungan %s ditunda; pilih di daftar lalu enter untuk melanjutkan.", q)}
+	}
+}
+
+// openCancel shows the ctrl+x dialog (a huh form: one reason field), keeping
+// a reason typed before.
+func (s *visitScreen) openCancel() tea.Cmd {
+	s.cancel = huh.NewForm(huh.NewGroup(
+		huh.NewInput().Title("Alasan pembatalan kunjungan " + s.v.Queue()).
+			Description("Kunjungan tetap tercatat sebagai Batal dengan alasan ini. esc: kembali tanpa membatalkan.").
+			Value(&s.cancelReason).CharLimit(500),
+	)).WithShowHelp(false).WithTheme(s.c.Styles.Huh).WithWidth(s.mainWidth())
+	return s.cancel.Init()
+}
+
+func (s *visitScreen) cancelUpdate(msg tea.Msg) tea.Cmd {
+	m, cmd := s.cancel.Update(msg)
+	s.cancel = m.(*huh.Form)
+	if s.cancel.State != huh.StateCompleted {
+		return cmd
+	}
+	st, ctx, actor, id, q, reason := s.c.Store, s.c.Ctx, s.c.actor(), s.id, s.v.Queue(), strings.TrimSpace(s.cancelReason)
+	s.saving = true
+	return func() tea.Msg {
+		if err := st.Cancel(ctx, actor, id, reason); err != nil {
+			return errMsg{err}
+		}
+		return visitCanceledMsg{note: fmt.Sprintf("Kunjungan %s dibatalkan: %s", q, reason)}
+	}
+}

@@ -1,0 +1,308 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"loket/store"
+)
+
+// Rendering of the visit screen: sidebar, main panel, service clock. View
+// reads only what Update cached: the visit as last loaded, the editors.
+
+// fullNamesFrom is the width from which the sidebar shows the steps' full
+// names; below it the short ones keep 80 columns usable.
+const fullNamesFrom = 100
+
+var shortSideW, fullSideW = func() (int, int) {
+	s, f := 0, 0
+	for _, st := range store.Steps {
+		s, f = max(s, width(st.Short)), max(f, width(st.Name))
+	}
+	return s + 6, f + 6
+}()
+
+func (s *visitScreen) sideWidth() (int, bool) {
+	if s.w >= fullNamesFrom {
+		return fullSideW, true
+	}
+	return shortSideW, false
+}
+
+// mainWidth is the main panel's width: what the sidebar leaves.
+func (s *visitScreen) mainWidth() int {
+	sw, _ := s.sideWidth()
+	return max(s.w-sw-3, 20)
+}
+
+func (s *visitScreen) View() string {
+	if s.v == nil {
+		return "\n  Memuat kunjungan…"
+	}
+	sw, full := s.sideWidth()
+	mw := s.mainWidth()
+	side := s.sidebar(sw, full)
+	main := s.mainPanel(mw, s.h)
+	bar := s.c.Styles.Border.Render("│")
+	var b strings.Builder
+	for i := 0; i < s.h; i++ {
+		l, r := "", ""
+		if i < len(side) {
+			l = side[i]
+		}
+		if i < len(main) {
+			r = main[i]
+		}
+		b.WriteString(pad(l, sw))
+		b.WriteString(" ")
+		b.WriteString(bar)
+		b.WriteString(" ")
+		b.WriteString(r)
+		if i < s.h-1 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// stepMark is the sidebar's sign for a step's state.
+func (s *visitScreen) stepMark(n int) (string, string) {
+	st := s.c.Styles
+	step := s.v.Step(n)
+	switch {
+	case step.State == store.StateWaiting:
+		return "⏳", "menunggu"
+	case step.State == store.StateDone:
+		return st.StepDone.Render("✓ "), "selesai"
+	case step.State == store.StateNA:
+		return st.StepNA.UnsetStrikethrough().Render("– "), "tidak berlaku"
+	case s.v.Open() && n == s.v.Current():
+		return st.StepCurrent.Render("▶ "), "sekarang"
+	}
+	return st.StepPending.Render("· "), "belum"
+}
+
+// plainMark is the state's sign without colour, for the reversed row.
+func plainMark(v *store.Visit, n int) string {
+	switch v.Step(n).State {
+	case store.StateWaiting:
+		return "⏳"
+	case store.StateDone:
+		return "✓ "
+	case store.StateNA:
+		return "– "
+	}
+	if v.Open() && n == v.Current() {
+		return "▶ "
+	}
+	return "· "
+}
+
+// sidebar lists the 16 steps with their state; cached until the visit,
+// the selection or the size changes.
+func (s *visitScreen) sidebar(w int, full bool) []string {
+	if s.side != nil && s.sideSel == s.sel && s.sideV == s.v && s.sideW == w && s.sideFull == full {
+		return s.side
+	}
+	st := s.c.Styles
+	v := s.v
+	status := v.Status
+	if v.Open() && v.Suspended() {
+		status = "Ditunda"
+	}
+	out := []string{st.Title.Render(pad(v.Queue()+" · "+status, w)), st.Dim.Render(pad(sideName(v.Guest.Name), w))}
+	for n := 1; n <= store.NumSteps; n++ {
+		mark, _ := s.stepMark(n)
+		name := store.Steps[n-1].Short
+		if full {
+			name = store.Steps[n-1].Name
+		}
+		text := fmt.Sprintf("%2d %s", n, name)
+		style := st.StepPending
+		switch v.Step(n).State {
+		case store.StateDone:
+			style = st.StepDone
+		case store.StateNA:
+			style = st.StepNA
+		case store.StateWaiting:
+			style = st.StepWaiting
+		default:
+			if v.Open() && n == v.Current() {
+				style = st.StepCurrent
+			}
+		}
+		line := mark + style.Render(pad(text, w-2))
+		if n == s.sel {
+			line = st.Selected.Render(pad(plainMark(v, n)+text, w))
+		}
+		out = append(out, line)
+	}
+	s.side, s.sideSel, s.sideV, s.sideW, s.sideFull = out, s.sel, s.v, w, full
+	return out
+}
+
+// mainPanel renders the selected step: a pinned heading, then its state,
+// actor, wording and the editor's body, scrolled so the focused line shows.
+func (s *visitScreen) mainPanel(w, h int) []string {
+	st := s.c.Styles
+	v, n := s.v, s.sel
+	info := store.Steps[n-1]
+	_, stateWord := s.stepMark(n)
+
+	var head []string
+	if !v.Open() {
+		head = append(head, s.closedLines(w)...)
+	}
+	actor := string(info.Actor)
+	if info.Actor == store.ActorNone {
+		actor = "—"
+	}
+	head = append(head, st.Dim.Render("Pelaku: ")+actor+st.Dim.Render(" · Status: ")+stateWord)
+	head = append(head, s.stateLines(w)...)
+	for _, l := range wrap(info.Text, w) {
+		head = append(head, st.Dim.Render(l))
+	}
+	head = append(head, "")
+
+	var body []string
+	focus := -1
+	ed := s.editor()
+	if v.Step(n).State == store.StateNA {
+		body = append(body, wrap("Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
+	} else if ed != nil {
+		var f int
+		body, f = ed.body(v, w)
+		if ff := ed.fields(); ff != nil && len(ff.fields) > 0 && v.Open() {
+			focus = len(head) + f
+		}
+	}
+	if s.cancel != nil {
+		body = append(body, "")
+		focus = len(head) + len(body)
+		body = append(body, splitLines(s.cancel.View())...)
+	}
+	lines := append(head, body...)
+
+	// The heading stays put (wrapped when the step's name is long); the
+	// rest scrolls, keeping the focused line and a few after it (hint,
+	// error, matches) in view; without a form the officer scrolls with ↑/↓.
+	titles := wrap(fmt.Sprintf("Langkah %d/%d · %s", n, store.NumSteps, info.Name), w-9)
+	vh := h - len(titles)
+	foot := ""
+	if p, ok := ed.(pinnedEditor); ok && v.Step(n).State != store.StateNA {
+		foot = p.pinned()
+		vh--
+	}
+	if focus >= 0 {
+		const after = 4
+		if focus < s.offset {
+			s.offset = max(focus-1, 0)
+		}
+		if end := min(focus+after, len(lines)-1); end >= s.offset+vh {
+			s.offset = end - vh + 1
+		}
+	}
+	s.offset = max(min(s.offset, len(lines)-vh), 0)
+	more := ""
+	if s.offset > 0 {
+		more += "↑"
+	}
+	if s.offset+vh < len(lines) {
+		more += "↓"
+	}
+	if more != "" {
+		more = st.Dim.Render(" " + more + " gulir")
+	}
+	var out []string
+	for i, t := range titles {
+		if i == 0 {
+			out = append(out, between(st.Title.Render(t), more, w))
+		} else {
+			out = append(out, st.Title.Render(t))
+		}
+	}
+	end := min(s.offset+vh, len(lines))
+	out = append(out, lines[s.offset:end]...)
+	if foot != "" {
+		for len(out) < h-1 {
+			out = append(out, "")
+		}
+		out = append(out, foot)
+	}
+	return out
+}
+
+// stateLines says where the selected step stands.
+func (s *visitScreen) stateLines(w int) []string {
+	st := s.c.Styles
+	v, n := s.v, s.sel
+	step := v.Step(n)
+	var l string
+	switch step.State {
+	case store.StateNA:
+		return wrapStyled(st.Warn, "Tidak berlaku untuk kunjungan ini: "+step.Reason, w)
+	case store.StateWaiting:
+		l = st.Warn.Render("⏳ Menunggu pembayaran melalui bank.")
+	case store.StateDone:
+		if n == store.StepArrival || !v.Open() {
+			return wrapStyled(st.OK, "✓ Dicatat pukul "+hm(step.DoneAt)+".", w)
+		}
+		return wrapStyled(st.OK, "✓ Dicatat pukul "+hm(step.DoneAt)+". Untuk mengoreksi: ubah isian lalu ctrl+s.", w)
+	default:
+		if v.Open() && n != v.Current() {
+			return wrapStyled(st.Dim, fmt.Sprintf("Langkah yang sedang dikerjakan: %d (%s).", v.Current(), store.Steps[v.Current()-1].Short), w)
+		}
+		return nil
+	}
+	return []string{l}
+}
+
+func wrapStyled(style interface{ Render(...string) string }, text string, w int) []string {
+	ls := wrap(text, w)
+	for i, l := range ls {
+		ls[i] = style.Render(l)
+	}
+	return ls
+}
+
+// closedLines head the panel of a visit that has ended.
+func (s *visitScreen) closedLines(w int) []string {
+	st := s.c.Styles
+	v := s.v
+	text := "Kunjungan " + v.Queue() + ": " + v.Status
+	if v.StatusReason != "" {
+		text += " (" + v.StatusReason + ")"
+	}
+	style := st.OK
+	if v.Status != store.StatusDone {
+		style = st.Warn
+	}
+	return append(wrapStyled(style, text+".", w), st.Dim.Render("enter/esc: kembali ke Beranda · pgup/pgdn: lihat langkah"))
+}
+
+// Status is the service clock against the 5-minute standard: its colour
+// turns at 4:00 and at 5:00; it stops while the visit is suspended and once
+// it is closed.
+func (s *visitScreen) Status() string {
+	if s.v == nil {
+		return ""
+	}
+	st := s.c.Styles
+	d := s.v.ServiceTime(s.c.Now())
+	txt := "Waktu layanan " + stopwatch(d) + " / 05:00"
+	switch {
+	case d >= store.ServiceStandard:
+		return st.Err.Render(txt)
+	case d >= store.ServiceStandard-store.ServiceStandard/5:
+		return st.Warn.Render(txt)
+	}
+	return st.OK.Render(txt)
+}
+
+// sideName is the visitor's name for the sidebar, short enough for it.
+func sideName(n string) string {
+	if n == "" {
+		return "(belum diisi)"
+	}
+	return n
+}
