@@ -247,10 +247,10 @@ func (s *Store) reopenAfter(ctx context.Context, tx *sql.Tx, actor string, v *Vi
 		}
 		b.Status = "dibatalkan"
 	}
-	if v.Step(StepAvailable).State != StateDone {
-		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE items SET prepared_at = NULL, handed_at = NULL WHERE visit_id = ?`, v.ID); err != nil {
-			return err
-		}
+	// Steps 10 and 13 reopened above: lines must be prepared and handed
+	// over again, after the new payment.
+	if _, err := s.cached(tx).ExecContext(ctx, `UPDATE items SET prepared_at = NULL, handed_at = NULL WHERE visit_id = ?`, v.ID); err != nil {
+		return err
 	}
 	return nil
 }

@@ -128,7 +128,7 @@ func (m *Model) syncTick() tea.Cmd {
 
 // Init asks the terminal for its background and starts the first screen.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, loadOffice(m.c), m.screen.Init(), m.syncTick())
+	return tea.Batch(tea.RequestBackgroundColor, loadOffice(m.c), m.screen.Init(), m.syncTick(), startupChecks(m.c))
 }
 
 // Update routes a message: what belongs to the whole app is handled here,

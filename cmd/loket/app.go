@@ -24,6 +24,13 @@ func runApp(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// One app per database: a second window is told plainly. The OS drops
+	// the lock when the process dies, so a crash never blocks the next start.
+	unlock, err := store.LockApp(path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	s, err := store.Open(ctx, path, store.Options{})
 	if err != nil {
 		return err
