@@ -147,8 +147,7 @@ type ItemRow struct {
 // is paid and the line is still in the quote.
 func (it ItemRow) Paid() bool { return it.VisitPaid && it.Counts() }
 
-const reportItemsQuery = `SELECT i.visit_id, i.id, i.seq, i.kind, i.code, i.title, coalesce(i.year,0), i.pages, i.bytes,
-	i.maps, i.format, i.variables, i.media, i.available, i.amount, i.zero, i.no_item, i.quote, i.basis,
+var reportItemsQuery = `SELECT i.visit_id, ` + itemColumns("i.") + `,
 	EXISTS (SELECT 1 FROM payments p WHERE p.visit_id = v.id)
 	FROM visits v JOIN items i ON i.visit_id = v.id
 	WHERE v.day BETWEEN ? AND ?
@@ -164,20 +163,11 @@ func (r *Report) Items(fn func(ItemRow) error) error {
 	defer rows.Close()
 	for rows.Next() {
 		var it ItemRow
-		var avail sql.NullBool
-		var quote string
-		if err := rows.Scan(&it.VisitID, &it.ID, &it.Seq, &it.Kind, &it.Code, &it.Title, &it.Year, &it.Pages,
-			&it.Bytes, &it.Maps, &it.Format, &it.Variables, &it.Media, &avail, &it.Amount, &it.Zero, &it.NoItem,
-			&quote, &it.Basis, &it.VisitPaid); err != nil {
+		item, err := scanItem(scanPrefixed{rows, &it.VisitID}, &it.VisitPaid)
+		if err != nil {
 			return fmt.Errorf("store: report items: %w", err)
 		}
-		if avail.Valid {
-			b := avail.Bool
-			it.Available = &b
-		}
-		if quote != "" {
-			it.Quote = strings.Split(quote, "\n")
-		}
+		it.Item = item
 		if err := fn(it); err != nil {
 			return err
 		}
@@ -396,4 +386,14 @@ func (s *Store) OfficerName(ctx context.Context, id string) (string, error) {
 		return err
 	})
 	return name, err
+}
+
+// scanPrefixed scans one leading column into first before the rest.
+type scanPrefixed struct {
+	rows  *sql.Rows
+	first any
+}
+
+func (p scanPrefixed) Scan(dest ...any) error {
+	return p.rows.Scan(append([]any{p.first}, dest...)...)
 }

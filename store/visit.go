@@ -193,8 +193,8 @@ func (v *Visit) Suspended() bool { return !v.SuspendedAt.IsZero() }
 func (v *Visit) Paid() bool { return v.Payment != nil }
 
 // Current is the step the officer works on next: the first step, in the
-// procedure's order, that is neither done nor not applicable; 16 once all
-// are, and the last step for a closed visit.
+// procedure's order, that is neither done nor not applicable, or 16 once all
+// are. A closed visit keeps the step it stopped at.
 func (v *Visit) Current() int {
 	for i, st := range v.Steps {
 		if !st.Settled() {
@@ -354,30 +354,47 @@ func loadSteps(ctx context.Context, q querier, v *Visit) error {
 	return rows.Err()
 }
 
+// itemColumns lists the items columns scanItem reads, in its order, each
+// qualified with the table alias a ("i." or ""); callers may select more
+// after them.
+func itemColumns(a string) string {
+	return a + "id, " + a + "seq, " + a + "kind, " + a + "code, " + a + "title, coalesce(" + a + "year,0), " +
+		a + "pages, " + a + "bytes, " + a + "maps, " + a + "format, " + a + "variables, " + a + "media, " +
+		a + "available, " + a + "amount, " + a + "zero, " + a + "no_item, " + a + "quote, " + a + "basis"
+}
+
+// scanItem reads itemColumns, then any extra destinations.
+func scanItem(sc interface{ Scan(...any) error }, extra ...any) (Item, error) {
+	var it Item
+	var avail sql.NullBool
+	var quote string
+	dest := append([]any{&it.ID, &it.Seq, &it.Kind, &it.Code, &it.Title, &it.Year, &it.Pages, &it.Bytes, &it.Maps,
+		&it.Format, &it.Variables, &it.Media, &avail, &it.Amount, &it.Zero, &it.NoItem, &quote, &it.Basis}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return it, err
+	}
+	if avail.Valid {
+		b := avail.Bool
+		it.Available = &b
+	}
+	if quote != "" {
+		it.Quote = strings.Split(quote, "\n")
+	}
+	return it, nil
+}
+
 func loadItems(ctx context.Context, q querier, v *Visit) error {
-	rows, err := q.QueryContext(ctx, `SELECT id, seq, kind, code, title, coalesce(year,0), pages, bytes, maps, format,
-		variables, media, available, amount, zero, no_item, quote, basis, prepared_at, handed_at
+	rows, err := q.QueryContext(ctx, `SELECT `+itemColumns("")+`, prepared_at, handed_at
 		FROM items WHERE visit_id = ? ORDER BY seq`, v.ID)
 	if err != nil {
 		return fmt.Errorf("store: load items: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var it Item
-		var avail sql.NullBool
-		var quote string
 		var prep, hand sql.NullString
-		if err := rows.Scan(&it.ID, &it.Seq, &it.Kind, &it.Code, &it.Title, &it.Year, &it.Pages, &it.Bytes, &it.Maps,
-			&it.Format, &it.Variables, &it.Media, &avail, &it.Amount, &it.Zero, &it.NoItem, &quote, &it.Basis,
-			&prep, &hand); err != nil {
+		it, err := scanItem(rows, &prep, &hand)
+		if err != nil {
 			return err
-		}
-		if avail.Valid {
-			b := avail.Bool
-			it.Available = &b
-		}
-		if quote != "" {
-			it.Quote = strings.Split(quote, "\n")
 		}
 		it.Prepared, it.Handed = nullTime(prep), nullTime(hand)
 		v.Items = append(v.Items, it)

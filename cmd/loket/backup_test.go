@@ -18,13 +18,13 @@ import (
 	"loket/store/valid"
 )
 
-// sampleDB generates three days of demo visits (payments included) into a
-// fresh file and returns its path.
-func sampleDB(t *testing.T) string {
+// demoDB generates days of demo visits (payments included) up to
+// 26 November 2026 into a fresh file and returns its path.
+func demoDB(t *testing.T, days int, seed int64) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "loket.db")
 	until := time.Date(2026, 11, 26, 0, 0, 0, 0, valid.WIB)
-	if _, err := demo.Generate(context.Background(), db, demo.Config{Days: 3, Until: until, Seed: 11}); err != nil {
+	if _, err := demo.Generate(context.Background(), db, demo.Config{Days: days, Until: until, Seed: seed}); err != nil {
 		t.Fatal(err)
 	}
 	return db
@@ -77,7 +77,7 @@ func newerDB(t *testing.T, path string) {
 var backupLine = regexp.MustCompile(`^(.*loket-\d{8}-\d{6}(-\d+)?\.db)\n$`)
 
 func TestBackupCommand(t *testing.T) {
-	db := sampleDB(t)
+	db := demoDB(t, 3, 11)
 	// Beside a running app: the app's store is open and holds its lock.
 	unlock, err := store.LockApp(db)
 	if err != nil {
@@ -116,7 +116,7 @@ func TestBackupCommand(t *testing.T) {
 }
 
 func TestCheckCommand(t *testing.T) {
-	db := sampleDB(t)
+	db := demoDB(t, 3, 11)
 	code, out, errs := runLoket(t, nil, "check", "--db", db)
 	if code != 0 || !regexp.MustCompile(`^Basis data .* baik: skema versi 1, \d+ kunjungan \(\d+ selesai\), \d+ pembayaran, \d+ baris jejak audit\.\n$`).MatchString(out) {
 		t.Fatalf("check: %d %q %q", code, out, errs)
@@ -138,7 +138,7 @@ func TestCheckCommand(t *testing.T) {
 }
 
 func TestRestoreCommand(t *testing.T) {
-	db := sampleDB(t)
+	db := demoDB(t, 3, 11)
 	_, out, _ := runLoket(t, nil, "backup", "--db", db)
 	bak := strings.TrimSpace(out)
 	// Work goes on after the backup.

@@ -19,7 +19,7 @@ import (
 // any file or create the database it names.
 func TestBadInputCatalogue(t *testing.T) {
 	dir := t.TempDir()
-	good := sampleDB(t)
+	good := demoDB(t, 3, 11)
 	p := func(name string) string { return filepath.Join(dir, name) }
 	random, foreign, empty, newer, damaged := p("acak.db"), p("lain.db"), p("kosong.db"), p("baru.db"), p("rusak.db")
 	missing, folder, plain := p("tidak-ada.db"), p("folder"), p("catatan.txt")

@@ -70,7 +70,7 @@ func TestDokumenUsage(t *testing.T) {
 }
 
 func TestDokumenPrintsReprintsAndReissues(t *testing.T) {
-	db := demoDB(t)
+	db := demoDB(t, 7, 5)
 	envs := map[string]string{"LOKET_DB": db}
 	bank, cash := paidVisits(t, db)
 	dir := t.TempDir()

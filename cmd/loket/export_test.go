@@ -9,20 +9,8 @@ import (
 	"time"
 
 	"loket/store"
-	"loket/store/demo"
 	"loket/store/valid"
 )
-
-// demoDB generates a week of demo data up to 26 November 2026.
-func demoDB(t *testing.T) string {
-	t.Helper()
-	db := filepath.Join(t.TempDir(), "loket.db")
-	until := time.Date(2026, 11, 26, 0, 0, 0, 0, valid.WIB)
-	if _, err := demo.Generate(context.Background(), db, demo.Config{Days: 7, Until: until, Seed: 5}); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
 
 // fixClock sets the commands' clock for a test.
 func fixClock(t *testing.T, tm time.Time) {
@@ -63,7 +51,7 @@ func TestExportUsage(t *testing.T) {
 }
 
 func TestExportWritesWorkbook(t *testing.T) {
-	db := demoDB(t)
+	db := demoDB(t, 7, 5)
 	envs := map[string]string{"LOKET_DB": db}
 	fixClock(t, time.Date(2026, 11, 25, 17, 0, 0, 0, valid.WIB))
 	dir := t.TempDir()
@@ -119,7 +107,7 @@ func TestExportWritesWorkbook(t *testing.T) {
 }
 
 func TestExportUnmaskIsAudited(t *testing.T) {
-	db := demoDB(t)
+	db := demoDB(t, 7, 5)
 	envs := map[string]string{"LOKET_DB": db}
 	out := filepath.Join(t.TempDir(), "lengkap.xlsx")
 	code, stdout, errs := runLoket(t, envs, "export", "--date", "2026-11-25", "--out", out, "--unmask", "--petugas", "Rina Marlina")
