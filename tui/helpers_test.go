@@ -39,8 +39,19 @@ func (c *fakeClock) Add(d time.Duration) {
 // testStart is the clock's start: Kamis, 26 November 2026, 09:00 WIB.
 var testStart = time.Date(2026, 11, 26, 9, 0, 0, 0, valid.WIB)
 
-func init() {
+// TestMain keeps the tests' documents and workbooks out of the real
+// user's Documents folder: the home is a temporary folder.
+func TestMain(m *testing.M) {
 	tick = func(int) tea.Cmd { return nil } // tests send tickMsg themselves
+	home, err := os.MkdirTemp("", "loket-tui-home-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	userHome = func() (string, error) { return home, nil }
+	code := m.Run()
+	os.RemoveAll(home)
+	os.Exit(code)
 }
 
 type harness struct {

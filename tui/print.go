@@ -62,11 +62,9 @@ func writeDoc(ctx context.Context, st *store.Store, actor, officer, visitID, kin
 	if err != nil {
 		return "", err
 	}
-	dir := office.ExportDir
-	if dir == "" {
-		if dir, err = os.Getwd(); err != nil {
-			return "", err
-		}
+	dir, err := exportFolder(office)
+	if err != nil {
+		return "", err
 	}
 	write, in := export.Invoice, v.ActiveInvoice("invoice")
 	name := ""

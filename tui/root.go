@@ -60,16 +60,16 @@ type (
 type success interface{ success() }
 
 // screens builds each screen from the shared context and its argument.
-// Adding a screen is one new file with its constructor plus one line here;
-// Beranda enables the screen's key by itself (hasScreen).
-var screens map[ScreenID]func(c *Context, arg any) Screen
+// Adding a screen is one new file with its constructor and an init that
+// registers it here; Beranda enables the screen's key by itself
+// (hasScreen). The map is filled in init functions because the home
+// screen's constructor asks hasScreen, which reads the map.
+var screens = map[ScreenID]func(c *Context, arg any) Screen{}
 
 func init() {
-	screens = map[ScreenID]func(c *Context, arg any) Screen{
-		screenStart: newStart,
-		screenHome:  newHome,
-		screenVisit: newVisit,
-	}
+	screens[screenStart] = newStart
+	screens[screenHome] = newHome
+	screens[screenVisit] = newVisit
 }
 
 // hasScreen reports whether a screen is built, for enabling its key.
