@@ -98,8 +98,8 @@ func TestReadOnlySaveFailsThenRetrySucceeds(t *testing.T) {
 	media := map[string]string{v.Items[0].ID: "Flashdisk"}
 
 	err := f.s.RecordPrepared(f.ctx, f.off, v.ID, media)
-	if !errors.Is(err, ErrReadOnly) || !strings.HasPrefix(err.Error(), "Gagal menyimpan: basis data tidak dapat ditulisi") ||
-		!strings.HasSuffix(err.Error(), "Periksa disk lalu simpan lagi; isian tidak hilang.") {
+	want := "Gagal menyimpan: basis data tidak dapat ditulisi (berkas atau foldernya hanya-baca; kode SQLite 8). Periksa disk lalu simpan lagi; isian tidak hilang."
+	if !errors.Is(err, ErrReadOnly) || err.Error() != want {
 		t.Fatalf("save on a read-only database: %v", err)
 	}
 	if got := f.visit(v.ID); got.Step(StepPrepare).State != StatePending {

@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	sqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -72,10 +71,26 @@ func mapErr(err error) error {
 		case sqlite3.SQLITE_FULL:
 			return &RuleError{Kind: ErrDiskFull, Msg: "Gagal menyimpan: disk penuh. Kosongkan ruang disk lalu simpan lagi; isian tidak hilang."}
 		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM:
-			return &RuleError{Kind: ErrReadOnly, Msg: "Gagal menyimpan: basis data tidak dapat ditulisi (" + strings.TrimSpace(se.Error()) + "). Periksa disk lalu simpan lagi; isian tidak hilang."}
+			return &RuleError{Kind: ErrReadOnly, Msg: fmt.Sprintf("Gagal menyimpan: basis data tidak dapat ditulisi (%s; kode SQLite %d). Periksa disk lalu simpan lagi; isian tidak hilang.",
+				writeCause(se.Code()&0xff), se.Code())}
 		case sqlite3.SQLITE_CONSTRAINT:
 			return fmt.Errorf("%w: %v", ErrConflict, err)
 		}
 	}
 	return err
+}
+
+// writeCause says in Indonesian why SQLite could not write; the code is
+// shown beside it for whoever supports the counter.
+func writeCause(code int) string {
+	switch code {
+	case sqlite3.SQLITE_READONLY:
+		return "berkas atau foldernya hanya-baca"
+	case sqlite3.SQLITE_CANTOPEN:
+		return "berkas tidak dapat dibuka"
+	case sqlite3.SQLITE_PERM:
+		return "izin ditolak"
+	default:
+		return "kesalahan baca/tulis disk; flashdisk atau disk mungkin dicabut atau rusak"
+	}
 }

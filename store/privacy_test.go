@@ -5,6 +5,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -199,6 +201,22 @@ func TestErasureAnonymisesEverywhereKeepsMoneyTrail(t *testing.T) {
 	f.must(f.s.db.QueryRow(`SELECT sum(amount) FROM payments`).Scan(&after))
 	if after != paid {
 		t.Errorf("PNBP total %d, was %d", after, paid)
+	}
+
+	// The live database and its WAL keep no byte of her values either:
+	// freed space is zeroed (secure_delete) and the WAL, which still held
+	// the pages as they were, is checkpointed and truncated.
+	for _, p := range []string{f.s.Path(), f.s.Path() + "-wal"} {
+		raw, err := os.ReadFile(p)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		raw = bytes.ToLower(raw)
+		for _, n := range kartikaTraces {
+			if bytes.Contains(raw, bytes.ToLower([]byte(n))) {
+				t.Errorf("%s after erasure holds %q", filepath.Base(p), n)
+			}
+		}
 	}
 
 	// A backup made after the erasure is rebuilt page by page (VACUUM

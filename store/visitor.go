@@ -306,7 +306,34 @@ const Erased = "(dihapus atas permintaan)"
 // EraseVisitor anonymises a person on request (UU PDP): the visitor row, the
 // snapshots on their visits and the payer names on their payments lose every
 // identity field; visits, amounts and numbers stay, so the money trail holds.
+//
+// The old values must not linger in the files either: secure_delete (set
+// on every connection) zeroes the space the old rows freed, and the WAL,
+// which still holds the pages as they were, is checkpointed into the
+// database and truncated. Backups made before the erasure still hold them
+// (docs/reliability.md says so).
 func (s *Store) EraseVisitor(ctx context.Context, actor, id string) error {
+	if err := s.eraseVisitor(ctx, actor, id); err != nil {
+		return err
+	}
+	return s.truncateWAL(ctx)
+}
+
+// truncateWAL copies the WAL into the database and empties it. A reader
+// still holding an old snapshot stops it half way; that is reported, since
+// the erased values then stay in the WAL until the next checkpoint.
+func (s *Store) truncateWAL(ctx context.Context) error {
+	var busy, logFrames, done int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logFrames, &done); err != nil {
+		return mapErr(err)
+	}
+	if busy != 0 {
+		return fmt.Errorf("%w: data sudah dihapus, tetapi salinan lamanya masih di berkas log (WAL) karena basis data sedang dibaca proses lain; ulangi hapus nanti", ErrBusy)
+	}
+	return nil
+}
+
+func (s *Store) eraseVisitor(ctx context.Context, actor, id string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		old, err := loadVisitor(ctx, tx, id)
 		if err != nil {

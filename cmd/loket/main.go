@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -117,6 +118,43 @@ func newFlags(e *env, name string) *flag.FlagSet {
 
 // parseFlags parses and turns the flag package's English errors into
 // Indonesian usage errors. --help prints the command's options.
+// badValue matches the flag package's "invalid value" and "invalid boolean
+// value" errors: the value, the flag's name and the reason.
+var badValue = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-(\S+): (.*)$`)
+
+// badValueError says in Indonesian which option got which value and what it
+// expects. A reason from loket's own flag values is already Indonesian;
+// the standard parsers' reasons ("parse error") are replaced by the kind
+// of value expected.
+func badValueError(fs *flag.FlagSet, m []string) error {
+	value, name, reason := m[1], m[2], m[3]
+	want := ""
+	if fl := fs.Lookup(name); fl != nil {
+		switch v := fl.Value.(type) {
+		case interface{ IsBoolFlag() bool }:
+			if v.IsBoolFlag() {
+				want = "tulis --" + name + " saja, atau --" + name + "=true / --" + name + "=false"
+			}
+		}
+		if want == "" {
+			switch fmt.Sprintf("%T", fl.Value) {
+			case "*flag.intValue", "*flag.int64Value", "*flag.uintValue", "*flag.uint64Value":
+				want = "harus bilangan bulat, mis. --" + name + "=30"
+			}
+		}
+	}
+	if want == "" && reason != "parse error" && reason != "value out of range" {
+		want = reason
+	}
+	if reason == "value out of range" {
+		want = "angkanya terlalu besar"
+	}
+	if want == "" {
+		want = "periksa penulisannya"
+	}
+	return usagef("nilai opsi --%s tidak sah: %q (%s)", name, value, want)
+}
+
 func parseFlags(e *env, fs *flag.FlagSet, args []string) error {
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -133,8 +171,8 @@ func parseFlags(e *env, fs *flag.FlagSet, args []string) error {
 				strings.TrimPrefix(fs.Name(), "loket "))
 		case strings.HasPrefix(msg, "flag needs an argument: "):
 			return usagef("opsi %s perlu nilai", strings.TrimPrefix(msg, "flag needs an argument: "))
-		case strings.HasPrefix(msg, "invalid value "):
-			return usagef("nilai opsi tidak sah: %s", strings.TrimPrefix(msg, "invalid value "))
+		case badValue.MatchString(msg):
+			return badValueError(fs, badValue.FindStringSubmatch(msg))
 		}
 		return usagef("%s", msg)
 	}
