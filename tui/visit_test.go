@@ -551,13 +551,26 @@ func TestPrintInvoiceAndKuitansi(t *testing.T) {
 func TestFullHelpAndDisabledKeys(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.sees("n kunjungan baru", "? bantuan", "q keluar")
-	for _, k := range []string{"/", "p", "t", "e", "s"} {
-		if strings.Contains(h.screen(), " "+k+" ") {
-			t.Fatalf("key %s offered before its screen exists", k)
+	// Each peripheral key is offered and opens its screen once the screen
+	// is registered, and is neither offered nor acts before; esc returns.
+	for _, p := range []struct {
+		key string
+		id  ScreenID
+	}{{"/", screenSearch}, {"p", screenComplaints}, {"t", screenTariff}, {"e", screenEndOfDay}, {"s", screenSettings}} {
+		offered := strings.Contains(h.screen(), " "+p.key+" ")
+		h.keys(p.key)
+		if !hasScreen(p.id) {
+			if offered || h.m.id != screenHome {
+				t.Fatalf("key %s offered (%v) or acted before its screen exists", p.key, offered)
+			}
+			continue
 		}
-		h.keys(k)
+		if !offered || h.m.id != p.id {
+			t.Fatalf("key %s: offered %v, screen %d, want %d", p.key, offered, h.m.id, p.id)
+		}
+		h.keys("esc")
 		if h.m.id != screenHome {
-			t.Fatalf("key %s left Beranda", k)
+			t.Fatalf("esc from the screen of %s left it on %d", p.key, h.m.id)
 		}
 	}
 	h.keys("?")

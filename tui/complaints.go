@@ -1,0 +1,508 @@
+package tui
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"loket/store"
+	"loket/store/valid"
+)
+
+// Pengaduan: the complaints received at the counter (kotak saran,
+// lapor.go.id, email, SMS/WhatsApp to the Kasubbag Umum, or in person) and
+// their follow-up. The list shows the open complaints, or with `a` every
+// complaint of the last twelve months (open ones first); `n` records a new
+// one, `enter` opens one with its full text and history and a form for the
+// next follow-up. The forms are the field kit of the visit screen: enter
+// walks the fields and saves on the last, ctrl+s saves from any field, esc
+// closes the form.
+
+type complaintsMode int
+
+const (
+	complaintsList   complaintsMode = iota
+	complaintsNew                   // the new-complaint form
+	complaintsDetail                // one complaint with the follow-up form
+)
+
+// complaintsAllMonths is how far back "semua" reaches; open complaints are
+// shown whatever their age.
+const complaintsAllMonths = 12
+
+type complaintsKeys struct {
+	Up, Down, Open, New, Toggle    key.Binding
+	Save, Next, Field, Scroll, Esc key.Binding
+}
+
+func newComplaintsKeys() complaintsKeys {
+	return complaintsKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "pilih")),
+		Down:   key.NewBinding(key.WithKeys("down", "j")),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka & tindak lanjut")),
+		New:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "pengaduan baru")),
+		Toggle: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "tampilkan semua")),
+		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
+		Next:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjut")),
+		Field:  key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("tab/↑↓", "kolom")),
+		Scroll: key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "gulir")),
+		Esc:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "ke Beranda")),
+	}
+}
+
+// Results of the screen's store work.
+type (
+	complaintsLoadedMsg struct {
+		gen  int
+		list []store.Complaint
+	}
+	// complaintsDetailMsg is the open complaint read again.
+	complaintsDetailMsg struct{ c store.Complaint }
+	// complaintsVisitMsg names the visit a complaint is linked to.
+	complaintsVisitMsg    struct{ id, label string }
+	complaintsAddedMsg    struct{ id string }
+	complaintsFollowedMsg struct{ id, status string }
+)
+
+func (complaintsAddedMsg) success()    {}
+func (complaintsFollowedMsg) success() {}
+
+type complaintsScreen struct {
+	c      *Context
+	keys   complaintsKeys
+	all    bool // semua instead of only the open ones
+	gen    int  // of the latest list load: older answers are dropped
+	loaded bool
+	list   []store.Complaint
+	cursor int
+	pick   string // complaint to select when the list arrives
+
+	mode       complaintsMode
+	form       *form
+	cur        store.Complaint // open in the detail
+	visitLabel string          // the linked visit, as the officer knows it
+	offset     int             // first line of the detail shown; -1 the end
+	saving     bool
+	w, h       int
+}
+
+// newComplaints opens the list; a visit ID as arg opens the new-complaint
+// form linked to that visit.
+func newComplaints(c *Context, arg any) Screen {
+	s := &complaintsScreen{c: c, keys: newComplaintsKeys()}
+	if id, ok := arg.(string); ok && id != "" {
+		s.openNew(id)
+	}
+	s.applyKeys()
+	return s
+}
+
+func init() { screens[screenComplaints] = newComplaints }
+
+func (s *complaintsScreen) Title() string    { return "Pengaduan" }
+func (s *complaintsScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *complaintsScreen) Init() tea.Cmd    { return s.load() }
+func (s *complaintsScreen) Typing() bool     { return s.form != nil && s.form.typing() }
+
+// selected is the complaint under the cursor, if any.
+func (s *complaintsScreen) selected() (store.Complaint, bool) {
+	if s.cursor < 0 || s.cursor >= len(s.list) {
+		return store.Complaint{}, false
+	}
+	return s.list[s.cursor], true
+}
+
+func (s *complaintsScreen) ShortHelp() []key.Binding {
+	k := s.keys
+	return []key.Binding{k.Save, k.Next, k.Field, k.Scroll, k.New, k.Open, k.Up, k.Toggle, k.Esc}
+}
+
+func (s *complaintsScreen) FullHelp() [][]key.Binding {
+	k := s.keys
+	b := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+	}
+	if s.form != nil {
+		return [][]key.Binding{{b("ctrl+s", "simpan dari kolom mana pun"), b("enter", "kolom berikutnya; simpan di kolom terakhir"),
+			b("tab/↓", "kolom berikutnya"), b("shift+tab/↑", "kolom sebelumnya"), b("←/→/spasi", "ganti pilihan"),
+			k.Scroll, b("esc", "tutup tanpa menyimpan")}}
+	}
+	return [][]key.Binding{{k.New, b("enter", "buka pengaduan terpilih: isi, riwayat, tindak lanjut"), b("↑/↓", "pilih pengaduan"),
+		b("a", "ganti tampilan: hanya terbuka / semua 12 bulan terakhir"), b("esc", "ke Beranda")}}
+}
+
+func (s *complaintsScreen) applyKeys() {
+	k := &s.keys
+	list := s.form == nil
+	for _, b := range []*key.Binding{&k.New, &k.Toggle} {
+		b.SetEnabled(list)
+	}
+	k.Open.SetEnabled(list && len(s.list) > 0)
+	k.Up.SetEnabled(list && len(s.list) > 1)
+	k.Down.SetEnabled(list && len(s.list) > 1)
+	k.Save.SetEnabled(!list)
+	k.Next.SetEnabled(!list)
+	k.Field.SetEnabled(!list)
+	if s.mode == complaintsDetail {
+		top, room := s.detailLayout()
+		k.Scroll.SetEnabled(len(top) > room+1)
+	} else {
+		k.Scroll.SetEnabled(false)
+	}
+	if s.all {
+		k.Toggle.SetHelp("a", "hanya terbuka")
+	} else {
+		k.Toggle.SetHelp("a", "tampilkan semua")
+	}
+	switch {
+	case list:
+		k.Esc.SetHelp("esc", "ke Beranda")
+	default:
+		k.Esc.SetHelp("esc", "tutup")
+		if s.form.focus == len(s.form.fields)-1 {
+			k.Next.SetHelp("enter", "simpan")
+		} else {
+			k.Next.SetHelp("enter", "lanjut")
+		}
+	}
+}
+
+// load reads the list: the open complaints, or with all every complaint
+// received in the last twelve months plus older open ones, open first.
+func (s *complaintsScreen) load() tea.Cmd {
+	s.gen++
+	st, ctx, gen, all, now := s.c.Store, s.c.Ctx, s.gen, s.all, s.c.Now()
+	to, from := store.Day(now), store.Day(now)
+	if all {
+		from = store.Day(now.AddDate(0, -complaintsAllMonths, 0))
+	}
+	return func() tea.Msg {
+		list, err := st.Complaints(ctx, from, to, true)
+		if err != nil {
+			return errMsg{err}
+		}
+		if !all {
+			list = slices.DeleteFunc(list, complaintClosed)
+		}
+		slices.SortStableFunc(list, func(a, b store.Complaint) int {
+			return cmp.Compare(complaintsBtoi(complaintClosed(a)), complaintsBtoi(complaintClosed(b)))
+		})
+		return complaintsLoadedMsg{gen: gen, list: list}
+	}
+}
+
+func complaintClosed(c store.Complaint) bool { return c.Status == "Selesai" }
+
+func complaintsBtoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// loadDetail reads the open complaint again (by its day, so a complaint
+// just closed is found while the list shows only open ones).
+func (s *complaintsScreen) loadDetail() tea.Cmd {
+	st, ctx, id, day := s.c.Store, s.c.Ctx, s.cur.ID, store.Day(s.cur.ReceivedAt)
+	return func() tea.Msg {
+		list, err := st.Complaints(ctx, day, day, false)
+		if err != nil {
+			return errMsg{err}
+		}
+		for _, c := range list {
+			if c.ID == id {
+				return complaintsDetailMsg{c}
+			}
+		}
+		return errMsg{fmt.Errorf("%w: pengaduan %s", store.ErrNotFound, id)}
+	}
+}
+
+// loadVisit names the linked visit: queue number, day, visitor, status.
+func (s *complaintsScreen) loadVisit(id string) tea.Cmd {
+	st, ctx := s.c.Store, s.c.Ctx
+	return func() tea.Msg {
+		v, err := st.Visit(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		d, _ := valid.Date("", v.Day)
+		label := fmt.Sprintf("%s · %s · %s (%s)", v.Queue(), d.Format("02-01-2006"), visitorName(v.Guest.Name), v.Status)
+		return complaintsVisitMsg{id: id, label: label}
+	}
+}
+
+func (s *complaintsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	cmd := s.update(msg)
+	s.applyKeys()
+	return s, cmd
+}
+
+func (s *complaintsScreen) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case complaintsLoadedMsg:
+		if msg.gen != s.gen {
+			return nil
+		}
+		s.loaded, s.list = true, msg.list
+		if i := slices.IndexFunc(s.list, func(c store.Complaint) bool { return c.ID == s.pick }); i >= 0 {
+			s.cursor = i
+		}
+		s.pick = ""
+		s.cursor = max(min(s.cursor, len(s.list)-1), 0)
+	case complaintsDetailMsg:
+		if s.mode == complaintsDetail && s.cur.ID == msg.c.ID {
+			s.cur = msg.c
+		}
+	case complaintsVisitMsg:
+		if s.cur.VisitID == msg.id {
+			s.visitLabel = msg.label
+		}
+	case complaintsAddedMsg:
+		s.saving, s.form, s.mode, s.pick = false, nil, complaintsList, msg.id
+		return tea.Batch(s.load(), notice("Pengaduan dicatat dengan status Diterima."))
+	case complaintsFollowedMsg:
+		s.saving = false
+		if s.mode == complaintsDetail && s.cur.ID == msg.id {
+			s.cur.Status = msg.status
+			s.form, s.offset = s.followUpForm(), -1
+		}
+		return tea.Batch(s.loadDetail(), s.load(), notice("Tindak lanjut dicatat; status pengaduan "+msg.status+"."))
+	case errMsg:
+		s.saving = false
+		if s.form != nil {
+			s.form.showErr(msg.err)
+		}
+	case tea.PasteMsg:
+		if s.form != nil {
+			s.form.paste(msg)
+		}
+	case tea.KeyPressMsg:
+		if s.form != nil {
+			return s.formKey(msg)
+		}
+		return s.listKey(msg)
+	}
+	return nil
+}
+
+func (s *complaintsScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Esc):
+		return navigate(screenHome, nil)
+	case key.Matches(msg, k.Up):
+		s.cursor = max(s.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		s.cursor = max(min(s.cursor+1, len(s.list)-1), 0)
+	case key.Matches(msg, k.New):
+		s.openNew("")
+	case key.Matches(msg, k.Toggle):
+		s.all = !s.all
+		if c, ok := s.selected(); ok {
+			s.pick = c.ID
+		}
+		return s.load()
+	case key.Matches(msg, k.Open):
+		c, ok := s.selected()
+		if !ok {
+			return nil
+		}
+		s.mode, s.cur, s.visitLabel, s.offset = complaintsDetail, c, "", 0
+		s.form = s.followUpForm()
+		if c.VisitID != "" {
+			return s.loadVisit(c.VisitID)
+		}
+	}
+	return nil
+}
+
+func (s *complaintsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, f := s.keys, s.form
+	switch {
+	case key.Matches(msg, k.Esc):
+		s.form, s.mode = nil, complaintsList
+		return nil
+	case key.Matches(msg, k.Save):
+		return s.submit()
+	case key.Matches(msg, k.Scroll):
+		if s.mode == complaintsDetail {
+			s.scroll(msg.String() == "pgdown")
+		}
+		return nil
+	}
+	switch msg.String() {
+	case "enter":
+		if !f.next() {
+			return s.submit()
+		}
+		return nil
+	case "tab", "down":
+		f.next()
+		return nil
+	case "shift+tab", "up":
+		f.prev()
+		return nil
+	}
+	changed, cmd := f.key(msg)
+	if changed && f.cur().key == "channel" {
+		f.cur().hint = s.channelHint(f.cur().value())
+	}
+	return cmd
+}
+
+// openNew opens the new-complaint form, linked to a visit when given.
+func (s *complaintsScreen) openNew(visitID string) {
+	text := textF("text", "Isi pengaduan", "").
+		withHint("Tulis pengaduan seperti yang disampaikan pengadu.")
+	text.in.CharLimit = 4000
+	s.mode, s.saving = complaintsNew, false
+	s.form = newForm(s.c,
+		choiceF("channel", "Saluran", valid.ComplaintChannels, "").
+			withHint("Pilih dengan ←/→, spasi, atau huruf pertamanya."),
+		text,
+		textF("visit", "Kunjungan", visitID).
+			withHint("Boleh kosong: nomor antrian hari ini (A-003), hari lain (A-003 2026-11-25), atau ID kunjungan."))
+}
+
+// channelHint says where a channel's complaints arrive, as the service
+// standard publishes it.
+func (s *complaintsScreen) channelHint(channel string) string {
+	o := s.c.Office
+	switch channel {
+	case "Kotak saran":
+		return "Kotak saran & pengaduan di unit PST."
+	case "lapor.go.id":
+		return "Diterima lewat https://lapor.go.id."
+	case "Email":
+		return "Diterima lewat email " + cmp.Or(o.ComplaintEmail, store.DefaultOffice.ComplaintEmail) + "."
+	case "SMS/WhatsApp":
+		return "Diterima lewat " + cmp.Or(o.ComplaintContact, store.DefaultOffice.ComplaintContact) + "."
+	case "Langsung":
+		return "Disampaikan langsung kepada petugas di loket."
+	}
+	return "Pilih dengan ←/→, spasi, atau huruf pertamanya."
+}
+
+// followUpForm is the form for the next follow-up of the open complaint,
+// its status set to the one that usually comes next.
+func (s *complaintsScreen) followUpForm() *form {
+	next := s.cur.Status
+	if i := slices.Index(valid.ComplaintStatuses, next); i >= 0 && i+1 < len(valid.ComplaintStatuses) {
+		next = valid.ComplaintStatuses[i+1]
+	}
+	note := textF("note", "Tindak lanjut", "").
+		withHint("Apa yang dilakukan atau dijawab kepada pengadu.")
+	f := newForm(s.c, choiceF("status", "Status", valid.ComplaintStatuses, next), note)
+	f.focusAt(1) // the status is usually right; the note is what is typed
+	return f
+}
+
+func (s *complaintsScreen) submit() tea.Cmd {
+	if s.saving || s.form == nil {
+		return nil
+	}
+	s.form.clearErrs()
+	s.saving = true
+	st, ctx, actor, f := s.c.Store, s.c.Ctx, s.c.actor(), s.form
+	if s.mode == complaintsDetail {
+		id, status, note := s.cur.ID, f.val("status"), f.val("note")
+		return func() tea.Msg {
+			if err := st.FollowUpComplaint(ctx, actor, id, status, note); err != nil {
+				return errMsg{err}
+			}
+			return complaintsFollowedMsg{id: id, status: status}
+		}
+	}
+	channel, text, link := f.val("channel"), f.val("text"), f.val("visit")
+	today, counter := store.Day(s.c.Now()), cmp.Or(s.c.Office.CounterCode, store.DefaultOffice.CounterCode)
+	return func() tea.Msg {
+		visitID, err := complaintsFindVisit(ctx, st, link, today, counter)
+		if err != nil {
+			return errMsg{err}
+		}
+		id, err := st.AddComplaint(ctx, actor, channel, text, visitID)
+		if err != nil {
+			return errMsg{err}
+		}
+		return complaintsAddedMsg{id}
+	}
+}
+
+// complaintsQueue is a queue number as the officer types it: A-003, a3, 3.
+var complaintsQueue = regexp.MustCompile(`^([A-Za-z]{0,3})-?([0-9]{1,4})$`)
+
+// complaintsFindVisit turns what the officer typed in Kunjungan into a
+// visit ID: "" for none, a queue number of today or of a given day, or a
+// visit ID. A visit that does not exist is refused naming the field.
+func complaintsFindVisit(ctx context.Context, st *store.Store, typed, today, counter string) (string, error) {
+	words := strings.Fields(typed)
+	notFound := func(what string) error {
+		return &valid.Error{Field: "Kunjungan", Msg: what + " tidak ditemukan; periksa nomor antrian dan tanggalnya " +
+			"(A-003 2026-11-25), atau ID kunjungan, atau kosongkan"}
+	}
+	switch {
+	case len(words) == 0:
+		return "", nil
+	case len(words) <= 2 && complaintsQueue.MatchString(words[0]):
+		m := complaintsQueue.FindStringSubmatch(words[0])
+		n, _ := strconv.Atoi(m[2])
+		queue := fmt.Sprintf("%s-%03d", strings.ToUpper(cmp.Or(m[1], counter)), n)
+		day := today
+		if len(words) == 2 {
+			d, err := valid.Date("Kunjungan", words[1])
+			if err != nil {
+				return "", err
+			}
+			day = store.Day(d)
+		}
+		var id string
+		err := st.Report(ctx, day, day, func(r *store.Report) error {
+			return r.Visits(func(v store.VisitRow) error {
+				if v.Queue == queue {
+					id = v.ID
+				}
+				return nil
+			})
+		})
+		if err != nil {
+			return "", err
+		}
+		if id == "" {
+			return "", notFound(fmt.Sprintf("nomor antrian %s pada %s", queue, day))
+		}
+		return id, nil
+	case len(words) == 1:
+		v, err := st.Visit(ctx, words[0])
+		if errors.Is(err, store.ErrNotFound) {
+			return "", notFound("kunjungan " + words[0])
+		}
+		if err != nil {
+			return "", err
+		}
+		return v.ID, nil
+	}
+	return "", notFound(fmt.Sprintf("%q", typed))
+}
+
+func (s *complaintsScreen) scroll(down bool) {
+	top, room := s.detailLayout()
+	last := max(len(top)-room, 0)
+	if s.offset < 0 || s.offset > last {
+		s.offset = last
+	}
+	step := max(room-1, 1)
+	if down {
+		s.offset = min(s.offset+step, last)
+	} else {
+		s.offset = max(s.offset-step, 0)
+	}
+}
