@@ -222,36 +222,27 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	var out []Hit
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		up := strings.ToUpper(query)
-		add := func(matched, sqlText string, args ...any) error {
-			rows, err := tx.QueryContext(ctx, `SELECT v.id, coalesce(v.visitor_id,''), v.counter_code, v.queue_no, v.day, v.v_name, v.status
-				FROM visits v WHERE v.id IN (`+sqlText+`) ORDER BY v.arrived_at DESC LIMIT ?`, append(args, limit)...)
-			if err != nil {
-				return err
-			}
-			defer rows.Close()
-			for rows.Next() {
-				var h Hit
-				var counter string
-				var q int
-				if err := rows.Scan(&h.VisitID, &h.VisitorID, &counter, &q, &h.Day, &h.Name, &h.Status); err != nil {
-					return err
-				}
-				h.Queue, h.Matched = queueLabel(counter, q), matched
-				out = append(out, h)
-			}
-			return rows.Err()
+		// add appends the visits of one kind of match; sub selects each
+		// visit's id and what matched it.
+		add := func(sub string, args ...any) error {
+			hits, err := scanHits(ctx, tx, `SELECT v.id, coalesce(v.visitor_id,''), v.counter_code, v.queue_no, v.day, v.v_name, v.status, m.matched
+				FROM (`+sub+`) m JOIN visits v ON v.id = m.visit_id ORDER BY v.arrived_at DESC LIMIT ?`, append(args, limit)...)
+			out = append(out, hits...)
+			return err
 		}
 		if strings.HasPrefix(up, "INV/") || strings.HasPrefix(up, "KW/") {
-			if err := add("Nomor "+up, `SELECT visit_id FROM invoices WHERE number >= ? AND number < ?`, up, up+"\U0010FFFF"); err != nil {
+			if err := add(`SELECT visit_id, CASE kind WHEN 'invoice' THEN 'Invoice ' ELSE 'Kuitansi ' END || number ||
+				CASE WHEN void_at IS NULL THEN '' ELSE ' (batal)' END AS matched
+				FROM invoices WHERE number >= ? AND number < ?`, up, up+"\U0010FFFF"); err != nil {
 				return err
 			}
 		}
 		digits := strings.ReplaceAll(up, " ", "")
 		if len(digits) >= 6 {
-			if err := add("Kode billing", `SELECT visit_id FROM billing_codes WHERE code = ?`, digits); err != nil {
+			if err := add(`SELECT visit_id, 'Kode billing ' || code AS matched FROM billing_codes WHERE code = ?`, digits); err != nil {
 				return err
 			}
-			if err := add("NTPN", `SELECT visit_id FROM payments WHERE ntpn = ? AND ntpn <> ''`, digits); err != nil {
+			if err := add(`SELECT visit_id, 'NTPN ' || ntpn AS matched FROM payments WHERE ntpn = ? AND ntpn <> ''`, digits); err != nil {
 				return err
 			}
 		}
@@ -260,7 +251,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 			return err
 		}
 		for _, id := range vs {
-			if err := add("Pengunjung", `SELECT id FROM visits WHERE visitor_id = ?`, id); err != nil {
+			if err := add(`SELECT id AS visit_id, 'Pengunjung' AS matched FROM visits WHERE visitor_id = ?`, id); err != nil {
 				return err
 			}
 		}
@@ -272,25 +263,109 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	return out, err
 }
 
+// VisitorVisits lists a visitor's visits, newest first, at most limit.
+func (s *Store) VisitorVisits(ctx context.Context, visitorID string, limit int) ([]Hit, error) {
+	if limit <= 0 {
+		limit = 50
+	}
+	var out []Hit
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = scanHits(ctx, tx, `SELECT id, coalesce(visitor_id,''), counter_code, queue_no, day, v_name, status, 'Pengunjung'
+			FROM visits WHERE visitor_id = ? ORDER BY arrived_at DESC LIMIT ?`, visitorID, limit)
+		return err
+	})
+	return out, err
+}
+
+// scanHits runs a query selecting a visit's id, visitor, counter, queue
+// number, day, name, status and what matched.
+func scanHits(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]Hit, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Hit
+	for rows.Next() {
+		var h Hit
+		var counter string
+		var n int
+		if err := rows.Scan(&h.VisitID, &h.VisitorID, &counter, &n, &h.Day, &h.Name, &h.Status, &h.Matched); err != nil {
+			return nil, err
+		}
+		h.Queue = queueLabel(counter, n)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// broadTerms is where a typed word stops being selective: a prefix
+// shared by this many lookup terms (the first digits of a NIK, which all
+// start 1906 in the regency; one or two letters of a name) is not searched
+// through the terms, which would read and sort every match on each key.
+const broadTerms = 500
+
 func findVisitorIDs(ctx context.Context, q querier, query string, limit int) ([]string, error) {
 	words := strings.Fields(strings.ToLower(query))
 	if len(words) == 0 {
 		return nil, nil
 	}
-	// The first word drives the search through the terms' primary key; the
-	// others narrow it. Erased visitors have no terms.
+	// The narrowest word drives the search through the terms' primary key;
+	// the others narrow it. Counting stops at broadTerms, so asking costs
+	// little. Erased visitors have no terms.
+	narrow, least := -1, broadTerms
+	for i, w := range words {
+		w = strings.TrimPrefix(w, "+")
+		words[i] = w
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM visitor_terms WHERE term >= ? AND term < ? LIMIT ?)`,
+			w, w+"\U0010FFFF", broadTerms).Scan(&n); err != nil {
+			return nil, err
+		}
+		if n < least {
+			narrow, least = i, n
+		}
+	}
+	if least == 0 {
+		return nil, nil
+	}
 	var sb strings.Builder
 	var args []any
-	first := strings.TrimPrefix(words[0], "+")
-	sb.WriteString(`SELECT v.id FROM visitor_terms t JOIN visitors v ON v.id = t.visitor_id
+	if narrow >= 0 {
+		words[0], words[narrow] = words[narrow], words[0]
+		sb.WriteString(`SELECT v.id FROM visitor_terms t JOIN visitors v ON v.id = t.visitor_id
 		WHERE t.term >= ? AND t.term < ? AND v.erased_at IS NULL`)
-	args = append(args, first, first+"\U0010FFFF")
-	for _, w := range words[1:] {
-		w = strings.TrimPrefix(w, "+")
-		sb.WriteString(` AND v.id IN (SELECT visitor_id FROM visitor_terms WHERE term >= ? AND term < ?)`)
-		args = append(args, w, w+"\U0010FFFF")
+		args = append(args, words[0], words[0]+"\U0010FFFF")
+		for _, w := range words[1:] {
+			sb.WriteString(` AND v.id IN (SELECT visitor_id FROM visitor_terms WHERE term >= ? AND term < ?)`)
+			args = append(args, w, w+"\U0010FFFF")
+		}
+		sb.WriteString(` GROUP BY v.id ORDER BY max(v.updated_at) DESC LIMIT ?`)
+	} else if len(words) == 1 {
+		// The word is broad: walk the visitors newest first (IDs are ULIDs,
+		// in order of creation) and stop at the limit. Among this many
+		// matches the order is the order of first visit rather than of
+		// last update; a key or two more narrows the word, and the search
+		// above takes over.
+		sb.WriteString(`SELECT v.id FROM visitors v WHERE v.erased_at IS NULL
+		AND EXISTS (SELECT 1 FROM visitor_terms t WHERE t.visitor_id = v.id AND t.term >= ? AND t.term < ?)
+		ORDER BY v.id DESC LIMIT ?`)
+		args = append(args, words[0], words[0]+"\U0010FFFF")
+	} else {
+		// Several broad words ("siti aminah") are narrow together:
+		// intersect their visitors inside the terms' key, then read only
+		// the visitors left.
+		sb.WriteString(`SELECT v.id FROM visitors v WHERE v.erased_at IS NULL AND v.id IN (`)
+		for i, w := range words {
+			if i > 0 {
+				sb.WriteString(` INTERSECT `)
+			}
+			sb.WriteString(`SELECT visitor_id FROM visitor_terms WHERE term >= ? AND term < ?`)
+			args = append(args, w, w+"\U0010FFFF")
+		}
+		sb.WriteString(`) ORDER BY v.updated_at DESC LIMIT ?`)
 	}
-	sb.WriteString(` GROUP BY v.id ORDER BY max(v.updated_at) DESC LIMIT ?`)
 	args = append(args, limit)
 	rows, err := q.QueryContext(ctx, sb.String(), args...)
 	if err != nil {

@@ -1,0 +1,62 @@
+package store
+
+import (
+	"strings"
+	"testing"
+)
+
+// The search finds a visit by each number the counter hands out, names
+// what matched with the full number, and finds a visitor's visits by any
+// word of the name; VisitorVisits lists them newest first.
+func TestSearchNamesWhatMatched(t *testing.T) {
+	f := newFixture(t)
+	id := kartikaVisits(f)
+	visits, err := f.s.VisitorVisits(f.ctx, id, 0)
+	f.must(err)
+	if len(visits) != 2 || visits[0].Day+visits[0].Queue < visits[1].Day+visits[1].Queue {
+		t.Fatalf("VisitorVisits: %+v", visits)
+	}
+	cash, bank := f.visit(visits[1].VisitID), f.visit(visits[0].VisitID)
+	kw := cash.ActiveInvoice("kuitansi").Number
+	inv := bank.ActiveInvoice("invoice").Number
+
+	for _, c := range []struct {
+		query, visit, matched string
+	}{
+		{kw, cash.ID, "Kuitansi " + kw},
+		{strings.ToLower(inv), bank.ID, "Invoice " + inv},
+		{"820261126000042", bank.ID, "Kode billing 820261126000042"},
+		{"0a1b2c3d4e5f6g7h", bank.ID, "NTPN 0A1B2C3D4E5F6G7H"},
+	} {
+		hits, err := f.s.Search(f.ctx, c.query, 10)
+		f.must(err)
+		if len(hits) != 1 || hits[0].VisitID != c.visit || hits[0].Matched != c.matched || hits[0].Name != "Kartika Purnamasari" {
+			t.Errorf("Search(%q) = %+v, want visit %s matched %q", c.query, hits, c.visit, c.matched)
+		}
+	}
+
+	// A prefix shared by both kuitansi numbers finds both, each with its
+	// own number.
+	prefix := kw[:strings.LastIndex(kw, "/")+1]
+	hits, err := f.s.Search(f.ctx, prefix, 10)
+	f.must(err)
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if !strings.HasPrefix(h.Matched, "Kuitansi "+prefix) {
+			t.Errorf("prefix %q matched %q", prefix, h.Matched)
+		}
+		seen[h.Matched] = true
+	}
+	if len(seen) != len(hits) || len(hits) < 2 {
+		t.Errorf("prefix %q: %+v", prefix, hits)
+	}
+
+	hits, err = f.s.Search(f.ctx, "purnama", 10)
+	f.must(err)
+	if len(hits) != 2 || hits[0].VisitorID != id || hits[0].Matched != "Pengunjung" {
+		t.Errorf("by a word of the name: %+v", hits)
+	}
+	if hits, err := f.s.Search(f.ctx, "tidakadayangcocok", 10); err != nil || len(hits) != 0 {
+		t.Errorf("no match: %+v %v", hits, err)
+	}
+}

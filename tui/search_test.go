@@ -1,0 +1,400 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"loket/store"
+	"loket/store/valid"
+)
+
+// Update/View tests of the search screen and the visitor's record.
+
+// searchPaidVisit records Siti's paid visit (e-publication, Rp80.000,
+// cash) through the store and returns to Beranda; it returns the visit.
+func searchPaidVisit(t *testing.T, h *harness) *store.Visit {
+	t.Helper()
+	id := h.walk(kindPaidPub, store.StepPayment)
+	h.update(navigateMsg{to: screenHome})
+	h.atHome()
+	v := h.stored(id)
+	if v.Payment == nil || len(v.Invoices) == 0 || v.VisitorID == "" {
+		t.Fatalf("seed visit: payment %v, invoices %d, visitor %q", v.Payment, len(v.Invoices), v.VisitorID)
+	}
+	return v
+}
+
+// searchOpen goes from Beranda to the search screen.
+func searchOpen(h *harness) *searchScreen {
+	h.t.Helper()
+	h.keys("/")
+	s, ok := h.m.screen.(*searchScreen)
+	if !ok {
+		h.t.Fatalf("/ on Beranda did not open Cari:\n%s", h.screen())
+	}
+	return s
+}
+
+// searchFor replaces the field's text and waits for the answer.
+func searchFor(h *harness, s *searchScreen, q string) {
+	h.t.Helper()
+	h.keys("ctrl+u")
+	h.typ(q)
+	h.until("hasil "+q, func() bool { return !s.pending && s.query == strings.TrimSpace(q) })
+}
+
+// searchRecordOf opens Siti's record from the results.
+func searchRecordOf(t *testing.T, h *harness, s *searchScreen) {
+	t.Helper()
+	searchFor(h, s, "aminah")
+	if s.people != 1 || s.cursor != 0 {
+		t.Fatalf("want Siti as the first row, people %d cursor %d:\n%s", s.people, s.cursor, h.screen())
+	}
+	h.keys("enter")
+	h.until("data pengunjung", func() bool { return s.mode == searchModeRecord && s.rec.loaded && len(s.rec.visits) > 0 })
+}
+
+func searchAudit(t *testing.T, h *harness, id string) []store.AuditEntry {
+	t.Helper()
+	a, err := h.s.Audit(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestSearchFindsByNameIDNumberAndInvoice(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := searchPaidVisit(t, h)
+	s := searchOpen(h)
+	h.sees("Cari ›", "Ketik paling sedikit 2 huruf")
+
+	searchFor(h, s, "amin") // a word of the name, by its prefix
+	h.sees("Pengunjung (1)", "Siti Aminah · KTP "+valid.MaskID(siti.IDNumber), "Kunjungan (1)", v.Queue())
+	if strings.Contains(h.screen(), siti.IDNumber) {
+		t.Fatalf("results show the whole ID number:\n%s", h.screen())
+	}
+
+	searchFor(h, s, siti.IDNumber)
+	h.sees("Pengunjung (1)", "Siti Aminah")
+
+	inv := v.Invoices[0].Number
+	searchFor(h, s, strings.ToLower(inv))
+	h.sees("Kunjungan (1)", v.Queue()+"  26-11-2026  Berjalan   Siti Aminah", "Invoice "+inv)
+	if s.people != 0 || len(s.rows) != 1 || s.rows[0].hit.VisitID != v.ID {
+		t.Fatalf("invoice search rows %+v", s.rows)
+	}
+
+	searchFor(h, s, "zzzz")
+	h.sees("Tidak ada yang cocok dengan “zzzz”.")
+}
+
+func TestSearchDropsStaleAnswers(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	searchPaidVisit(t, h)
+	s := searchOpen(h)
+	searchFor(h, s, "siti")
+	if len(s.rows) == 0 {
+		t.Fatalf("no rows:\n%s", h.screen())
+	}
+	// An answer to an older query lands after the newer one: ignored.
+	h.update(searchResultsMsg{seq: s.seq - 1, query: "si"})
+	if s.query != "siti" || len(s.rows) == 0 {
+		t.Fatalf("stale answer replaced the results: query %q rows %d", s.query, len(s.rows))
+	}
+}
+
+func TestSearchOpensVisit(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := searchPaidVisit(t, h)
+	s := searchOpen(h)
+	searchFor(h, s, "siti")
+	h.keys("down") // past the visitor, onto the visit
+	h.sees("enter buka kunjungan")
+	h.keys("enter")
+	if vs := h.visitScreen(); vs.id != v.ID {
+		t.Fatalf("opened visit %q, want %q", vs.id, v.ID)
+	}
+	h.until("kunjungan dimuat", func() bool { return h.visitScreen().v != nil })
+}
+
+func TestSearchOpensFinishedVisitReadOnly(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	id := h.walk(kindPaidPub, store.StepRating)
+	if err := h.s.Finish(context.Background(), h.m.c.actor(), id); err != nil {
+		t.Fatal(err)
+	}
+	h.update(navigateMsg{to: screenHome})
+	h.atHome()
+	v := h.stored(id)
+	s := searchOpen(h)
+	searchFor(h, s, v.Invoices[0].Number)
+	h.sees("Selesai")
+	h.keys("enter")
+	h.until("kunjungan selesai", func() bool {
+		vs, ok := h.m.screen.(*visitScreen)
+		return ok && vs.v != nil
+	})
+	h.sees("Kunjungan "+v.Queue()+": Selesai", "kembali ke Beranda")
+	if h.visitScreen().Typing() {
+		t.Fatal("a finished visit has a focused field")
+	}
+}
+
+func TestSearchCorrectsPhone(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := searchPaidVisit(t, h)
+	s := searchOpen(h)
+	searchRecordOf(t, h, s)
+	h.sees("Siti Aminah", "1 kunjungan", "Nomor identitas", valid.MaskID(siti.IDNumber), "(disamarkan)",
+		"siti@example.com", "Kunjungan (1)", v.Queue(), "ctrl+e ubah data")
+	if strings.Contains(h.screen(), siti.IDNumber) {
+		t.Fatalf("record shows the whole ID number before ctrl+r:\n%s", h.screen())
+	}
+
+	// Revealing the number is explicit and audited.
+	h.keys("ctrl+r")
+	h.sees(siti.IDNumber)
+	found := false
+	for _, a := range searchAudit(t, h, v.VisitorID) {
+		found = found || a.Action == "tampil_nomor_identitas"
+	}
+	if !found {
+		t.Fatal("revealing the ID number left no audit row")
+	}
+	h.keys("ctrl+r")
+	if strings.Contains(h.screen(), siti.IDNumber) {
+		t.Fatal("ctrl+r again did not mask the number")
+	}
+
+	before := len(searchAudit(t, h, v.VisitorID))
+	h.keys("ctrl+e")
+	h.sees("Ubah data pengunjung", "Nomor HP", "ctrl+r tampilkan no. ID")
+	if strings.Contains(h.screen(), siti.IDNumber) {
+		t.Fatalf("form shows the whole ID number before ctrl+r:\n%s", h.screen())
+	}
+	h.keys("ctrl+r")
+	h.sees(siti.IDNumber, "ctrl+r samarkan no. ID")
+	for range 10 { // name … email, to the phone
+		h.keys("tab")
+	}
+	if fl := s.rec.form.cur(); fl.key != "phone" {
+		t.Fatalf("focused %q, want phone", fl.key)
+	}
+	h.keys("ctrl+u")
+	h.typ("0813 9999 8888")
+	h.keys("ctrl+s")
+	h.until("kembali ke data", func() bool { return s.mode == searchModeRecord && !s.rec.saving })
+	h.sees("Data pengunjung diperbarui")
+
+	p, err := h.s.Visitor(context.Background(), v.VisitorID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Guest.Phone != "+6281399998888" {
+		t.Fatalf("phone %q", p.Guest.Phone)
+	}
+	h.waitSee("+6281399998888")
+	var changed []string
+	for _, a := range searchAudit(t, h, v.VisitorID)[before:] {
+		if a.Action == "ubah" {
+			changed = append(changed, a.Field)
+			if !a.Personal || a.Old != "" || a.New != "" {
+				t.Fatalf("personal change audited with values: %+v", a)
+			}
+		}
+	}
+	if strings.Join(changed, ",") != "phone" {
+		t.Fatalf("audited changes %v, want phone only", changed)
+	}
+	// The past visit keeps what was true then.
+	if got := h.stored(v.ID).Guest.Phone; got != "+6281234567890" {
+		t.Fatalf("visit snapshot phone %q", got)
+	}
+}
+
+func TestSearchBadEmailIsRefused(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := searchPaidVisit(t, h)
+	s := searchOpen(h)
+	searchRecordOf(t, h, s)
+	before := len(searchAudit(t, h, v.VisitorID))
+	h.keys("ctrl+e")
+	for range 9 { // to the email
+		h.keys("tab")
+	}
+	h.keys("ctrl+u")
+	h.typ("siti.example.com")
+	h.keys("ctrl+s")
+	h.until("penolakan", func() bool { return !s.rec.saving })
+	h.sees("Email: harus berisi @", "✗ harus berisi @")
+	if s.mode != searchModeEdit || s.rec.form.val("email") != "siti.example.com" || s.rec.form.cur().key != "email" {
+		t.Fatalf("form not kept on the email: mode %v email %q", s.mode, s.rec.form.val("email"))
+	}
+	p, err := h.s.Visitor(context.Background(), v.VisitorID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Guest.Email != "siti@example.com" {
+		t.Fatalf("email saved: %q", p.Guest.Email)
+	}
+	if n := len(searchAudit(t, h, v.VisitorID)); n != before {
+		t.Fatalf("audit grew from %d to %d on a refused save", before, n)
+	}
+	// esc drops the correction and shows the record as it is.
+	h.keys("esc")
+	if s.mode != searchModeRecord {
+		t.Fatalf("esc left mode %v", s.mode)
+	}
+	h.sees("siti@example.com")
+}
+
+func TestSearchErasesAfterConfirmation(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := searchPaidVisit(t, h)
+	s := searchOpen(h)
+	searchRecordOf(t, h, s)
+
+	h.keys("ctrl+d")
+	h.sees("Hapus data pribadi pengunjung?", "Data pribadi dihapus (dianonimkan); kunjungan dan pembayaran tetap",
+		"Ketik HAPUS lalu enter", "esc batal")
+	h.typ("ya")
+	h.keys("enter")
+	h.sees("Ketik HAPUS untuk menghapus")
+	if p, _ := h.s.Visitor(context.Background(), v.VisitorID); !p.ErasedAt.IsZero() {
+		t.Fatal("erased without the confirmation word")
+	}
+	h.keys("ctrl+u")
+	h.typ("hapus")
+	h.keys("enter")
+	h.until("penghapusan", func() bool { return s.mode == searchModeRecord && s.rec.person.ErasedAt.IsZero() == false })
+	h.sees("Data pribadi dihapus (dianonimkan)", store.Erased, "dihapus atas permintaannya", "Kunjungan (1)", v.Queue())
+	if k := s.keys; k.Edit.Enabled() || k.Erase.Enabled() || k.Reveal.Enabled() {
+		t.Fatal("edit, erase or reveal still enabled on an erased record")
+	}
+
+	p, err := h.s.Visitor(context.Background(), v.VisitorID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Guest.Name != store.Erased || p.Guest.IDNumber != "" || p.Guest.Email != "" || p.Guest.Phone != "" {
+		t.Fatalf("visitor not anonymised: %+v", p.Guest)
+	}
+	after := h.stored(v.ID)
+	if after.Payment == nil || after.Payment.Amount != v.Payment.Amount || after.Total != v.Total ||
+		after.Invoices[0].Number != v.Invoices[0].Number {
+		t.Fatalf("visit or payment changed: payment %+v total %d", after.Payment, after.Total)
+	}
+	if after.Guest.Name != store.Erased || after.Guest.IDNumber != "" {
+		t.Fatalf("visit snapshot keeps the identity: %+v", after.Guest)
+	}
+	erased := false
+	for _, a := range searchAudit(t, h, v.VisitorID) {
+		erased = erased || a.Action == "hapus_data_pribadi"
+	}
+	if !erased {
+		t.Fatal("erasure not audited")
+	}
+	// Back on the list the search runs again: the erased person is gone.
+	h.keys("esc")
+	h.until("hasil baru", func() bool { return !s.pending && s.mode == searchModeList })
+	h.sees("Tidak ada yang cocok dengan “aminah”.")
+}
+
+func TestSearchEscClosesDialogThenRecordThenScreen(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	searchPaidVisit(t, h)
+	s := searchOpen(h)
+	searchRecordOf(t, h, s)
+	h.keys("ctrl+d")
+	h.sees("Hapus data pribadi pengunjung?")
+	h.keys("esc")
+	if s.mode != searchModeRecord {
+		t.Fatalf("esc on the dialog: mode %v", s.mode)
+	}
+	h.sees("Nomor identitas", "esc ke daftar hasil")
+	h.keys("ctrl+e")
+	h.keys("esc")
+	if s.mode != searchModeRecord {
+		t.Fatalf("esc on the form: mode %v", s.mode)
+	}
+	h.keys("esc")
+	if s.mode != searchModeList || h.m.id != screenSearch {
+		t.Fatalf("esc on the record: mode %v screen %v", s.mode, h.m.id)
+	}
+	h.sees("Cari ›", "Pengunjung (1)")
+	h.keys("esc")
+	h.atHome()
+}
+
+func TestSearchTypingKeepsLetters(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	searchPaidVisit(t, h)
+	s := searchOpen(h)
+	h.typ("q?")
+	if h.quit || h.m.fullHelp || s.in.Value() != "q?" {
+		t.Fatalf("single keys left the field: quit %v help %v value %q", h.quit, h.m.fullHelp, s.in.Value())
+	}
+}
+
+func TestSearchRendersWithinSize(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {120, 35}} {
+		h := newHarness(t, sz[0], sz[1])
+		searchPaidVisit(t, h)
+		s := searchOpen(h)
+		check := func(name string) {
+			t.Helper()
+			lines := strings.Split(h.screen(), "\n")
+			if len(lines) != sz[1] {
+				t.Fatalf("%dx%d %s: %d lines", sz[0], sz[1], name, len(lines))
+			}
+			for i, l := range lines {
+				if width(l) > sz[0] {
+					t.Fatalf("%dx%d %s: line %d is %d wide:\n%s", sz[0], sz[1], name, i, width(l), h.screen())
+				}
+				// The root cuts what is too wide with "…" at the edge.
+				if tr := strings.TrimRight(l, " "); strings.HasSuffix(tr, "…") && width(tr) >= sz[0]-1 {
+					t.Fatalf("%dx%d %s: line %d cut off:\n%s", sz[0], sz[1], name, i, h.screen())
+				}
+			}
+			if !h.m.fullHelp {
+				for i, l := range strings.Split(s.View(), "\n") {
+					if width(l) > sz[0] {
+						t.Fatalf("%dx%d %s: body line %d is %d wide", sz[0], sz[1], name, i, width(l))
+					}
+				}
+			}
+			h.dump("cari-" + name)
+		}
+		check("kosong")
+		h.keys("f1")
+		check("bantuan")
+		h.keys("esc")
+		searchFor(h, s, "siti")
+		check("hasil")
+		searchFor(h, s, "zzzz")
+		check("tidak-ada")
+		searchRecordOf(t, h, s)
+		check("pengunjung")
+		h.keys("ctrl+e")
+		check("ubah")
+		for range 11 {
+			h.keys("tab")
+		}
+		check("ubah-npwp")
+		h.keys("esc", "ctrl+d")
+		check("hapus")
+		h.keys("esc")
+		// Resized while the record is shown.
+		h.update(tea.WindowSizeMsg{Width: sz[0] + 7, Height: sz[1] + 3})
+		lines := strings.Split(h.screen(), "\n")
+		for i, l := range lines {
+			if width(l) > sz[0]+7 {
+				t.Fatalf("after resize line %d is %d wide", i, width(l))
+			}
+		}
+	}
+}

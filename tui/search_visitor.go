@@ -1,0 +1,510 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"loket/store"
+	"loket/store/valid"
+)
+
+// A visitor's record on the search screen: the identity as now known (the
+// ID number masked until the officer reveals it, which is audited) and
+// their visits. On the visitor's request the record is corrected (ctrl+e,
+// the guest book's fields and validation) or erased (ctrl+d, behind a
+// dialog that wants HAPUS typed): both go through the store, which audits
+// them without personal values.
+
+// searchEraseWord is what the officer types to confirm an erasure.
+const searchEraseWord = "HAPUS"
+
+// searchVisitsMax bounds the visits read for one visitor's record.
+const searchVisitsMax = 200
+
+// Results of the record's store work.
+type (
+	// searchRecordMsg carries a visitor read again, with their visits.
+	searchRecordMsg struct {
+		id     string
+		person store.Visitor
+		visits []store.Hit
+	}
+	// searchSavedMsg: the correction was recorded.
+	searchSavedMsg struct{ id string }
+	// searchErasedMsg: the visitor was anonymised.
+	searchErasedMsg struct{ id string }
+	// searchRevealedMsg: showing the whole ID number was recorded.
+	searchRevealedMsg struct{ id string }
+)
+
+func (searchSavedMsg) success()    {}
+func (searchErasedMsg) success()   {}
+func (searchRevealedMsg) success() {}
+
+// searchRecord is the open visitor's record, form and dialog.
+type searchRecord struct {
+	c        *Context
+	id       string
+	loaded   bool
+	person   store.Visitor
+	visits   []store.Hit
+	cursor   int
+	revealed bool
+
+	form   *form // the correction form while editing
+	saving bool
+
+	confirm    textinput.Model // the erase dialog's HAPUS
+	confirmErr string
+}
+
+func (r *searchRecord) restyle(st *Styles) {
+	r.confirm.SetStyles(st.Input)
+	if r.form != nil {
+		r.form.restyle()
+	}
+}
+
+func (r *searchRecord) setWidth(w int) { r.confirm.SetWidth(max(min(w-40, 20), 8)) }
+
+func (r *searchRecord) lastField() bool {
+	f := r.form
+	for i := f.focus + 1; i < len(f.fields); i++ {
+		if !f.fields[i].hidden {
+			return false
+		}
+	}
+	return true
+}
+
+// openRecord shows a visitor's record and reads it.
+func (s *searchScreen) openRecord(id string) tea.Cmd {
+	in := textinput.New()
+	in.Prompt = ""
+	in.CharLimit = 20
+	s.rec = searchRecord{c: s.c, id: id, confirm: in}
+	s.rec.restyle(s.c.Styles)
+	s.rec.setWidth(s.w)
+	s.mode = searchModeRecord
+	return searchLoad(s.c, id)
+}
+
+// searchLoad reads a visitor and their visits (kept after an erasure).
+func searchLoad(c *Context, id string) tea.Cmd {
+	st, ctx := c.Store, c.Ctx
+	return func() tea.Msg {
+		p, err := st.Visitor(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		m := searchRecordMsg{id: id, person: p}
+		if m.visits, err = st.VisitorVisits(ctx, id, searchVisitsMax); err != nil {
+			return errMsg{err}
+		}
+		return m
+	}
+}
+
+func (s *searchScreen) recordMsg(msg tea.Msg) tea.Cmd {
+	r := &s.rec
+	switch msg := msg.(type) {
+	case searchRecordMsg:
+		if msg.id != r.id || s.mode == searchModeList {
+			return nil
+		}
+		r.loaded, r.person = true, msg.person
+		r.visits = msg.visits
+		r.cursor = min(r.cursor, max(len(r.visits)-1, 0))
+		if !r.person.ErasedAt.IsZero() && s.mode != searchModeRecord {
+			s.mode, r.form = searchModeRecord, nil
+		}
+	case searchSavedMsg:
+		if msg.id != r.id {
+			return nil
+		}
+		r.saving, r.form, s.mode, s.stale = false, nil, searchModeRecord, true
+		return tea.Batch(notice("Data pengunjung diperbarui; kunjungan lama tetap memuat data saat itu."), searchLoad(s.c, r.id))
+	case searchErasedMsg:
+		if msg.id != r.id {
+			return nil
+		}
+		r.saving, r.revealed, s.mode, s.stale = false, false, searchModeRecord, true
+		return tea.Batch(notice("Data pribadi dihapus (dianonimkan); kunjungan dan pembayaran tetap tercatat."), searchLoad(s.c, r.id))
+	case searchRevealedMsg:
+		if msg.id == r.id {
+			r.revealed = true
+			r.maskForm()
+		}
+	case errMsg:
+		// The root shows the error; the form keeps what was typed and
+		// marks the field the store named.
+		r.saving = false
+		switch s.mode {
+		case searchModeEdit:
+			if r.form != nil {
+				r.form.showErr(msg.err)
+			}
+		case searchModeErase:
+			s.mode, s.stale = searchModeRecord, true
+			return searchLoad(s.c, r.id)
+		}
+	}
+	return nil
+}
+
+func (s *searchScreen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch s.mode {
+	case searchModeEdit:
+		return s.editKey(msg)
+	case searchModeErase:
+		return s.eraseKey(msg)
+	}
+	r, k := &s.rec, s.keys
+	switch {
+	case msg.String() == "esc":
+		s.mode, s.rec = searchModeList, searchRecord{}
+		if s.stale {
+			s.stale = false
+			return s.search()
+		}
+	case msg.String() == "up":
+		r.cursor = max(r.cursor-1, 0)
+	case msg.String() == "down":
+		r.cursor = min(r.cursor+1, max(len(r.visits)-1, 0))
+	case msg.String() == "enter":
+		if r.cursor < len(r.visits) {
+			return navigate(screenVisit, r.visits[r.cursor].VisitID)
+		}
+	case key.Matches(msg, k.Edit) && k.Edit.Enabled():
+		r.form = searchGuestForm(s.c, r.person.Guest)
+		r.maskForm()
+		s.mode = searchModeEdit
+	case key.Matches(msg, k.Erase) && k.Erase.Enabled():
+		r.confirm.SetValue("")
+		r.confirmErr = ""
+		r.confirm.Focus()
+		s.mode = searchModeErase
+	case key.Matches(msg, k.Reveal) && k.Reveal.Enabled():
+		return s.reveal()
+	}
+	return nil
+}
+
+// reveal shows the whole ID number, recording in the audit trail that it
+// was shown; a second press masks it again.
+func (s *searchScreen) reveal() tea.Cmd {
+	r := &s.rec
+	if r.revealed {
+		r.revealed = false
+		r.maskForm()
+		return nil
+	}
+	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.actor(), r.id
+	return func() tea.Msg {
+		// The note names the screen, never the person.
+		if err := st.RecordEvent(ctx, actor, "visitor", id, "tampil_nomor_identitas", "layar cari"); err != nil {
+			return errMsg{err}
+		}
+		return searchRevealedMsg{id}
+	}
+}
+
+// maskForm hides the ID number in the correction form until it is
+// revealed; it can still be typed over.
+func (r *searchRecord) maskForm() {
+	if r.form == nil {
+		return
+	}
+	fl := r.form.get("idno")
+	if r.revealed {
+		fl.in.EchoMode = textinput.EchoNormal
+		fl.hint = "KTP: NIK 16 angka."
+	} else {
+		fl.in.EchoMode = textinput.EchoPassword
+		fl.hint = "KTP: NIK 16 angka. Disamarkan: ctrl+r menampilkannya (dicatat di jejak audit)."
+	}
+}
+
+func (s *searchScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
+	r := &s.rec
+	f := r.form
+	switch msg.String() {
+	case "esc":
+		r.form, s.mode = nil, searchModeRecord
+		return nil
+	case "ctrl+s":
+		return s.submitEdit()
+	case "ctrl+r":
+		return s.reveal()
+	case "enter":
+		if !f.next() {
+			return s.submitEdit()
+		}
+		return nil
+	case "tab", "down":
+		f.next()
+		return nil
+	case "shift+tab", "up":
+		f.prev()
+		return nil
+	}
+	_, cmd := f.key(msg)
+	return cmd
+}
+
+func (s *searchScreen) submitEdit() tea.Cmd {
+	r := &s.rec
+	if r.saving {
+		return nil
+	}
+	f := r.form
+	in := store.GuestInput{
+		Guest: store.Guest{IDType: f.val("idtype"), IDNumber: f.val("idno"), Name: f.val("name"), Gender: f.val("gender"),
+			Education: f.val("edu"), Occupation: f.val("job"), Institution: f.val("inst"), Category: f.val("cat"),
+			Email: f.val("email"), Phone: f.val("phone"), NPWP: f.val("npwp")},
+		BirthYear: f.val("year"),
+		Consent:   true,
+		VisitorID: r.id,
+	}
+	f.clearErrs()
+	r.saving = true
+	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.actor(), r.id
+	return func() tea.Msg {
+		if err := st.UpdateVisitor(ctx, actor, id, in); err != nil {
+			return errMsg{err}
+		}
+		return searchSavedMsg{id}
+	}
+}
+
+func (s *searchScreen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
+	r := &s.rec
+	switch msg.String() {
+	case "esc":
+		s.mode = searchModeRecord
+		return nil
+	case "enter":
+		if r.saving {
+			return nil
+		}
+		if !strings.EqualFold(strings.TrimSpace(r.confirm.Value()), searchEraseWord) {
+			r.confirmErr = "Ketik " + searchEraseWord + " untuk menghapus, atau tekan esc untuk batal."
+			return nil
+		}
+		r.saving = true
+		st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.actor(), r.id
+		return func() tea.Msg {
+			if err := st.EraseVisitor(ctx, actor, id); err != nil {
+				return errMsg{err}
+			}
+			return searchErasedMsg{id}
+		}
+	}
+	r.confirmErr = ""
+	var cmd tea.Cmd
+	r.confirm, cmd = r.confirm.Update(msg)
+	return cmd
+}
+
+func (s *searchScreen) recordPaste(msg tea.PasteMsg) tea.Cmd {
+	r := &s.rec
+	switch s.mode {
+	case searchModeEdit:
+		r.form.paste(msg)
+	case searchModeErase:
+		r.confirm, _ = r.confirm.Update(msg)
+	}
+	return nil
+}
+
+// searchGuestForm is the guest book's identity, for a correction: the
+// fields, labels and hints of step 3, without the consent question (a
+// visitor with a record consented) and the lookup.
+func searchGuestForm(c *Context, g store.Guest) *form {
+	year := ""
+	if g.BirthYear > 0 {
+		year = fmt.Sprint(g.BirthYear)
+	}
+	return newForm(c,
+		textF("name", "Nama", g.Name),
+		choiceF("idtype", "Jenis identitas", valid.IDTypes, g.IDType),
+		textF("idno", "Nomor identitas", g.IDNumber).withHint("KTP: NIK 16 angka."),
+		choiceF("gender", "Jenis kelamin", valid.Genders, g.Gender).withHint("L laki-laki · P perempuan"),
+		textF("year", "Tahun lahir", year),
+		choiceF("edu", "Pendidikan", valid.Educations, g.Education),
+		choiceF("job", "Pekerjaan", valid.Occupations, g.Occupation),
+		textF("inst", "Instansi", g.Institution),
+		choiceF("cat", "Kategori instansi", valid.InstCategories, g.Category).withHint("←/→ atau huruf awal. Kunjungan lama tetap memakai kategori saat itu."),
+		textF("email", "Email", g.Email).withHint("Email yang masih aktif."),
+		textF("phone", "Nomor HP", g.Phone).withHint("08… atau +62 8…; nomor luar negeri dengan + dan kode negara."),
+		textF("npwp", "NPWP", g.NPWP).withHint("Wajib untuk kategori Swasta: 15 atau 16 angka."),
+	)
+}
+
+// searchGender writes L/P as words.
+func searchGender(g string) string {
+	switch g {
+	case "L":
+		return "Laki-laki"
+	case "P":
+		return "Perempuan"
+	}
+	return g
+}
+
+func (r *searchRecord) title(st *Styles, w int) []string {
+	p := r.person
+	right := fmt.Sprintf("%d kunjungan", p.Visits)
+	if p.LastVisit != "" {
+		right += " · terakhir " + searchDay(p.LastVisit)
+	}
+	name := " " + st.Title.Render(p.Guest.Name)
+	if width(name)+width(right)+3 > w {
+		return []string{name, " " + st.Dim.Render(right)}
+	}
+	return []string{between(name, st.Dim.Render(right)+" ", w)}
+}
+
+// identity is the record's fields as label and value.
+func (r *searchRecord) identity() [][2]string {
+	g := r.person.Guest
+	id := valid.MaskID(g.IDNumber)
+	if r.revealed {
+		id = g.IDNumber
+	}
+	year := ""
+	if g.BirthYear > 0 {
+		year = fmt.Sprint(g.BirthYear)
+	}
+	return [][2]string{
+		{"Jenis identitas", g.IDType}, {"Nomor identitas", id}, {"Jenis kelamin", searchGender(g.Gender)},
+		{"Tahun lahir", year}, {"Pendidikan", g.Education}, {"Pekerjaan", g.Occupation},
+		{"Instansi", g.Institution}, {"Kategori instansi", g.Category}, {"Email", g.Email},
+		{"Nomor HP", g.Phone}, {"NPWP", g.NPWP},
+	}
+}
+
+// identityLines lays the fields out in two columns when every value fits,
+// else in one, wrapping long values.
+func (r *searchRecord) identityLines(st *Styles, w int) []string {
+	const lw = 18
+	fields := r.identity()
+	longest := 0
+	for _, f := range fields {
+		longest = max(longest, width(orDash(f[1])))
+	}
+	cell := func(f [2]string, vw int) []string {
+		v := orDash(f[1])
+		if f[0] == "Nomor identitas" && f[1] != "" && !r.revealed {
+			v += st.Dim.Render(" (disamarkan)")
+		}
+		var out []string
+		for i, l := range wrap(v, vw) {
+			lab := strings.Repeat(" ", lw)
+			if i == 0 {
+				lab = st.Label.Render(pad(f[0], lw))
+			}
+			out = append(out, lab+l)
+		}
+		return out
+	}
+	var out []string
+	colW := (w - 3) / 2
+	if longest+width(" (disamarkan)") <= colW-lw {
+		half := (len(fields) + 1) / 2
+		for i := 0; i < half; i++ {
+			l := " " + pad(cell(fields[i], colW-lw)[0], colW+1)
+			if i+half < len(fields) {
+				l += cell(fields[i+half], colW-lw)[0]
+			}
+			out = append(out, l)
+		}
+		return out
+	}
+	for _, f := range fields {
+		for _, l := range cell(f, w-lw-2) {
+			out = append(out, " "+l)
+		}
+	}
+	return out
+}
+
+func (r *searchRecord) recordView(st *Styles, w, h int) []string {
+	if !r.loaded {
+		return []string{" " + st.Dim.Render("Memuat data pengunjung…")}
+	}
+	out := r.title(st, w)
+	out = append(out, "")
+	if erased := r.person.ErasedAt; !erased.IsZero() {
+		for _, l := range wrap("Data pribadi pengunjung ini dihapus atas permintaannya pada "+dateTime(erased)+
+			". Kunjungan dan pembayarannya tetap tercatat tanpa identitas.", w-2) {
+			out = append(out, " "+st.Warn.Render(l))
+		}
+	} else {
+		out = append(out, r.identityLines(st, w)...)
+	}
+	out = append(out, "", " "+st.Title.Render(fmt.Sprintf("Kunjungan (%d)", len(r.visits))))
+	if len(r.visits) == 0 {
+		return append(out, " "+st.Dim.Render("Tidak ada kunjungan yang tercatat atas nama ini."))
+	}
+	var rows []string
+	cur := 0
+	for i, v := range r.visits {
+		if i == r.cursor {
+			cur = len(rows)
+		}
+		rows = append(rows, searchRowLines(st, searchVisitRow(st, v, false), i == r.cursor, w)...)
+	}
+	return append(out, searchWindow(rows, cur, max(h-len(out), 1))...)
+}
+
+func (r *searchRecord) editView(st *Styles, w, h int) []string {
+	out := []string{" " + st.Title.Render("Ubah data pengunjung")}
+	for _, l := range wrap("Atas permintaan pengunjung. Perubahan dicatat di jejak audit (tanpa isinya); kunjungan lama tetap memuat data saat itu.", w-2) {
+		out = append(out, " "+st.Dim.Render(l))
+	}
+	out = append(out, "")
+	lines, focus := r.form.lines(w-1, nil)
+	for i := range lines {
+		lines[i] = " " + lines[i]
+	}
+	return append(out, searchWindow(lines, focus, h-len(out))...)
+}
+
+func (r *searchRecord) eraseView(st *Styles, w, h int) []string {
+	g := r.person.Guest
+	who := g.Name
+	if g.IDNumber != "" {
+		who += " · " + g.IDType + " " + valid.MaskID(g.IDNumber)
+	}
+	out := []string{" " + st.Warn.Render("Hapus data pribadi pengunjung?"), ""}
+	text := []string{
+		who,
+		"",
+		"Data pribadi dihapus (dianonimkan); kunjungan dan pembayaran tetap tercatat.",
+		fmt.Sprintf("Nama menjadi %q; nomor identitas, email, nomor HP, NPWP dan isian lain dikosongkan, juga pada %d kunjungannya. Penghapusan tidak dapat dibatalkan.", store.Erased, r.person.Visits),
+		"",
+	}
+	for _, t := range text {
+		if t == "" {
+			out = append(out, "")
+			continue
+		}
+		for _, l := range wrap(t, w-4) {
+			out = append(out, "   "+l)
+		}
+	}
+	prompt := "Ketik " + searchEraseWord + " lalu enter: "
+	out = append(out, "   "+st.LabelOn.Render(prompt)+r.confirm.View())
+	if r.confirmErr != "" {
+		for _, l := range wrap("✗ "+r.confirmErr, w-4) {
+			out = append(out, "   "+st.Err.Render(l))
+		}
+	}
+	out = append(out, "", "   "+st.Dim.Render("esc: batal, data tidak diubah"))
+	return searchWindow(out, len(out)-1, h)
+}
