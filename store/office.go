@@ -94,6 +94,19 @@ func (s *Store) UpdateOffice(ctx context.Context, actor string, o Office) error 
 			return &valid.Error{Field: f.name, Msg: "wajib diisi"}
 		}
 	}
+	// The complaint address is printed on documents; a typo there sends
+	// complaints nowhere. It may be left empty.
+	if strings.TrimSpace(o.ComplaintEmail) != "" {
+		e, err := valid.Email(o.ComplaintEmail)
+		if err != nil {
+			var ve *valid.Error
+			if errors.As(err, &ve) {
+				return &valid.Error{Field: "Email pengaduan", Msg: ve.Msg}
+			}
+			return err
+		}
+		o.ComplaintEmail = e
+	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		old, err := getOffice(ctx, tx)
 		if err != nil {

@@ -161,6 +161,14 @@ func TestNumbersCarryOfficeAndCounter(t *testing.T) {
 	if err := f.s.UpdateOffice(f.ctx, f.off, func() Office { o := DefaultOffice; o.CounterCode = "12"; return o }()); !errors.As(err, &ve) {
 		t.Errorf("bad counter code accepted: %v", err)
 	}
+	bad := DefaultOffice
+	bad.ComplaintEmail = "bps1906 bps.go.id"
+	if err := f.s.UpdateOffice(f.ctx, f.off, bad); err == nil || err.Error() != "Email pengaduan: tidak boleh berisi spasi" {
+		t.Errorf("bad complaint email: %v", err)
+	}
+	if o, _ := f.s.Office(f.ctx); o.ComplaintEmail != DefaultOffice.ComplaintEmail {
+		t.Errorf("complaint email after a refusal: %q", o.ComplaintEmail)
+	}
 }
 
 func TestReturningVisitorLookup(t *testing.T) {

@@ -1,0 +1,566 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"loket/store"
+	"loket/store/valid"
+)
+
+// Pengaturan: three sections, switched with tab or 1/2/3 while no field is
+// open. Kantor: the office's details printed on documents and the counter
+// letter of the numbers, saved with UpdateOffice. Petugas: the officers,
+// adding one, and the PIN of the officer on duty. Cadangkan ke…: a copy of
+// the database to a folder the officer names (a flashdisk). Each section
+// is read first; enter (or t, p) opens a small form of the field kit, and
+// while it is open every letter and digit belongs to it.
+
+func init() { screens[screenSettings] = newSettings }
+
+type settingsSection int
+
+const (
+	settingsOffice settingsSection = iota
+	settingsOfficers
+	settingsBackup
+)
+
+var settingsSectionNames = [...]string{"Kantor", "Petugas", "Cadangkan ke…"}
+
+// settingsMode is what the open form is for; settingsView when none is.
+type settingsMode int
+
+const (
+	settingsView settingsMode = iota
+	settingsEditOffice
+	settingsAddOfficer
+	settingsChangePIN
+	settingsBackupForm
+)
+
+// settingsBackupMeta is the meta key remembering the last folder backed up
+// to, so the flashdisk's path is typed once.
+const settingsBackupMeta = "tui_backup_dir"
+
+type settingsKeys struct {
+	Next, Prev, S1, S2, S3 key.Binding
+	Edit, Add, PIN         key.Binding
+	Up, Down               key.Binding
+	Field, Enter, Save     key.Binding
+	Close, Back            key.Binding
+}
+
+func newSettingsKeys() settingsKeys {
+	return settingsKeys{
+		Next:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/1-3", "bagian")),
+		Prev:  key.NewBinding(key.WithKeys("shift+tab")),
+		S1:    key.NewBinding(key.WithKeys("1")),
+		S2:    key.NewBinding(key.WithKeys("2")),
+		S3:    key.NewBinding(key.WithKeys("3")),
+		Edit:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ubah")),
+		Add:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tambah petugas")),
+		PIN:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "ubah PIN saya")),
+		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "gulir")),
+		Down:  key.NewBinding(key.WithKeys("down", "j")),
+		Field: key.NewBinding(key.WithKeys("tab", "down", "shift+tab", "up"), key.WithHelp("tab/↑/↓", "pindah isian")),
+		Enter: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjut")),
+		Save:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
+		Close: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
+		Back:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "beranda")),
+	}
+}
+
+// Results of the settings screen's work.
+type (
+	settingsLoadedMsg struct {
+		office     store.Office
+		officers   []store.Officer
+		exportDir  string // the default export folder, resolved
+		exportErr  error  // why it could not be
+		backupDir  string // last folder backed up to
+		autoBackup string // where the daily automatic backup goes
+	}
+	settingsOfficeSavedMsg struct{ office store.Office }
+	settingsOfficersMsg    struct {
+		officers []store.Officer
+		done     string
+	}
+	settingsBackupDoneMsg    struct{ path, dir string }
+	settingsBackupMissingMsg struct{ dir string }
+	// settingsClosedMsg: a form was closed without saving; the error it
+	// left on the error line no longer applies.
+	settingsClosedMsg struct{}
+)
+
+func (settingsOfficeSavedMsg) success() {}
+func (settingsOfficersMsg) success()    {}
+func (settingsBackupDoneMsg) success()  {}
+func (settingsClosedMsg) success()      {}
+
+type settingsScreen struct {
+	c       *Context
+	keys    settingsKeys
+	sec     settingsSection
+	mode    settingsMode
+	form    *form
+	loaded  bool
+	data    settingsLoadedMsg
+	busy    bool
+	top     int    // scroll of the Petugas list
+	confirm string // a missing backup folder the officer was warned about
+	lastOut string // the backup written in this visit to the screen
+	w, h    int
+}
+
+func newSettings(c *Context, _ any) Screen {
+	s := &settingsScreen{c: c, keys: newSettingsKeys()}
+	s.applyKeys()
+	return s
+}
+
+func (s *settingsScreen) Title() string    { return "Pengaturan" }
+func (s *settingsScreen) SetSize(w, h int) { s.w, s.h = w, h; s.applyKeys() }
+
+// Typing: a form is open on a text field, so letters and digits are input.
+func (s *settingsScreen) Typing() bool { return s.form != nil && s.form.typing() }
+
+func (s *settingsScreen) Init() tea.Cmd {
+	st, ctx := s.c.Store, s.c.Ctx
+	return func() tea.Msg {
+		var m settingsLoadedMsg
+		var err error
+		if m.office, err = st.Office(ctx); err != nil {
+			return errMsg{err}
+		}
+		if m.officers, err = st.Officers(ctx); err != nil {
+			return errMsg{err}
+		}
+		if m.backupDir, err = st.Meta(ctx, settingsBackupMeta); err != nil {
+			return errMsg{err}
+		}
+		m.exportDir, m.exportErr = exportFolder(store.Office{})
+		m.autoBackup = store.BackupDir(st.Path())
+		return m
+	}
+}
+
+func (s *settingsScreen) applyKeys() {
+	k := &s.keys
+	view := s.mode == settingsView && s.loaded && !s.busy
+	for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.S1, &k.S2, &k.S3} {
+		b.SetEnabled(view)
+	}
+	k.Edit.SetEnabled(view && s.sec != settingsOfficers)
+	if s.sec == settingsBackup {
+		k.Edit.SetHelp("enter", "pilih folder dan cadangkan")
+	} else {
+		k.Edit.SetHelp("enter", "ubah")
+	}
+	k.Add.SetEnabled(view && s.sec == settingsOfficers)
+	k.PIN.SetEnabled(view && s.sec == settingsOfficers && s.c.Officer.ID != "")
+	scroll := view && s.sec == settingsOfficers && len(s.data.officers) > s.listRoom()
+	k.Up.SetEnabled(scroll)
+	k.Down.SetEnabled(scroll)
+	open := s.form != nil
+	k.Field.SetEnabled(open && len(s.form.fields) > 1)
+	k.Enter.SetEnabled(open)
+	k.Save.SetEnabled(open)
+	if s.mode == settingsBackupForm {
+		k.Save.SetHelp("ctrl+s", "cadangkan")
+		k.Enter.SetHelp("enter", "cadangkan")
+	} else {
+		k.Save.SetHelp("ctrl+s", "simpan")
+		k.Enter.SetHelp("enter", "lanjut")
+	}
+	k.Close.SetEnabled(open)
+	k.Back.SetEnabled(!open)
+}
+
+func (s *settingsScreen) ShortHelp() []key.Binding {
+	k := s.keys
+	if s.form != nil {
+		if s.mode == settingsBackupForm {
+			return []key.Binding{k.Enter, k.Close}
+		}
+		return []key.Binding{k.Enter, k.Field, k.Save, k.Close}
+	}
+	return []key.Binding{k.Edit, k.Add, k.PIN, k.Up, k.Next, k.Back}
+}
+
+func (s *settingsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func (s *settingsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	defer s.applyKeys()
+	switch msg := msg.(type) {
+	case settingsLoadedMsg:
+		s.loaded, s.data = true, msg
+	case settingsOfficeSavedMsg:
+		s.busy, s.data.office = false, msg.office
+		s.closeForm()
+		o := msg.office
+		return s, tea.Batch(func() tea.Msg { return officeLoadedMsg{o} }, notice("Pengaturan kantor disimpan."))
+	case settingsOfficersMsg:
+		s.busy, s.data.officers = false, msg.officers
+		s.closeForm()
+		return s, notice(msg.done)
+	case settingsBackupMissingMsg:
+		s.busy, s.confirm = false, msg.dir
+	case settingsBackupDoneMsg:
+		s.busy, s.lastOut, s.data.backupDir, s.confirm = false, msg.path, msg.dir, ""
+		s.closeForm()
+		return s, notice("Cadangan tersimpan: " + msg.path)
+	case errMsg:
+		s.busy = false
+		if s.form != nil {
+			s.showErr(msg.err)
+		}
+	case tea.PasteMsg:
+		if s.form != nil && !s.busy {
+			s.form.paste(msg)
+		}
+	case tea.KeyPressMsg:
+		if s.busy || !s.loaded {
+			if msg.String() == "esc" && !s.loaded {
+				return s, navigate(screenHome, nil)
+			}
+			return s, nil
+		}
+		if s.form != nil {
+			return s, s.formKey(msg)
+		}
+		return s, s.viewKey(msg)
+	}
+	return s, nil
+}
+
+func (s *settingsScreen) viewKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		return navigate(screenHome, nil)
+	case key.Matches(msg, k.Next):
+		s.sec = (s.sec + 1) % 3
+	case key.Matches(msg, k.Prev):
+		s.sec = (s.sec + 2) % 3
+	case key.Matches(msg, k.S1):
+		s.sec = settingsOffice
+	case key.Matches(msg, k.S2):
+		s.sec = settingsOfficers
+	case key.Matches(msg, k.S3):
+		s.sec = settingsBackup
+	case key.Matches(msg, k.Up):
+		s.top = max(s.top-1, 0)
+	case key.Matches(msg, k.Down):
+		s.top = min(s.top+1, max(len(s.data.officers)-s.listRoom(), 0))
+	case key.Matches(msg, k.Edit):
+		if s.sec == settingsOffice {
+			s.openOfficeForm()
+		} else {
+			s.openBackupForm()
+		}
+	case key.Matches(msg, k.Add):
+		s.mode = settingsAddOfficer
+		s.open(newForm(s.c,
+			textF("name", "Nama petugas", ""),
+			settingsPINField("pin", "PIN").withHint("Opsional, 4–8 angka. Kosongkan bila tanpa PIN."),
+			settingsPINField("pin2", "Ulangi PIN")))
+	case key.Matches(msg, k.PIN):
+		s.mode = settingsChangePIN
+		var fields []*field
+		hint := "4–8 angka."
+		if s.onDuty().HasPIN {
+			fields = append(fields, settingsPINField("cur", "PIN sekarang"))
+			hint += " Kosongkan untuk menghapus PIN."
+		}
+		fields = append(fields,
+			settingsPINField("pin", "PIN baru").withHint(hint),
+			settingsPINField("pin2", "Ulangi PIN baru"))
+		s.open(newForm(s.c, fields...))
+	}
+	return nil
+}
+
+func settingsPINField(key, label string) *field {
+	fl := textF(key, label, "")
+	fl.in.EchoMode = textinput.EchoPassword
+	fl.in.CharLimit = 8
+	return fl
+}
+
+// onDuty is the officer on duty as the list last read them (their PIN may
+// have changed since the start screen).
+func (s *settingsScreen) onDuty() store.Officer {
+	for _, o := range s.data.officers {
+		if o.ID == s.c.Officer.ID {
+			return o
+		}
+	}
+	return s.c.Officer
+}
+
+func (s *settingsScreen) openOfficeForm() {
+	o := s.data.office
+	def := "folder bawaan"
+	if s.data.exportDir != "" {
+		def = s.data.exportDir
+	}
+	s.mode = settingsEditOffice
+	s.open(newForm(s.c,
+		textF("name", "Nama kantor", o.Name).withHint("Tampil di kepala layar dan pada dokumen."),
+		textF("unit", "Unit", o.Unit),
+		textF("address", "Alamat", o.Address),
+		textF("phone", "Telepon", o.Phone),
+		textF("website", "Situs web", o.Website),
+		textF("email", "Email pengaduan", o.ComplaintEmail),
+		textF("contact", "Kontak pengaduan", o.ComplaintContact),
+		textF("counter", "Kode loket", o.CounterCode).
+			withHint("Satu huruf A–Z: huruf pada nomor antrean (A-001), invoice dan kuitansi."),
+		settingsExportField(o.ExportDir).
+			withHint("Tempat laporan Excel dan dokumen cetak. Kosongkan untuk folder bawaan: "+def)))
+}
+
+func settingsExportField(v string) *field {
+	fl := textF("export", "Folder ekspor", v)
+	fl.in.Placeholder = "(folder bawaan)"
+	return fl
+}
+
+func (s *settingsScreen) openBackupForm() {
+	s.mode, s.confirm = settingsBackupForm, ""
+	s.open(newForm(s.c, textF("dir", "Folder tujuan", s.data.backupDir).
+		withHint(`Mis. flashdisk: E:\ di Windows, /media/usb di Linux. Nama berkas dibuat otomatis.`)))
+}
+
+// open shows a form. Rendering it once gives its inputs their width before
+// the first key, so a long value scrolls inside the field from the start.
+func (s *settingsScreen) open(f *form) {
+	s.form = f
+	f.lines(max(s.w-2, 20), nil)
+}
+
+func (s *settingsScreen) closeForm() {
+	s.form, s.mode, s.confirm = nil, settingsView, ""
+}
+
+func (s *settingsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, f := s.keys, s.form
+	switch {
+	case key.Matches(msg, k.Close):
+		s.closeForm()
+		return func() tea.Msg { return settingsClosedMsg{} }
+	case key.Matches(msg, k.Save):
+		return s.submit()
+	case key.Matches(msg, k.Enter):
+		if !f.next() {
+			return s.submit()
+		}
+		return nil
+	case msg.String() == "tab" || msg.String() == "down":
+		f.next()
+		return nil
+	case msg.String() == "shift+tab" || msg.String() == "up":
+		f.prev()
+		return nil
+	}
+	changed, cmd := f.key(msg)
+	if changed && s.mode == settingsBackupForm {
+		s.confirm = ""
+	}
+	return cmd
+}
+
+// showErr puts an error next to the field it names; a wrong PIN goes to
+// the current PIN, emptied.
+func (s *settingsScreen) showErr(err error) {
+	f := s.form
+	f.clearErrs()
+	if fl := f.get("cur"); fl != nil && errors.Is(err, store.ErrPIN) {
+		fl.err = errText(err)
+		fl.in.SetValue("")
+		f.focusKey("cur")
+		return
+	}
+	f.showErr(err)
+}
+
+// submit checks what only the screen can (a repeated PIN) and hands the
+// rest to the store in a command.
+func (s *settingsScreen) submit() tea.Cmd {
+	f := s.form
+	f.clearErrs()
+	st, ctx := s.c.Store, s.c.Ctx
+	refuse := func(field, msg string) tea.Cmd {
+		return func() tea.Msg { return errMsg{&valid.Error{Field: field, Msg: msg}} }
+	}
+	if (s.mode == settingsAddOfficer || s.mode == settingsChangePIN) && f.val("pin") != f.val("pin2") {
+		return refuse(f.get("pin2").label, "tidak sama dengan "+f.get("pin").label)
+	}
+	var cmd tea.Cmd
+	switch s.mode {
+	case settingsEditOffice:
+		if !f.dirty {
+			s.closeForm()
+			return notice("Tidak ada yang diubah.")
+		}
+		o := s.data.office
+		o.Name, o.Unit, o.Address = f.val("name"), f.val("unit"), f.val("address")
+		o.Phone, o.Website = f.val("phone"), f.val("website")
+		o.ComplaintEmail, o.ComplaintContact = f.val("email"), f.val("contact")
+		o.CounterCode, o.ExportDir = f.val("counter"), f.val("export")
+		cmd = settingsSaveOffice(s.c, o, s.data.office.ExportDir)
+	case settingsAddOfficer:
+		name, pin := f.val("name"), f.val("pin")
+		cmd = func() tea.Msg {
+			o, err := st.AddOfficer(ctx, name, pin)
+			if err != nil {
+				return errMsg{err}
+			}
+			return settingsReadOfficers(ctx, st, "Petugas "+o.Name+" ditambahkan.")
+		}
+	case settingsChangePIN:
+		id, cur, pin, had := s.c.Officer.ID, f.val("cur"), strings.TrimSpace(f.val("pin")), s.onDuty().HasPIN
+		if pin == "" && !had {
+			return refuse("PIN baru", "isi 4–8 angka")
+		}
+		done := "PIN Anda diubah."
+		if pin == "" {
+			done = "PIN Anda dihapus."
+		}
+		cmd = func() tea.Msg {
+			if had {
+				if err := st.CheckPIN(ctx, id, cur); err != nil {
+					return errMsg{err}
+				}
+			}
+			if err := st.SetPIN(ctx, id, pin); err != nil {
+				var ve *valid.Error
+				if errors.As(err, &ve) && ve.Field == "PIN" {
+					err = &valid.Error{Field: "PIN baru", Msg: ve.Msg}
+				}
+				return errMsg{err}
+			}
+			return settingsReadOfficers(ctx, st, done)
+		}
+	case settingsBackupForm:
+		cmd = settingsRunBackup(s.c, f.val("dir"), s.confirm)
+	}
+	s.busy = true
+	return cmd
+}
+
+// settingsReadOfficers reads the officers again after a change.
+func settingsReadOfficers(ctx context.Context, st *store.Store, done string) tea.Msg {
+	list, err := st.Officers(ctx)
+	if err != nil {
+		return errMsg{err}
+	}
+	return settingsOfficersMsg{list, done}
+}
+
+// settingsSaveOffice saves the office; a new export folder is first made
+// and tried with a file, so a wrong path is refused now rather than at the
+// end of the day.
+func settingsSaveOffice(c *Context, o store.Office, oldExport string) tea.Cmd {
+	st, ctx, actor := c.Store, c.Ctx, c.actor()
+	for _, p := range []*string{&o.Name, &o.Unit, &o.Address, &o.Phone, &o.Website, &o.ComplaintEmail, &o.ComplaintContact, &o.CounterCode, &o.ExportDir} {
+		*p = strings.TrimSpace(*p)
+	}
+	return func() tea.Msg {
+		if o.ExportDir != "" && o.ExportDir != oldExport {
+			abs, err := filepath.Abs(o.ExportDir)
+			if err == nil {
+				o.ExportDir = abs
+				err = settingsTryFolder(o)
+			}
+			if err != nil {
+				return errMsg{&valid.Error{Field: "Folder ekspor", Msg: settingsFolderProblem(err)}}
+			}
+		}
+		if err := st.UpdateOffice(ctx, actor, o); err != nil {
+			return errMsg{err}
+		}
+		saved, err := st.Office(ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		return settingsOfficeSavedMsg{saved}
+	}
+}
+
+// settingsTryFolder makes the export folder and writes a file into it.
+func settingsTryFolder(o store.Office) error {
+	dir, err := exportFolder(o)
+	if err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".loket-uji-*")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	err = f.Close()
+	if rmErr := os.Remove(name); err == nil {
+		err = rmErr
+	}
+	return err
+}
+
+// settingsRunBackup copies the database into dir. A folder that does not
+// exist is only made once the officer confirmed it (confirmed == dir): an
+// unplugged flashdisk must not turn into a folder on the PC's own disk.
+func settingsRunBackup(c *Context, dir, confirmed string) tea.Cmd {
+	st, ctx := c.Store, c.Ctx
+	dir = strings.TrimSpace(dir)
+	return func() tea.Msg {
+		fail := func(msg string) tea.Msg { return errMsg{&valid.Error{Field: "Folder tujuan", Msg: msg}} }
+		if dir == "" {
+			return fail("wajib diisi, mis. E:\\ atau /media/usb")
+		}
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return fail(settingsFolderProblem(err))
+		}
+		info, err := os.Stat(abs)
+		switch {
+		case errors.Is(err, fs.ErrNotExist) && confirmed != abs:
+			return settingsBackupMissingMsg{abs}
+		case err == nil && !info.IsDir():
+			return fail(abs + " adalah berkas, bukan folder")
+		}
+		p, err := st.Backup(ctx, abs)
+		if err != nil {
+			return fail("cadangan ke " + abs + " gagal: " + settingsFolderProblem(err))
+		}
+		if err := st.SetMeta(ctx, settingsBackupMeta, abs); err != nil {
+			return errMsg{fmt.Errorf("cadangan tersimpan di %s, tetapi foldernya tidak dapat diingat: %w", p, err)}
+		}
+		return settingsBackupDoneMsg{path: p, dir: abs}
+	}
+}
+
+// settingsFolderProblem says in Indonesian why a folder could not be
+// written, for the errors an officer can act on; others keep their text.
+func settingsFolderProblem(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		return "tidak ada izin menulis ke folder itu (flashdisk terkunci atau hanya-baca?); pilih folder lain"
+	case errors.Is(err, syscall.ENOSPC):
+		return "ruang penyimpanan penuh; kosongkan sebagian atau pilih tempat lain"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "sebagian alamat itu adalah berkas, bukan folder; periksa penulisan alamatnya"
+	case errors.Is(err, fs.ErrNotExist):
+		return "folder atau drive tidak ditemukan; pastikan flashdisk terpasang dan alamatnya benar"
+	}
+	return err.Error()
+}

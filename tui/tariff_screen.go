@@ -1,0 +1,352 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"loket/tariff"
+)
+
+// Tarif: the PNBP schedule in force, read-only, for the officer to read out
+// at step 6 or to answer a visitor who asks before ordering. Everything shown
+// comes from the schedule (store.Schedule): its name, legal basis, effective
+// date, items by product kind, the Rp0 rule and its notes; the readings (1 MB
+// = 1.000.000 byte, a partial unit counts whole) are how tariff.Quote
+// computes, and the worked examples are computed by it.
+
+func init() { screens[screenTariff] = newTariff }
+
+type tariffKeys struct {
+	Up, Down, PgUp, PgDown, Top, Bottom, Back key.Binding
+}
+
+func newTariffKeys() tariffKeys {
+	return tariffKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "gulir")),
+		Down:   key.NewBinding(key.WithKeys("down", "j")),
+		PgUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdown", "per halaman")),
+		PgDown: key.NewBinding(key.WithKeys("pgdown", "space")),
+		Top:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/end", "awal/akhir")),
+		Bottom: key.NewBinding(key.WithKeys("end", "G")),
+		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "beranda")),
+	}
+}
+
+// tariffLoadedMsg carries the schedule in force.
+type tariffLoadedMsg struct{ sch *tariff.Schedule }
+
+func (tariffLoadedMsg) success() {}
+
+type tariffScreen struct {
+	c    *Context
+	keys tariffKeys
+	sch  *tariff.Schedule
+	top  int // first shown line
+	w, h int
+
+	// The rendered lines, kept while the width and styles stay the same.
+	lines   []string
+	linesW  int
+	linesSt *Styles
+}
+
+func newTariff(c *Context, _ any) Screen {
+	t := &tariffScreen{c: c, keys: newTariffKeys()}
+	t.applyKeys()
+	return t
+}
+
+func (t *tariffScreen) Title() string { return "Tarif" }
+
+func (t *tariffScreen) Init() tea.Cmd {
+	s, ctx := t.c.Store, t.c.Ctx
+	return func() tea.Msg {
+		sch, err := s.Schedule(ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		return tariffLoadedMsg{sch}
+	}
+}
+
+func (t *tariffScreen) SetSize(w, h int) {
+	t.w, t.h = w, h
+	t.clamp()
+	t.applyKeys()
+}
+
+func (t *tariffScreen) ShortHelp() []key.Binding {
+	k := t.keys
+	return []key.Binding{k.Up, k.PgUp, k.Top, k.Back}
+}
+
+func (t *tariffScreen) FullHelp() [][]key.Binding { return [][]key.Binding{t.ShortHelp()} }
+
+// room is how many schedule lines fit: the body less the position line
+// when the schedule is longer than the body.
+func (t *tariffScreen) room() int {
+	n := len(t.render())
+	if n <= t.h {
+		return max(t.h, 1)
+	}
+	return max(t.h-1, 1)
+}
+
+func (t *tariffScreen) maxTop() int { return max(len(t.render())-t.room(), 0) }
+
+func (t *tariffScreen) clamp() { t.top = min(max(t.top, 0), t.maxTop()) }
+
+func (t *tariffScreen) applyKeys() {
+	scroll := t.sch != nil && t.maxTop() > 0
+	for _, b := range []*key.Binding{&t.keys.Up, &t.keys.Down, &t.keys.PgUp, &t.keys.PgDown, &t.keys.Top, &t.keys.Bottom} {
+		b.SetEnabled(scroll)
+	}
+}
+
+func (t *tariffScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tariffLoadedMsg:
+		t.sch, t.lines = msg.sch, nil
+		t.clamp()
+		t.applyKeys()
+	case tea.KeyPressMsg:
+		k := t.keys
+		switch {
+		case key.Matches(msg, k.Back):
+			return t, navigate(screenHome, nil)
+		case key.Matches(msg, k.Up):
+			t.top--
+		case key.Matches(msg, k.Down):
+			t.top++
+		case key.Matches(msg, k.PgUp):
+			t.top -= max(t.room()-1, 1)
+		case key.Matches(msg, k.PgDown):
+			t.top += max(t.room()-1, 1)
+		case key.Matches(msg, k.Top):
+			t.top = 0
+		case key.Matches(msg, k.Bottom):
+			t.top = t.maxTop()
+		}
+		t.clamp()
+	}
+	return t, nil
+}
+
+func (t *tariffScreen) View() string {
+	if t.sch == nil {
+		return "\n  Memuat jadwal tarif…"
+	}
+	all := t.render()
+	room := t.room()
+	end := min(t.top+room, len(all))
+	out := append([]string(nil), all[t.top:end]...)
+	if len(all) > t.h {
+		for len(out) < room {
+			out = append(out, "")
+		}
+		pos := fmt.Sprintf("baris %d–%d dari %d", t.top+1, end, len(all))
+		switch {
+		case end < len(all):
+			pos += " · ↓ lanjut"
+		default:
+			pos += " · akhir"
+		}
+		out = append(out, t.c.Styles.Dim.Render(between("", pos+" ", t.w)))
+	}
+	return strings.Join(out, "\n")
+}
+
+// tariffKindNames name the product lines as the service standard does.
+var tariffKindNames = map[tariff.Kind]string{
+	tariff.KindPublication: "Publikasi",
+	tariff.KindMicrodata:   "Data mikro",
+	tariff.KindMap:         "Peta digital wilayah kerja statistik (wilkerstat)",
+}
+
+func tariffKindName(k tariff.Kind) string {
+	if n, ok := tariffKindNames[k]; ok {
+		return n
+	}
+	return string(k)
+}
+
+// render lays the schedule out for the width, once per width and styles.
+func (t *tariffScreen) render() []string {
+	if t.sch == nil {
+		return nil
+	}
+	if t.lines != nil && t.linesW == t.w && t.linesSt == t.c.Styles {
+		return t.lines
+	}
+	st, sch, w := t.c.Styles, t.sch, max(t.w, 40)
+	var out []string
+	add := func(ls ...string) { out = append(out, ls...) }
+	// para wraps text at the width, indented by ind, with the first line
+	// starting with lead (a bullet) in place of the indent's end.
+	para := func(ind int, lead, text string) {
+		for i, l := range wrap(text, w-ind-1) {
+			prefix := strings.Repeat(" ", ind)
+			if i == 0 && lead != "" {
+				prefix = strings.Repeat(" ", ind-width(lead)) + lead
+			}
+			add(prefix + l)
+		}
+	}
+	field := func(label, text string) {
+		for i, l := range wrap(text, w-16) {
+			lab := strings.Repeat(" ", 14)
+			if i == 0 {
+				lab = st.Dim.Render(pad(label, 14))
+			}
+			add(" " + lab + l)
+		}
+	}
+
+	add(" "+st.Title.Render("Jadwal tarif PNBP: "+sch.Name), "")
+	field("Dasar hukum", sch.Basis)
+	e := sch.Effective
+	field("Berlaku sejak", fmt.Sprintf("%d %s %d", e.Day(), monthNames[e.Month()-1], e.Year()))
+	add("")
+
+	// Items grouped by product kind, in the file's order.
+	codeW := 0
+	var kinds []tariff.Kind
+	byKind := map[tariff.Kind][]tariff.Item{}
+	for _, it := range sch.Items {
+		codeW = max(codeW, width(it.Code))
+		if _, ok := byKind[it.Kind]; !ok {
+			kinds = append(kinds, it.Kind)
+		}
+		byKind[it.Kind] = append(byKind[it.Kind], it)
+	}
+	priceW := len("Rp00.000.000") + 1
+	for _, it := range sch.Items {
+		priceW = max(priceW, width(tariff.Rupiah(it.BaseRp)), width(tariff.Rupiah(it.StepRp)))
+	}
+	ind := 3 + codeW + 2
+	descW := min(max(w-ind-priceW-2, 16), 56) // prices stay near their words on wide terminals
+	for _, k := range kinds {
+		add(" " + st.Title.Render(tariffKindName(k)))
+		for _, it := range byKind[k] {
+			add("   " + st.Accent.Render(pad(it.Code, codeW)) + "  " + it.Name)
+			for _, p := range tariffPriceLines(it) {
+				ls := wrap(p.desc, descW)
+				for i, l := range ls {
+					row := strings.Repeat(" ", ind) + pad(l, descW)
+					if i == len(ls)-1 {
+						row += "  " + fmt.Sprintf("%*s", priceW, p.price)
+					}
+					add(row)
+				}
+			}
+		}
+		add("")
+	}
+
+	add(" " + st.Title.Render("Cara membaca"))
+	para(4, "- ", "1 MB = 1.000.000 byte (bukan 1.048.576 byte).")
+	para(4, "- ", "Bagian dari satu satuan dihitung satu satuan penuh (pembulatan ke atas).")
+	for _, ex := range tariffExamples(sch) {
+		para(6, "", "Contoh: "+ex)
+	}
+	para(4, "- ", fmt.Sprintf("Produk yang tidak mempunyai item tarif dalam %s tidak dipungut biaya (Rp0).", sch.Name))
+	para(4, "- ", "Pelayanan di loket PST sendiri tidak dipungut biaya; tarif di atas adalah tarif produk.")
+	add("")
+
+	add(" " + st.Title.Render("Tarif nol rupiah (Rp0)"))
+	z := sch.Zero
+	if len(z.Categories) == 0 {
+		para(2, "", "Jadwal ini tidak mengatur tarif nol rupiah: semua pengunjung membayar tarif di atas.")
+	} else {
+		para(2, "", "Pengunjung tidak membayar (Rp0) bila semua syarat ini terpenuhi:")
+		para(5, "1. ", "Kategori instansi di buku tamu salah satu dari:")
+		for _, c := range z.Categories {
+			para(8, "• ", c)
+		}
+		n := 2
+		if len(z.ExcludedUses) > 0 {
+			para(5, fmt.Sprintf("%d. ", n), "Pemanfaatan data bukan "+strings.Join(z.ExcludedUses, " atau ")+".")
+			n++
+		}
+		if z.NeedsLetter {
+			para(5, fmt.Sprintf("%d. ", n), "Surat permohonan resmi dari instansi sudah diterima.")
+		}
+		para(2, "", "Bila satu syarat saja tidak terpenuhi, tarif di atas berlaku penuh.")
+		if z.Basis != "" {
+			field("Dasar", z.Basis)
+		}
+	}
+	if len(sch.Notes) > 0 {
+		add("", " "+st.Title.Render("Catatan"))
+		for _, n := range sch.Notes {
+			para(4, "- ", n)
+		}
+	}
+	t.lines, t.linesW, t.linesSt = out, t.w, t.c.Styles
+	return out
+}
+
+type tariffPrice struct{ desc, price string }
+
+// tariffPriceLines describe an item's prices, one line per block, in the
+// words tariff.Schedule.Format uses.
+func tariffPriceLines(it tariff.Item) []tariffPrice {
+	if !it.Charged {
+		return []tariffPrice{{"tidak ada item tarif: tidak dipungut biaya", tariff.Rupiah(0)}}
+	}
+	if it.StepQty == 0 {
+		return []tariffPrice{{"per " + it.Measure, tariff.Rupiah(it.BaseRp)}}
+	}
+	return []tariffPrice{
+		{tariffAmount(it.BaseQty, it.Measure) + " pertama", tariff.Rupiah(it.BaseRp)},
+		{"setiap " + tariffAmount(it.StepQty, it.Measure) + " berikutnya (atau bagiannya)", tariff.Rupiah(it.StepRp)},
+	}
+}
+
+// tariffAmount writes a quantity with its measure, with megabytes for whole
+// megabytes so the officer can match a visitor's file size.
+func tariffAmount(n int64, measure string) string {
+	s := thousands(n) + " " + measure
+	if measure == tariff.MeasureBytes && n >= 1_000_000 && n%1_000_000 == 0 {
+		s += fmt.Sprintf(" (%s MB)", thousands(n/1_000_000))
+	}
+	return s
+}
+
+// tariffExamples work one partial block through Quote for the first
+// block-priced item of each measure (120 halaman; 2.000.400 byte), so the
+// examples always agree with what the visit screen charges.
+func tariffExamples(sch *tariff.Schedule) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, it := range sch.Items {
+		if !it.Charged || it.StepQty == 0 || seen[it.Measure] {
+			continue
+		}
+		seen[it.Measure] = true
+		qty := 2*it.BaseQty + max(1, it.StepQty*2/5)
+		l := tariff.Line{Code: it.Code}
+		switch it.Measure {
+		case tariff.MeasurePages:
+			l.Pages = qty
+		case tariff.MeasureBytes:
+			l.Bytes = qty
+		case tariff.MeasureMaps:
+			l.Maps = qty
+		}
+		q, err := sch.Quote(l, tariff.Eligibility{})
+		if err != nil {
+			continue // too large to quote: no example rather than a wrong one
+		}
+		parts := make([]string, len(q.Breakdown))
+		for i, b := range q.Breakdown {
+			parts[i] = strings.Replace(b, ": ", " ", 1)
+		}
+		out = append(out, fmt.Sprintf("%s %s %s = %s = %s.", thousands(qty), it.Measure, it.Code,
+			strings.Join(parts, " + "), tariff.Rupiah(q.Amount)))
+	}
+	return out
+}
