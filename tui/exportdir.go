@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -29,7 +31,31 @@ func exportFolder(o store.Office) (string, error) {
 		dir = filepath.Join(home, "Documents", defaultExportSub)
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("folder ekspor %s tidak dapat dibuat: %w", dir, err)
+		return "", &folderError{dir: dir, err: err}
 	}
 	return dir, nil
+}
+
+// folderError is an export folder that cannot be made, said short enough
+// for the error line: the folder named once, and why in Indonesian where
+// the system's reason is a common one.
+type folderError struct {
+	dir string
+	err error
+}
+
+func (e *folderError) Unwrap() error { return e.err }
+
+func (e *folderError) Error() string {
+	why := e.err.Error()
+	var pe *fs.PathError
+	switch {
+	case errors.Is(e.err, fs.ErrPermission):
+		why = "tidak ada izin menulis"
+	case errors.Is(e.err, fs.ErrNotExist):
+		why = "drive atau folder induknya tidak ada"
+	case errors.As(e.err, &pe):
+		why = pe.Err.Error()
+	}
+	return fmt.Sprintf("folder ekspor %s tidak dapat dibuat (%s); periksa Pengaturan (s)", e.dir, why)
 }

@@ -1,0 +1,488 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"loket/export"
+	"loket/store"
+	"loket/store/valid"
+	"loket/tariff"
+)
+
+// Tutup hari (e on Beranda): the end of the counter's WIB day. The cash
+// taken today against the cash counted, and its hand-over to the bendahara
+// penerimaan (amount, recipient, time, any difference and why); the bank
+// payments still awaited with their billing codes' time to expiry; and the
+// day's workbook for the Kasubbag Umum, written to the export folder.
+//
+// The store decides: it sums the cash receipts itself when the hand-over
+// is recorded and refuses a difference without a reason. A day may have
+// more than one hand-over (a correction, or cash taken after the first);
+// each is compared with the whole day's cash receipts.
+
+type endOfDayKeys struct {
+	Edit, Next, Prev, Save, Leave key.Binding
+	Export, Yes, No, Back         key.Binding
+}
+
+func newEndOfDayKeys() endOfDayKeys {
+	return endOfDayKeys{
+		Edit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "isi serah terima")),
+		Next:   key.NewBinding(key.WithKeys("tab", "down", "enter"), key.WithHelp("tab/enter", "isian berikutnya")),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "sebelumnya")),
+		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "catat serah terima")),
+		Leave:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "selesai mengisi")),
+		Export: key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "tulis laporan Excel")),
+		Yes:    key.NewBinding(key.WithKeys("y", "enter"), key.WithHelp("y/enter", "ya, tulis laporan")),
+		No:     key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "batal")),
+		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "Beranda")),
+	}
+}
+
+// endOfDayLoadedMsg carries what the screen shows of a WIB day.
+type endOfDayLoadedMsg struct {
+	day       string
+	receipts  int64 // the store's sum of today's cash payments
+	cashCount int   // how many cash payments
+	payments  int   // all payments made today
+	visits    int   // visits that arrived today
+	handovers []store.CashHandover
+	recipient string            // who received the last hand-over, to prefill
+	bank      []store.OpenVisit // open visits awaiting a bank payment
+	folder    string            // the export folder
+	folderErr error             // why there is none
+	written   time.Time         // when today's workbook was last written, zero if not yet
+}
+
+// endOfDayHandedMsg: the cash hand-over was recorded.
+type endOfDayHandedMsg struct{ h store.CashHandover }
+
+// endOfDayExportedMsg: the workbook was written to path.
+type endOfDayExportedMsg struct {
+	path string
+	sum  export.Summary
+	at   time.Time
+}
+
+func (endOfDayHandedMsg) success()   {}
+func (endOfDayExportedMsg) success() {}
+
+type endOfDayScreen struct {
+	c       *Context
+	keys    endOfDayKeys
+	loaded  bool
+	data    endOfDayLoadedMsg
+	f       *form
+	editing bool // a field of the hand-over form has the focus
+	saving  bool
+	confirm bool // asking whether to export without a hand-over
+	busy    bool // writing the workbook
+	spin    spinner.Model
+	done    *endOfDayExportedMsg
+	w, h    int
+}
+
+func init() { screens[screenEndOfDay] = newEndOfDay }
+
+func newEndOfDay(c *Context, _ any) Screen {
+	e := &endOfDayScreen{c: c, keys: newEndOfDayKeys()}
+	e.f = newForm(c,
+		textF("counted", "Uang tunai dihitung", "").withHint("Rupiah bulat, misalnya 1.250.000."),
+		textF("recipient", "Penerima (bendahara)", "").withHint("Nama bendahara penerimaan."),
+		textF("reason", "Alasan selisih", "").withHint("Mengapa uang dihitung berbeda."),
+	)
+	e.f.get("reason").hidden = true
+	e.blur()
+	e.applyKeys()
+	return e
+}
+
+func (e *endOfDayScreen) Title() string    { return "Tutup hari" }
+func (e *endOfDayScreen) SetSize(w, h int) { e.w, e.h = w, h }
+func (e *endOfDayScreen) Init() tea.Cmd    { return e.load() }
+func (e *endOfDayScreen) Typing() bool     { return e.editing }
+func (e *endOfDayScreen) ShortHelp() []key.Binding {
+	k := e.keys
+	return []key.Binding{k.Save, k.Next, k.Prev, k.Leave, k.Edit, k.Yes, k.No, k.Export, k.Back}
+}
+func (e *endOfDayScreen) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
+
+func (e *endOfDayScreen) applyKeys() {
+	k := &e.keys
+	idle := !e.editing && !e.confirm
+	k.Edit.SetEnabled(idle && e.loaded && !e.saving)
+	k.Next.SetEnabled(e.editing)
+	k.Prev.SetEnabled(e.editing)
+	k.Save.SetEnabled(e.editing && !e.saving)
+	k.Leave.SetEnabled(e.editing)
+	k.Yes.SetEnabled(e.confirm)
+	k.No.SetEnabled(e.confirm)
+	k.Export.SetEnabled(e.loaded && !e.busy && !e.confirm)
+	k.Back.SetEnabled(idle && !e.busy)
+}
+
+// blur leaves the form: no field has the focus.
+func (e *endOfDayScreen) blur() {
+	e.f.focusAt(-1)
+	e.f.focus = -1
+	e.editing = false
+}
+
+func (e *endOfDayScreen) edit(key string) {
+	e.editing = true
+	e.f.focusKey(key)
+}
+
+// load reads the day's figures, hand-overs, awaited bank payments and the
+// export folder.
+func (e *endOfDayScreen) load() tea.Cmd {
+	s, ctx, now := e.c.Store, e.c.Ctx, e.c.Now()
+	return func() tea.Msg {
+		day := store.Day(now)
+		m := endOfDayLoadedMsg{day: day}
+		var err error
+		if m.receipts, err = s.CashReceipts(ctx, day); err != nil {
+			return errMsg{err}
+		}
+		err = s.Report(ctx, day, day, func(r *store.Report) error {
+			return r.Payments(func(p store.PaymentRow) error {
+				m.payments++
+				if p.Method == "Tunai" {
+					m.cashCount++
+				}
+				return nil
+			})
+		})
+		if err != nil {
+			return errMsg{err}
+		}
+		st, err := s.DayStats(ctx, day)
+		if err != nil {
+			return errMsg{err}
+		}
+		m.visits = st.Visits
+		// The last recipient of the past two months prefills the field:
+		// the bendahara is nearly always the same person.
+		hs, err := s.CashHandovers(ctx, store.Day(store.DayStart(now).AddDate(0, 0, -60)), day)
+		if err != nil {
+			return errMsg{err}
+		}
+		for _, h := range hs {
+			m.recipient = h.Recipient
+			if h.Day == day {
+				m.handovers = append(m.handovers, h)
+			}
+		}
+		open, err := s.OpenVisits(ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		for _, o := range open {
+			if o.BillingCode != "" || o.Waiting {
+				m.bank = append(m.bank, o)
+			}
+		}
+		sort.SliceStable(m.bank, func(i, j int) bool { return endOfDayExpiry(m.bank[i]).Before(endOfDayExpiry(m.bank[j])) })
+		office, err := s.Office(ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		m.folder, m.folderErr = exportFolder(office)
+		if m.folderErr == nil {
+			if fi, err := os.Stat(filepath.Join(m.folder, export.FileName(day, day))); err == nil {
+				m.written = fi.ModTime()
+			}
+		}
+		return m
+	}
+}
+
+// endOfDayExpiry orders awaited payments: the code that expires first on
+// top, visits without an active code last.
+func endOfDayExpiry(o store.OpenVisit) time.Time {
+	if o.BillingCode == "" {
+		return time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return o.BillingExpires
+}
+
+// endOfDayCountedField is the label of the amount field, as its messages
+// name it.
+const endOfDayCountedField = "Uang tunai dihitung"
+
+// endOfDayParseAmount reads the cash counted: whole Rupiah, digits with
+// dots or spaces between thousands, an optional "Rp" in front.
+func endOfDayParseAmount(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	if len(t) >= 2 && strings.EqualFold(t[:2], "rp") {
+		t = strings.TrimSpace(t[2:])
+	}
+	fail := func(msg string) error { return &valid.Error{Field: endOfDayCountedField, Msg: msg} }
+	switch {
+	case t == "":
+		return 0, fail("wajib diisi: jumlah uang tunai yang dihitung, misalnya 1.250.000 (0 bila tidak ada)")
+	case strings.HasPrefix(t, "-"):
+		return 0, fail("tidak boleh negatif")
+	case strings.Contains(t, ","):
+		return 0, fail(fmt.Sprintf("rupiah bulat tanpa sen, misalnya 1.250.000 (tertulis %q)", s))
+	}
+	digits := strings.NewReplacer(".", "", " ", "").Replace(t)
+	for _, r := range digits {
+		if r < '0' || r > '9' {
+			return 0, fail(fmt.Sprintf("isi dengan angka rupiah bulat, misalnya 1.250.000 (tertulis %q)", strings.TrimSpace(s)))
+		}
+	}
+	if len(digits) > 15 {
+		return 0, fail("terlalu besar")
+	}
+	var n int64
+	for _, r := range digits {
+		n = n*10 + int64(r-'0')
+	}
+	return n, nil
+}
+
+func (e *endOfDayScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	cmd := e.update(msg)
+	e.applyKeys()
+	return e, cmd
+}
+
+func (e *endOfDayScreen) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case endOfDayLoadedMsg:
+		e.loaded, e.data = true, msg
+		if rc := e.f.get("recipient"); rc.value() == "" && msg.recipient != "" {
+			rc.in.SetValue(msg.recipient)
+		}
+		e.sync()
+	case endOfDayHandedMsg:
+		e.saving = false
+		for _, k := range []string{"counted", "reason"} {
+			e.f.get(k).in.SetValue("")
+		}
+		e.f.dirty = false
+		e.blur()
+		e.sync()
+		h := msg.h
+		return tea.Batch(e.load(), notice(fmt.Sprintf("Serah terima %s kepada %s tercatat pukul %s WIB%s.",
+			tariff.Rupiah(h.Counted), h.Recipient, hm(h.HandedAt), endOfDayDiffText(h.Difference))))
+	case endOfDayExportedMsg:
+		e.busy = false
+		e.done = &msg
+		return notice("Laporan tersimpan: " + msg.path)
+	case spinner.TickMsg:
+		if !e.busy {
+			return nil
+		}
+		var cmd tea.Cmd
+		e.spin, cmd = e.spin.Update(msg)
+		return cmd
+	case errMsg:
+		var xe *endOfDayExportError
+		switch {
+		case errors.As(msg.err, &xe):
+			e.busy = false
+		case e.saving:
+			// Refused: the message goes next to its field, and the
+			// receipts are read again in case cash came in meanwhile.
+			e.saving = false
+			e.fieldErr(msg.err)
+			return e.load()
+		}
+	case tea.PasteMsg:
+		if e.editing && e.f.paste(msg) {
+			e.sync()
+		}
+	case tea.KeyPressMsg:
+		return e.key(msg)
+	}
+	return nil
+}
+
+// fieldErr puts a refusal next to the field it names; a missing reason
+// shows the reason field first (the receipts may have changed since the
+// screen read them).
+func (e *endOfDayScreen) fieldErr(err error) {
+	var ve *valid.Error
+	if !errors.As(err, &ve) {
+		return
+	}
+	if ve.Field == "Alasan selisih" {
+		e.f.get("reason").hidden = false
+	}
+	if ve.Field == "Uang dihitung" {
+		ve = &valid.Error{Field: endOfDayCountedField, Msg: ve.Msg}
+	}
+	if e.f.showErr(ve) {
+		e.editing = true
+	}
+}
+
+func (e *endOfDayScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := e.keys
+	switch {
+	case e.confirm:
+		switch {
+		case key.Matches(msg, k.Yes):
+			e.confirm = false
+			return e.export()
+		case key.Matches(msg, k.No):
+			e.confirm = false
+		}
+		return nil
+	case key.Matches(msg, k.Export):
+		if e.loaded && !e.busy {
+			if e.data.receipts > 0 && len(e.data.handovers) == 0 {
+				e.blur()
+				e.confirm = true
+				return nil
+			}
+			return e.export()
+		}
+		return nil
+	case e.editing:
+		switch {
+		case key.Matches(msg, k.Save):
+			return e.save()
+		case key.Matches(msg, k.Leave):
+			e.blur()
+		case msg.String() == "enter" && !e.hasNext():
+			return e.save()
+		case key.Matches(msg, k.Next):
+			e.f.next()
+		case key.Matches(msg, k.Prev):
+			e.f.prev()
+		default:
+			_, cmd := e.f.key(msg)
+			e.sync()
+			return cmd
+		}
+		return nil
+	case key.Matches(msg, k.Edit):
+		if e.loaded && !e.saving {
+			e.edit("counted")
+		}
+	case key.Matches(msg, k.Back):
+		if !e.busy {
+			return navigate(screenHome, nil)
+		}
+	}
+	return nil
+}
+
+// hasNext reports whether a visible field follows the focused one.
+func (e *endOfDayScreen) hasNext() bool {
+	for i := e.f.focus + 1; i < len(e.f.fields); i++ {
+		if !e.f.fields[i].hidden {
+			return true
+		}
+	}
+	return false
+}
+
+// counted is the amount typed, if it reads as one.
+func (e *endOfDayScreen) counted() (int64, bool) {
+	n, err := endOfDayParseAmount(e.f.val("counted"))
+	return n, err == nil
+}
+
+// sync shows the reason field while the amount typed differs from the
+// receipts.
+func (e *endOfDayScreen) sync() {
+	if n, ok := e.counted(); ok {
+		e.f.get("reason").hidden = n == e.data.receipts
+	} else if strings.TrimSpace(e.f.val("counted")) == "" {
+		e.f.get("reason").hidden = true
+	}
+	if e.editing {
+		e.f.fixFocus()
+	}
+}
+
+// save records the hand-over; the amount is read here, the rest is the
+// store's to check.
+func (e *endOfDayScreen) save() tea.Cmd {
+	if e.saving || !e.loaded {
+		return nil
+	}
+	e.f.clearErrs()
+	counted, err := endOfDayParseAmount(e.f.val("counted"))
+	if err != nil {
+		e.f.showErr(err)
+		e.editing = true
+		return func() tea.Msg { return errMsg{err} }
+	}
+	reason := ""
+	if !e.f.get("reason").hidden {
+		reason = e.f.val("reason")
+	}
+	e.saving = true
+	s, ctx, actor, day, recipient := e.c.Store, e.c.Ctx, e.c.actor(), e.data.day, e.f.val("recipient")
+	return func() tea.Msg {
+		h, err := s.RecordCashHandover(ctx, actor, day, counted, recipient, reason)
+		if err != nil {
+			return errMsg{err}
+		}
+		return endOfDayHandedMsg{h}
+	}
+}
+
+// export writes the day's workbook in a command; the spinner turns until
+// it answers (the export package reports no progress of its own).
+func (e *endOfDayScreen) export() tea.Cmd {
+	e.busy, e.done = true, nil
+	e.spin = spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.c.Styles.Accent))
+	return tea.Batch(endOfDayWrite(e.c.Ctx, e.c.Store, e.data.day, e.c.Officer.Name, e.c.Now()), e.spin.Tick)
+}
+
+// endOfDayWrite writes the workbook of day to the export folder as
+// laporan-pst-YYYY-MM-DD.xlsx, ID numbers masked.
+func endOfDayWrite(ctx context.Context, s *store.Store, day, officer string, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		fail := func(err error) tea.Msg { return errMsg{&endOfDayExportError{err}} }
+		office, err := s.Office(ctx)
+		if err != nil {
+			return fail(err)
+		}
+		dir, err := exportFolder(office)
+		if err != nil {
+			return fail(err)
+		}
+		path := filepath.Join(dir, export.FileName(day, day))
+		sum, err := export.Export(ctx, s, path, export.Options{From: day, To: day, MadeBy: officer, Now: now})
+		if err != nil {
+			return fail(err)
+		}
+		return endOfDayExportedMsg{path: path, sum: sum, at: now}
+	}
+}
+
+// endOfDayExportError is a failed export, told apart from a refused
+// hand-over when it comes back as an errMsg.
+type endOfDayExportError struct{ err error }
+
+func (e *endOfDayExportError) Error() string { return "laporan belum tertulis: " + e.err.Error() }
+func (e *endOfDayExportError) Unwrap() error { return e.err }
+
+// endOfDayDiffText says a hand-over's difference: "" when none.
+func endOfDayDiffText(d int64) string {
+	switch {
+	case d > 0:
+		return ", lebih " + tariff.Rupiah(d)
+	case d < 0:
+		return ", kurang " + tariff.Rupiah(-d)
+	}
+	return ", tanpa selisih"
+}

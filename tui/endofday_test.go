@@ -1,0 +1,403 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"loket/store"
+	"loket/tariff"
+)
+
+// endOfDayGuest is a visitor of the private segment, n-th of the test.
+func endOfDayGuest(n int) store.GuestInput {
+	in := siti
+	in.IDNumber = fmt.Sprintf("19060152039900%02d", n)
+	in.Email = fmt.Sprintf("tamu%d@example.com", n)
+	in.Name = []string{"Siti Aminah", "Budi Hartono", "Dewi Lestari", "Agus Salim"}[n%4]
+	return in
+}
+
+// endOfDayInvoiced walks a visit through the store up to its invoice: one
+// e-publication of 120 pages, Rp80.000.
+func endOfDayInvoiced(t *testing.T, h *harness, n int) string {
+	t.Helper()
+	ctx, s := h.ctx, h.s
+	off := officerID(h)
+	v, err := s.StartVisit(ctx, off)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := v.ID
+	steps := []func() error{
+		func() error { return s.RecordPurpose(ctx, off, id, "Membeli publikasi", "Komersial") },
+		func() error { return s.RecordGuest(ctx, off, id, endOfDayGuest(n)) },
+		func() error {
+			return s.RecordRequest(ctx, off, id, store.RequestInput{Items: []store.ItemInput{
+				{Code: "PUB-EL", Title: "Kabupaten Belitung Timur Dalam Angka 2026", Year: 2026, Pages: 120, Format: "PDF"}}})
+		},
+		func() error {
+			v, err := s.Visit(ctx, id)
+			if err != nil {
+				return err
+			}
+			return s.RecordAvailability(ctx, off, id, map[string]bool{v.Items[0].ID: true})
+		},
+		func() error { return s.ConfirmTerms(ctx, off, id) },
+		func() error { return s.RecordAgreement(ctx, off, id, store.AgreementInput{Agreed: true}) },
+		func() error { return s.IssueInvoice(ctx, off, id, store.InvoiceInput{}) },
+	}
+	for i, f := range steps {
+		h.clk.Add(time.Minute)
+		if err := f(); err != nil {
+			t.Fatalf("visit %d, step %d: %v", n, i, err)
+		}
+	}
+	return id
+}
+
+// endOfDayPaidCash records a visit paid Rp80.000 in cash.
+func endOfDayPaidCash(t *testing.T, h *harness, n int) {
+	t.Helper()
+	id := endOfDayInvoiced(t, h, n)
+	if err := h.s.PayCash(h.ctx, officerID(h), id, endOfDayGuest(n).Name, 80000); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// endOfDayAtBank records a visit gone to the bank with a billing code.
+func endOfDayAtBank(t *testing.T, h *harness, n int, code string) {
+	t.Helper()
+	id := endOfDayInvoiced(t, h, n)
+	off := officerID(h)
+	if err := h.s.IssueBillingCode(h.ctx, off, id, endOfDayGuest(n).Name, code); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.s.Suspend(h.ctx, off, id, "ke bank"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// endOfDayOpen opens Tutup hari from Beranda and waits for its figures.
+func endOfDayOpen(t *testing.T, h *harness) *endOfDayScreen {
+	t.Helper()
+	h.atHome()
+	h.keys("e")
+	h.until("Tutup hari", func() bool {
+		e, ok := h.m.screen.(*endOfDayScreen)
+		return ok && e.loaded
+	})
+	return h.m.screen.(*endOfDayScreen)
+}
+
+// endOfDayExportTo points the export folder at a new temporary folder.
+func endOfDayExportTo(t *testing.T, h *harness) string {
+	t.Helper()
+	dir := t.TempDir()
+	o, err := h.s.Office(h.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.ExportDir = dir
+	if err := h.s.UpdateOffice(h.ctx, officerID(h), o); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func endOfDayFits(t *testing.T, h *harness, what string) {
+	t.Helper()
+	w, ht := h.m.c.Width, h.m.c.Height
+	lines := strings.Split(h.m.View().Content, "\n")
+	if len(lines) != ht {
+		t.Fatalf("%s: %d lines at %dx%d:\n%s", what, len(lines), w, ht, h.screen())
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > w {
+			t.Fatalf("%s: line wider than %d: %q", what, w, ansi.Strip(l))
+		}
+		if strings.Contains(ansi.Strip(l), "…") {
+			t.Fatalf("%s: cut text at %dx%d: %q\n%s", what, w, ht, ansi.Strip(l), h.screen())
+		}
+	}
+}
+
+func TestEndOfDayCashReceiptsMatchStore(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	endOfDayPaidCash(t, h, 1)
+	endOfDayPaidCash(t, h, 2)
+	endOfDayAtBank(t, h, 3, "820261126000001") // not cash: not counted
+	want, err := h.s.CashReceipts(h.ctx, store.Day(h.clk.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want != 160000 {
+		t.Fatalf("store's cash receipts %d, want 160000", want)
+	}
+	endOfDayOpen(t, h)
+	h.sees("Kamis, 26 November 2026", "Kas tunai", tariff.Rupiah(want)+" dari 2 pembayaran tunai", "belum dicatat")
+	endOfDayFits(t, h, "idle")
+}
+
+func TestEndOfDayHandoverDifferenceNeedsReason(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	endOfDayPaidCash(t, h, 1)
+	endOfDayPaidCash(t, h, 2)
+	endOfDayOpen(t, h)
+	h.keys("enter")
+	h.typ("155.000")
+	h.sees("selisih kurang Rp5.000 dari penerimaan tunai", "Alasan selisih")
+	h.keys("tab")
+	h.typ("Sri Wahyuni")
+	h.keys("ctrl+s")
+	h.waitSee("Alasan selisih: wajib diisi")
+	day := store.Day(h.clk.Now())
+	if hs, err := h.s.CashHandovers(h.ctx, day, day); err != nil || len(hs) != 0 {
+		t.Fatalf("hand-over saved without a reason: %v %v", hs, err)
+	}
+	h.sees("155.000", "Sri Wahyuni") // what was typed stays
+	endOfDayFits(t, h, "refused")
+	if !h.m.typing() {
+		t.Fatalf("the reason field does not have the focus:\n%s", h.screen())
+	}
+	h.typ("Uang kembalian kurang, diganti petugas")
+	h.keys("ctrl+s")
+	h.waitSee("kepada Sri Wahyuni pukul 09:")
+	hs, err := h.s.CashHandovers(h.ctx, day, day)
+	if err != nil || len(hs) != 1 {
+		t.Fatalf("hand-overs %v %v", hs, err)
+	}
+	got := hs[0]
+	if got.Counted != 155000 || got.CashReceipts != 160000 || got.Difference != -5000 ||
+		got.Recipient != "Sri Wahyuni" || got.Reason != "Uang kembalian kurang, diganti petugas" {
+		t.Fatalf("hand-over %+v", got)
+	}
+	endOfDaySees(t, h, "Rp155.000 kepada Sri Wahyuni pukul 09:14 WIB, kurang Rp5.000", "Alasan selisih Uang kembalian kurang")
+	if h.m.typing() {
+		t.Fatalf("a field keeps the focus after saving")
+	}
+	endOfDayFits(t, h, "saved")
+
+	// Another hand-over the same day is allowed; the recipient is kept.
+	h.keys("enter")
+	h.typ("160000")
+	h.sees("sama dengan penerimaan tunai")
+	h.keys("enter", "enter") // to the recipient, then save from the last field
+	h.waitSee("ke-2: Rp160.000 kepada Sri Wahyuni")
+	if hs, _ := h.s.CashHandovers(h.ctx, day, day); len(hs) != 2 || hs[1].Difference != 0 || hs[1].Reason != "" {
+		t.Fatalf("second hand-over %+v", hs)
+	}
+}
+
+func TestEndOfDayBadAmountNamesField(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	endOfDayPaidCash(t, h, 1)
+	endOfDayOpen(t, h)
+	cases := []struct{ typed, msg string }{
+		{"12a", `Uang tunai dihitung: isi dengan angka rupiah bulat, misalnya 1.250.000 (tertulis "12a")`},
+		{"12,50", "Uang tunai dihitung: rupiah bulat tanpa sen"},
+		{"-5000", "Uang tunai dihitung: tidak boleh negatif"},
+		{"", "Uang tunai dihitung: wajib diisi"},
+	}
+	for _, c := range cases {
+		h.keys("enter")
+		e := h.m.screen.(*endOfDayScreen)
+		e.f.get("counted").in.SetValue(c.typed)
+		e.f.get("recipient").in.SetValue("Sri Wahyuni")
+		h.keys("ctrl+s")
+		if !strings.Contains(h.m.errLine, c.msg) {
+			t.Fatalf("%q: error line %q, want %q", c.typed, h.m.errLine, c.msg)
+		}
+		if e.f.get("counted").err == "" || e.f.cur() == nil || e.f.cur().key != "counted" {
+			t.Fatalf("%q: no message at the amount field, or it lacks the focus:\n%s", c.typed, h.screen())
+		}
+		h.sees("✗ " + c.msg[len("Uang tunai dihitung: "):][:10])
+		endOfDayFits(t, h, "bad amount "+c.typed)
+		h.keys("esc")
+	}
+	h.sees("belum dicatat")
+	day := store.Day(h.clk.Now())
+	if hs, _ := h.s.CashHandovers(h.ctx, day, day); len(hs) != 0 {
+		t.Fatalf("hand-over saved from a bad amount: %+v", hs)
+	}
+	for in, want := range map[string]int64{"1.250.000": 1250000, "Rp 80.000": 80000, "0": 0, " 12 500 ": 12500} {
+		if got, err := endOfDayParseAmount(in); err != nil || got != want {
+			t.Errorf("endOfDayParseAmount(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+}
+
+func TestEndOfDayAwaitedBankPayment(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	endOfDayAtBank(t, h, 1, "820261126000001")
+	endOfDayOpen(t, h)
+	h.sees("Menunggu pembayaran bank (1)", "A-001", "820261126000001", "Rp80.000", "7 hari lagi", endOfDayGuest(1).Name)
+	h.keys("esc")
+
+	// Six days and a half later the code has hours left; after eight it
+	// has expired and must be replaced.
+	h.clk.Add(6*24*time.Hour + 12*time.Hour)
+	e := endOfDayOpen(t, h)
+	h.sees("A-001 26/11", "12 jam lagi")
+	if warn := e.c.Styles.Warn.Render("12 jam lagi"); warn == "12 jam lagi" ||
+		!strings.Contains(endOfDayRow(e.View(), "820261126000001"), warn) {
+		t.Fatalf("less than a day left is not a warning: %q", endOfDayRow(e.View(), "820261126000001"))
+	}
+	h.keys("esc")
+	h.clk.Add(2 * 24 * time.Hour)
+	e = endOfDayOpen(t, h)
+	h.sees("kedaluwarsa")
+	if row := endOfDayRow(e.View(), "820261126000001"); !strings.Contains(row, e.c.Styles.Err.Render("kedaluwarsa")) {
+		t.Fatalf("an expired code is not shown as an error: %q", row)
+	}
+	endOfDayFits(t, h, "bank")
+}
+
+// endOfDaySees fails unless the screen shows each text, wrapped or not:
+// runs of spaces and line breaks count as one space.
+func endOfDaySees(t *testing.T, h *harness, texts ...string) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(h.screen()), " ")
+	for _, s := range texts {
+		if !strings.Contains(flat, s) {
+			t.Fatalf("screen lacks %q:\n%s", s, h.screen())
+		}
+	}
+}
+
+// endOfDayRow is the line of a rendered block that holds text.
+func endOfDayRow(view, text string) string {
+	for _, l := range strings.Split(view, "\n") {
+		if strings.Contains(ansi.Strip(l), text) {
+			return l
+		}
+	}
+	return ""
+}
+
+func TestEndOfDayExportWritesWorkbook(t *testing.T) {
+	h := newHarness(t, 160, 35)
+	dir := endOfDayExportTo(t, h)
+	endOfDayPaidCash(t, h, 1)
+	endOfDayAtBank(t, h, 2, "820261126000002")
+	endOfDayOpen(t, h)
+	path := filepath.Join(dir, "laporan-pst-2026-11-26.xlsx")
+	h.sees("Folder               "+dir, "Berkas               laporan-pst-2026-11-26.xlsx", "Belum ditulis",
+		"Serah terima uang tunai ke bendahara belum dicatat")
+
+	// Cash taken and no hand-over: asked first; n writes nothing.
+	h.keys("ctrl+e")
+	h.sees("Uang tunai Rp80.000 hari ini belum dicatat diserahkan ke bendahara. Tetap tulis laporan?")
+	h.keys("n")
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("written after n: %v", err)
+	}
+	h.keys("ctrl+e", "y")
+	h.waitSee("Tertulis pukul 09:")
+	h.sees(dir, "laporan-pst-2026-11-26.xlsx", "2 kunjungan, 1 pembayaran (Rp80.000)", "Laporan tersimpan: "+path)
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
+		t.Fatalf("workbook mode %v, want 0600", fi.Mode().Perm())
+	}
+	if fi.Size() == 0 {
+		t.Fatalf("empty workbook")
+	}
+	// Shown at 80×24 too, wrapped rather than cut.
+	h.update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	endOfDayFits(t, h, "exported")
+	h.sees("laporan-pst-2026-11-26.xlsx")
+
+	// Coming back later, the screen knows the workbook is there.
+	h.keys("esc")
+	endOfDayOpen(t, h)
+	h.sees("Sudah ditulis pukul")
+
+	// A hand-over recorded after the workbook makes it out of date.
+	h.keys("ctrl+e", "y")
+	h.waitSee("Tertulis pukul 09:")
+	h.clk.Add(time.Hour)
+	h.keys("enter")
+	h.typ("80.000")
+	h.keys("tab")
+	h.typ("Sri Wahyuni")
+	h.keys("ctrl+s")
+	h.waitSee("Rp80.000 kepada Sri Wahyuni")
+	endOfDaySees(t, h, "Serah terima dicatat sesudahnya; ctrl+e menulis ulang.")
+}
+
+func TestEndOfDayExportErrorKeepsScreen(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	// The export folder is a file: it cannot be made.
+	blocker := filepath.Join(t.TempDir(), "bukan-folder")
+	if err := os.WriteFile(blocker, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	o, err := h.s.Office(h.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.ExportDir = filepath.Join(blocker, "Laporan")
+	if err := h.s.UpdateOffice(h.ctx, officerID(h), o); err != nil {
+		t.Fatal(err)
+	}
+	e := endOfDayOpen(t, h)
+	h.sees("Folder", "tidak dapat dibuat") // known before writing
+	h.keys("ctrl+e")                       // no cash: no question
+	h.until("the error line", func() bool { return strings.Contains(h.m.errLine, "tidak dapat dibuat") })
+	if h.m.id != screenEndOfDay || e.busy || !e.keys.Export.Enabled() {
+		t.Fatalf("screen not usable after the error:\n%s", h.screen())
+	}
+	endOfDayFits(t, h, "export error")
+}
+
+func TestEndOfDayEscLeavesFieldThenHome(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	endOfDayOpen(t, h)
+	h.keys("enter")
+	h.typ("q?")
+	if h.quit || h.m.fullHelp {
+		t.Fatalf("single keys fired while typing")
+	}
+	e := h.m.screen.(*endOfDayScreen)
+	if got := e.f.val("counted"); got != "q?" {
+		t.Fatalf("field holds %q", got)
+	}
+	h.keys("esc")
+	if h.m.id != screenEndOfDay || h.m.typing() {
+		t.Fatalf("esc did not just leave the field")
+	}
+	h.keys("esc")
+	h.atHome()
+}
+
+func TestEndOfDayFitsWhileEditing(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 35}} {
+		h := newHarness(t, size[0], size[1])
+		endOfDayPaidCash(t, h, 1)
+		for i := 0; i < 6; i++ {
+			endOfDayAtBank(t, h, 10+i, fmt.Sprintf("8202611260000%02d", i))
+		}
+		endOfDayOpen(t, h)
+		endOfDayFits(t, h, "many awaited")
+		h.keys("enter")
+		h.typ("79.000")
+		h.keys("ctrl+s")
+		h.waitSee("Penerima (bendahara): wajib diisi")
+		endOfDayFits(t, h, "editing with errors")
+		if size[0] == 80 {
+			h.sees("Menunggu pembayaran bank (6)", "lagi; lihat Beranda") // shortened, not cut
+		}
+		h.keys("esc", "ctrl+e")
+		endOfDayFits(t, h, "confirm")
+	}
+}

@@ -1,0 +1,212 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"loket/export"
+	"loket/store/valid"
+	"loket/tariff"
+)
+
+// The end-of-day screen's rendering: the cash, the awaited bank payments
+// and the workbook.
+
+func (e *endOfDayScreen) View() string {
+	st, w := e.c.Styles, max(e.w-1, 40)
+	title := "Tutup hari"
+	if e.loaded {
+		if d, err := time.ParseInLocation(time.DateOnly, e.data.day, valid.WIB); err == nil {
+			title = longDate(d)
+		}
+	}
+	out := []string{" " + st.Title.Render(title), ""}
+	if !e.loaded {
+		return strings.Join(append(out, " Memuat data hari ini"), "\n")
+	}
+	cash, report, remind := e.cashLines(w), e.reportLines(w), e.reminder(w)
+	// When the body is short, the blank lines go first, then the list of
+	// awaited payments shrinks to its heading, then the reminder goes (the
+	// hand-over shows "belum dicatat" above).
+	bankMin := min(2+len(e.data.bank), 4) // heading, columns, a row, "dan n lagi"
+	need := len(cash) + len(report) + len(remind) + bankMin
+	gap := []string{""}
+	if len(out)+need+2 > e.h {
+		out, gap = out[:1], nil
+	}
+	if len(out)+need > e.h {
+		remind = nil
+	}
+	report = append(report, remind...)
+	room := e.h - len(out) - len(cash) - len(report) - 2*len(gap)
+	out = append(out, cash...)
+	out = append(out, gap...)
+	out = append(out, e.bankLines(w, room)...)
+	out = append(out, gap...)
+	out = append(out, report...)
+	return strings.Join(out, "\n")
+}
+
+// kv is a labelled row aligned with the hand-over form's fields; a long
+// value wraps under itself.
+func (e *endOfDayScreen) kv(label, value string, w int) []string {
+	lw := e.f.labelWidth(w - 1)
+	ind := 3 + lw
+	return wrapIndent("   "+e.c.Styles.Dim.Render(pad(label, lw))+value, w, ind)
+}
+
+// cashLines: today's cash receipts, the hand-over recorded and the form.
+func (e *endOfDayScreen) cashLines(w int) []string {
+	st, d := e.c.Styles, e.data
+	out := []string{" " + st.Title.Render("Kas tunai")}
+	paid := "tidak ada pembayaran tunai"
+	if d.cashCount > 0 {
+		paid = fmt.Sprintf("dari %d pembayaran tunai", d.cashCount)
+	}
+	out = append(out, e.kv("Penerimaan tunai", tariff.Rupiah(d.receipts)+" "+paid, w)...)
+	if n := len(d.handovers); n == 0 {
+		state := st.Dim.Render("belum dicatat")
+		if d.receipts > 0 {
+			state = st.Warn.Render("belum dicatat")
+		}
+		out = append(out, e.kv("Serah terima", state, w)...)
+	} else {
+		h := d.handovers[n-1]
+		v := fmt.Sprintf("%s kepada %s pukul %s WIB%s", tariff.Rupiah(h.Counted), h.Recipient, hm(h.HandedAt), endOfDayDiffText(h.Difference))
+		if n > 1 {
+			v = fmt.Sprintf("ke-%d: %s", n, v)
+		}
+		out = append(out, e.kv("Serah terima", v, w)...)
+		if h.Reason != "" {
+			out = append(out, e.kv("Alasan selisih", h.Reason, w)...)
+		}
+		if h.CashReceipts != d.receipts {
+			out = append(out, wrapIndent("   "+st.Warn.Render(fmt.Sprintf("Penerimaan tunai berubah sejak serah terima itu (%s); catat serah terima lagi.",
+				tariff.Rupiah(h.CashReceipts))), w, 3)...)
+		}
+	}
+	if !e.editing && len(d.handovers) > 0 {
+		return out
+	}
+	lines, _ := e.f.lines(w-1, under(func(fl *field) []string {
+		if fl.key != "counted" {
+			return nil
+		}
+		n, ok := e.counted()
+		if !ok || strings.TrimSpace(fl.value()) == "" {
+			return nil
+		}
+		ind := strings.Repeat(" ", e.f.labelWidth(w-1)+2)
+		diff := n - d.receipts
+		if diff == 0 {
+			return []string{ind + st.OK.Render("sama dengan penerimaan tunai")}
+		}
+		return wrapIndent(ind+st.Warn.Render("selisih"+endOfDayDiffText(diff)[1:]+" dari penerimaan tunai"), w-1, len(ind))
+	}))
+	for _, l := range lines {
+		out = append(out, " "+l)
+	}
+	return out
+}
+
+// bankLines: the open visits awaiting a bank payment, the code that
+// expires first on top, in at most room lines.
+func (e *endOfDayScreen) bankLines(w, room int) []string {
+	st, bank, now := e.c.Styles, e.data.bank, e.c.Now()
+	head := " " + st.Title.Render(fmt.Sprintf("Menunggu pembayaran bank (%d)", len(bank)))
+	if len(bank) == 0 {
+		return []string{head, "   " + st.Dim.Render("Tidak ada kode billing yang menunggu pembayaran.")}
+	}
+	if room < 4 {
+		return []string{head + st.Dim.Render(" · daftarnya di Beranda")}
+	}
+	const qW, codeW, amtW, expW = 12, 17, 13, 20
+	nameW := max(w-3-qW-codeW-amtW-expW, 8)
+	out := []string{head, st.Dim.Render("   " + pad("No.", qW) + pad("Kode billing", codeW) + pad("Jumlah", amtW) + pad("Berlaku", expW) + "Pengunjung")}
+	shown := len(bank)
+	if 2+shown > room {
+		shown = max(room-3, 1)
+	}
+	for _, o := range bank[:shown] {
+		q := o.Queue
+		if o.Day != e.data.day && len(o.Day) == 10 {
+			q += " " + o.Day[8:10] + "/" + o.Day[5:7]
+		}
+		code, exp := o.BillingCode, st.Dim.Render("—")
+		if code == "" {
+			code = st.Dim.Render("tanpa kode aktif")
+		} else {
+			switch left := o.BillingExpires.Sub(now); {
+			case left <= 0:
+				exp = st.Err.Render("kedaluwarsa")
+			case left < 24*time.Hour:
+				exp = st.Warn.Render(span(left) + " lagi")
+			default:
+				exp = st.OK.Render(span(left) + " lagi")
+			}
+		}
+		out = append(out, "   "+pad(q, qW)+pad(code, codeW)+pad(tariff.Rupiah(o.Total), amtW)+pad(exp, expW)+pad(visitorName(o.Name), nameW))
+	}
+	if rest := len(bank) - shown; rest > 0 {
+		out = append(out, "   "+st.Dim.Render(fmt.Sprintf("dan %d lagi; lihat Beranda", rest)))
+	}
+	return out
+}
+
+// reportLines: where the workbook goes and what happened to it.
+func (e *endOfDayScreen) reportLines(w int) []string {
+	st, d := e.c.Styles, e.data
+	out := []string{" " + st.Title.Render("Laporan harian untuk Kasubbag Umum")}
+	dir, name := d.folder, export.FileName(d.day, d.day)
+	if e.done != nil {
+		dir, name = filepath.Split(e.done.path)
+		dir = filepath.Clean(dir)
+	}
+	if d.folderErr != nil && e.done == nil {
+		out = append(out, e.kv("Folder", st.Err.Render(errText(d.folderErr)), w)...)
+	} else {
+		out = append(out, e.kv("Folder", dir, w)...)
+	}
+	out = append(out, e.kv("Berkas", name, w)...)
+	status := ""
+	switch {
+	case e.confirm:
+		status = st.Warn.Render(fmt.Sprintf("Uang tunai %s hari ini belum dicatat diserahkan ke bendahara. Tetap tulis laporan? y/enter ya · n/esc batal",
+			tariff.Rupiah(d.receipts)))
+	case e.busy:
+		status = e.spin.View() + " " + fmt.Sprintf("Menulis buku kerja: %d kunjungan, %d pembayaran", d.visits, d.payments)
+	case e.done != nil:
+		s := e.done.sum
+		status = st.OK.Render(fmt.Sprintf("✓ Tertulis pukul %s WIB: %d kunjungan, %d pembayaran (%s), %d responden SKM, %d pengaduan.",
+			hm(e.done.at), s.Visits, s.Payments, tariff.Rupiah(s.PNBP), s.Ratings, s.Complaints))
+		if e.handedAfter(e.done.at) {
+			status += " " + st.Warn.Render("Serah terima dicatat sesudahnya; ctrl+e menulis ulang.")
+		}
+	case !d.written.IsZero() && e.handedAfter(d.written):
+		status = st.Warn.Render(fmt.Sprintf("Ditulis pukul %s WIB, sebelum serah terima terakhir; ctrl+e menulis ulang.", hm(d.written)))
+	case !d.written.IsZero():
+		status = st.Dim.Render(fmt.Sprintf("Sudah ditulis pukul %s WIB; ctrl+e menulis ulang dengan data terbaru.", hm(d.written)))
+	default:
+		status = st.Dim.Render("Belum ditulis; ctrl+e menulis (nomor identitas disamarkan).")
+	}
+	return append(out, wrapIndent("   "+status, w, 3)...)
+}
+
+// handedAfter reports whether a hand-over was recorded after t: the
+// workbook written at t lacks it.
+func (e *endOfDayScreen) handedAfter(t time.Time) bool {
+	hs := e.data.handovers
+	return len(hs) > 0 && hs[len(hs)-1].HandedAt.After(t)
+}
+
+// reminder repeats under the report that the cash is not handed over yet,
+// where the body has room for it.
+func (e *endOfDayScreen) reminder(w int) []string {
+	d := e.data
+	if e.confirm || d.receipts == 0 || len(d.handovers) > 0 {
+		return nil
+	}
+	return wrapIndent("   "+e.c.Styles.Warn.Render("Serah terima uang tunai ke bendahara belum dicatat."), w, 3)
+}
