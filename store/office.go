@@ -336,24 +336,30 @@ func (s *Store) IsDemo(ctx context.Context) (bool, error) {
 	return v == "1", err
 }
 
-// MarkDemo marks the database as demo data. It refuses a database that
-// already holds visits and is not marked demo: real records are never mixed
-// with generated ones.
+// MarkDemo marks the database as demo data. Demo data goes only into a
+// database without visits: one holding real visits is refused (real
+// records are never mixed with generated ones), and so is a demo database
+// already filled, whose generated records the same seed would repeat.
 func (s *Store) MarkDemo(ctx context.Context) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		var demo sql.NullString
-		_ = s.cached(tx).QueryRowContext(ctx, `SELECT value FROM meta WHERE key='demo'`).Scan(&demo)
-		if demo.String == "1" {
-			return nil
+		var demo string
+		err := s.cached(tx).QueryRowContext(ctx, `SELECT value FROM meta WHERE key='demo'`).Scan(&demo)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
 		}
 		var n int
 		if err := s.cached(tx).QueryRowContext(ctx, `SELECT count(*) FROM visits`).Scan(&n); err != nil {
 			return err
 		}
-		if n > 0 {
-			return refuse(ErrDemo, "basis data ini berisi %d kunjungan nyata; data demo hanya dibuat di basis data baru atau basis data demo", n)
+		switch {
+		case n > 0 && demo == "1":
+			return refuse(ErrDemo, "basis data demo ini sudah berisi %d kunjungan; buat data demo di berkas baru (atau hapus berkas ini dulu)", n)
+		case n > 0:
+			return refuse(ErrDemo, "basis data ini berisi %d kunjungan nyata; data demo hanya dibuat di basis data baru", n)
+		case demo == "1":
+			return nil
 		}
-		_, err := s.cached(tx).ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('demo', '1')`)
+		_, err = s.cached(tx).ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('demo', '1')`)
 		return err
 	})
 }

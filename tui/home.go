@@ -32,7 +32,7 @@ func newHomeKeys() homeKeys {
 		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "cari")),
 		Complaints: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pengaduan")),
 		Tariff:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tarif")),
-		EndOfDay:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "akhir hari")),
+		EndOfDay:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "tutup hari")),
 		Settings:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "pengaturan")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "bantuan")),
 		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "keluar")),
@@ -105,7 +105,20 @@ func (h *homeScreen) FullHelp() [][]key.Binding {
 	k := h.keys
 	up := key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "pilih kunjungan berjalan"))
 	resume := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjutkan kunjungan terpilih (mis. kembali dari bank)"))
-	return [][]key.Binding{{k.New, resume, up, k.Search, k.Complaints, k.Tariff, k.EndOfDay, k.Settings, k.Help, k.Quit}}
+	// The peripheral keys say more here than in the bar, keeping whether
+	// they are enabled.
+	long := func(b key.Binding, desc string) key.Binding {
+		l := key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
+		l.SetEnabled(b.Enabled())
+		return l
+	}
+	return [][]key.Binding{{k.New, resume, up,
+		long(k.Search, "cari pengunjung, kunjungan, invoice/kuitansi, kode billing, NTPN"),
+		long(k.Complaints, "pengaduan: catat dan tindak lanjuti"),
+		long(k.Tariff, "jadwal tarif PNBP dan syarat tarif nol rupiah"),
+		long(k.EndOfDay, "tutup hari: serah terima uang tunai, laporan Excel"),
+		long(k.Settings, "pengaturan: kantor, petugas, PIN, folder ekspor, cadangan"),
+		k.Help, k.Quit}}
 }
 
 func (h *homeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {

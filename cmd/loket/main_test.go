@@ -62,7 +62,7 @@ func TestDemoFlags(t *testing.T) {
 		{[]string{"demo"}, "--db wajib diisi"},
 		{[]string{"demo", "--db", filepath.Join(dir, "d.db"), "--days", "0"}, "--days harus 1 sampai 36600"},
 		{[]string{"demo", "--db", filepath.Join(dir, "d.db"), "--until", "2026-02-30"}, "tanggal 2026-02-30 tidak ada di kalender"},
-		{[]string{"demo", "--db", filepath.Join(dir, "d.db"), "--days", "tiga"}, "nilai opsi tidak sah"},
+		{[]string{"demo", "--db", filepath.Join(dir, "d.db"), "--days", "tiga"}, `nilai opsi --days tidak sah: "tiga" (harus bilangan bulat`},
 	}
 	for _, c := range cases {
 		code, _, errs := runLoket(t, nil, c.args...)
@@ -74,6 +74,19 @@ func TestDemoFlags(t *testing.T) {
 	code, out, errs := runLoket(t, nil, "demo", "--db", db, "--days", "7", "--until", "2026-11-26", "--seed", "3")
 	if code != 0 || !strings.Contains(out, "7 hari") || !strings.Contains(errs, "demo: sampai 2026-11-26") {
 		t.Fatalf("demo: %d %q %q", code, out, errs)
+	}
+	// Again on the filled demo database: the same seed would repeat its
+	// records, so it is refused with a clear message and left as it was.
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs = runLoket(t, nil, "demo", "--db", db, "--days", "7", "--until", "2026-11-26", "--seed", "3")
+	if code != 1 || !strings.Contains(errs, "basis data demo ini sudah berisi") || !strings.Contains(errs, "buat data demo di berkas baru") {
+		t.Fatalf("demo again: %d %q", code, errs)
+	}
+	if after, err := os.ReadFile(db); err != nil || !bytes.Equal(before, after) {
+		t.Error("the refused demo changed the database")
 	}
 }
 
