@@ -9,6 +9,9 @@
 #   3. She comes back, buys one e-publication and pays cash. Every key sent
 #      from `n` to the finished visit is counted, except the characters
 #      typed into text fields; the goal is at most 40.
+#   4. The search finds her by a word of her name; the end of the day
+#      records the cash hand-over and writes the day's workbook into
+#      Documents/Laporan PST, which openpyxl reads back when available.
 #
 # Exit status 0 when every screen showed what it should. Set
 # E2E_CAPTURE_DIR to keep a text capture of each screen.
@@ -86,7 +89,9 @@ capture() {
 	fi
 }
 
-tmux new-session -d -s "$session" -x 80 -y 24 "$bin --db '$db' --petugas 'Rina Wulandari'; sleep 30"
+home="$work/home" # the app's Documents/Laporan PST goes here
+mkdir -p "$home"
+tmux new-session -d -s "$session" -x 80 -y 24 "HOME='$home' $bin --db '$db' --petugas 'Rina Wulandari'; sleep 30"
 see "Beranda"
 see "Belum ada kunjungan berjalan"
 capture 01-beranda
@@ -237,6 +242,39 @@ see "Beranda"
 see "selesai 2"
 see "PNBP       Rp80.000 (tunai Rp80.000"
 capture 01-beranda-akhir
+
+# 4. Find her, then close the day.
+key /
+see "Cari"
+text "amin"
+see "Pengunjung (1)"
+see "Siti Aminah"
+capture cari
+key Escape
+see "Kunjungan berjalan"
+key e
+see "Tutup hari"
+see "Rp80.000 dari 1 pembayaran tunai"
+key Enter
+text "80.000"
+key Enter
+text "Sri Wahyuni"
+key C-s
+see "Rp80.000 kepada Sri Wahyuni"
+key C-e
+see "Laporan tersimpan" 20
+capture tutup-hari
+report="$home/Documents/Laporan PST/laporan-pst-$(TZ=Asia/Jakarta date +%F).xlsx"
+[ -f "$report" ] || fail "laporan tidak ada: $report"
+mode=$(stat -c %a "$report")
+[ "$mode" = 600 ] || fail "laporan bermode $mode, seharusnya 600"
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+	/usr/bin/python3 scripts/check_workbook.py "$report" >/dev/null || fail "check_workbook.py menolak laporan dari layar Tutup hari"
+else
+	echo "e2e: openpyxl tidak ada; laporan tidak dibaca ulang" >&2
+fi
+key Escape
+see "Kunjungan berjalan"
 key q
 sleep 0.5
 if tmux capture-pane -p -t "$session" | grep -qF "Beranda"; then
