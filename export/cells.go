@@ -215,45 +215,64 @@ func (c column) width() float64 {
 // cell turns a value into a styled cell for a column of kind k. Empty
 // values (nil, "", the zero time) give no cell at all.
 func (st *styles) cell(k kind, v any) any {
-	switch v := v.(type) {
-	case nil:
+	var c excelize.Cell
+	if !st.fill(&c, k, v) {
 		return nil
+	}
+	return c
+}
+
+// fill sets c to the styled cell of v for a column of kind k, and reports
+// false for an empty value (nil, "", the zero time), which gets no cell.
+// A value written as it came keeps the interface it came in, so a row of
+// cells costs no allocation beyond the values themselves.
+func (st *styles) fill(c *excelize.Cell, k kind, v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return false
 	case string:
-		if v == "" {
-			return nil
+		if x == "" {
+			return false
 		}
-		return excelize.Cell{StyleID: st.text, Value: cellText(v)}
+		c.StyleID = st.text
+		if t := cellText(x); len(t) != len(x) { // cellText only drops or cuts
+			c.Value = t
+		} else {
+			c.Value = v
+		}
 	case time.Time:
-		if v.IsZero() {
-			return nil
+		if x.IsZero() {
+			return false
 		}
-		id := st.datetime
+		c.StyleID = st.datetime
 		switch k {
 		case kDate:
-			id = st.date
+			c.StyleID = st.date
 		case kTime:
-			id = st.time
+			c.StyleID = st.time
 		}
-		return excelize.Cell{StyleID: id, Value: wall(v)}
+		c.Value = wall(x)
 	case int:
-		return st.cell(k, int64(v))
+		return st.fill(c, k, int64(x))
 	case int64:
-		id := st.count
+		c.StyleID = st.count
 		switch k {
 		case kMoney:
-			id = st.money
+			c.StyleID = st.money
 		case kPlain, kScore:
-			id = st.plain
+			c.StyleID = st.plain
 		}
-		return excelize.Cell{StyleID: id, Value: v}
+		c.Value = v
 	case float64:
-		id := st.decimal
+		c.StyleID = st.decimal
 		if k == kMinutes {
-			id = st.minutes
+			c.StyleID = st.minutes
 		}
-		return excelize.Cell{StyleID: id, Value: v}
+		c.Value = v
+	default:
+		panic("export: no cell for a value of this type")
 	}
-	panic("export: no cell for a value of this type")
+	return true
 }
 
 // yesNo spells a flag as the workbook does.

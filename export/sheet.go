@@ -11,13 +11,14 @@ import (
 // and a print setup (A4 landscape, fit to width, header repeated on every
 // page). Rows are written as they come; nothing is kept.
 type sheet struct {
-	f    *excelize.File
-	st   *styles
-	sw   *excelize.StreamWriter
-	name string
-	cols []column
-	row  int   // last row written
-	buf  []any // reused for every row
+	f     *excelize.File
+	st    *styles
+	sw    *excelize.StreamWriter
+	name  string
+	cols  []column
+	row   int             // last row written
+	buf   []any           // reused for every row
+	cells []excelize.Cell // what buf points at in a data row, reused
 }
 
 // newSheet sets up the sheet name (which must exist and be empty) and
@@ -50,7 +51,8 @@ func newSheet(f *excelize.File, st *styles, name string, cols []column, landscap
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return nil, err
 	}
-	s := &sheet{f: f, st: st, sw: sw, name: name, cols: cols, buf: make([]any, len(cols))}
+	s := &sheet{f: f, st: st, sw: sw, name: name, cols: cols, buf: make([]any, len(cols)),
+		cells: make([]excelize.Cell, len(cols))}
 	for i, c := range cols {
 		s.buf[i] = excelize.Cell{StyleID: st.header, Value: c.name}
 	}
@@ -101,7 +103,10 @@ func (s *sheet) add(vals ...any) error {
 		return fmt.Errorf("export: %s: %d nilai untuk %d kolom", s.name, len(vals), len(s.cols))
 	}
 	for i, v := range vals {
-		s.buf[i] = s.st.cell(s.cols[i].kind, v)
+		s.buf[i] = nil
+		if c := &s.cells[i]; s.st.fill(c, s.cols[i].kind, v) {
+			s.buf[i] = c // excelize takes *Cell as well as Cell: no copy boxed per cell
+		}
 	}
 	return s.flushRow()
 }

@@ -58,7 +58,7 @@ func (b *book) visits() error {
 	if err != nil {
 		return err
 	}
-	err = b.r.Visits(func(v store.VisitRow) error {
+	err = pipe(b.r.Visits, func(v store.VisitRow) error {
 		b.t.addVisit(v)
 		var minutes any
 		if d, ok := v.ServiceTime(); ok {
@@ -89,7 +89,7 @@ func (b *book) items() error {
 	if err != nil {
 		return err
 	}
-	err = b.r.Items(func(it store.ItemRow) error {
+	err = pipe(b.r.Items, func(it store.ItemRow) error {
 		value := int64(0)
 		if it.Counts() {
 			value = it.Amount // a line found unavailable left the quote
@@ -128,7 +128,7 @@ func (b *book) payments() error {
 	if err != nil {
 		return err
 	}
-	err = b.r.Payments(func(p store.PaymentRow) error {
+	err = pipe(b.r.Payments, func(p store.PaymentRow) error {
 		b.t.addPayment(p)
 		return sh.add(p.VisitID, p.Invoice, p.Receipt, p.Payer, p.Method, p.Billing, p.NTPN, p.NTB, p.PaidAt, p.Amount,
 			dayDate(p.VisitDay), p.Queue, p.VoidReceipts, p.Officer)
@@ -145,7 +145,7 @@ func (b *book) ratings() error {
 		return err
 	}
 	vals := make([]any, len(ratingColumns))
-	err = b.r.Ratings(func(x store.RatingRow) error {
+	err = pipe(b.r.Ratings, func(x store.RatingRow) error {
 		b.t.addRating(x)
 		vals[0] = x.VisitID
 		for i, sc := range x.Scores {
@@ -168,7 +168,7 @@ func (b *book) complaints() error {
 	if err != nil {
 		return err
 	}
-	err = b.r.Complaints(func(c store.ComplaintRow) error {
+	err = pipe(b.r.Complaints, func(c store.ComplaintRow) error {
 		b.t.complaints++
 		var hist strings.Builder
 		for i, fu := range c.FollowUps {

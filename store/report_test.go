@@ -7,46 +7,6 @@ import (
 	"time"
 )
 
-// reportQueries are the report's queries with the tables each must reach
-// through an index.
-var reportQueries = map[string]string{
-	"visits":     reportVisitsQuery,
-	"items":      reportItemsQuery,
-	"payments":   reportPaymentsQuery,
-	"ratings":    reportRatingsQuery,
-	"declined":   reportDeclinedQuery,
-	"complaints": reportComplaintsQuery,
-	"handovers":  reportHandoversQuery,
-}
-
-// TestReportQueriesUseIndexes fails when a report query scans a table
-// instead of searching an index: an export of a day must not read a year.
-func TestReportQueriesUseIndexes(t *testing.T) {
-	f := newFixture(t)
-	for name, q := range reportQueries {
-		rows, err := f.s.DB().QueryContext(f.ctx, "EXPLAIN QUERY PLAN "+q, "2026-11-01", "2026-11-26")
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, notused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
-		for _, d := range plan {
-			if strings.HasPrefix(d, "SCAN ") && !strings.Contains(d, "USING") {
-				t.Errorf("%s: full scan %q\nplan:\n%s", name, d, strings.Join(plan, "\n"))
-			}
-		}
-		t.Logf("%s:\n  %s", name, strings.Join(plan, "\n  "))
-	}
-}
-
 // TestReportPeriods checks which rows a period holds: visits by the day
 // they arrived, payments by the day they were made, ratings by the day
 // they were given; declined surveys are counted, not listed.

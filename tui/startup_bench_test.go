@@ -1,0 +1,127 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"loket/store"
+	"loket/store/demo"
+	"loket/store/valid"
+)
+
+// Startup on ten busy years (issue 5, goal 3): from opening the database
+// to the first Beranda frame with today's figures and the open visits.
+// The integrity quick check and the daily backup run after that frame and
+// are measured in store/demo (BenchmarkQuickCheck, BenchmarkAutoBackup).
+
+// benchUntil and benchSeed fix the demo data of the module's benchmarks:
+// the cached files in os.TempDir()/loket-bench are shared with the export
+// and store/demo benchmarks and scripts/bench.sh.
+var benchUntil = time.Date(2026, 11, 26, 0, 0, 0, 0, valid.WIB)
+
+const benchSeed = 1
+
+// benchDemoDB returns a demo database of days days ending on benchUntil,
+// generated on first use (a decade takes about two minutes) and kept in
+// os.TempDir()/loket-bench, written under a temporary name and renamed.
+func benchDemoDB(b *testing.B, days int) string {
+	b.Helper()
+	if testing.Short() {
+		b.Skip("needs a demo database of many days")
+	}
+	dir := filepath.Join(os.TempDir(), "loket-bench")
+	path := filepath.Join(dir, fmt.Sprintf("demo-v%d-%dd-%s-s%d.db", store.SchemaVersion, days,
+		benchUntil.Format(time.DateOnly), benchSeed))
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		b.Fatal(err)
+	}
+	tmp := fmt.Sprintf("%s.%d.part", path, os.Getpid())
+	b.Logf("generating %d demo days into %s (once)", days, path)
+	if _, err := demo.Generate(context.Background(), tmp, demo.Config{Days: days, Until: benchUntil, Seed: benchSeed}); err != nil {
+		os.Remove(tmp)
+		b.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkStartupFirstFrame: store.Open (schema version check), the root
+// model as `loket --petugas` builds it, its Init commands run in turn (the
+// office, the officer, then Beranda's DayStats for today and OpenVisits),
+// and the first home-screen View. The commands run synchronously here;
+// the app runs them in goroutines. The quick check and the backup that
+// Init also starts are left out: they follow the first frame.
+func BenchmarkStartupFirstFrame(b *testing.B) {
+	path := benchDemoDB(b, 3650)
+	ctx := context.Background()
+	now := func() time.Time { return benchUntil.Add(10 * time.Hour) } // the last demo day, open visits on it
+	var frame string
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := store.Open(ctx, path, store.Options{Now: now})
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := New(ctx, Options{Store: s, Officer: "Rina Marlina", Now: now})
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		// Model.Init without what follows the first frame (startupChecks)
+		// and the terminal's answer about its background.
+		benchRun(b, m, tea.Batch(loadOffice(m.c), m.screen.Init()))
+		frame = m.View().Content
+		b.StopTimer()
+		if h, ok := m.screen.(*homeScreen); !ok || !h.loaded {
+			b.Fatalf("not on a loaded Beranda:\n%s", ansi.Strip(frame))
+		}
+		s.Close()
+		b.StartTimer()
+	}
+	if !strings.Contains(ansi.Strip(frame), "Beranda") {
+		b.Fatalf("first frame:\n%s", ansi.Strip(frame))
+	}
+}
+
+// benchRun runs cmd and every command its messages lead to, in order, on
+// this goroutine, feeding each result to the model.
+func benchRun(b *testing.B, m *Model, cmd tea.Cmd) {
+	b.Helper()
+	cmdType := reflect.TypeOf(tea.Cmd(nil))
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		if msg == nil {
+			continue
+		}
+		if e, ok := msg.(errMsg); ok {
+			b.Fatal(e.err)
+		}
+		// tea.Batch and tea.Sequence answer with a slice of commands.
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+			for i := range v.Len() {
+				next, _ := v.Index(i).Interface().(tea.Cmd)
+				queue = append(queue, next)
+			}
+			continue
+		}
+		_, next := m.Update(msg)
+		queue = append(queue, next)
+	}
+}
