@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"regexp"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -49,7 +50,19 @@ func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return &usageError{msg: fmt.Sprintf(format, args...)} }
 
+// memoryLimit is the Go heap's soft limit (GOMEMLIMIT overrides it). The
+// export streams its rows, but excelize holds each sheet in memory up to
+// 16 MB before it spills to a temporary file, and at Go's default pacing
+// the heap then doubles before a collection: a decade's export peaked at
+// 191-198 MB RSS. With this limit the collector runs earlier and the same
+// export peaks at about 150 MB, no slower (docs/benchmarks.md). The app
+// itself stays far below it.
+const memoryLimit = 128 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
