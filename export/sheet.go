@@ -19,7 +19,12 @@ type sheet struct {
 	row   int             // last row written
 	buf   []any           // reused for every row
 	cells []excelize.Cell // what buf points at in a data row, reused
+
+	progress func(sheet string, rows int) // Options.Progress; may be nil
 }
+
+// progressEvery is how often, in rows, a sheet reports its progress.
+const progressEvery = 500
 
 // newSheet sets up the sheet name (which must exist and be empty) and
 // writes its header. Everything a stream must know before the first row
@@ -127,6 +132,9 @@ func (s *sheet) flushRow() error {
 	if err != nil {
 		return err
 	}
+	if s.progress != nil && s.row > 1 && (s.row-1)%progressEvery == 0 {
+		s.progress(s.name, s.row-1)
+	}
 	return s.sw.SetRow(ref, s.buf)
 }
 
@@ -139,6 +147,9 @@ func (s *sheet) close() error {
 	}
 	if err := s.f.AutoFilter(s.name, "A1:"+last, nil); err != nil {
 		return err
+	}
+	if s.progress != nil {
+		s.progress(s.name, s.row-1)
 	}
 	return s.sw.Flush()
 }

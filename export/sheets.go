@@ -54,7 +54,7 @@ var (
 var kindNames = map[string]string{"publikasi": "Publikasi", "data_mikro": "Data mikro", "peta": "Peta wilkerstat"}
 
 func (b *book) visits() error {
-	sh, err := newSheet(b.f, b.st, SheetVisits, visitColumns, true)
+	sh, err := b.newSheet(SheetVisits, visitColumns)
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func (b *book) visits() error {
 }
 
 func (b *book) items() error {
-	sh, err := newSheet(b.f, b.st, SheetItems, itemColumns, true)
+	sh, err := b.newSheet(SheetItems, itemColumns)
 	if err != nil {
 		return err
 	}
@@ -124,7 +124,7 @@ func positive(n int64) any {
 }
 
 func (b *book) payments() error {
-	sh, err := newSheet(b.f, b.st, SheetPayments, paymentColumns, true)
+	sh, err := b.newSheet(SheetPayments, paymentColumns)
 	if err != nil {
 		return err
 	}
@@ -140,7 +140,7 @@ func (b *book) payments() error {
 }
 
 func (b *book) ratings() error {
-	sh, err := newSheet(b.f, b.st, SheetRatings, ratingColumns, true)
+	sh, err := b.newSheet(SheetRatings, ratingColumns)
 	if err != nil {
 		return err
 	}
@@ -164,7 +164,7 @@ func (b *book) ratings() error {
 }
 
 func (b *book) complaints() error {
-	sh, err := newSheet(b.f, b.st, SheetComplaints, complaintColumns, true)
+	sh, err := b.newSheet(SheetComplaints, complaintColumns)
 	if err != nil {
 		return err
 	}

@@ -132,7 +132,7 @@ var summaryColumns = []column{{"Uraian", kLong}, {"Nilai", kName}}
 // wants), then the contract's figures, the breakdowns and the cash
 // hand-overs of the period.
 func (b *book) summarySheet() error {
-	sh, err := newSheet(b.f, b.st, SheetSummary, summaryColumns, true)
+	sh, err := b.newSheet(SheetSummary, summaryColumns)
 	if err != nil {
 		return err
 	}

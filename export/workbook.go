@@ -32,6 +32,12 @@ type Options struct {
 	Unmask   bool      // show ID numbers in full instead of masked
 	MadeBy   string    // the officer who makes the workbook, shown on Ringkasan
 	Now      time.Time // when it is made; zero means time.Now()
+	// Progress, when set, is told how far the workbook is: the sheet being
+	// written and its rows so far (every 500 rows and when the sheet is
+	// done), and last, with sheet "", that the file itself is being
+	// compressed and written. It runs on the export's goroutine and must
+	// not block.
+	Progress func(sheet string, rows int)
 
 	tmpDir string // where excelize may spill large sheets; "" = system temp
 }
@@ -93,6 +99,9 @@ func Workbook(ctx context.Context, s *store.Store, w io.Writer, opt Options) (Su
 	if err != nil {
 		return sum, err
 	}
+	if opt.Progress != nil {
+		opt.Progress("", 0)
+	}
 	return sum, f.Write(w)
 }
 
@@ -124,6 +133,17 @@ func newBook(f *excelize.File, r *store.Report, opt Options) (*book, error) {
 		return nil, err
 	}
 	return &book{f: f, st: st, r: r, opt: opt, t: newTally()}, nil
+}
+
+// newSheet starts one of the workbook's sheets (A4 landscape), reporting
+// its progress.
+func (b *book) newSheet(name string, cols []column) (*sheet, error) {
+	sh, err := newSheet(b.f, b.st, name, cols, true)
+	if err != nil {
+		return nil, err
+	}
+	sh.progress = b.opt.Progress
+	return sh, nil
 }
 
 // write streams the data sheets, then the summary built from them.

@@ -337,3 +337,42 @@ func TestWorkbookDropsWhatXMLCannotCarry(t *testing.T) {
 		t.Errorf("long text: %d units, ends %q", utf16Len(inst), inst[len(inst)-20:])
 	}
 }
+
+// Progress is told each sheet in the order written, with its final count
+// of rows matching the rows in the file, and last that the file is being
+// saved.
+func TestWorkbookProgress(t *testing.T) {
+	f := newFixture(t)
+	f.scenario()
+	type call struct {
+		sheet string
+		rows  int
+	}
+	var calls []call
+	path, _ := exportDay(t, f, Options{Progress: func(sheet string, rows int) { calls = append(calls, call{sheet, rows}) }})
+	b := readWorkbook(t, path)
+
+	if len(calls) == 0 || calls[len(calls)-1] != (call{"", 0}) {
+		t.Fatalf("last progress call %v, want the save", calls)
+	}
+	final := map[string]int{}
+	var order []string
+	for _, c := range calls[:len(calls)-1] {
+		if len(order) == 0 || order[len(order)-1] != c.sheet {
+			order = append(order, c.sheet)
+		}
+		if c.rows < final[c.sheet] {
+			t.Errorf("%s went back from %d to %d rows", c.sheet, final[c.sheet], c.rows)
+		}
+		final[c.sheet] = c.rows
+	}
+	want := []string{SheetVisits, SheetItems, SheetPayments, SheetRatings, SheetComplaints, SheetSummary}
+	if !slices.Equal(order, want) {
+		t.Errorf("sheets reported %v, want %v", order, want)
+	}
+	for _, name := range want[:5] {
+		if final[name] != len(b.rows[name]) || final[name] == 0 {
+			t.Errorf("%s: progress ended at %d rows, the file has %d", name, final[name], len(b.rows[name]))
+		}
+	}
+}

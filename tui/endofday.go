@@ -79,18 +79,19 @@ func (endOfDayHandedMsg) success()   {}
 func (endOfDayExportedMsg) success() {}
 
 type endOfDayScreen struct {
-	c       *Context
-	keys    endOfDayKeys
-	loaded  bool
-	data    endOfDayLoadedMsg
-	f       *form
-	editing bool // a field of the hand-over form has the focus
-	saving  bool
-	confirm bool // asking whether to export without a hand-over
-	busy    bool // writing the workbook
-	spin    spinner.Model
-	done    *endOfDayExportedMsg
-	w, h    int
+	c        *Context
+	keys     endOfDayKeys
+	loaded   bool
+	data     endOfDayLoadedMsg
+	f        *form
+	editing  bool // a field of the hand-over form has the focus
+	saving   bool
+	confirm  bool // asking whether to export without a hand-over
+	busy     bool // writing the workbook
+	spin     spinner.Model
+	progress endOfDayProgressMsg // the sheet being written
+	done     *endOfDayExportedMsg
+	w, h     int
 }
 
 func init() { screens[screenEndOfDay] = newEndOfDay }
@@ -278,6 +279,11 @@ func (e *endOfDayScreen) update(msg tea.Msg) tea.Cmd {
 		h := msg.h
 		return tea.Batch(e.load(), notice(fmt.Sprintf("Serah terima %s kepada %s tercatat pukul %s WIB%s.",
 			tariff.Rupiah(h.Counted), h.Recipient, hm(h.HandedAt), endOfDayDiffText(h.Difference))))
+	case endOfDayProgressMsg:
+		if e.busy {
+			e.progress = msg
+		}
+		return msg.next
 	case endOfDayExportedMsg:
 		e.busy = false
 		e.done = &msg
@@ -439,34 +445,65 @@ func (e *endOfDayScreen) save() tea.Cmd {
 	}
 }
 
-// export writes the day's workbook in a command; the spinner turns until
-// it answers (the export package reports no progress of its own).
+// export writes the day's workbook in a command; the spinner turns and
+// the sheet being written shows until it answers.
 func (e *endOfDayScreen) export() tea.Cmd {
-	e.busy, e.done = true, nil
+	e.busy, e.done, e.progress = true, nil, endOfDayProgressMsg{}
 	e.spin = spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.c.Styles.Accent))
 	return tea.Batch(endOfDayWrite(e.c.Ctx, e.c.Store, e.data.day, e.c.Officer.Name, e.c.Now()), e.spin.Tick)
 }
 
+// endOfDayProgressMsg is how far the workbook is: the sheet being written
+// and its rows so far ("" once the file is being saved). next waits for
+// the export's following message.
+type endOfDayProgressMsg struct {
+	sheet string
+	rows  int
+	next  tea.Cmd
+}
+
 // endOfDayWrite writes the workbook of day to the export folder as
-// laporan-pst-YYYY-MM-DD.xlsx, ID numbers masked.
+// laporan-pst-YYYY-MM-DD.xlsx, ID numbers masked. The export runs in a
+// goroutine of its own and reports through a channel: each command
+// returns its next message, progress first, then the result.
 func endOfDayWrite(ctx context.Context, s *store.Store, day, officer string, now time.Time) tea.Cmd {
-	return func() tea.Msg {
-		fail := func(err error) tea.Msg { return errMsg{&endOfDayExportError{err}} }
-		office, err := s.Office(ctx)
-		if err != nil {
-			return fail(err)
+	ch := make(chan tea.Msg, 1)
+	var next tea.Cmd
+	next = func() tea.Msg {
+		msg := <-ch
+		if p, ok := msg.(endOfDayProgressMsg); ok {
+			p.next = next
+			return p
 		}
-		dir, err := exportFolder(office)
-		if err != nil {
-			return fail(err)
-		}
-		path := filepath.Join(dir, export.FileName(day, day))
-		sum, err := export.Export(ctx, s, path, export.Options{From: day, To: day, MadeBy: officer, Now: now})
-		if err != nil {
-			return fail(err)
-		}
-		return endOfDayExportedMsg{path: path, sum: sum, at: now}
+		return msg
 	}
+	go func() {
+		ch <- endOfDayExport(ctx, s, day, officer, now, func(sheet string, rows int) {
+			select {
+			case ch <- endOfDayProgressMsg{sheet: sheet, rows: rows}:
+			default: // the screen is behind: this step is skipped, not waited for
+			}
+		})
+	}()
+	return next
+}
+
+func endOfDayExport(ctx context.Context, s *store.Store, day, officer string, now time.Time, progress func(string, int)) tea.Msg {
+	fail := func(err error) tea.Msg { return errMsg{&endOfDayExportError{err}} }
+	office, err := s.Office(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	dir, err := exportFolder(office)
+	if err != nil {
+		return fail(err)
+	}
+	path := filepath.Join(dir, export.FileName(day, day))
+	sum, err := export.Export(ctx, s, path, export.Options{From: day, To: day, MadeBy: officer, Now: now, Progress: progress})
+	if err != nil {
+		return fail(err)
+	}
+	return endOfDayExportedMsg{path: path, sum: sum, at: now}
 }
 
 // endOfDayExportError is a failed export, told apart from a refused

@@ -401,3 +401,55 @@ func TestEndOfDayFitsWhileEditing(t *testing.T) {
 		endOfDayFits(t, h, "confirm")
 	}
 }
+
+// The export reports its progress through its command chain: each sheet
+// in order, then the save, then the workbook written; the screen shows
+// the sheet being written while it is busy.
+func TestEndOfDayExportReportsProgress(t *testing.T) {
+	h := newHarness(t, 120, 35)
+	dir := endOfDayExportTo(t, h)
+	endOfDayPaidCash(t, h, 1)
+
+	var sheets []string
+	cmd := endOfDayWrite(h.ctx, h.s, "2026-11-26", "Uji", h.clk.Now())
+	for cmd != nil {
+		switch msg := cmd().(type) {
+		case endOfDayProgressMsg:
+			if len(sheets) == 0 || sheets[len(sheets)-1] != msg.sheet {
+				sheets = append(sheets, msg.sheet)
+			}
+			cmd = msg.next
+		case endOfDayExportedMsg:
+			if msg.path != filepath.Join(dir, "laporan-pst-2026-11-26.xlsx") || msg.sum.Visits != 1 {
+				t.Fatalf("exported %+v", msg)
+			}
+			cmd = nil
+		default:
+			t.Fatalf("unexpected %#v", msg)
+		}
+	}
+	// The channel holds one progress step: a step the reader is late for
+	// is skipped, so only the order is certain, and the save comes last.
+	if len(sheets) == 0 || sheets[len(sheets)-1] != "" {
+		t.Fatalf("progress %q does not end with the save", sheets)
+	}
+	order := []string{"Kunjungan", "Produk", "PNBP", "SKM", "Pengaduan", "Ringkasan", ""}
+	i := 0
+	for _, s := range sheets {
+		for i < len(order) && order[i] != s {
+			i++
+		}
+		if i == len(order) {
+			t.Fatalf("progress %q out of the order %q", sheets, order)
+		}
+	}
+
+	// On screen, while busy.
+	endOfDayOpen(t, h)
+	s := h.m.screen.(*endOfDayScreen)
+	s.busy, s.progress = true, endOfDayProgressMsg{sheet: "Produk", rows: 500, next: func() tea.Msg { return nil }}
+	h.sees("lembar Produk, 500 baris")
+	s.progress.sheet = ""
+	h.sees("menyimpan berkas…")
+	s.busy = false
+}

@@ -177,6 +177,13 @@ func (e *endOfDayScreen) reportLines(w int) []string {
 			tariff.Rupiah(d.receipts)))
 	case e.busy:
 		status = e.spin.View() + " " + fmt.Sprintf("Menulis buku kerja: %d kunjungan, %d pembayaran", d.visits, d.payments)
+		switch p := e.progress; {
+		case p.next == nil:
+		case p.sheet == "":
+			status += " · menyimpan berkas…"
+		default:
+			status += fmt.Sprintf(" · lembar %s, %d baris", p.sheet, p.rows)
+		}
 	case e.done != nil:
 		s := e.done.sum
 		status = st.OK.Render(fmt.Sprintf("✓ Tertulis pukul %s WIB: %d kunjungan, %d pembayaran (%s), %d responden SKM, %d pengaduan.",
