@@ -12,6 +12,7 @@ import (
 type DayStats struct {
 	Visits, Finished, Open, Canceled, Referred int
 	PNBP, Cash, Bank                           int64
+	Payments, CashPayments                     int // payments received that day, and those in cash
 	AvgService                                 time.Duration // over finished visits
 	Within5                                    int           // finished visits served in ≤ 5 minutes
 	Respondents                                int
@@ -71,7 +72,8 @@ func (s *Store) DayStats(ctx context.Context, day string) (DayStats, error) {
 			d.AvgService = total / time.Duration(d.Finished)
 		}
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(amount),0), coalesce(sum(CASE WHEN method='Tunai' THEN amount END),0),
-			coalesce(sum(CASE WHEN method='Bank' THEN amount END),0) FROM payments WHERE day = ?`, day).Scan(&d.PNBP, &d.Cash, &d.Bank); err != nil {
+			coalesce(sum(CASE WHEN method='Bank' THEN amount END),0), count(*), count(CASE WHEN method='Tunai' THEN 1 END)
+			FROM payments WHERE day = ?`, day).Scan(&d.PNBP, &d.Cash, &d.Bank, &d.Payments, &d.CashPayments); err != nil {
 			return err
 		}
 		sk, err := skmFor(ctx, tx, `day = ?`, day)

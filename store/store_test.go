@@ -225,7 +225,8 @@ func TestDayStatsAndIKM(t *testing.T) {
 	f.walk(paidPub, StepRequest) // open
 	d, err := f.s.DayStats(f.ctx, Day(f.clock.Now()))
 	f.must(err)
-	if d.Visits != 3 || d.Finished != 2 || d.Open != 1 || d.PNBP != 80_000 || d.Cash != 80_000 || d.Respondents != 2 {
+	if d.Visits != 3 || d.Finished != 2 || d.Open != 1 || d.PNBP != 80_000 || d.Cash != 80_000 || d.Respondents != 2 ||
+		d.Payments != 1 || d.CashPayments != 1 {
 		t.Fatalf("%+v", d)
 	}
 	// Both answers are 33/36 → IKM = 33/9 × 25 = 91.666… → 91.67, mutu A.

@@ -152,27 +152,13 @@ func (e *endOfDayScreen) load() tea.Cmd {
 	return func() tea.Msg {
 		day := store.Day(now)
 		m := endOfDayLoadedMsg{day: day}
-		var err error
-		if m.receipts, err = s.CashReceipts(ctx, day); err != nil {
-			return errMsg{err}
-		}
-		err = s.Report(ctx, day, day, func(r *store.Report) error {
-			return r.Payments(func(p store.PaymentRow) error {
-				m.payments++
-				if p.Method == "Tunai" {
-					m.cashCount++
-				}
-				return nil
-			})
-		})
-		if err != nil {
-			return errMsg{err}
-		}
+		// The day's figures come from one snapshot: the cash receipts, the
+		// count of cash payments and the visits agree with each other.
 		st, err := s.DayStats(ctx, day)
 		if err != nil {
 			return errMsg{err}
 		}
-		m.visits = st.Visits
+		m.receipts, m.payments, m.cashCount, m.visits = st.Cash, st.Payments, st.CashPayments, st.Visits
 		// The last recipient of the past two months prefills the field:
 		// the bendahara is nearly always the same person.
 		hs, err := s.CashHandovers(ctx, store.Day(store.DayStart(now).AddDate(0, 0, -60)), day)
