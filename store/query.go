@@ -12,7 +12,7 @@ import (
 type DayStats struct {
 	Visits, Finished, Open, Canceled, Referred int
 	PNBP, Cash, Bank                           int64
-	Payments, CashPayments                     int // payments received that day, and those in cash
+	Payments, CashPayments                     int           // payments received that day, and those in cash
 	AvgService                                 time.Duration // over finished visits
 	Within5                                    int           // finished visits served in ≤ 5 minutes
 	Respondents                                int
