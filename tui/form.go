@@ -386,7 +386,13 @@ func (f *form) lines(w int, d decor) (out []string, focus int) {
 func (fl *field) render(st *Styles, on bool, w int) []string {
 	if fl.kind == textField {
 		if on {
-			fl.in.SetWidth(w - 1)
+			// The input scrolls its value within its width, but works the
+			// window out only when the cursor moves: a field focused
+			// before its width was known would show its whole value.
+			if fl.in.Width() != w-1 {
+				fl.in.SetWidth(w - 1)
+				fl.in.SetCursor(fl.in.Position())
+			}
 			return []string{fl.in.View()}
 		}
 		v := fl.in.Value()
