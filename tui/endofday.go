@@ -52,6 +52,7 @@ func newEndOfDayKeys() endOfDayKeys {
 
 // endOfDayLoadedMsg carries what the screen shows of a WIB day.
 type endOfDayLoadedMsg struct {
+	gen       int // which load; an older one arriving late is dropped
 	day       string
 	receipts  int64 // the store's sum of today's cash payments
 	cashCount int   // how many cash payments
@@ -83,6 +84,7 @@ type endOfDayScreen struct {
 	keys     endOfDayKeys
 	loaded   bool
 	data     endOfDayLoadedMsg
+	loadGen  int // the latest load asked for
 	f        *form
 	editing  bool // a field of the hand-over form has the focus
 	saving   bool
@@ -129,7 +131,7 @@ func (e *endOfDayScreen) applyKeys() {
 	k.Leave.SetEnabled(e.editing)
 	k.Yes.SetEnabled(e.confirm)
 	k.No.SetEnabled(e.confirm)
-	k.Export.SetEnabled(e.loaded && !e.busy && !e.confirm)
+	k.Export.SetEnabled(idle && e.loaded && !e.busy)
 	k.Back.SetEnabled(idle && !e.busy)
 }
 
@@ -148,10 +150,11 @@ func (e *endOfDayScreen) edit(key string) {
 // load reads the day's figures, hand-overs, awaited bank payments and the
 // export folder.
 func (e *endOfDayScreen) load() tea.Cmd {
-	s, ctx, now := e.c.Store, e.c.Ctx, e.c.Now()
+	e.loadGen++
+	s, ctx, now, gen := e.c.Store, e.c.Ctx, e.c.Now(), e.loadGen
 	return func() tea.Msg {
 		day := store.Day(now)
-		m := endOfDayLoadedMsg{day: day}
+		m := endOfDayLoadedMsg{gen: gen, day: day}
 		// The day's figures come from one snapshot: the cash receipts, the
 		// count of cash payments and the visits agree with each other.
 		st, err := s.DayStats(ctx, day)
@@ -249,6 +252,9 @@ func (e *endOfDayScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (e *endOfDayScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case endOfDayLoadedMsg:
+		if msg.gen != e.loadGen {
+			return nil
+		}
 		e.loaded, e.data = true, msg
 		if rc := e.f.get("recipient"); rc.value() == "" && msg.recipient != "" {
 			rc.in.SetValue(msg.recipient)
@@ -334,16 +340,6 @@ func (e *endOfDayScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			e.confirm = false
 		}
 		return nil
-	case key.Matches(msg, k.Export):
-		if e.loaded && !e.busy {
-			if e.data.receipts > 0 && len(e.data.handovers) == 0 {
-				e.blur()
-				e.confirm = true
-				return nil
-			}
-			return e.export()
-		}
-		return nil
 	case e.editing:
 		switch {
 		case key.Matches(msg, k.Save):
@@ -360,6 +356,17 @@ func (e *endOfDayScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			_, cmd := e.f.key(msg)
 			e.sync()
 			return cmd
+		}
+		return nil
+	case key.Matches(msg, k.Export):
+		// Not while a field is focused: ctrl+e there moves to the end of
+		// the text.
+		if e.loaded && !e.busy {
+			if e.data.receipts > 0 && len(e.data.handovers) == 0 {
+				e.confirm = true
+				return nil
+			}
+			return e.export()
 		}
 		return nil
 	case key.Matches(msg, k.Edit):
@@ -465,9 +472,19 @@ func endOfDayWrite(ctx context.Context, s *store.Store, day, officer string, now
 	}
 	go func() {
 		ch <- endOfDayExport(ctx, s, day, officer, now, func(sheet string, rows int) {
-			select {
-			case ch <- endOfDayProgressMsg{sheet: sheet, rows: rows}:
-			default: // the screen is behind: this step is skipped, not waited for
+			// The export never waits for the screen: a step the screen
+			// has not read yet is replaced by this newer one.
+			p := endOfDayProgressMsg{sheet: sheet, rows: rows}
+			for {
+				select {
+				case ch <- p:
+					return
+				default:
+				}
+				select {
+				case <-ch:
+				default:
+				}
 			}
 		})
 	}()

@@ -429,7 +429,8 @@ func TestEndOfDayExportReportsProgress(t *testing.T) {
 		}
 	}
 	// The channel holds one progress step: a step the reader is late for
-	// is skipped, so only the order is certain, and the save comes last.
+	// is replaced by the next, so only the order is certain, and the save,
+	// which nothing replaces, comes last.
 	if len(sheets) == 0 || sheets[len(sheets)-1] != "" {
 		t.Fatalf("progress %q does not end with the save", sheets)
 	}
@@ -452,4 +453,76 @@ func TestEndOfDayExportReportsProgress(t *testing.T) {
 	s.progress.sheet = ""
 	h.sees("menyimpan berkas…")
 	s.busy = false
+}
+
+// ctrl+e inside a field is the text input's own key (end of the text):
+// it never starts the export or its question while the officer types.
+func TestEndOfDayCtrlEInAFieldIsTheFields(t *testing.T) {
+	h := newHarness(t, 120, 35)
+	dir := endOfDayExportTo(t, h)
+	endOfDayPaidCash(t, h, 1)
+	s := endOfDayOpen(t, h)
+	h.keys("enter")
+	h.typ("80000")
+	h.keys("tab")
+	h.typ("ri Wahyuni")
+	h.keys("home")
+	h.typ("S")
+	h.keys("ctrl+e")
+	h.typ(" (bendahara)")
+	if !s.editing || s.confirm || s.busy {
+		t.Fatalf("ctrl+e in a field: editing %v, confirm %v, busy %v", s.editing, s.confirm, s.busy)
+	}
+	if got := s.f.val("recipient"); got != "Sri Wahyuni (bendahara)" {
+		t.Fatalf("recipient %q: ctrl+e did not move to the end of the text", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "laporan-pst-2026-11-26.xlsx")); !os.IsNotExist(err) {
+		t.Fatalf("workbook written from inside a field: %v", err)
+	}
+	h.keys("esc", "ctrl+e")
+	if !s.confirm {
+		t.Fatal("ctrl+e outside the fields does not start the export")
+	}
+}
+
+// The awaited bank payments fold into one line only when even one row does
+// not fit: a heading, the column heads and a row take three lines, and a
+// list cut short says how many more there are.
+func TestEndOfDayBankListUsesItsRoom(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	endOfDayAtBank(t, h, 1, "820261126000001")
+	s := endOfDayOpen(t, h)
+	plain := func(lines []string) string { return ansi.Strip(strings.Join(lines, "\n")) }
+	if got := plain(s.bankLines(80, 3)); !strings.Contains(got, "820261126000001") || len(s.bankLines(80, 3)) != 3 {
+		t.Errorf("one payment in three lines:\n%s", got)
+	}
+	if got := plain(s.bankLines(80, 2)); !strings.Contains(got, "daftarnya di Beranda") {
+		t.Errorf("two lines:\n%s", got)
+	}
+	endOfDayAtBank(t, h, 2, "820261126000002")
+	endOfDayAtBank(t, h, 3, "820261126000003")
+	h.keys("esc")
+	s = endOfDayOpen(t, h)
+	got := s.bankLines(80, 4)
+	if len(got) != 4 || !strings.Contains(plain(got), "dan 2 lagi") {
+		t.Errorf("three payments in four lines:\n%s", plain(got))
+	}
+	if got := plain(s.bankLines(80, 3)); !strings.Contains(got, "daftarnya di Beranda") {
+		t.Errorf("three payments in three lines:\n%s", got)
+	}
+}
+
+// Loads can overlap (a hand-over saved while the first read is still
+// out): an older read arriving after a newer one is dropped.
+func TestEndOfDayDropsAnOlderLoad(t *testing.T) {
+	h := newHarness(t, 120, 35)
+	endOfDayPaidCash(t, h, 1)
+	s := endOfDayOpen(t, h)
+	if s.data.receipts != 80_000 {
+		t.Fatalf("receipts %d", s.data.receipts)
+	}
+	h.update(endOfDayLoadedMsg{gen: s.loadGen - 1, day: s.data.day, receipts: 5})
+	if s.data.receipts != 80_000 {
+		t.Fatalf("an older load replaced the newer: receipts %d", s.data.receipts)
+	}
 }

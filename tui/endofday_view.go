@@ -119,7 +119,9 @@ func (e *endOfDayScreen) bankLines(w, room int) []string {
 	if len(bank) == 0 {
 		return []string{head, "   " + st.Dim.Render("Tidak ada kode billing yang menunggu pembayaran.")}
 	}
-	if room < 4 {
+	// Heading, column heads and a row take three lines; a list cut short
+	// needs one more for "dan n lagi".
+	if room < 3 || (len(bank) > 1 && room < 4) {
 		return []string{head + st.Dim.Render(" · daftarnya di Beranda")}
 	}
 	const qW, codeW, amtW, expW = 12, 17, 13, 20
@@ -127,7 +129,7 @@ func (e *endOfDayScreen) bankLines(w, room int) []string {
 	out := []string{head, st.Dim.Render("   " + pad("No.", qW) + pad("Kode billing", codeW) + pad("Jumlah", amtW) + pad("Berlaku", expW) + "Pengunjung")}
 	shown := len(bank)
 	if 2+shown > room {
-		shown = max(room-3, 1)
+		shown = room - 3
 	}
 	for _, o := range bank[:shown] {
 		q := o.Queue
