@@ -17,6 +17,9 @@ var (
 	ErrBusy     = errors.New("basis data sedang dipakai proses lain")
 	ErrDiskFull = errors.New("disk penuh")
 	ErrReadOnly = errors.New("basis data tidak dapat ditulisi")
+	// ErrErasedInLog: an erasure is done, but the old values wait in the
+	// WAL for a reader to finish; the caller reports success with a note.
+	ErrErasedInLog = errors.New("data terhapus, salinan lama masih di log")
 
 	ErrOrder          = errors.New("urutan langkah")
 	ErrNotApplicable  = errors.New("langkah tidak berlaku")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -227,6 +228,45 @@ func TestErasureAnonymisesEverywhereKeepsMoneyTrail(t *testing.T) {
 	for _, n := range kartikaTraces {
 		if bytes.Contains(raw, bytes.ToLower([]byte(n))) {
 			t.Errorf("backup after erasure holds %q", n)
+		}
+	}
+}
+
+// An export reading beside the app holds a snapshot, and the WAL cannot be
+// emptied under it: the erasure is still done, and says so with
+// ErrErasedInLog rather than failing. Once the reader is gone and the
+// store closed, the files hold no trace.
+func TestErasureBesideAReader(t *testing.T) {
+	f := newFixture(t)
+	id := kartikaVisits(f)
+
+	ro, err := Open(f.ctx, f.s.Path(), Options{ReadOnly: true})
+	f.must(err)
+	tx, err := ro.db.BeginTx(f.ctx, &sql.TxOptions{ReadOnly: true})
+	f.must(err)
+	var n int
+	f.must(tx.QueryRow(`SELECT count(*) FROM visits`).Scan(&n)) // the snapshot starts here
+
+	err = f.s.EraseVisitor(f.ctx, f.off, id)
+	var re *RuleError
+	if !errors.Is(err, ErrErasedInLog) || !errors.As(err, &re) || !strings.HasPrefix(re.Msg, "Data pribadi sudah dihapus") {
+		t.Fatalf("erasure beside a reader: %v", err)
+	}
+	if v, err := f.s.Visitor(f.ctx, id); err != nil || v.Guest.Name != Erased {
+		t.Fatalf("not erased: %+v %v", v, err)
+	}
+	f.must(tx.Rollback())
+	f.must(ro.Close())
+	f.must(f.s.Close())
+	for _, p := range []string{f.s.Path(), f.s.Path() + "-wal"} {
+		raw, err := os.ReadFile(p)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		for _, n := range kartikaTraces {
+			if bytes.Contains(bytes.ToLower(raw), bytes.ToLower([]byte(n))) {
+				t.Errorf("%s after the reader and the store closed holds %q", filepath.Base(p), n)
+			}
 		}
 	}
 }

@@ -320,15 +320,33 @@ func (s *Store) EraseVisitor(ctx context.Context, actor, id string) error {
 }
 
 // truncateWAL copies the WAL into the database and empties it. A reader
-// still holding an old snapshot stops it half way; that is reported, since
-// the erased values then stay in the WAL until the next checkpoint.
-func (s *Store) truncateWAL(ctx context.Context) error {
+// still holding an old snapshot (an export running beside the app) stops
+// it half way. The erasure itself is committed by then, so that is not a
+// failure: it is reported as ErrErasedInLog, and the WAL is emptied when
+// the last connection closes (SQLite checkpoints and removes it then) or
+// by the next erasure.
+func (s *Store) truncateWAL(ctx context.Context) (err error) {
+	// A checkpoint waits for readers as long as the busy timeout allows;
+	// an export can take seconds, so this one waits a second at most.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return mapErr(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 1000`); err != nil {
+		return mapErr(err)
+	}
+	defer func() {
+		if _, rerr := conn.ExecContext(ctx, `PRAGMA busy_timeout = 5000`); rerr != nil && err == nil {
+			err = mapErr(rerr)
+		}
+	}()
 	var busy, logFrames, done int
-	if err := s.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logFrames, &done); err != nil {
+	if err := conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logFrames, &done); err != nil {
 		return mapErr(err)
 	}
 	if busy != 0 {
-		return fmt.Errorf("%w: data sudah dihapus, tetapi salinan lamanya masih di berkas log (WAL) karena basis data sedang dibaca proses lain; ulangi hapus nanti", ErrBusy)
+		return refuse(ErrErasedInLog, "Data pribadi sudah dihapus (dianonimkan), tetapi salinan lamanya masih di berkas log basis data karena proses lain sedang membaca (mis. ekspor); salinan itu dihapus saat loket ditutup.")
 	}
 	return nil
 }
