@@ -245,12 +245,10 @@ func termsLines(c *Context, v *store.Visit, sch *tariff.Schedule, w int) []strin
 			out = append(out, wrapIndent("   Dasar: "+it.Basis, w, 3)...)
 		}
 	}
+	// The schedule's notes are for the office (an unconfirmed effective
+	// date, say) and stay on the Tarif screen: this text is read out to the
+	// visitor.
 	out = append(out, "")
-	if sch != nil {
-		for _, n := range sch.Notes {
-			out = append(out, wrapStyled(st.Dim, "• "+n, w)...)
-		}
-	}
 	if v.HasMicrodata() {
 		out = append(out, wrapStyled(st.Dim, "• 1 MB = 1.000.000 byte; bagian dari satuan dihitung satu satuan penuh.", w)...)
 	}

@@ -245,6 +245,11 @@ func TestTermsShowQuoteBasisAndDocuments(t *testing.T) {
 	h.sees("Total: Rp100.000", "abstraksi penggunaan data", "Data mikro tanpa proses (per dataset): Rp100.000")
 	h.keys("down", "down", "down", "down", "down", "down")
 	h.sees("1.000.000 byte pertama: Rp20.000", "4.000 × 1.000 byte berikutnya: Rp80.000", "Dasar: Peraturan Pemerintah Nomor 13")
+	// The schedule's note for the office is not read out to the visitor.
+	h.keys("down", "down", "down", "down", "down", "down")
+	if strings.Contains(h.screen(), "belum dipastikan") {
+		t.Errorf("step 6 shows the office's note on the schedule:\n%s", h.screen())
+	}
 	h.keys("enter")
 	h.atStep(store.StepAgreement)
 }
