@@ -241,10 +241,12 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		}
 		digits := strings.ReplaceAll(up, " ", "")
 		if len(digits) >= 6 {
-			if err := add(`SELECT visit_id, 'Kode billing ' || code AS matched FROM billing_codes WHERE code = ?`, digits); err != nil {
+			if err := add(`SELECT visit_id, 'Kode billing ' || code AS matched FROM billing_codes WHERE code >= ? AND code < ?`,
+				digits, digits+"\U0010FFFF"); err != nil {
 				return err
 			}
-			if err := add(`SELECT visit_id, 'NTPN ' || ntpn AS matched FROM payments WHERE ntpn = ? AND ntpn <> ''`, digits); err != nil {
+			if err := add(`SELECT visit_id, 'NTPN ' || ntpn AS matched FROM payments WHERE ntpn >= ? AND ntpn < ? AND ntpn <> ''`,
+				digits, digits+"\U0010FFFF"); err != nil {
 				return err
 			}
 		}
@@ -308,7 +310,35 @@ func scanHits(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]Hit, er
 // through the terms, which would read and sort every match on each key.
 const broadTerms = 500
 
+// numberTerm turns a number typed with separators (a phone "0812-3456
+// 7890" or "+62 812…", a NIK in groups) into the one term it is indexed
+// under: its digits, with a phone's leading 0 as the country code 62, the
+// way phones are stored. Anything else gives "".
+func numberTerm(query string) string {
+	var b strings.Builder
+	for _, r := range query {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == ' ' || r == '-' || r == '.' || r == '+' || r == '(' || r == ')':
+		default:
+			return ""
+		}
+	}
+	d := b.String()
+	if len(d) < 2 {
+		return ""
+	}
+	if d[0] == '0' { // a NIK never starts with 0: province codes are 11–94
+		d = "62" + d[1:]
+	}
+	return d
+}
+
 func findVisitorIDs(ctx context.Context, q querier, query string, limit int) ([]string, error) {
+	if t := numberTerm(query); t != "" {
+		query = t
+	}
 	words := strings.Fields(strings.ToLower(query))
 	if len(words) == 0 {
 		return nil, nil

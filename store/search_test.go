@@ -27,6 +27,9 @@ func TestSearchNamesWhatMatched(t *testing.T) {
 		{strings.ToLower(inv), bank.ID, "Invoice " + inv},
 		{"820261126000042", bank.ID, "Kode billing 820261126000042"},
 		{"0a1b2c3d4e5f6g7h", bank.ID, "NTPN 0A1B2C3D4E5F6G7H"},
+		// The start of a code or an NTPN, as read off a slip.
+		{"82026112600", bank.ID, "Kode billing 820261126000042"},
+		{"0a1b2c 3d", bank.ID, "NTPN 0A1B2C3D4E5F6G7H"},
 	} {
 		hits, err := f.s.Search(f.ctx, c.query, 10)
 		f.must(err)

@@ -174,7 +174,8 @@ func TestNumbersCarryOfficeAndCounter(t *testing.T) {
 func TestReturningVisitorLookup(t *testing.T) {
 	f := newFixture(t)
 	v := f.walk(paidPub, StepGuestBook)
-	for _, q := range []string{"siti", "AMI", "siti amin", "1906015203", "siti@exam", "62812345"} {
+	for _, q := range []string{"siti", "AMI", "siti amin", "1906015203", "siti@exam", "62812345",
+		"0812345", "0812-345", "+62 812 345", "(0812) 345", "1906 0152 03"} {
 		got, err := f.s.FindVisitors(f.ctx, q, 5)
 		f.must(err)
 		if len(got) != 1 || got[0].ID != v.VisitorID || got[0].Guest.Name != "Siti Aminah" {
