@@ -25,8 +25,28 @@ const (
 	payReplace = "Ganti kode billing"
 )
 
-// paidAtLayout is how the officer types the time paid (WIB).
-const paidAtLayout = "2006-01-02 15:04"
+// paidAtLayout is how the time paid is shown as an example: day first,
+// as the app shows dates and bank slips print them.
+const paidAtLayout = "02-01-2006 15:04"
+
+// paidAtLayouts are the ways a time paid may be typed (WIB): day first
+// with - or /, or year first, the time with : or . as slips write it.
+var paidAtLayouts = []string{
+	"2-1-2006 15:04", "2/1/2006 15:04", "2006-1-2 15:04",
+	"2-1-2006 15.04", "2/1/2006 15.04", "2006-1-2 15.04",
+	"2-1-2006 15:04:05", "2/1/2006 15:04:05", "2006-1-2 15:04:05",
+}
+
+// parsePaidAt reads a typed time paid in WIB.
+func parsePaidAt(s string) (time.Time, bool) {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, l := range paidAtLayouts {
+		if t, err := time.ParseInLocation(l, s, valid.WIB); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
 
 type paymentEd struct {
 	formEd
@@ -56,7 +76,7 @@ func newPaymentEd(c *Context, v *store.Visit) *paymentEd {
 		textF("code", "Kode billing", "").withHint("Kode billing SIMPONI 15 angka; berlaku 7 hari."),
 		textF("ntpn", "NTPN", "").withHint("16 huruf/angka pada bukti setor bank."),
 		textF("ntb", "NTB", ""),
-		textF("paidat", "Waktu bayar", "").withHint("TTTT-BB-HH JJ:MM (WIB) seperti pada bukti setor, misalnya "+
+		textF("paidat", "Waktu bayar", "").withHint("HH-BB-TTTT JJ:MM (WIB) seperti pada bukti setor, misalnya "+
 			c.Now().In(valid.WIB).Format(paidAtLayout)+". Kosong: dicatat waktu sekarang."),
 	)
 	e.formEd = formEd{c, f}
@@ -170,9 +190,9 @@ func (e *paymentEd) submit(v *store.Visit) tea.Cmd {
 		ntpn, ntb := f.val("ntpn"), f.val("ntb")
 		var paidAt time.Time // zero: the store records now
 		if typed := strings.TrimSpace(f.val("paidat")); typed != "" {
-			var err error
-			if paidAt, err = time.ParseInLocation(paidAtLayout, typed, valid.WIB); err != nil {
-				f.get("paidat").err = "tulis TTTT-BB-HH JJ:MM, misalnya 2026-11-27 10:15"
+			var ok bool
+			if paidAt, ok = parsePaidAt(typed); !ok {
+				f.get("paidat").err = "tulis tanggal dan jam WIB, misalnya " + e.c.Now().In(valid.WIB).Format(paidAtLayout)
 				f.focusKey("paidat")
 				return nil
 			}
