@@ -109,7 +109,7 @@ func (e *requestEd) syncLine(l *reqLine) {
 	it, _ := e.sch.Item(l.code.value())
 	switch it.Kind {
 	case tariff.KindMicrodata:
-		l.qty.label, l.qty.hint = "Ukuran (byte)", "Ukuran berkas dalam byte; 1 MB = 1.000.000 byte."
+		l.qty.label, l.qty.hint = "Ukuran berkas", "Byte, atau dengan satuan: 25 MB, 1,5 GB (1 MB = 1.000.000 byte)."
 	case tariff.KindMap:
 		l.qty.label, l.qty.hint = "Jumlah peta", ""
 	default:
@@ -117,7 +117,7 @@ func (e *requestEd) syncLine(l *reqLine) {
 	}
 	l.vars.hidden = it.Kind != tariff.KindMicrodata
 	l.quote, l.qerr = tariff.Quote{}, ""
-	n, err := parseCount(l.qty.value())
+	n, err := e.lineQty(l, it.Kind)
 	switch {
 	case err != nil && it.Charged:
 		l.qerr = err.Error()
@@ -147,6 +147,14 @@ func (e *requestEd) syncLine(l *reqLine) {
 
 // parseCount reads a whole number as typed, with dots or spaces between
 // thousands.
+// lineQty reads a line's quantity: a size for microdata, else a count.
+func (e *requestEd) lineQty(l *reqLine, kind tariff.Kind) (int64, error) {
+	if kind == tariff.KindMicrodata {
+		return parseSize(l.qty.value())
+	}
+	return parseCount(l.qty.value())
+}
+
 func parseCount(s string) (int64, error) {
 	s = strings.NewReplacer(".", "", " ", "", ",", "").Replace(strings.TrimSpace(s))
 	if s == "" {
@@ -155,6 +163,56 @@ func parseCount(s string) (int64, error) {
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n < 0 {
 		return 0, errors.New("isi dengan angka, misalnya 120")
+	}
+	return n, nil
+}
+
+// sizeUnits are the units a microdata size may be typed in; decimal, as
+// the tariff counts them (1 MB = 1.000.000 byte).
+var sizeUnits = map[string]int64{"": 1, "b": 1, "byte": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12}
+
+// parseSize reads a microdata size in bytes: "25000000", "25.000.000",
+// "25 MB", "1,5 GB" or "800kb". A separator followed by exactly three
+// digits groups thousands (1.500 MB); any other is the decimal point
+// (1,5 GB, 2.5 MB). A part of a byte counts as a whole byte.
+func parseSize(s string) (int64, error) {
+	bad := errors.New("isi ukuran berkas, misalnya 25 MB, 1,5 GB atau 25.000.000 (byte)")
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return 0, nil
+	}
+	num := strings.TrimRightFunc(s, func(r rune) bool { return r >= 'a' && r <= 'z' })
+	mult, ok := sizeUnits[s[len(num):]]
+	num = strings.ReplaceAll(num, " ", "")
+	if !ok || num == "" {
+		return 0, bad
+	}
+	whole, frac := num, ""
+	if i := strings.LastIndexAny(num, ".,"); i >= 0 && len(num)-i-1 != 3 {
+		whole, frac = num[:i], num[i+1:]
+	}
+	groups := strings.FieldsFunc(whole, func(r rune) bool { return r == '.' || r == ',' })
+	for i, g := range groups {
+		if i > 0 && len(g) != 3 {
+			return 0, bad // 1,2,3 MB: not thousands, not a decimal
+		}
+	}
+	whole = strings.Join(groups, "")
+	if whole == "" || len(frac) > 6 || strings.Trim(whole+frac, "0123456789") != "" {
+		return 0, bad
+	}
+	w, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil || w > (1<<62)/mult {
+		return 0, bad
+	}
+	n := w * mult
+	if frac != "" {
+		f, _ := strconv.ParseInt(frac, 10, 64)
+		scale := int64(1)
+		for range frac {
+			scale *= 10
+		}
+		n += (f*mult + scale - 1) / scale
 	}
 	return n, nil
 }
@@ -322,7 +380,8 @@ func (e *requestEd) submit(*store.Visit) tea.Cmd {
 	}
 	in := store.RequestInput{Letter: e.letter.value() == "Ya"}
 	for _, l := range e.lines {
-		n, err := parseCount(l.qty.value())
+		it, _ := e.sch.Item(l.code.value())
+		n, err := e.lineQty(l, it.Kind)
 		if err != nil {
 			l.qty.err = err.Error()
 			e.f.focusAt(e.indexOf(l.qty))
@@ -336,7 +395,6 @@ func (e *requestEd) submit(*store.Visit) tea.Cmd {
 				return nil
 			}
 		}
-		it, _ := e.sch.Item(l.code.value())
 		x := store.ItemInput{Code: l.code.value(), Title: l.title.value(), Year: year, Format: l.format.value()}
 		switch it.Kind {
 		case tariff.KindMicrodata:

@@ -215,7 +215,16 @@ func TestRequestLinesQuoteAndTotal(t *testing.T) {
 	h.typ("Tabulasi Sakernas menurut kecamatan")
 	h.keys("enter")
 	h.typ("2000000")
-	h.sees("Ukuran (byte)", "Rp44.000", "Total: Rp124.000 · 2 produk")
+	h.sees("Ukuran berkas", "Rp44.000", "Total: Rp124.000 · 2 produk")
+	// The same size with a unit, as the visitor says it.
+	for range len("2000000") {
+		h.keys("backspace")
+	}
+	h.typ("2 MB")
+	h.sees("Rp44.000", "Total: Rp124.000 · 2 produk")
+	h.typ("x")
+	h.sees("isi ukuran berkas, misalnya 25 MB")
+	h.keys("backspace")
 	h.keys("ctrl+r")
 	h.sees("Total: Rp80.000 · 1 produk")
 	h.keys("ctrl+s")
