@@ -92,6 +92,9 @@ type form struct {
 	focus  int
 	styles *Styles // the styles the inputs were given
 	dirty  bool    // the officer changed something since it was filled
+	// focusLen is how many lines the focused field took when last drawn
+	// (its options, error and hint), for scrolling it all into view.
+	focusLen int
 }
 
 func newForm(c *Context, fields ...*field) *form {
@@ -378,6 +381,9 @@ func (f *form) lines(w int, d decor) (out []string, focus int) {
 				out = append(out, indent+st.Dim.Render(l))
 			}
 		}
+		if on {
+			f.focusLen = len(out) - focus
+		}
 		out = append(out, after...)
 	}
 	return out, focus
@@ -415,9 +421,23 @@ func (fl *field) render(st *Styles, on bool, w int) []string {
 	var lines []string
 	cur, curW := "", 0
 	for i, o := range fl.opts {
-		txt, ow := st.Option.Render(o), width(o)
+		style := st.Option
 		if i == fl.sel {
-			txt, ow = st.OptionOn.Render("["+o+"]"), ow+2
+			o, style = "["+o+"]", st.OptionOn
+		}
+		txt, ow := style.Render(o), width(o)
+		if ow > w {
+			// Wider than the column: on lines of its own, wrapped.
+			if curW > 0 {
+				lines = append(lines, cur)
+			}
+			parts := wrap(o, w)
+			for _, p := range parts[:len(parts)-1] {
+				lines = append(lines, style.Render(p))
+			}
+			last := parts[len(parts)-1]
+			cur, curW = style.Render(last), width(last)
+			continue
 		}
 		if curW > 0 && curW+2+ow > w {
 			lines = append(lines, cur)

@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"loket/store"
+	"loket/store/valid"
 )
 
 // A text field focused before its width is known (a form opened with a
@@ -33,5 +36,33 @@ func TestFormFocusedLongValueScrollsWithinWidth(t *testing.T) {
 	line = ansi.Strip(f.fields[0].render(c.Styles, true, 25)[0])
 	if w := ansi.StringWidth(line); w > 25 || !strings.Contains(line, "Timur)") {
 		t.Errorf("after a resize to 25: %d columns, %q", w, line)
+	}
+}
+
+// At 80×24 a long choice in the guest book (Kategori instansi, eleven
+// options) shows whole when focused: every option, the chosen one even
+// when it is the last, none cut at the panel's edge, and its hint.
+func TestFormLongChoiceShowsWholeAt80x24(t *testing.T) {
+	h := newVisitAt(t, 80, 24)
+	h.keys("enter", "t", "enter")
+	h.atStep(store.StepGuestBook)
+	h.visitScreen().editor().fields().focusKey("cat")
+	for range valid.InstCategories {
+		h.keys("right")
+	}
+	scr := h.screen()
+	last := valid.InstCategories[len(valid.InstCategories)-1]
+	for _, o := range valid.InstCategories {
+		if !strings.Contains(scr, o) && !strings.Contains(scr, strings.Fields(o)[0]) {
+			t.Errorf("option %q not on screen", o)
+		}
+	}
+	if !strings.Contains(scr, "["+last+"]") {
+		t.Errorf("the chosen last option %q is not shown:\n%s", last, scr)
+	}
+	for _, l := range strings.Split(scr, "\n") {
+		if strings.HasSuffix(strings.TrimRight(l, " "), "…") {
+			t.Errorf("cut line: %q", l)
+		}
 	}
 }

@@ -194,12 +194,18 @@ func (s *visitScreen) mainPanel(w, h int) []string {
 		vh--
 	}
 	if focus >= 0 {
-		const after = 4
+		// The focused field whole (a choice's options, its error and
+		// hint) and a line or two after it, as far as the panel allows;
+		// its first line always.
+		after := 4
+		if ff := editorForm(ed); ff != nil && s.cancel == nil {
+			after = max(after, ff.focusLen+1)
+		}
 		if focus < s.offset {
 			s.offset = max(focus-1, 0)
 		}
 		if end := min(focus+after, len(lines)-1); end >= s.offset+vh {
-			s.offset = end - vh + 1
+			s.offset = min(end-vh+1, focus)
 		}
 	}
 	s.offset = max(min(s.offset, len(lines)-vh), 0)
@@ -305,4 +311,12 @@ func sideName(n string) string {
 		return "(belum diisi)"
 	}
 	return n
+}
+
+// editorForm is an editor's form, nil without an editor or a form.
+func editorForm(ed editor) *form {
+	if ed == nil {
+		return nil
+	}
+	return ed.fields()
 }
