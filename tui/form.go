@@ -216,11 +216,13 @@ func (f *form) key(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	if fl == nil {
 		return false, nil
 	}
+	hadErr := fl.err != ""
 	if fl.kind == textField {
 		old := fl.in.Value()
 		var cmd tea.Cmd
 		fl.in, cmd = fl.in.Update(msg)
-		return f.changed(fl, old != fl.in.Value()), cmd
+		ch := f.changed(fl, old != fl.in.Value())
+		return ch, tea.Batch(cmd, f.fixed(hadErr))
 	}
 	old := fl.sel
 	n := len(fl.opts)
@@ -238,7 +240,29 @@ func (f *form) key(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	default:
 		fl.sel = typeAhead(fl.opts, fl.sel, msg.Text)
 	}
-	return f.changed(fl, old != fl.sel), nil
+	ch := f.changed(fl, old != fl.sel)
+	return ch, f.fixed(hadErr)
+}
+
+// fieldFixedMsg: the officer changed the field whose error the error line
+// shows, and no field is marked wrong any more; the line is cleared (the
+// next save checks again).
+type fieldFixedMsg struct{}
+
+func (fieldFixedMsg) success() {}
+
+// fixed reports a field that had an error and was just changed, once no
+// field of the form has one left.
+func (f *form) fixed(hadErr bool) tea.Cmd {
+	if !hadErr {
+		return nil
+	}
+	for _, fl := range f.fields {
+		if fl.err != "" {
+			return nil
+		}
+	}
+	return func() tea.Msg { return fieldFixedMsg{} }
 }
 
 func (f *form) changed(fl *field, yes bool) bool {
