@@ -398,14 +398,25 @@ func (m *Model) helpBar(w int) []string {
 // columns when one does not fit the body.
 func (m *Model) fullHelpLines(w int) []string {
 	st := m.c.Styles
-	var items []string
+	var keys []key.Binding
 	groups := append(m.screen.FullHelp(), []key.Binding{m.c.Keys.Help, m.c.Keys.Quit})
 	for _, g := range groups {
 		for _, k := range g {
 			if k.Enabled() && k.Help().Key != "" {
-				items = append(items, st.HelpKey.Render(pad(k.Help().Key, 12))+" "+st.HelpDesc.Render(k.Help().Desc))
+				keys = append(keys, k)
 			}
 		}
+	}
+	// The key column fits the longest key ("shift+tab / ↑"), up to a
+	// third of the screen.
+	kw := 12
+	for _, k := range keys {
+		kw = max(kw, width(k.Help().Key))
+	}
+	kw = min(kw, max(w/3, 12))
+	var items []string
+	for _, k := range keys {
+		items = append(items, st.HelpKey.Render(pad(k.Help().Key, kw))+" "+st.HelpDesc.Render(k.Help().Desc))
 	}
 	out := []string{st.Title.Render(" Semua tombol di layar ini"), ""}
 	rows := m.bodyHeight() - len(out)

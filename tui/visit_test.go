@@ -604,6 +604,13 @@ func TestFullHelpAndDisabledKeys(t *testing.T) {
 	h.keys("f1")
 	h.sees("Semua tombol di layar ini", "simpan", "tunda ke Beranda", "batalkan")
 	h.dump("bantuan-kunjungan")
+	// The key column is as wide as its longest key: none is cut.
+	h.sees("shift+tab / ↑", "← / → / spasi")
+	for _, l := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(l, "…") {
+			t.Errorf("cut in the full help: %q", l)
+		}
+	}
 	// While the full help shows, keys do nothing else.
 	h.keys("enter")
 	h.sees("Semua tombol di layar ini")
