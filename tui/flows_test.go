@@ -282,7 +282,7 @@ func flowPaidMicrodata(d driver) string {
 	d.sees("Jumat, 27 November 2026", "berlaku 5 hari 22 jam lagi", "11 Bayar (bank)")
 	d.keys("enter")
 	d.atStep(store.StepPayment)
-	d.sees("⏳ Menunggu pembayaran melalui bank", "Konfirmasi bank (NTPN)")
+	d.sees("$ Menunggu pembayaran melalui bank", "Konfirmasi bank (NTPN)")
 	d.keys("enter")
 	d.typ("ABCD1234EFGH5678")
 	d.keys("enter")

@@ -71,7 +71,9 @@ func (s *visitScreen) stepMark(n int) (string, string) {
 	step := s.v.Step(n)
 	switch {
 	case step.State == store.StateWaiting:
-		return "⏳", "menunggu"
+		// "$": waiting for the bank. An hourglass emoji is one column in
+		// some terminals and two in others, which shifted the sidebar.
+		return st.Warn.Render("$ "), "menunggu"
 	case step.State == store.StateDone:
 		return st.StepDone.Render("✓ "), "selesai"
 	case step.State == store.StateNA:
@@ -86,7 +88,7 @@ func (s *visitScreen) stepMark(n int) (string, string) {
 func plainMark(v *store.Visit, n int) string {
 	switch v.Step(n).State {
 	case store.StateWaiting:
-		return "⏳"
+		return "$ "
 	case store.StateDone:
 		return "✓ "
 	case store.StateNA:
@@ -248,7 +250,7 @@ func (s *visitScreen) stateLines(w int) []string {
 	case store.StateNA:
 		return wrapStyled(st.Warn, "Tidak berlaku untuk kunjungan ini: "+step.Reason, w)
 	case store.StateWaiting:
-		l = st.Warn.Render("⏳ Menunggu pembayaran melalui bank.")
+		l = st.Warn.Render("$ Menunggu pembayaran melalui bank.")
 	case store.StateDone:
 		if n == store.StepArrival || !v.Open() {
 			return wrapStyled(st.OK, "✓ Dicatat pukul "+hm(step.DoneAt)+".", w)
