@@ -6,6 +6,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"loket/store"
 )
@@ -287,6 +288,17 @@ func TestComplaintsTypingLettersGoToTheField(t *testing.T) {
 func TestComplaintsRender(t *testing.T) {
 	for _, size := range []struct{ w, h int }{{80, 24}, {120, 35}} {
 		h := newHarness(t, size.w, size.h)
+		h.keys("p")
+		h.complaintsLoaded()
+		h.sees("Tidak ada pengaduan terbuka")
+		emptyCheck := func() {
+			for i, l := range strings.Split(h.m.screen.View(), "\n") {
+				if w := width(l); w > size.w {
+					t.Fatalf("%dx%d empty list: the screen's line %d is %d wide: %q", size.w, size.h, i+1, w, ansi.Strip(l))
+				}
+			}
+		}
+		emptyCheck()
 		for i := range 14 {
 			id := h.complaintsAdd("SMS/WhatsApp", strings.Repeat("Pelayanan data mikro terlalu lama dan tarif kurang jelas; ", 1+i%4))
 			for j := range i % 4 {
@@ -296,8 +308,6 @@ func TestComplaintsRender(t *testing.T) {
 				}
 			}
 		}
-		h.keys("p")
-		h.complaintsLoaded()
 		check := func(name string) {
 			t.Helper()
 			h.dump("pengaduan-" + name)
@@ -310,7 +320,17 @@ func TestComplaintsRender(t *testing.T) {
 					t.Fatalf("%dx%d %s: line %d is %d wide:\n%s", size.w, size.h, name, i+1, w, h.screen())
 				}
 			}
+			// The root cuts what is too wide, so the frame alone cannot
+			// show a line that did not fit: the screen's own lines must.
+			for i, l := range strings.Split(h.m.screen.View(), "\n") {
+				if w := width(l); w > size.w {
+					t.Fatalf("%dx%d %s: the screen's line %d is %d wide: %q", size.w, size.h, name, i+1, w, ansi.Strip(l))
+				}
+			}
 		}
+		h.keys("esc")
+		h.keys("p")
+		h.complaintsLoaded()
 		check("daftar")
 		h.keys("down", "down", "down", "down", "down", "down", "down", "down", "down", "down", "down", "down")
 		h.sees("› ")

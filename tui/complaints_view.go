@@ -39,10 +39,10 @@ func (s *complaintsScreen) listView() string {
 	case !s.loaded:
 		return strings.Join(append(out, " Memuat…"), "\n")
 	case len(s.list) == 0 && s.all:
-		return strings.Join(append(out, " "+st.Dim.Render("Belum ada pengaduan. Tekan n untuk mencatat pengaduan yang diterima.")), "\n")
+		return strings.Join(append(out, wrapStyled(st.Dim, " Belum ada pengaduan. Tekan n untuk mencatat pengaduan yang diterima.", s.w-1)...), "\n")
 	case len(s.list) == 0:
-		return strings.Join(append(out, " "+st.Dim.Render("Tidak ada pengaduan terbuka. Tekan n untuk mencatat "+
-			"pengaduan baru, a untuk melihat semua.")), "\n")
+		return strings.Join(append(out, wrapStyled(st.Dim, " Tidak ada pengaduan terbuka. Tekan n untuk mencatat "+
+			"pengaduan baru, a untuk melihat semua.", s.w-1)...), "\n")
 	}
 	rest := w - 4 - complaintsDateW - complaintsChanW - complaintsStatW - 6
 	textW, fuW := rest, 0
