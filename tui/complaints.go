@@ -234,8 +234,7 @@ func (s *complaintsScreen) loadVisit(id string) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		d, _ := valid.Date("", v.Day)
-		label := fmt.Sprintf("%s · %s · %s (%s)", v.Queue(), d.Format("02-01-2006"), visitorName(v.Guest.Name), v.Status)
+		label := fmt.Sprintf("%s · %s · %s (%s)", v.Queue(), dayDMY(v.Day), visitorName(v.Guest.Name), v.Status)
 		return complaintsVisitMsg{id: id, label: label}
 	}
 }

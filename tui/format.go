@@ -157,3 +157,12 @@ func thousands(n int64) string {
 	}
 	return b.String()
 }
+
+// dayDMY writes a stored day (YYYY-MM-DD) the Indonesian way, 26-11-2026;
+// anything else is shown as it is.
+func dayDMY(day string) string {
+	if len(day) != 10 || day[4] != '-' || day[7] != '-' {
+		return day
+	}
+	return day[8:10] + "-" + day[5:7] + "-" + day[0:4]
+}
