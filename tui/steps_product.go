@@ -144,12 +144,13 @@ const (
 
 func newCheckEd(c *Context, v *store.Visit) *checkEd {
 	opts := []string{checkOK, checkProduct}
+	hint := "Produk: kembali ke langkah 10 (siapkan) dan 13."
 	if v.Paid() {
 		opts = append(opts, checkReceipt)
+		hint += " Kuitansi: nomor lama dibatalkan, kuitansi baru diterbitkan."
 	}
 	f := newForm(c,
-		choiceF("result", "Hasil pengecekan", opts, checkOK).
-			withHint("Produk: kembali ke langkah 10 (siapkan) dan 13. Kuitansi: nomor lama dibatalkan, kuitansi baru diterbitkan."),
+		choiceF("result", "Hasil pengecekan", opts, checkOK).withHint(hint),
 		textF("text", "Permintaan perbaikan", ""),
 	)
 	e := &checkEd{formEd{c, f}, v.ID}
