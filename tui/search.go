@@ -92,6 +92,7 @@ type searchScreen struct {
 
 	mode searchMode
 	rec  searchRecord
+	ops  int // saves and erases submitted, to number them
 	w, h int
 }
 
@@ -144,6 +145,10 @@ func (s *searchScreen) applyKeys() {
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Open, &k.Edit, &k.Erase, &k.Reveal, &k.Next, &k.Save, &k.Field, &k.Confirm} {
 		b.SetEnabled(false)
 	}
+	k.Esc.SetEnabled(!s.rec.saving)
+	if s.rec.saving {
+		return // the keys wait for the save or erase
+	}
 	switch s.mode {
 	case searchModeList:
 		k.Up.SetEnabled(len(s.rows) > 1)
@@ -165,7 +170,7 @@ func (s *searchScreen) applyKeys() {
 		live := r.loaded && r.person.ErasedAt.IsZero()
 		k.Edit.SetEnabled(live)
 		k.Erase.SetEnabled(live)
-		k.Reveal.SetEnabled(live && r.person.Guest.IDNumber != "")
+		k.Reveal.SetEnabled(live && r.hasNumber())
 		k.Esc.SetHelp("esc", "ke daftar hasil")
 	case searchModeEdit:
 		k.Next.SetEnabled(true)
@@ -175,7 +180,7 @@ func (s *searchScreen) applyKeys() {
 		}
 		k.Save.SetEnabled(s.rec.form != nil && !s.rec.lastField()) // on the last field enter saves
 		k.Field.SetEnabled(true)
-		k.Reveal.SetEnabled(s.rec.person.Guest.IDNumber != "")
+		k.Reveal.SetEnabled(s.rec.hasNumber())
 		k.Esc.SetHelp("esc", "batal ubah")
 	case searchModeErase:
 		k.Confirm.SetEnabled(true)
@@ -203,7 +208,7 @@ func (s *searchScreen) FullHelp() [][]key.Binding {
 		b("enter", "buka kunjungan (selesai/batal hanya dilihat) atau pengunjung"),
 		b("ctrl+e", "di data pengunjung: ubah data atas permintaannya"),
 		b("ctrl+d", "di data pengunjung: hapus data pribadi (dianonimkan)"),
-		b("ctrl+r", "di data pengunjung: tampilkan/samarkan nomor identitas (dicatat)"),
+		b("ctrl+r", "di data pengunjung: tampilkan/samarkan no. ID dan NPWP (dicatat)"),
 		b("ctrl+s", "di formulir ubah: simpan"),
 		b("esc", "tutup dialog/formulir/data pengunjung; selain itu ke Beranda"),
 	}}
@@ -387,7 +392,7 @@ func (s *searchScreen) listView() []string {
 		if r.person != nil {
 			row = searchPersonRow(*r.person)
 		} else {
-			row = searchVisitRow(st, *r.hit, true)
+			row = searchVisitRow(st, *r.hit, true, i == s.cursor)
 		}
 		if i == s.cursor {
 			cur = len(lines)
@@ -433,9 +438,11 @@ func searchPersonRow(p store.Visitor) string {
 }
 
 // searchVisitRow is a visit: queue number, day, status and, in the
-// results, the visitor's name and what matched.
-func searchVisitRow(st *Styles, h store.Hit, name bool) string {
-	row := pad(h.Queue, 7) + pad(searchDay(h.Day), 12) + searchStatus(st, h.Status)
+// results, the visitor's name and what matched. The selected row (on) has
+// its status unstyled: the status style's reset would end the row's
+// highlight.
+func searchVisitRow(st *Styles, h store.Hit, name, on bool) string {
+	row := pad(h.Queue, 7) + pad(dayDMY(h.Day), 12) + searchStatus(st, h.Status, on)
 	if name {
 		row += "  " + visitorName(h.Name)
 		// A number match names the full number (a typed prefix may
@@ -447,11 +454,15 @@ func searchVisitRow(st *Styles, h store.Hit, name bool) string {
 	return row
 }
 
-// searchStatus is a visit's status, coloured, in a fixed column.
-func searchStatus(st *Styles, status string) string {
-	short := status
+// searchStatus is a visit's status in a fixed column, coloured unless
+// its row is selected (on).
+func searchStatus(st *Styles, status string, on bool) string {
+	short := pad(status, 9)
 	if status == store.StatusReferred {
-		short = "Dirujuk"
+		short = pad("Dirujuk", 9)
+	}
+	if on {
+		return short
 	}
 	style := st.Accent
 	switch status {
@@ -460,15 +471,7 @@ func searchStatus(st *Styles, status string) string {
 	case store.StatusCanceled, store.StatusReferred:
 		style = st.Dim
 	}
-	return style.Render(pad(short, 9))
-}
-
-// searchDay writes a stored day (YYYY-MM-DD) the Indonesian way.
-func searchDay(day string) string {
-	if len(day) != 10 {
-		return day
-	}
-	return day[8:10] + "-" + day[5:7] + "-" + day[0:4]
+	return style.Render(short)
 }
 
 // searchWindow shows h lines of a list with line cur in view, a little

@@ -2,10 +2,12 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"loket/store"
 	"loket/store/valid"
@@ -55,6 +57,37 @@ func searchRecordOf(t *testing.T, h *harness, s *searchScreen) {
 	}
 	h.keys("enter")
 	h.until("data pengunjung", func() bool { return s.mode == searchModeRecord && s.rec.loaded && len(s.rec.visits) > 0 })
+}
+
+// searchHold presses a key and returns the command it started without
+// running it: the store's answer arrives when the test says.
+func searchHold(h *harness, k string) tea.Cmd {
+	h.t.Helper()
+	_, cmd := h.m.Update(keyMsg(k))
+	if cmd == nil {
+		h.t.Fatalf("%s started nothing", k)
+	}
+	return cmd
+}
+
+// searchRelease delivers a held command's answer.
+func searchRelease(h *harness, cmd tea.Cmd) {
+	h.dispatch(cmd())
+	h.settle()
+}
+
+// searchToPhone opens the correction form and replaces the phone number.
+func searchToPhone(t *testing.T, h *harness, s *searchScreen, phone string) {
+	t.Helper()
+	h.keys("ctrl+e")
+	for range 10 { // name … email, to the phone
+		h.keys("tab")
+	}
+	if fl := s.rec.form.cur(); fl.key != "phone" {
+		t.Fatalf("focused %q, want phone", fl.key)
+	}
+	h.keys("ctrl+u")
+	h.typ(phone)
 }
 
 func searchAudit(t *testing.T, h *harness, id string) []store.AuditEntry {
@@ -264,7 +297,9 @@ func TestSearchErasesAfterConfirmation(t *testing.T) {
 	h.typ("ya")
 	h.keys("enter")
 	h.sees("Ketik HAPUS untuk menghapus")
-	if p, _ := h.s.Visitor(context.Background(), v.VisitorID); !p.ErasedAt.IsZero() {
+	if p, err := h.s.Visitor(context.Background(), v.VisitorID); err != nil {
+		t.Fatal(err)
+	} else if !p.ErasedAt.IsZero() {
 		t.Fatal("erased without the confirmation word")
 	}
 	h.keys("ctrl+u")
@@ -396,5 +431,252 @@ func TestSearchRendersWithinSize(t *testing.T) {
 				t.Fatalf("after resize line %d is %d wide", i, width(l))
 			}
 		}
+	}
+}
+
+// An erasure that finishes after the officer pressed esc is not lost: esc
+// waits for it, and the list no longer offers the person.
+func TestSearchEscWaitsForErasure(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := searchPaidVisit(t, h)
+	s := searchOpen(h)
+	searchRecordOf(t, h, s)
+	h.keys("ctrl+d")
+	h.typ("HAPUS")
+	held := searchHold(h, "enter")
+	h.sees("Menghapus… tunggu sebentar.")
+	h.keys("esc", "esc")
+	if s.mode != searchModeErase || s.rec.id != v.VisitorID {
+		t.Fatalf("esc left the erasure on its way: mode %v record %q", s.mode, s.rec.id)
+	}
+	searchRelease(h, held)
+	h.until("data terhapus", func() bool { return s.mode == searchModeRecord && !s.rec.person.ErasedAt.IsZero() })
+	h.sees("Data pribadi dihapus (dianonimkan)", "dihapus atas permintaannya")
+	h.keys("esc")
+	h.until("hasil baru", func() bool { return s.mode == searchModeList && !s.pending })
+	h.sees("Tidak ada yang cocok dengan “aminah”.")
+}
+
+// A change that lands after its record was left still refreshes the list
+// and says so.
+func TestSearchLateErasureRefreshesList(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := searchPaidVisit(t, h)
+	s := searchOpen(h)
+	searchRecordOf(t, h, s)
+	h.keys("esc")
+	h.sees("Pengunjung (1)", "Siti Aminah")
+	if err := h.s.EraseVisitor(context.Background(), h.m.c.actor(), v.VisitorID); err != nil {
+		t.Fatal(err)
+	}
+	h.update(searchErasedMsg{id: v.VisitorID, op: s.ops + 1})
+	h.settle()
+	h.waitSee("Tidak ada yang cocok dengan “aminah”.")
+	h.sees("Data pribadi dihapus (dianonimkan)")
+}
+
+// esc while a correction is saving keeps the form, which takes no typing
+// until the answer.
+func TestSearchEscWaitsForSave(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := searchPaidVisit(t, h)
+	s := searchOpen(h)
+	searchRecordOf(t, h, s)
+	searchToPhone(t, h, s, "0813 9999 8888")
+	held := searchHold(h, "ctrl+s")
+	h.sees("menyimpan…")
+	if k := s.keys; k.Esc.Enabled() || k.Save.Enabled() {
+		t.Fatal("esc or ctrl+s offered while saving")
+	}
+	h.keys("esc")
+	h.typ("7")
+	if s.mode != searchModeEdit || s.rec.form.val("phone") != "0813 9999 8888" {
+		t.Fatalf("while saving: mode %v phone %q", s.mode, s.rec.form.val("phone"))
+	}
+	searchRelease(h, held)
+	h.until("kembali ke data", func() bool { return s.mode == searchModeRecord && !s.rec.saving })
+	h.waitSee("+6281399998888")
+	if p, err := h.s.Visitor(context.Background(), v.VisitorID); err != nil {
+		t.Fatal(err)
+	} else if p.Guest.Phone != "+6281399998888" {
+		t.Fatalf("phone %q", p.Guest.Phone)
+	}
+}
+
+// A save's answer never closes a form it did not submit: here an
+// unrelated error freed the form, the officer left and began a new
+// correction, then the first save's answer came.
+func TestSearchLateSaveKeepsNewForm(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	searchPaidVisit(t, h)
+	s := searchOpen(h)
+	searchRecordOf(t, h, s)
+	searchToPhone(t, h, s, "0813 9999 8888")
+	held := searchHold(h, "ctrl+s")
+	h.update(errMsg{errors.New("uji")})
+	h.keys("esc", "ctrl+e", "ctrl+u")
+	h.typ("Siti Aminah Putri")
+	searchRelease(h, held)
+	if s.mode != searchModeEdit || s.rec.form == nil || s.rec.form.val("name") != "Siti Aminah Putri" {
+		t.Fatalf("late answer closed the new form: mode %v", s.mode)
+	}
+	h.sees("Data pengunjung diperbarui")
+	if !s.stale {
+		t.Fatal("the list is not searched again after the change")
+	}
+}
+
+// The NPWP is masked like the ID number (an individual's NPWP is their
+// NIK), in the record and the form, and the mask is never saved.
+func TestSearchMasksNPWP(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := searchPaidVisit(t, h)
+	s := searchOpen(h)
+	before, err := h.s.Visitor(context.Background(), v.VisitorID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	npwp := before.Guest.NPWP
+	if npwp == "" {
+		t.Fatal("seed visitor has no NPWP")
+	}
+	searchRecordOf(t, h, s)
+	h.sees("NPWP", valid.MaskID(npwp))
+	if strings.Contains(h.screen(), npwp) {
+		t.Fatalf("record shows the whole NPWP before ctrl+r:\n%s", h.screen())
+	}
+	h.keys("ctrl+r")
+	h.sees(npwp)
+	h.keys("ctrl+r")
+
+	searchToPhone(t, h, s, "0813 9999 8888")
+	h.keys("tab") // onto the NPWP
+	if s.rec.form.cur().key != "npwp" {
+		t.Fatalf("focused %q, want npwp", s.rec.form.cur().key)
+	}
+	h.sees("Disamarkan:", "menampilkannya (dicatat")
+	if scr := h.screen(); strings.Contains(scr, npwp) || strings.Contains(scr, before.Guest.IDNumber) {
+		t.Fatalf("form shows the whole NPWP or ID number before ctrl+r:\n%s", scr)
+	}
+	h.keys("ctrl+r")
+	h.sees(npwp)
+	h.keys("ctrl+r", "ctrl+s")
+	h.until("kembali ke data", func() bool { return s.mode == searchModeRecord && !s.rec.saving })
+	after, err := h.s.Visitor(context.Background(), v.VisitorID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Guest.NPWP != npwp || after.Guest.IDNumber != before.Guest.IDNumber || after.Guest.Phone != "+6281399998888" {
+		t.Fatalf("saved NPWP %q ID %q phone %q", after.Guest.NPWP, after.Guest.IDNumber, after.Guest.Phone)
+	}
+}
+
+// The selected row is highlighted to its end: no style inside it resets
+// the reverse video after the status column.
+func TestSearchSelectedRowKeepsHighlight(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := searchPaidVisit(t, h)
+	s := searchOpen(h)
+	selected := func(where string) {
+		t.Helper()
+		for _, l := range strings.Split(s.View(), "\n") {
+			if !strings.Contains(ansi.Strip(l), "› "+v.Queue()) {
+				continue
+			}
+			body := strings.TrimRight(l, " ")
+			resets := strings.Count(body, "\x1b[m") + strings.Count(body, "\x1b[0m")
+			if resets != 1 || !(strings.HasSuffix(body, "\x1b[m") || strings.HasSuffix(body, "\x1b[0m")) {
+				t.Fatalf("%s: the selected row resets its style before its end: %q", where, l)
+			}
+			return
+		}
+		t.Fatalf("%s: no selected row for %s:\n%s", where, v.Queue(), s.View())
+	}
+	searchFor(h, s, "siti")
+	h.keys("down") // past the visitor, onto the visit
+	selected("hasil")
+	h.keys("up", "enter")
+	h.until("data pengunjung", func() bool { return s.mode == searchModeRecord && s.rec.loaded })
+	selected("data pengunjung")
+}
+
+// The correction form is the guest book's identity: the same fields,
+// labels, options and hints as step 3 without the consent question; only
+// the name's lookup hint and the category's hint differ.
+func TestSearchFormMatchesGuestBook(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := searchPaidVisit(t, h)
+	s := searchOpen(h)
+	searchRecordOf(t, h, s)
+	h.keys("ctrl+r", "ctrl+e") // revealed: the hints carry no mask note
+	book := newGuestEd(h.m.c, v).f
+	var keys []string
+	for _, fl := range book.fields {
+		if fl.key != "consent" {
+			keys = append(keys, fl.key)
+		}
+	}
+	var got []string
+	for _, fl := range s.rec.form.fields {
+		got = append(got, fl.key)
+		want := book.get(fl.key)
+		if want == nil {
+			continue
+		}
+		if fl.label != want.label || fl.kind != want.kind || strings.Join(fl.opts, "|") != strings.Join(want.opts, "|") {
+			t.Fatalf("%s: label %q kind %v opts %v, guest book %q %v %v", fl.key, fl.label, fl.kind, fl.opts, want.label, want.kind, want.opts)
+		}
+		if fl.key != "name" && fl.key != "cat" && fl.hint != want.hint {
+			t.Fatalf("%s: hint %q, guest book %q", fl.key, fl.hint, want.hint)
+		}
+	}
+	if strings.Join(got, ",") != strings.Join(keys, ",") {
+		t.Fatalf("correction fields %v, guest book %v", got, keys)
+	}
+}
+
+// Beside an export holding a snapshot, the erasure is still done: the
+// screen says so, with the note that the old copy leaves the log when
+// loket closes, instead of an error asking to save again.
+func TestSearchErasureBesideAReader(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := searchPaidVisit(t, h)
+	s := searchOpen(h)
+	searchRecordOf(t, h, s)
+
+	ro, err := store.Open(context.Background(), h.path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	// A report is one read transaction: held open while the erasure runs.
+	hold, hold2, done := make(chan struct{}), make(chan struct{}), make(chan error, 1)
+	go func() {
+		done <- ro.Report(context.Background(), "2026-11-26", "2026-11-26", func(r *store.Report) error {
+			// The snapshot starts with the first read.
+			if err := r.Visits(func(store.VisitRow) error { return nil }); err != nil {
+				return err
+			}
+			close(hold)
+			<-hold2
+			return nil
+		})
+	}()
+	<-hold
+
+	h.keys("ctrl+d")
+	h.typ("HAPUS")
+	h.keys("enter")
+	h.until("penghapusan", func() bool { return !s.rec.person.ErasedAt.IsZero() })
+	h.until("the note", func() bool { return strings.Contains(h.m.notice, "salinan lamanya masih di berkas log") })
+	if h.m.errLine != "" {
+		t.Fatalf("error line after an erasure that was done: %q", h.m.errLine)
+	}
+	close(hold2)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if p, err := h.s.Visitor(context.Background(), v.VisitorID); err != nil || p.Guest.Name != store.Erased {
+		t.Fatalf("not erased: %+v %v", p.Guest, err)
 	}
 }

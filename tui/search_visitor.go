@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -13,7 +14,8 @@ import (
 )
 
 // A visitor's record on the search screen: the identity as now known (the
-// ID number masked until the officer reveals it, which is audited) and
+// ID number and NPWP masked until the officer reveals them, which is
+// audited) and
 // their visits. On the visitor's request the record is corrected (ctrl+e,
 // the guest book's fields and validation) or erased (ctrl+d, behind a
 // dialog that wants HAPUS typed): both go through the store, which audits
@@ -25,7 +27,10 @@ const searchEraseWord = "HAPUS"
 // searchVisitsMax bounds the visits read for one visitor's record.
 const searchVisitsMax = 200
 
-// Results of the record's store work.
+// Results of the record's store work. A save or erase carries the number
+// of the submission (op), so that an answer arriving after the officer
+// moved on never closes a form it did not submit; it still refreshes what
+// is shown.
 type (
 	// searchRecordMsg carries a visitor read again, with their visits.
 	searchRecordMsg struct {
@@ -34,10 +39,17 @@ type (
 		visits []store.Hit
 	}
 	// searchSavedMsg: the correction was recorded.
-	searchSavedMsg struct{ id string }
+	searchSavedMsg struct {
+		id string
+		op int
+	}
 	// searchErasedMsg: the visitor was anonymised.
-	searchErasedMsg struct{ id string }
-	// searchRevealedMsg: showing the whole ID number was recorded.
+	searchErasedMsg struct {
+		id   string
+		op   int
+		note string // set when the old values still wait in the log
+	}
+	// searchRevealedMsg: showing the whole ID number and NPWP was recorded.
 	searchRevealedMsg struct{ id string }
 )
 
@@ -56,7 +68,8 @@ type searchRecord struct {
 	revealed bool
 
 	form   *form // the correction form while editing
-	saving bool
+	saving bool  // a save or erase is on its way; esc waits for it
+	op     int   // the submission being saved
 
 	confirm    textinput.Model // the erase dialog's HAPUS
 	confirmErr string
@@ -123,17 +136,19 @@ func (s *searchScreen) recordMsg(msg tea.Msg) tea.Cmd {
 			s.mode, r.form = searchModeRecord, nil
 		}
 	case searchSavedMsg:
-		if msg.id != r.id {
-			return nil
+		if r.saving && msg.op == r.op {
+			r.saving, r.form, s.mode = false, nil, searchModeRecord
 		}
-		r.saving, r.form, s.mode, s.stale = false, nil, searchModeRecord, true
-		return tea.Batch(notice("Data pengunjung diperbarui; kunjungan lama tetap memuat data saat itu."), searchLoad(s.c, r.id))
+		return tea.Batch(notice("Data pengunjung diperbarui; kunjungan lama tetap memuat data saat itu."), s.refresh(msg.id))
 	case searchErasedMsg:
-		if msg.id != r.id {
-			return nil
+		if r.saving && msg.op == r.op {
+			r.saving, r.revealed, s.mode = false, false, searchModeRecord
 		}
-		r.saving, r.revealed, s.mode, s.stale = false, false, searchModeRecord, true
-		return tea.Batch(notice("Data pribadi dihapus (dianonimkan); kunjungan dan pembayaran tetap tercatat."), searchLoad(s.c, r.id))
+		text := "Data pribadi dihapus (dianonimkan); kunjungan dan pembayaran tetap tercatat."
+		if msg.note != "" {
+			text = msg.note
+		}
+		return tea.Batch(notice(text), s.refresh(msg.id))
 	case searchRevealedMsg:
 		if msg.id == r.id {
 			r.revealed = true
@@ -156,7 +171,24 @@ func (s *searchScreen) recordMsg(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// refresh follows a change to visitor id: the list searches again (now,
+// or when the officer returns to it) and the record, if it is theirs, is
+// read again.
+func (s *searchScreen) refresh(id string) tea.Cmd {
+	if s.mode == searchModeList {
+		return s.search()
+	}
+	s.stale = true
+	if s.rec.id == id {
+		return searchLoad(s.c, id)
+	}
+	return nil
+}
+
 func (s *searchScreen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
+	if s.rec.saving {
+		return nil // esc and the rest wait for the answer
+	}
 	switch s.mode {
 	case searchModeEdit:
 		return s.editKey(msg)
@@ -180,7 +212,8 @@ func (s *searchScreen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
 			return navigate(screenVisit, r.visits[r.cursor].VisitID)
 		}
 	case key.Matches(msg, k.Edit) && k.Edit.Enabled():
-		r.form = searchGuestForm(s.c, r.person.Guest)
+		r.form = newForm(s.c, guestFields(r.person.Guest)...) // no consent question, no lookup
+		r.form.get("cat").withHint("←/→ atau huruf awal. Kunjungan lama tetap memakai kategori saat itu.")
 		r.maskForm()
 		s.mode = searchModeEdit
 	case key.Matches(msg, k.Erase) && k.Erase.Enabled():
@@ -194,8 +227,9 @@ func (s *searchScreen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// reveal shows the whole ID number, recording in the audit trail that it
-// was shown; a second press masks it again.
+// reveal shows the whole ID number and NPWP (an individual's NPWP is
+// their NIK), recording in the audit trail that they were shown; a second
+// press masks them again.
 func (s *searchScreen) reveal() tea.Cmd {
 	r := &s.rec
 	if r.revealed {
@@ -213,19 +247,20 @@ func (s *searchScreen) reveal() tea.Cmd {
 	}
 }
 
-// maskForm hides the ID number in the correction form until it is
-// revealed; it can still be typed over.
+// maskForm hides the ID number and the NPWP in the correction form until
+// they are revealed: only the echo changes, so the value saved is the one
+// stored or typed, never the mask.
 func (r *searchRecord) maskForm() {
 	if r.form == nil {
 		return
 	}
-	fl := r.form.get("idno")
-	if r.revealed {
-		fl.in.EchoMode = textinput.EchoNormal
-		fl.hint = "KTP: NIK 16 angka."
-	} else {
-		fl.in.EchoMode = textinput.EchoPassword
-		fl.hint = "KTP: NIK 16 angka. Disamarkan: ctrl+r menampilkannya (dicatat di jejak audit)."
+	for k, hint := range map[string]string{"idno": guestHintIDNo, "npwp": guestHintNPWP} {
+		fl := r.form.get(k)
+		if r.revealed {
+			fl.in.EchoMode, fl.hint = textinput.EchoNormal, hint
+		} else {
+			fl.in.EchoMode, fl.hint = textinput.EchoPassword, hint+" Disamarkan: ctrl+r menampilkannya (dicatat di jejak audit)."
+		}
 	}
 }
 
@@ -258,27 +293,23 @@ func (s *searchScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (s *searchScreen) submitEdit() tea.Cmd {
 	r := &s.rec
-	if r.saving {
-		return nil
-	}
-	f := r.form
-	in := store.GuestInput{
-		Guest: store.Guest{IDType: f.val("idtype"), IDNumber: f.val("idno"), Name: f.val("name"), Gender: f.val("gender"),
-			Education: f.val("edu"), Occupation: f.val("job"), Institution: f.val("inst"), Category: f.val("cat"),
-			Email: f.val("email"), Phone: f.val("phone"), NPWP: f.val("npwp")},
-		BirthYear: f.val("year"),
-		Consent:   true,
-		VisitorID: r.id,
-	}
-	f.clearErrs()
-	r.saving = true
+	in := guestInput(r.form, true, r.id) // a visitor with a record consented
+	r.form.clearErrs()
+	op := s.submitted()
 	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.actor(), r.id
 	return func() tea.Msg {
 		if err := st.UpdateVisitor(ctx, actor, id, in); err != nil {
 			return errMsg{err}
 		}
-		return searchSavedMsg{id}
+		return searchSavedMsg{id, op}
 	}
+}
+
+// submitted marks a save or erase as on its way and numbers it.
+func (s *searchScreen) submitted() int {
+	s.ops++
+	s.rec.saving, s.rec.op = true, s.ops
+	return s.ops
 }
 
 func (s *searchScreen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -288,20 +319,24 @@ func (s *searchScreen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.mode = searchModeRecord
 		return nil
 	case "enter":
-		if r.saving {
-			return nil
-		}
 		if !strings.EqualFold(strings.TrimSpace(r.confirm.Value()), searchEraseWord) {
 			r.confirmErr = "Ketik " + searchEraseWord + " untuk menghapus, atau tekan esc untuk batal."
 			return nil
 		}
-		r.saving = true
+		op := s.submitted()
 		st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.actor(), r.id
 		return func() tea.Msg {
-			if err := st.EraseVisitor(ctx, actor, id); err != nil {
+			err := st.EraseVisitor(ctx, actor, id)
+			var re *store.RuleError
+			switch {
+			case errors.Is(err, store.ErrErasedInLog) && errors.As(err, &re):
+				// Erased; an export beside the app keeps the old copy in
+				// the log until loket closes. Done, with that said.
+				return searchErasedMsg{id: id, op: op, note: re.Msg}
+			case err != nil:
 				return errMsg{err}
 			}
-			return searchErasedMsg{id}
+			return searchErasedMsg{id: id, op: op}
 		}
 	}
 	r.confirmErr = ""
@@ -312,6 +347,9 @@ func (s *searchScreen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (s *searchScreen) recordPaste(msg tea.PasteMsg) tea.Cmd {
 	r := &s.rec
+	if r.saving {
+		return nil
+	}
 	switch s.mode {
 	case searchModeEdit:
 		r.form.paste(msg)
@@ -321,46 +359,11 @@ func (s *searchScreen) recordPaste(msg tea.PasteMsg) tea.Cmd {
 	return nil
 }
 
-// searchGuestForm is the guest book's identity, for a correction: the
-// fields, labels and hints of step 3, without the consent question (a
-// visitor with a record consented) and the lookup.
-func searchGuestForm(c *Context, g store.Guest) *form {
-	year := ""
-	if g.BirthYear > 0 {
-		year = fmt.Sprint(g.BirthYear)
-	}
-	return newForm(c,
-		textF("name", "Nama", g.Name),
-		choiceF("idtype", "Jenis identitas", valid.IDTypes, g.IDType),
-		textF("idno", "Nomor identitas", g.IDNumber).withHint("KTP: NIK 16 angka."),
-		choiceF("gender", "Jenis kelamin", valid.Genders, g.Gender).withHint("L laki-laki · P perempuan"),
-		textF("year", "Tahun lahir", year),
-		choiceF("edu", "Pendidikan", valid.Educations, g.Education),
-		choiceF("job", "Pekerjaan", valid.Occupations, g.Occupation),
-		textF("inst", "Instansi", g.Institution),
-		choiceF("cat", "Kategori instansi", valid.InstCategories, g.Category).withHint("←/→ atau huruf awal. Kunjungan lama tetap memakai kategori saat itu."),
-		textF("email", "Email", g.Email).withHint("Email yang masih aktif."),
-		textF("phone", "Nomor HP", g.Phone).withHint("08… atau +62 8…; nomor luar negeri dengan + dan kode negara."),
-		textF("npwp", "NPWP", g.NPWP).withHint("Wajib untuk kategori Swasta: 15 atau 16 angka."),
-	)
-}
-
-// searchGender writes L/P as words.
-func searchGender(g string) string {
-	switch g {
-	case "L":
-		return "Laki-laki"
-	case "P":
-		return "Perempuan"
-	}
-	return g
-}
-
 func (r *searchRecord) title(st *Styles, w int) []string {
 	p := r.person
 	right := fmt.Sprintf("%d kunjungan", p.Visits)
 	if p.LastVisit != "" {
-		right += " · terakhir " + searchDay(p.LastVisit)
+		right += " · terakhir " + dayDMY(p.LastVisit)
 	}
 	name := " " + st.Title.Render(p.Guest.Name)
 	if width(name)+width(right)+3 > w {
@@ -369,22 +372,24 @@ func (r *searchRecord) title(st *Styles, w int) []string {
 	return []string{between(name, st.Dim.Render(right)+" ", w)}
 }
 
-// identity is the record's fields as label and value.
+// hasNumber tells whether the record has a number to mask.
+func (r *searchRecord) hasNumber() bool {
+	return r.person.Guest.IDNumber != "" || r.person.Guest.NPWP != ""
+}
+
+// identity is the record's fields as label and value, the ID number and
+// the NPWP masked until revealed.
 func (r *searchRecord) identity() [][2]string {
 	g := r.person.Guest
-	id := valid.MaskID(g.IDNumber)
-	if r.revealed {
-		id = g.IDNumber
-	}
-	year := ""
-	if g.BirthYear > 0 {
-		year = fmt.Sprint(g.BirthYear)
+	id, npwp := g.IDNumber, g.NPWP
+	if !r.revealed {
+		id, npwp = valid.MaskID(id), valid.MaskID(npwp)
 	}
 	return [][2]string{
-		{"Jenis identitas", g.IDType}, {"Nomor identitas", id}, {"Jenis kelamin", searchGender(g.Gender)},
-		{"Tahun lahir", year}, {"Pendidikan", g.Education}, {"Pekerjaan", g.Occupation},
+		{"Jenis identitas", g.IDType}, {"Nomor identitas", id}, {"Jenis kelamin", guestGenderWord(g.Gender)},
+		{"Tahun lahir", guestYear(g)}, {"Pendidikan", g.Education}, {"Pekerjaan", g.Occupation},
 		{"Instansi", g.Institution}, {"Kategori instansi", g.Category}, {"Email", g.Email},
-		{"Nomor HP", g.Phone}, {"NPWP", g.NPWP},
+		{"Nomor HP", g.Phone}, {"NPWP", npwp},
 	}
 }
 
@@ -399,7 +404,7 @@ func (r *searchRecord) identityLines(st *Styles, w int) []string {
 	}
 	cell := func(f [2]string, vw int) []string {
 		v := orDash(f[1])
-		if f[0] == "Nomor identitas" && f[1] != "" && !r.revealed {
+		if (f[0] == "Nomor identitas" || f[0] == "NPWP") && f[1] != "" && !r.revealed {
 			v += st.Dim.Render(" (disamarkan)")
 		}
 		var out []string
@@ -457,13 +462,16 @@ func (r *searchRecord) recordView(st *Styles, w, h int) []string {
 		if i == r.cursor {
 			cur = len(rows)
 		}
-		rows = append(rows, searchRowLines(st, searchVisitRow(st, v, false), i == r.cursor, w)...)
+		rows = append(rows, searchRowLines(st, searchVisitRow(st, v, false, i == r.cursor), i == r.cursor, w)...)
 	}
 	return append(out, searchWindow(rows, cur, max(h-len(out), 1))...)
 }
 
 func (r *searchRecord) editView(st *Styles, w, h int) []string {
 	out := []string{" " + st.Title.Render("Ubah data pengunjung")}
+	if r.saving {
+		out[0] += st.Dim.Render(" · menyimpan…")
+	}
 	for _, l := range wrap("Atas permintaan pengunjung. Perubahan dicatat di jejak audit (tanpa isinya); kunjungan lama tetap memuat data saat itu.", w-2) {
 		out = append(out, " "+st.Dim.Render(l))
 	}
@@ -481,19 +489,9 @@ func (r *searchRecord) eraseView(st *Styles, w, h int) []string {
 	if g.IDNumber != "" {
 		who += " · " + g.IDType + " " + valid.MaskID(g.IDNumber)
 	}
+	what := fmt.Sprintf("Nama menjadi %q; nomor identitas, email, nomor HP, NPWP dan isian lain dikosongkan, juga pada %d kunjungannya. Penghapusan tidak dapat dibatalkan.", store.Erased, r.person.Visits)
 	out := []string{" " + st.Warn.Render("Hapus data pribadi pengunjung?"), ""}
-	text := []string{
-		who,
-		"",
-		"Data pribadi dihapus (dianonimkan); kunjungan dan pembayaran tetap tercatat.",
-		fmt.Sprintf("Nama menjadi %q; nomor identitas, email, nomor HP, NPWP dan isian lain dikosongkan, juga pada %d kunjungannya. Penghapusan tidak dapat dibatalkan.", store.Erased, r.person.Visits),
-		"",
-	}
-	for _, t := range text {
-		if t == "" {
-			out = append(out, "")
-			continue
-		}
+	for _, t := range []string{who, "", "Data pribadi dihapus (dianonimkan); kunjungan dan pembayaran tetap tercatat.", what, ""} {
 		for _, l := range wrap(t, w-4) {
 			out = append(out, "   "+l)
 		}
@@ -505,6 +503,10 @@ func (r *searchRecord) eraseView(st *Styles, w, h int) []string {
 			out = append(out, "   "+st.Err.Render(l))
 		}
 	}
-	out = append(out, "", "   "+st.Dim.Render("esc: batal, data tidak diubah"))
+	foot := "esc: batal, data tidak diubah"
+	if r.saving {
+		foot = "Menghapus… tunggu sebentar."
+	}
+	out = append(out, "", "   "+st.Dim.Render(foot))
 	return searchWindow(out, len(out)-1, h)
 }

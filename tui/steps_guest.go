@@ -3,13 +3,13 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"loket/store"
-	"loket/store/valid"
 )
 
 // Step 3: the guest book, with the consent question and the returning
@@ -56,29 +56,14 @@ func newGuestEd(c *Context, v *store.Visit) *guestEd {
 	if v.Step(store.StepGuestBook).State == store.StateDone {
 		consent = yn(v.Consent)
 	}
-	idType := g.IDType
-	if idType == "" {
-		idType = "KTP"
+	if g.IDType == "" {
+		g.IDType = "KTP"
 	}
-	year := ""
-	if g.BirthYear > 0 {
-		year = fmt.Sprint(g.BirthYear)
-	}
-	f := newForm(c,
-		textF("name", "Nama", g.Name).withHint("Ketik nama, nomor identitas atau email: pengunjung lama ditawarkan di bawah."),
-		yesNo("consent", "Persetujuan data pribadi", consent).withHint("Pengunjung setuju datanya dipakai untuk layanan ini dan statistik layanan BPS (UU PDP). Tidak: hanya nama, instansi, kategori dan email yang dicatat."),
-		choiceF("idtype", "Jenis identitas", valid.IDTypes, idType),
-		textF("idno", "Nomor identitas", g.IDNumber).withHint("KTP: NIK 16 angka."),
-		choiceF("gender", "Jenis kelamin", valid.Genders, g.Gender).withHint("L laki-laki · P perempuan"),
-		textF("year", "Tahun lahir", year),
-		choiceF("edu", "Pendidikan", valid.Educations, g.Education),
-		choiceF("job", "Pekerjaan", valid.Occupations, g.Occupation),
-		textF("inst", "Instansi", g.Institution),
-		choiceF("cat", "Kategori instansi", valid.InstCategories, g.Category).withHint("←/→ atau huruf awal; menentukan tarif nol rupiah."),
-		textF("email", "Email", g.Email).withHint("Email yang masih aktif."),
-		textF("phone", "Nomor HP", g.Phone).withHint("08… atau +62 8…; nomor luar negeri dengan + dan kode negara."),
-		textF("npwp", "NPWP", g.NPWP).withHint("Wajib untuk kategori Swasta: 15 atau 16 angka."),
-	)
+	fields := slices.Insert(guestFields(g), 1,
+		yesNo("consent", "Persetujuan data pribadi", consent).withHint("Pengunjung setuju datanya dipakai untuk layanan ini dan statistik layanan BPS (UU PDP). Tidak: hanya nama, instansi, kategori dan email yang dicatat."))
+	f := newForm(c, fields...)
+	f.get("name").withHint("Ketik nama, nomor identitas atau email: pengunjung lama ditawarkan di bawah.")
+	f.get("cat").withHint("←/→ atau huruf awal; menentukan tarif nol rupiah.")
 	e := &guestEd{formEd: formEd{c, f}, id: v.ID, visitorID: v.VisitorID, hi: -1,
 		choose:  key.NewBinding(key.WithKeys("down"), key.WithHelp("↓ enter", "pilih pengunjung lama")),
 		dismiss: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "tutup daftar")),
@@ -201,12 +186,8 @@ func (e *guestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd)
 // fill takes a returning visitor's record into the form.
 func (e *guestEd) fill(p store.Visitor) {
 	g := p.Guest
-	year := ""
-	if g.BirthYear > 0 {
-		year = fmt.Sprint(g.BirthYear)
-	}
 	set := map[string]string{"name": g.Name, "consent": "Ya", "idtype": g.IDType, "idno": g.IDNumber,
-		"gender": g.Gender, "year": year, "edu": g.Education, "job": g.Occupation, "inst": g.Institution,
+		"gender": g.Gender, "year": guestYear(g), "edu": g.Education, "job": g.Occupation, "inst": g.Institution,
 		"cat": g.Category, "email": g.Email, "phone": g.Phone, "npwp": g.NPWP}
 	for _, fl := range e.f.fields {
 		v := set[fl.key]
@@ -284,14 +265,7 @@ func (e *guestEd) submit(*store.Visit) tea.Cmd {
 		return e.ask("consent")
 	}
 	f := e.f
-	in := store.GuestInput{
-		Guest: store.Guest{IDType: f.val("idtype"), IDNumber: f.val("idno"), Name: f.val("name"), Gender: f.val("gender"),
-			Education: f.val("edu"), Occupation: f.val("job"), Institution: f.val("inst"), Category: f.val("cat"),
-			Email: f.val("email"), Phone: f.val("phone"), NPWP: f.val("npwp")},
-		BirthYear: f.val("year"),
-		Consent:   f.val("consent") == "Ya",
-		VisitorID: e.visitorID,
-	}
+	in := guestInput(f, f.val("consent") == "Ya", e.visitorID)
 	e.closePopup()
 	return saveStep(e.c, e.id, store.StepGuestBook, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.RecordGuest(ctx, actor, id, in)
