@@ -188,7 +188,8 @@ func (e *endOfDayScreen) load() tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		m.folder, m.folderErr = exportFolder(office)
+		// Only where it is: the folder is made when the workbook is written.
+		m.folder, m.folderErr = exportDirOf(office)
 		if m.folderErr == nil {
 			if fi, err := os.Stat(filepath.Join(m.folder, export.FileName(day, day))); err == nil {
 				m.written = fi.ModTime()
@@ -514,6 +515,12 @@ func endOfDayExport(ctx context.Context, s *store.Store, day, officer string, no
 type endOfDayExportError struct{ err error }
 
 func (e *endOfDayExportError) Error() string { return "laporan belum tertulis: " + e.err.Error() }
+
+// userText is the error line's sentence: already Indonesian, without the
+// "Gagal:" the error line puts before other errors.
+func (e *endOfDayExportError) userText() string {
+	return "Laporan belum tertulis: " + errText(e.err)
+}
 func (e *endOfDayExportError) Unwrap() error { return e.err }
 
 // endOfDayDiffText says a hand-over's difference: "" when none.

@@ -351,9 +351,13 @@ func TestEndOfDayExportErrorKeepsScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := endOfDayOpen(t, h)
-	h.sees("Folder", "tidak dapat dibuat") // known before writing
-	h.keys("ctrl+e")                       // no cash: no question
+	h.sees("Folder", "Laporan") // opening the screen makes no folder
+	h.keys("ctrl+e")            // no cash: no question
 	h.until("the error line", func() bool { return strings.Contains(h.m.errLine, "tidak dapat dibuat") })
+	want := "Laporan belum tertulis: folder ekspor " + o.ExportDir + " tidak dapat dibuat (alamat itu berkas, bukan folder); periksa Pengaturan (s)"
+	if runtime.GOOS != "windows" && h.m.errLine != want {
+		t.Errorf("error line\n %q\nwant\n %q", h.m.errLine, want)
+	}
 	if h.m.id != screenEndOfDay || e.busy || !e.keys.Export.Enabled() {
 		t.Fatalf("screen not usable after the error:\n%s", h.screen())
 	}
@@ -524,5 +528,26 @@ func TestEndOfDayDropsAnOlderLoad(t *testing.T) {
 	h.update(endOfDayLoadedMsg{gen: s.loadGen - 1, day: s.data.day, receipts: 5})
 	if s.data.receipts != 80_000 {
 		t.Fatalf("an older load replaced the newer: receipts %d", s.data.receipts)
+	}
+}
+
+// Opening Tutup hari shows where the workbook will go without making the
+// folder; writing the workbook makes it.
+func TestEndOfDayOpeningMakesNoFolder(t *testing.T) {
+	home := t.TempDir()
+	old := userHome
+	userHome = func() (string, error) { return home, nil }
+	t.Cleanup(func() { userHome = old })
+	h := newHarness(t, 120, 35)
+	endOfDayOpen(t, h)
+	dir := filepath.Join(home, "Documents", "Laporan PST")
+	h.sees(dir)
+	if _, err := os.Stat(filepath.Join(home, "Documents")); !os.IsNotExist(err) {
+		t.Fatalf("opening the screen made %s: %v", dir, err)
+	}
+	h.keys("ctrl+e")
+	h.waitSee("Laporan tersimpan")
+	if _, err := os.Stat(filepath.Join(dir, "laporan-pst-2026-11-26.xlsx")); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -74,6 +74,14 @@ func errText(err error) string {
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return "Dibatalkan."
 	}
+	var ut interface{ userText() string }
+	if errors.As(err, &ut) {
+		return ut.userText()
+	}
+	var fe *folderError
+	if errors.As(err, &fe) {
+		return fe.Error()
+	}
 	return "Gagal: " + err.Error()
 }
 

@@ -3,12 +3,8 @@ package tui
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -48,10 +44,6 @@ const (
 	settingsChangePIN
 	settingsBackupForm
 )
-
-// settingsBackupMeta is the meta key remembering the last folder backed up
-// to, so the flashdisk's path is typed once.
-const settingsBackupMeta = "tui_backup_dir"
 
 type settingsKeys struct {
 	Next, Prev, S1, S2, S3 key.Binding
@@ -96,8 +88,6 @@ type (
 		officers []store.Officer
 		done     string
 	}
-	settingsBackupDoneMsg    struct{ path, dir string }
-	settingsBackupMissingMsg struct{ dir string }
 	// settingsClosedMsg: a form was closed without saving; the error it
 	// left on the error line no longer applies.
 	settingsClosedMsg struct{}
@@ -105,22 +95,22 @@ type (
 
 func (settingsOfficeSavedMsg) success() {}
 func (settingsOfficersMsg) success()    {}
-func (settingsBackupDoneMsg) success()  {}
 func (settingsClosedMsg) success()      {}
 
 type settingsScreen struct {
-	c       *Context
-	keys    settingsKeys
-	sec     settingsSection
-	mode    settingsMode
-	form    *form
-	loaded  bool
-	data    settingsLoadedMsg
-	busy    bool
-	top     int    // scroll of the Petugas list
-	confirm string // a missing backup folder the officer was warned about
-	lastOut string // the backup written in this visit to the screen
-	w, h    int
+	c        *Context
+	keys     settingsKeys
+	sec      settingsSection
+	mode     settingsMode
+	form     *form
+	loaded   bool
+	data     settingsLoadedMsg
+	busy     bool
+	top      int    // scroll of the Petugas list
+	confirm  string // a missing backup folder the officer was warned about
+	lastOut  string // the backup written in this visit to the screen
+	lastWarn string // what went wrong after it was written
+	w, h     int
 }
 
 func newSettings(c *Context, _ any) Screen {
@@ -149,7 +139,7 @@ func (s *settingsScreen) Init() tea.Cmd {
 		if m.backupDir, err = st.Meta(ctx, settingsBackupMeta); err != nil {
 			return errMsg{err}
 		}
-		m.exportDir, m.exportErr = exportFolder(store.Office{})
+		m.exportDir, m.exportErr = defaultExportDir()
 		m.autoBackup = store.BackupDir(st.Path())
 		return m
 	}
@@ -217,8 +207,12 @@ func (s *settingsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case settingsBackupMissingMsg:
 		s.busy, s.confirm = false, msg.dir
 	case settingsBackupDoneMsg:
-		s.busy, s.lastOut, s.data.backupDir, s.confirm = false, msg.path, msg.dir, ""
+		s.busy, s.lastOut, s.lastWarn = false, msg.path, msg.warn
 		s.closeForm()
+		if msg.warn != "" {
+			return s, notice("Cadangan tersimpan; foldernya tidak diingat untuk lain kali (lihat peringatan).")
+		}
+		s.data.backupDir = msg.dir
 		return s, notice("Cadangan tersimpan: " + msg.path)
 	case errMsg:
 		s.busy = false
@@ -342,12 +336,8 @@ func (s *settingsScreen) openBackupForm() {
 		withHint(`Mis. flashdisk: E:\ di Windows, /media/usb di Linux. Nama berkas dibuat otomatis.`)))
 }
 
-// open shows a form. Rendering it once gives its inputs their width before
-// the first key, so a long value scrolls inside the field from the start.
-func (s *settingsScreen) open(f *form) {
-	s.form = f
-	f.lines(max(s.w-2, 20), nil)
-}
+// open shows a form.
+func (s *settingsScreen) open(f *form) { s.form = f }
 
 func (s *settingsScreen) closeForm() {
 	s.form, s.mode, s.confirm = nil, settingsView, ""
@@ -484,7 +474,7 @@ func settingsSaveOffice(c *Context, o store.Office, oldExport string) tea.Cmd {
 				err = settingsTryFolder(o)
 			}
 			if err != nil {
-				return errMsg{&valid.Error{Field: "Folder ekspor", Msg: settingsFolderProblem(err)}}
+				return errMsg{&valid.Error{Field: "Folder ekspor", Msg: folderProblem(err)}}
 			}
 		}
 		if err := st.UpdateOffice(ctx, actor, o); err != nil {
@@ -496,71 +486,4 @@ func settingsSaveOffice(c *Context, o store.Office, oldExport string) tea.Cmd {
 		}
 		return settingsOfficeSavedMsg{saved}
 	}
-}
-
-// settingsTryFolder makes the export folder and writes a file into it.
-func settingsTryFolder(o store.Office) error {
-	dir, err := exportFolder(o)
-	if err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".loket-uji-*")
-	if err != nil {
-		return err
-	}
-	name := f.Name()
-	err = f.Close()
-	if rmErr := os.Remove(name); err == nil {
-		err = rmErr
-	}
-	return err
-}
-
-// settingsRunBackup copies the database into dir. A folder that does not
-// exist is only made once the officer confirmed it (confirmed == dir): an
-// unplugged flashdisk must not turn into a folder on the PC's own disk.
-func settingsRunBackup(c *Context, dir, confirmed string) tea.Cmd {
-	st, ctx := c.Store, c.Ctx
-	dir = strings.TrimSpace(dir)
-	return func() tea.Msg {
-		fail := func(msg string) tea.Msg { return errMsg{&valid.Error{Field: "Folder tujuan", Msg: msg}} }
-		if dir == "" {
-			return fail("wajib diisi, mis. E:\\ atau /media/usb")
-		}
-		abs, err := filepath.Abs(dir)
-		if err != nil {
-			return fail(settingsFolderProblem(err))
-		}
-		info, err := os.Stat(abs)
-		switch {
-		case errors.Is(err, fs.ErrNotExist) && confirmed != abs:
-			return settingsBackupMissingMsg{abs}
-		case err == nil && !info.IsDir():
-			return fail(abs + " adalah berkas, bukan folder")
-		}
-		p, err := st.Backup(ctx, abs)
-		if err != nil {
-			return fail("cadangan ke " + abs + " gagal: " + settingsFolderProblem(err))
-		}
-		if err := st.SetMeta(ctx, settingsBackupMeta, abs); err != nil {
-			return errMsg{fmt.Errorf("cadangan tersimpan di %s, tetapi foldernya tidak dapat diingat: %w", p, err)}
-		}
-		return settingsBackupDoneMsg{path: p, dir: abs}
-	}
-}
-
-// settingsFolderProblem says in Indonesian why a folder could not be
-// written, for the errors an officer can act on; others keep their text.
-func settingsFolderProblem(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
-		return "tidak ada izin menulis ke folder itu (flashdisk terkunci atau hanya-baca?); pilih folder lain"
-	case errors.Is(err, syscall.ENOSPC):
-		return "ruang penyimpanan penuh; kosongkan sebagian atau pilih tempat lain"
-	case errors.Is(err, syscall.ENOTDIR):
-		return "sebagian alamat itu adalah berkas, bukan folder; periksa penulisan alamatnya"
-	case errors.Is(err, fs.ErrNotExist):
-		return "folder atau drive tidak ditemukan; pastikan flashdisk terpasang dan alamatnya benar"
-	}
-	return err.Error()
 }

@@ -3,12 +3,14 @@ package tui
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"loket/store"
 )
@@ -25,16 +27,33 @@ func settingsOpen(t *testing.T, h *harness) *settingsScreen {
 }
 
 // settingsFrameFits fails unless the frame has exactly the terminal's
-// lines, none wider than its columns.
+// lines, none wider than its columns and none cut with "…" at the right
+// edge, and unless every line of the screen's own body fits the width.
+// The root pads and cuts every line to the width, so a frame that merely
+// has the right size says nothing: a cut shows as "…" at the edge (the
+// error line is cut one column earlier), or as a body line too wide.
 func settingsFrameFits(t *testing.T, h *harness, scr string) {
 	t.Helper()
-	lines := strings.Split(scr, "\n")
-	if len(lines) != h.m.c.Height {
-		t.Fatalf("frame has %d lines, want %d:\n%s", len(lines), h.m.c.Height, scr)
+	w, ht := h.m.c.Width, h.m.c.Height
+	lines := strings.Split(h.m.View().Content, "\n")
+	if len(lines) != ht {
+		t.Fatalf("frame has %d lines, want %d:\n%s", len(lines), ht, scr)
 	}
 	for i, l := range lines {
-		if width(l) > h.m.c.Width {
-			t.Fatalf("line %d is %d columns wide (> %d): %q", i+1, width(l), h.m.c.Width, l)
+		if width(l) > w {
+			t.Fatalf("line %d is %d columns wide (> %d): %q", i+1, width(l), w, ansi.Strip(l))
+		}
+		plain := strings.TrimRight(ansi.Strip(l), " ")
+		if strings.HasSuffix(plain, "…") && width(plain) >= w-1 {
+			t.Fatalf("line %d is cut at %d×%d: %q\n%s", i+1, w, ht, plain, scr)
+		}
+	}
+	if h.m.fullHelp {
+		return
+	}
+	for i, l := range splitLines(h.m.screen.View()) {
+		if width(l) > w {
+			t.Fatalf("body line %d is %d columns wide (> %d), cut on screen: %q\n%s", i+1, width(l), w, ansi.Strip(l), scr)
 		}
 	}
 }
@@ -60,11 +79,39 @@ func settingsRetype(t *testing.T, h *harness, s *settingsScreen, fieldKey, value
 	}
 }
 
+// settingsRetypeFocus focuses the field with the key by tabbing from the
+// first, typing nothing.
+func settingsRetypeFocus(t *testing.T, h *harness, s *settingsScreen, fieldKey string) {
+	t.Helper()
+	for s.form.focus != 0 {
+		h.keys("shift+tab")
+	}
+	for s.form.cur().key != fieldKey {
+		before := s.form.focus
+		h.keys("tab")
+		if s.form.focus == before {
+			t.Fatalf("no field %q in the form", fieldKey)
+		}
+	}
+}
+
 // settingsShows reports whether the screen shows a path without spaces,
 // possibly wrapped over several lines.
 func settingsShows(h *harness, path string) bool {
 	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
 	return strings.Contains(squeeze(h.screen()), squeeze(path))
+}
+
+// settingsNoEnglish fails on the system's English words in a message for
+// the officer.
+func settingsNoEnglish(t *testing.T, msg string) {
+	t.Helper()
+	for _, en := range []string{"not a directory", "permission denied", "no such file", "read-only file system",
+		"no space left", "file exists", "mkdir ", "open ", "stat "} {
+		if strings.Contains(strings.ToLower(msg), en) {
+			t.Fatalf("English system text %q reaches the officer: %q", en, msg)
+		}
+	}
 }
 
 func (h *harness) settingsOffice() store.Office {
@@ -168,6 +215,11 @@ func TestSettingsRefusesAnExportFolderThatCannotBeMade(t *testing.T) {
 	settingsRetype(t, h, s, "export", filepath.Join(file, "laporan"))
 	h.keys("ctrl+s")
 	h.waitSee("✗ Folder ekspor:")
+	if want := "Folder ekspor: alamat itu berkas, bukan folder"; h.m.errLine != want {
+		t.Fatalf("error line %q, want %q", h.m.errLine, want)
+	}
+	settingsNoEnglish(t, h.m.errLine)
+	settingsFrameFits(t, h, h.screen())
 	if o := h.settingsOffice(); o.ExportDir != "" {
 		t.Fatalf("an unusable export folder was saved: %q", o.ExportDir)
 	}
@@ -352,7 +404,7 @@ func TestSettingsBackupErrorIsIndonesianAndTheScreenStaysUsable(t *testing.T) {
 	// A file where the folder should be, and a folder under a file.
 	for _, bad := range []struct{ path, want string }{
 		{file, "adalah berkas, bukan folder"},
-		{filepath.Join(file, "usb"), "sebagian alamat itu adalah berkas, bukan folder"},
+		{filepath.Join(file, "usb"), "alamat itu berkas, bukan folder"},
 	} {
 		h.keys("ctrl+u")
 		h.typ(bad.path)
@@ -362,6 +414,7 @@ func TestSettingsBackupErrorIsIndonesianAndTheScreenStaysUsable(t *testing.T) {
 		if !strings.Contains(h.m.errLine, bad.want) {
 			t.Fatalf("%s: error line %q lacks %q", bad.path, h.m.errLine, bad.want)
 		}
+		settingsNoEnglish(t, h.m.errLine)
 		if s.form.val("dir") != bad.path || s.busy {
 			t.Fatal("the screen lost the typed folder or stays busy")
 		}
@@ -432,6 +485,13 @@ func TestSettingsFitsTheTerminal(t *testing.T) {
 		check("kantor-ubah")
 		settingsRetype(t, h, s, "export", "")
 		check("kantor-ekspor")
+		// The complaint contact is long (79 characters by default): the
+		// focused field scrolls it within its width.
+		settingsRetypeFocus(t, h, s, "contact")
+		if !strings.Contains(h.screen(), "Kontak pengaduan") {
+			t.Fatalf("the contact field is not in sight when focused:\n%s", h.screen())
+		}
+		check("kantor-kontak")
 		h.keys("esc", "2")
 		check("petugas")
 		if size[1] == 24 && strings.Contains(h.screen(), "← bertugas") {
@@ -457,5 +517,70 @@ func TestSettingsFitsTheTerminal(t *testing.T) {
 		h.update(tea.WindowSizeMsg{Width: 100, Height: 30})
 		h.settle()
 		settingsFrameFits(t, h, h.screen())
+	}
+}
+
+// Pengaturan shows where the default export folder is; reading it must not
+// make it on the disk (it is made when a document is written).
+func TestSettingsOpeningMakesNoExportFolder(t *testing.T) {
+	home := t.TempDir()
+	old := userHome
+	userHome = func() (string, error) { return home, nil }
+	t.Cleanup(func() { userHome = old })
+	h := newHarness(t, 80, 24)
+	s := settingsOpen(t, h)
+	def := filepath.Join(home, "Documents", defaultExportSub)
+	if s.data.exportDir != def || s.data.exportErr != nil || !settingsShows(h, def) {
+		t.Fatalf("default export folder %q (%v), want %q shown:\n%s", s.data.exportDir, s.data.exportErr, def, h.screen())
+	}
+	h.keys("enter") // the office form names the default folder in a hint
+	settingsRetypeFocus(t, h, s, "export")
+	h.keys("esc")
+	if _, err := os.Stat(filepath.Join(home, "Documents")); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("opening Pengaturan made %s: %v", filepath.Join(home, "Documents"), err)
+	}
+}
+
+// A backup that was written but whose folder could not be remembered (the
+// database cannot be written) is done, with a warning: not a failure
+// saying "Gagal", and not a form still open for a second backup.
+func TestSettingsBackupWrittenButNotRememberedIsDoneWithAWarning(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	s := settingsOpen(t, h)
+	ro, err := store.Open(context.Background(), h.path, store.Options{ReadOnly: true, Now: h.clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ro.Close() })
+	if err := ro.SetMeta(context.Background(), settingsBackupMeta, "x"); err == nil {
+		t.Fatal("a read-only store remembers a folder: the test cannot make the step after the backup fail")
+	}
+	h.m.c.Store = ro
+	dir := t.TempDir()
+	h.keys("3", "enter")
+	h.typ(dir)
+	h.keys("enter")
+	h.until("cadangan", func() bool { return !s.busy && (s.lastOut != "" || h.m.errLine != "") })
+	files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db"))
+	if len(files) != 1 || s.lastOut != files[0] {
+		t.Fatalf("backup files %v, screen says %q; error line %q", files, s.lastOut, h.m.errLine)
+	}
+	if h.m.errLine != "" || strings.Contains(h.screen(), "Gagal") {
+		t.Fatalf("a written backup is reported as a failure (%q):\n%s", h.m.errLine, h.screen())
+	}
+	if s.form != nil {
+		t.Fatal("the backup form stays open: enter would make a second backup")
+	}
+	if !strings.HasPrefix(h.m.notice, "Cadangan tersimpan") || !strings.Contains(h.m.notice, "tidak diingat") {
+		t.Fatalf("notice %q does not say the backup is saved with a warning", h.m.notice)
+	}
+	h.sees("Tersimpan", "Peringatan: cadangan sudah tersimpan dan utuh", "(basis data tidak dapat ditulisi)")
+	if s.data.backupDir != "" {
+		t.Fatalf("the screen shows %q as the remembered folder, though it was not stored", s.data.backupDir)
+	}
+	settingsFrameFits(t, h, h.screen())
+	h.keys("enter") // opens the form again: no backup without the officer
+	if files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db")); len(files) != 1 || s.form == nil {
+		t.Fatalf("enter after the warning: files %v, form open %v", files, s.form != nil)
 	}
 }

@@ -178,6 +178,11 @@ func (s *settingsScreen) backupView(w int) ([]string, int) {
 	if s.lastOut != "" {
 		out = append(out, "")
 		out = append(out, s.row("Tersimpan", st.OK.Render(s.lastOut), lw, w)...)
+		if s.lastWarn != "" {
+			for _, l := range wrap(s.lastWarn, w-4) {
+				out = append(out, "  "+st.Warn.Render(l))
+			}
+		}
 	}
 	return out, -1
 }

@@ -231,7 +231,14 @@ func (t *tariffScreen) render() []string {
 	for _, k := range kinds {
 		add(" " + st.Title.Render(tariffKindName(k)))
 		for _, it := range byKind[k] {
-			add("   " + st.Accent.Render(pad(it.Code, codeW)) + "  " + it.Name)
+			// The name wraps under itself, clear of the code column.
+			for i, l := range wrap(it.Name, max(w-ind-1, 16)) {
+				lead := strings.Repeat(" ", ind)
+				if i == 0 {
+					lead = "   " + st.Accent.Render(pad(it.Code, codeW)) + "  "
+				}
+				add(lead + l)
+			}
 			for _, p := range tariffPriceLines(it) {
 				ls := wrap(p.desc, descW)
 				for i, l := range ls {

@@ -172,3 +172,33 @@ func TestTariffKeysWorkOnlyWhenThereIsMoreToScroll(t *testing.T) {
 		t.Fatalf("a position line although everything fits:\n%s", ts.View())
 	}
 }
+
+// An installed schedule may name an item at length: the name wraps under
+// itself at 80 columns, whole, and the price rows follow it.
+func TestTariffWrapsALongItemName(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	body, err := os.ReadFile("../tariff/pp13-2024.tarif")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := "Publikasi elektronik hasil sensus dan survei dengan tabel rinci per kecamatan, desa, kelurahan dan wilayah kerja Beltim."
+	if len([]rune(long)) != 120 {
+		t.Fatalf("the name has %d characters", len([]rune(long)))
+	}
+	text := strings.Replace(string(body), "Publikasi elektronik                               |", long+" |", 1)
+	if text == string(body) {
+		t.Fatal("the test's edit did not apply to the schedule file")
+	}
+	if _, err := h.s.InstallSchedule(context.Background(), h.m.c.actor(), []byte(text)); err != nil {
+		t.Fatal(err)
+	}
+	tariffOpen(t, h)
+	all := tariffReadAll(t, h) // every frame fits, nothing cut at the edge
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	if !strings.Contains(squeeze(strings.Join(all, "\n")), squeeze(long)) {
+		t.Fatalf("the long name is not shown whole:\n%s", strings.Join(all, "\n"))
+	}
+	if !tariffHasRow(strings.Join(all, "\n"), "PUB-EL", "Rp50.000") {
+		t.Fatalf("the price row does not follow the wrapped name:\n%s", strings.Join(all, "\n"))
+	}
+}
