@@ -338,17 +338,10 @@ func (s *complaintsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	switch msg.String() {
-	case "enter":
-		if !f.next() {
+	if handled, submit := f.move(msg); handled {
+		if submit {
 			return s.submit()
 		}
-		return nil
-	case "tab", "down":
-		f.next()
-		return nil
-	case "shift+tab", "up":
-		f.prev()
 		return nil
 	}
 	changed, cmd := f.key(msg)

@@ -211,6 +211,23 @@ func (f *form) typing() bool {
 
 // key gives a key to the focused field and reports whether its value
 // changed.
+// move handles the keys that walk a form: enter (the next field, or on
+// the last one the form's submit), tab/↓ and shift+tab/↑. It reports
+// whether the key was one of them and whether to submit.
+func (f *form) move(msg tea.KeyPressMsg) (handled, submit bool) {
+	switch msg.String() {
+	case "enter":
+		return true, !f.next()
+	case "tab", "down":
+		f.next()
+		return true, false
+	case "shift+tab", "up":
+		f.prev()
+		return true, false
+	}
+	return false, false
+}
+
 func (f *form) key(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	fl := f.cur()
 	if fl == nil {

@@ -275,16 +275,11 @@ func (s *searchScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.submitEdit()
 	case "ctrl+r":
 		return s.reveal()
-	case "enter":
-		if !f.next() {
+	}
+	if handled, submit := f.move(msg); handled {
+		if submit {
 			return s.submitEdit()
 		}
-		return nil
-	case "tab", "down":
-		f.next()
-		return nil
-	case "shift+tab", "up":
-		f.prev()
 		return nil
 	}
 	_, cmd := f.key(msg)

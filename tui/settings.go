@@ -351,16 +351,11 @@ func (s *settingsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 		return func() tea.Msg { return settingsClosedMsg{} }
 	case key.Matches(msg, k.Save):
 		return s.submit()
-	case key.Matches(msg, k.Enter):
-		if !f.next() {
+	}
+	if handled, submit := f.move(msg); handled {
+		if submit {
 			return s.submit()
 		}
-		return nil
-	case msg.String() == "tab" || msg.String() == "down":
-		f.next()
-		return nil
-	case msg.String() == "shift+tab" || msg.String() == "up":
-		f.prev()
 		return nil
 	}
 	changed, cmd := f.key(msg)
