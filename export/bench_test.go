@@ -23,37 +23,23 @@ import (
 // which is excelize's StreamWriter alone writing the same workbook shape.
 // scripts/bench.sh runs them and docs/benchmarks.md records the figures.
 
-// benchUntil and benchSeed fix the demo data every benchmark of the module
-// uses: the same file names in os.TempDir()/loket-bench are shared by the
-// export, store/demo and tui benchmarks and by scripts/bench.sh.
-var benchUntil = time.Date(2026, 11, 26, 0, 0, 0, 0, valid.WIB)
+// benchUntil and benchSeed fix the demo data the module's benchmarks and
+// scripts/bench.sh share (demo.BenchUntil, demo.BenchSeed).
+var benchUntil = demo.BenchUntil
 
-const benchSeed = 1
+const benchSeed = demo.BenchSeed
 
-// benchDemoDB returns a demo database of days days ending on benchUntil,
-// generated on first use and kept in os.TempDir()/loket-bench under a name
-// holding the schema version, the days, the last day and the seed. It is
-// written under a temporary name and renamed, so a half-made file is never
-// taken for a cached one.
+// benchDemoDB returns the cached demo database of days days ending on
+// benchUntil in os.TempDir()/loket-bench, generated on first use.
 func benchDemoDB(b *testing.B, days int) string {
 	b.Helper()
-	dir := filepath.Join(os.TempDir(), "loket-bench")
-	path := filepath.Join(dir, fmt.Sprintf("demo-v%d-%dd-%s-s%d.db", store.SchemaVersion, days,
-		benchUntil.Format(time.DateOnly), benchSeed))
-	if _, err := os.Stat(path); err == nil {
-		return path
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	path, made, err := demo.Cached(context.Background(), filepath.Join(os.TempDir(), "loket-bench"),
+		demo.Config{Days: days, Until: benchUntil, Seed: benchSeed})
+	if err != nil {
 		b.Fatal(err)
 	}
-	tmp := fmt.Sprintf("%s.%d.part", path, os.Getpid())
-	b.Logf("generating %d demo days into %s (once)", days, path)
-	if _, err := demo.Generate(context.Background(), tmp, demo.Config{Days: days, Until: benchUntil, Seed: benchSeed}); err != nil {
-		os.Remove(tmp)
-		b.Fatal(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		b.Fatal(err)
+	if made {
+		b.Logf("generated %d demo days into %s (once)", days, path)
 	}
 	return path
 }

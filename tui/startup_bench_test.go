@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -15,7 +14,6 @@ import (
 
 	"loket/store"
 	"loket/store/demo"
-	"loket/store/valid"
 )
 
 // Startup on ten busy years (issue 5, goal 3): from opening the database
@@ -23,38 +21,26 @@ import (
 // The integrity quick check and the daily backup run after that frame and
 // are measured in store/demo (BenchmarkQuickCheck, BenchmarkAutoBackup).
 
-// benchUntil and benchSeed fix the demo data of the module's benchmarks:
-// the cached files in os.TempDir()/loket-bench are shared with the export
-// and store/demo benchmarks and scripts/bench.sh.
-var benchUntil = time.Date(2026, 11, 26, 0, 0, 0, 0, valid.WIB)
+// benchUntil and benchSeed fix the demo data the module's benchmarks and
+// scripts/bench.sh share (demo.BenchUntil, demo.BenchSeed).
+var benchUntil = demo.BenchUntil
 
-const benchSeed = 1
+const benchSeed = demo.BenchSeed
 
-// benchDemoDB returns a demo database of days days ending on benchUntil,
-// generated on first use (a decade takes about two minutes) and kept in
-// os.TempDir()/loket-bench, written under a temporary name and renamed.
+// benchDemoDB returns the cached demo database of days days ending on
+// benchUntil in os.TempDir()/loket-bench, generated on first use.
 func benchDemoDB(b *testing.B, days int) string {
 	b.Helper()
 	if testing.Short() {
 		b.Skip("needs a demo database of many days")
 	}
-	dir := filepath.Join(os.TempDir(), "loket-bench")
-	path := filepath.Join(dir, fmt.Sprintf("demo-v%d-%dd-%s-s%d.db", store.SchemaVersion, days,
-		benchUntil.Format(time.DateOnly), benchSeed))
-	if _, err := os.Stat(path); err == nil {
-		return path
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	path, made, err := demo.Cached(context.Background(), filepath.Join(os.TempDir(), "loket-bench"),
+		demo.Config{Days: days, Until: benchUntil, Seed: benchSeed})
+	if err != nil {
 		b.Fatal(err)
 	}
-	tmp := fmt.Sprintf("%s.%d.part", path, os.Getpid())
-	b.Logf("generating %d demo days into %s (once)", days, path)
-	if _, err := demo.Generate(context.Background(), tmp, demo.Config{Days: days, Until: benchUntil, Seed: benchSeed}); err != nil {
-		os.Remove(tmp)
-		b.Fatal(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		b.Fatal(err)
+	if made {
+		b.Logf("generated %d demo days into %s (once)", days, path)
 	}
 	return path
 }

@@ -2,7 +2,10 @@ package demo
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -111,6 +114,30 @@ func TestGenerateCoversTheDomain(t *testing.T) {
 		var ok bool
 		if err := s.DB().QueryRowContext(ctx, q).Scan(&ok); err != nil || !ok {
 			t.Errorf("%s: %v (%s)", name, err, q)
+		}
+	}
+}
+
+// Cached generates a demo database once, under its telling name, and
+// hands back the same file after; no partial file is left beside it.
+func TestCachedGeneratesOnce(t *testing.T) {
+	dir := t.TempDir()
+	cfg := Config{Days: 2, Until: BenchUntil, Seed: 7}
+	path, made, err := Cached(context.Background(), dir, cfg)
+	if err != nil || !made || filepath.Base(path) != fmt.Sprintf("demo-v%d-2d-2026-11-26-s7.db", store.SchemaVersion) {
+		t.Fatalf("first: %q %v %v", path, made, err)
+	}
+	again, made, err := Cached(context.Background(), dir, cfg)
+	if err != nil || made || again != path {
+		t.Fatalf("second: %q %v %v", again, made, err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".part") {
+			t.Errorf("partial file left: %s", e.Name())
 		}
 	}
 }
