@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -103,4 +104,22 @@ func (s *Store) RecordEvent(ctx context.Context, actor, entity, entityID, action
 		a.eventNote(action, note)
 		return a.err
 	})
+}
+
+// LastChange is when the latest change was recorded (every change leaves
+// an audit row), zero on a database without any. A workbook written
+// before it may be out of date.
+func (s *Store) LastChange(ctx context.Context) (time.Time, error) {
+	var at string
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		err := s.cached(tx).QueryRowContext(ctx, `SELECT at FROM audit ORDER BY seq DESC LIMIT 1`).Scan(&at)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		return err
+	})
+	if err != nil || at == "" {
+		return time.Time{}, err
+	}
+	return parseTime(at), nil
 }

@@ -297,3 +297,18 @@ func mustRead(t *testing.T, p string) []byte {
 	}
 	return b
 }
+
+// LastChange is the store's clock at the latest audited change.
+func TestLastChange(t *testing.T) {
+	f := newFixture(t)
+	f.walk(paidPub, StepGuestBook)
+	first, err := f.s.LastChange(f.ctx)
+	f.must(err)
+	f.clock.Add(90 * time.Minute)
+	f.walk(paidPub, StepPurpose)
+	last, err := f.s.LastChange(f.ctx)
+	f.must(err)
+	if last.Sub(first) < 90*time.Minute || !last.Equal(f.clock.Now()) {
+		t.Fatalf("last change %v after %v, want %v", last, first, f.clock.Now())
+	}
+}

@@ -64,6 +64,7 @@ type endOfDayLoadedMsg struct {
 	folder    string            // the export folder
 	folderErr error             // why there is none
 	written   time.Time         // when today's workbook was last written, zero if not yet
+	changed   time.Time         // the latest change recorded in the store
 }
 
 // endOfDayHandedMsg: the cash hand-over was recorded.
@@ -194,6 +195,9 @@ func (e *endOfDayScreen) load() tea.Cmd {
 			if fi, err := os.Stat(filepath.Join(m.folder, export.FileName(day, day))); err == nil {
 				m.written = fi.ModTime()
 			}
+		}
+		if m.changed, err = s.LastChange(ctx); err != nil {
+			return errMsg{err}
 		}
 		return m
 	}

@@ -551,3 +551,30 @@ func TestEndOfDayOpeningMakesNoFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A workbook written before the latest recorded change (a visit cancelled
+// or a complaint taken after it) is said to be out of date.
+func TestEndOfDayWorkbookOutOfDateAfterAChange(t *testing.T) {
+	h := newHarness(t, 120, 35)
+	dir := endOfDayExportTo(t, h)
+	endOfDayOpen(t, h)
+	h.keys("ctrl+e")
+	h.waitSee("Laporan tersimpan")
+	path := filepath.Join(dir, "laporan-pst-2026-11-26.xlsx")
+	// The file's time is the machine's; the store's clock is the test's.
+	written := h.clk.Now().Add(-time.Hour)
+	if err := os.Chtimes(path, written, written); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("esc")
+	endOfDayOpen(t, h)
+	h.sees("Ditulis pukul 08:00 WIB; sesudahnya ada perubahan tercatat")
+
+	later := h.clk.Now().Add(time.Hour)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("esc")
+	endOfDayOpen(t, h)
+	h.sees("Sudah ditulis pukul 10:")
+}

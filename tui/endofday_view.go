@@ -195,6 +195,10 @@ func (e *endOfDayScreen) reportLines(w int) []string {
 		}
 	case !d.written.IsZero() && e.handedAfter(d.written):
 		status = st.Warn.Render(fmt.Sprintf("Ditulis pukul %s WIB, sebelum serah terima terakhir; ctrl+e menulis ulang.", hm(d.written)))
+	case !d.written.IsZero() && d.changed.After(d.written):
+		// A visit cancelled, a payment or a complaint recorded since.
+		status = st.Warn.Render(fmt.Sprintf("Ditulis pukul %s WIB; sesudahnya ada perubahan tercatat (terakhir %s WIB); ctrl+e menulis ulang.",
+			hm(d.written), hm(d.changed)))
 	case !d.written.IsZero():
 		status = st.Dim.Render(fmt.Sprintf("Sudah ditulis pukul %s WIB; ctrl+e menulis ulang dengan data terbaru.", hm(d.written)))
 	default:
