@@ -35,12 +35,19 @@ type field struct {
 	hint   string // shown under the focused field
 	err    string // validation message next to the field
 	hidden bool
+	// suggest is a text field's proposed value (the year of birth read
+	// from a NIK): shown dimmed, taken when the field is left empty, and
+	// replaced by whatever the officer types.
+	suggest string
 }
 
 // value is the text typed or the option chosen ("" for none).
 func (fl *field) value() string {
 	if fl.kind == textField {
-		return fl.in.Value()
+		if v := fl.in.Value(); v != "" || fl.suggest == "" {
+			return v
+		}
+		return fl.suggest
 	}
 	if fl.sel < 0 || fl.sel >= len(fl.opts) {
 		return ""
@@ -443,6 +450,9 @@ func (fl *field) render(st *Styles, on bool, w int) []string {
 			return []string{fl.in.View()}
 		}
 		v := fl.in.Value()
+		if v == "" && fl.suggest != "" {
+			return []string{st.Dim.Render(fl.suggest + " (usulan)")}
+		}
 		if v == "" {
 			return []string{st.Dim.Render("—")}
 		}

@@ -66,3 +66,37 @@ func TestFormLongChoiceShowsWholeAt80x24(t *testing.T) {
 		}
 	}
 }
+
+// A complete, valid NIK fills the gender when none is chosen and proposes
+// the year of birth: taken when the field is left empty, replaced (not
+// added to) when the officer types one.
+func TestGuestBookFillsGenderAndYearFromNIK(t *testing.T) {
+	h := newVisitAt(t, 80, 24)
+	h.keys("enter", "t", "enter")
+	h.atStep(store.StepGuestBook)
+	f := h.visitScreen().editor().fields()
+	f.focusKey("idno")
+	h.typ("190601520395000")
+	if f.val("gender") != "" || f.val("year") != "" {
+		t.Fatalf("filled from an incomplete NIK: %q %q", f.val("gender"), f.val("year"))
+	}
+	h.typ("1")
+	if f.val("gender") != "P" || f.val("year") != "1995" {
+		t.Fatalf("from the NIK: gender %q, year %q; want P, 1995", f.val("gender"), f.val("year"))
+	}
+	h.sees("1995 (usulan)")
+	f.focusKey("year")
+	h.typ("1996")
+	if f.val("year") != "1996" {
+		t.Fatalf("typed over the proposal: %q", f.val("year"))
+	}
+
+	// A gender chosen first is kept.
+	f.get("gender").choose("L")
+	f.focusKey("idno")
+	h.keys("backspace")
+	h.typ("2")
+	if f.val("gender") != "L" {
+		t.Fatalf("the officer's gender replaced: %q", f.val("gender"))
+	}
+}

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"loket/store"
+	"loket/store/valid"
 )
 
 // Step 3: the guest book, with the consent question and the returning
@@ -109,10 +110,35 @@ func (e *guestEd) changed(fl *field, _ *store.Visit) tea.Cmd {
 	if fl.key == "consent" {
 		e.sync()
 	}
+	if fl.key == "idno" {
+		e.fromNIK()
+	}
 	if !lookupFields[fl.key] {
 		return nil
 	}
 	return e.lookup(fl.key, fl.value())
+}
+
+// fromNIK fills the gender from a complete, valid NIK when none is chosen
+// yet, and proposes the year of birth.
+func (e *guestEd) fromNIK() {
+	f := e.f
+	if f.val("idtype") != "KTP" {
+		return
+	}
+	gender, year, ok := valid.NIKFacts(f.val("idno"), e.c.Now())
+	if !ok {
+		return
+	}
+	if g := f.get("gender"); g != nil && g.sel < 0 {
+		g.choose(gender)
+	}
+	// The year is proposed, not typed in: an officer typing the year
+	// as the visitor says it replaces the proposal instead of adding to it.
+	if y := f.get("year"); y != nil {
+		y.suggest = fmt.Sprint(year)
+		y.in.Placeholder = y.suggest
+	}
 }
 
 // lookup asks the store for matches in a command; only the newest answer

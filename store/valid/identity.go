@@ -153,3 +153,24 @@ func MaskID(s string) string {
 	}
 	return string(r[:4]) + strings.Repeat("*", n-6) + string(r[n-2:])
 }
+
+// NIKFacts reads what a valid NIK says of its holder: the gender, L or P
+// (a woman's day of birth is written plus 40), and the year of birth from
+// its two digits (a year later than now's is of the last century). ok is
+// false when s is not a valid NIK.
+func NIKFacts(s string, now time.Time) (gender string, birthYear int, ok bool) {
+	d, msg := nik(s)
+	if msg != "" {
+		return "", 0, false
+	}
+	gender = "L"
+	if d[6] >= '4' {
+		gender = "P"
+	}
+	yy, _ := strconv.Atoi(d[10:12])
+	year := now.Year()/100*100 + yy
+	if year > now.Year() {
+		year -= 100
+	}
+	return gender, year, true
+}
