@@ -69,7 +69,7 @@ func newSettingsKeys() settingsKeys {
 		Enter: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjut")),
 		Save:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
 		Close: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "batal")),
-		Back:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "beranda")),
+		Back:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "Beranda")),
 	}
 }
 

@@ -27,11 +27,11 @@ func newTariffKeys() tariffKeys {
 	return tariffKeys{
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "gulir")),
 		Down:   key.NewBinding(key.WithKeys("down", "j")),
-		PgUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdown", "per halaman")),
+		PgUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "per halaman")),
 		PgDown: key.NewBinding(key.WithKeys("pgdown", "space")),
 		Top:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/end", "awal/akhir")),
 		Bottom: key.NewBinding(key.WithKeys("end", "G")),
-		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "beranda")),
+		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "Beranda")),
 	}
 }
 
