@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -442,90 +441,6 @@ func (e *endOfDayScreen) save() tea.Cmd {
 		return endOfDayHandedMsg{h}
 	}
 }
-
-// export writes the day's workbook in a command; the spinner turns and
-// the sheet being written shows until it answers.
-func (e *endOfDayScreen) export() tea.Cmd {
-	e.busy, e.done, e.progress = true, nil, endOfDayProgressMsg{}
-	e.spin = spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.c.Styles.Accent))
-	return tea.Batch(endOfDayWrite(e.c.Ctx, e.c.Store, e.data.day, e.c.Officer.Name, e.c.Now()), e.spin.Tick)
-}
-
-// endOfDayProgressMsg is how far the workbook is: the sheet being written
-// and its rows so far ("" once the file is being saved). next waits for
-// the export's following message.
-type endOfDayProgressMsg struct {
-	sheet string
-	rows  int
-	next  tea.Cmd
-}
-
-// endOfDayWrite writes the workbook of day to the export folder as
-// laporan-pst-YYYY-MM-DD.xlsx, ID numbers masked. The export runs in a
-// goroutine of its own and reports through a channel: each command
-// returns its next message, progress first, then the result.
-func endOfDayWrite(ctx context.Context, s *store.Store, day, officer string, now time.Time) tea.Cmd {
-	ch := make(chan tea.Msg, 1)
-	var next tea.Cmd
-	next = func() tea.Msg {
-		msg := <-ch
-		if p, ok := msg.(endOfDayProgressMsg); ok {
-			p.next = next
-			return p
-		}
-		return msg
-	}
-	go func() {
-		ch <- endOfDayExport(ctx, s, day, officer, now, func(sheet string, rows int) {
-			// The export never waits for the screen: a step the screen
-			// has not read yet is replaced by this newer one.
-			p := endOfDayProgressMsg{sheet: sheet, rows: rows}
-			for {
-				select {
-				case ch <- p:
-					return
-				default:
-				}
-				select {
-				case <-ch:
-				default:
-				}
-			}
-		})
-	}()
-	return next
-}
-
-func endOfDayExport(ctx context.Context, s *store.Store, day, officer string, now time.Time, progress func(string, int)) tea.Msg {
-	fail := func(err error) tea.Msg { return errMsg{&endOfDayExportError{err}} }
-	office, err := s.Office(ctx)
-	if err != nil {
-		return fail(err)
-	}
-	dir, err := exportFolder(office)
-	if err != nil {
-		return fail(err)
-	}
-	path := filepath.Join(dir, export.FileName(day, day))
-	sum, err := export.Export(ctx, s, path, export.Options{From: day, To: day, MadeBy: officer, Now: now, Progress: progress})
-	if err != nil {
-		return fail(err)
-	}
-	return endOfDayExportedMsg{path: path, sum: sum, at: now}
-}
-
-// endOfDayExportError is a failed export, told apart from a refused
-// hand-over when it comes back as an errMsg.
-type endOfDayExportError struct{ err error }
-
-func (e *endOfDayExportError) Error() string { return "laporan belum tertulis: " + e.err.Error() }
-
-// userText is the error line's sentence: already Indonesian, without the
-// "Gagal:" the error line puts before other errors.
-func (e *endOfDayExportError) userText() string {
-	return "Laporan belum tertulis: " + errText(e.err)
-}
-func (e *endOfDayExportError) Unwrap() error { return e.err }
 
 // endOfDayDiffText says a hand-over's difference: "" when none.
 func endOfDayDiffText(d int64) string {
