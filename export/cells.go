@@ -235,7 +235,12 @@ func (st *styles) fill(c *excelize.Cell, k kind, v any) bool {
 			return false
 		}
 		c.StyleID = st.text
-		if t := cellText(x); len(t) != len(x) { // cellText only drops or cuts
+		// Unchanged, the value keeps the interface it came in (no new
+		// allocation). The comparison is cheap then: cellText returns its
+		// argument, and equal strings sharing one pointer compare at once.
+		// A length check would miss a cut whose mark brings the text back
+		// to its old length.
+		if t := cellText(x); t != x {
 			c.Value = t
 		} else {
 			c.Value = v

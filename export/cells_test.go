@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestCellText(t *testing.T) {
@@ -49,5 +51,26 @@ func TestCellTextCutsLongText(t *testing.T) {
 		if !strings.HasPrefix(in, strings.TrimSuffix(got, CutMark)) {
 			t.Errorf("cut text is not a prefix of the original")
 		}
+	}
+}
+
+// A text cut to fit carries the mark even when the cut text and its mark
+// come out exactly as long, in bytes, as the text was: 32,769 ASCII
+// characters become 32,755 and "… [dipotong]", 14 bytes.
+func TestFillCutsTextOfTheSameByteLength(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := strings.Repeat("a", MaxCellChars+2)
+	var c excelize.Cell
+	if !st.fill(&c, kText, in) {
+		t.Fatal("not filled")
+	}
+	got, _ := c.Value.(string)
+	if len(got) != len(in) || !strings.HasSuffix(got, CutMark) {
+		t.Fatalf("written %d bytes ending %q; want the same length ending with the mark", len(got), got[len(got)-20:])
 	}
 }

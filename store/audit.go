@@ -107,12 +107,15 @@ func (s *Store) RecordEvent(ctx context.Context, actor, entity, entityID, action
 }
 
 // LastChange is when the latest change was recorded (every change leaves
-// an audit row), zero on a database without any. A workbook written
-// before it may be out of date.
+// an audit row), zero on a database without any. Rows that only record
+// that something was shown or printed (an ID number revealed, a document
+// printed, an export without masking) change nothing a workbook holds and
+// are passed over. A workbook written before it may be out of date.
 func (s *Store) LastChange(ctx context.Context) (time.Time, error) {
 	var at string
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := s.cached(tx).QueryRowContext(ctx, `SELECT at FROM audit ORDER BY seq DESC LIMIT 1`).Scan(&at)
+		err := s.cached(tx).QueryRowContext(ctx, `SELECT at FROM audit
+			WHERE action NOT IN ('tampil_nomor_identitas', 'cetak', 'tanpa_samaran') ORDER BY seq DESC LIMIT 1`).Scan(&at)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}

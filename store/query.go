@@ -310,11 +310,12 @@ func scanHits(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]Hit, er
 // through the terms, which would read and sort every match on each key.
 const broadTerms = 500
 
-// numberTerm turns a number typed with separators (a phone "0812-3456
-// 7890" or "+62 812…", a NIK in groups) into the one term it is indexed
-// under: its digits, with a phone's leading 0 as the country code 62, the
-// way phones are stored. Anything else gives "".
-func numberTerm(query string) string {
+// numberTerms turns a number typed with separators (a phone "0812-3456
+// 7890" or "+62 812…", a NIK in groups) into the terms it may be indexed
+// under: its digits, and for a leading 0 also the country code 62 in its
+// place, the way phones are stored (a SIM number or another ID may start
+// with 0 too, so both are searched). Anything else gives none.
+func numberTerms(query string) []string {
 	var b strings.Builder
 	for _, r := range query {
 		switch {
@@ -322,23 +323,44 @@ func numberTerm(query string) string {
 			b.WriteRune(r)
 		case r == ' ' || r == '-' || r == '.' || r == '+' || r == '(' || r == ')':
 		default:
-			return ""
+			return nil
 		}
 	}
 	d := b.String()
 	if len(d) < 2 {
-		return ""
+		return nil
 	}
-	if d[0] == '0' { // a NIK never starts with 0: province codes are 11–94
-		d = "62" + d[1:]
+	if d[0] == '0' {
+		return []string{"62" + d[1:], d}
 	}
-	return d
+	return []string{d}
 }
 
 func findVisitorIDs(ctx context.Context, q querier, query string, limit int) ([]string, error) {
-	if t := numberTerm(query); t != "" {
-		query = t
+	terms := numberTerms(query)
+	if len(terms) == 0 {
+		return findVisitorIDsOf(ctx, q, query, limit)
 	}
+	// A number: the visitors under each form, the phone's first, without
+	// repeats.
+	var ids []string
+	seen := map[string]bool{}
+	for _, t := range terms {
+		got, err := findVisitorIDsOf(ctx, q, t, limit)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range got {
+			if !seen[id] && len(ids) < limit {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids, nil
+}
+
+func findVisitorIDsOf(ctx context.Context, q querier, query string, limit int) ([]string, error) {
 	words := strings.Fields(strings.ToLower(query))
 	if len(words) == 0 {
 		return nil, nil

@@ -185,6 +185,18 @@ func TestReturningVisitorLookup(t *testing.T) {
 	if got, _ := f.s.FindVisitors(f.ctx, "budi", 5); len(got) != 0 {
 		t.Errorf("lookup budi found %+v", got)
 	}
+	// A SIM number starts with the holder's birth year and month, so it
+	// may start with 0 like a phone: it is found as typed too.
+	g := student
+	g.IDType, g.IDNumber, g.Name, g.Email, g.Phone = "SIM", "010312345678", "Rafi Pratama", "rafi@contoh.id", "081355556666"
+	sim := f.walkAs(g, paidPub, StepGuestBook)
+	for _, q := range []string{"010312345678", "0103", "0813555"} {
+		got, err := f.s.FindVisitors(f.ctx, q, 5)
+		f.must(err)
+		if len(got) != 1 || got[0].ID != sim.VisitorID {
+			t.Errorf("lookup %q: %+v", q, got)
+		}
+	}
 	// A returning visitor: the person is updated, the first visit keeps its snapshot.
 	w, err := f.s.StartVisit(f.ctx, f.off)
 	f.must(err)
@@ -310,5 +322,14 @@ func TestLastChange(t *testing.T) {
 	f.must(err)
 	if last.Sub(first) < 90*time.Minute || !last.Equal(f.clock.Now()) {
 		t.Fatalf("last change %v after %v, want %v", last, first, f.clock.Now())
+	}
+	// Showing an ID number changes nothing a workbook holds.
+	f.clock.Add(time.Hour)
+	v := f.visit(f.walk(paidPub, StepGuestBook).ID)
+	shown := f.clock.Now()
+	f.clock.Add(time.Hour)
+	f.must(f.s.RecordEvent(f.ctx, f.off, "visitor", v.VisitorID, "tampil_nomor_identitas", "layar cari"))
+	if at, err := f.s.LastChange(f.ctx); err != nil || !at.Equal(shown) {
+		t.Fatalf("after an ID number was shown: %v %v, want %v", at, err, shown)
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
@@ -316,7 +317,13 @@ func (s *Store) EraseVisitor(ctx context.Context, actor, id string) error {
 	if err := s.eraseVisitor(ctx, actor, id); err != nil {
 		return err
 	}
-	return s.truncateWAL(ctx)
+	// The erasure is committed: whatever stops the log from being emptied
+	// now, the answer is that it is done, with a note.
+	err := s.truncateWAL(ctx)
+	if err == nil || errors.Is(err, ErrErasedInLog) {
+		return err
+	}
+	return refuse(ErrErasedInLog, "Data pribadi sudah dihapus (dianonimkan), tetapi berkas log basis data belum dapat dibersihkan (%v); salinan lamanya dihapus saat loket ditutup.", err)
 }
 
 // truncateWAL copies the WAL into the database and empties it. A reader
@@ -337,8 +344,14 @@ func (s *Store) truncateWAL(ctx context.Context) (err error) {
 		return mapErr(err)
 	}
 	defer func() {
-		if _, rerr := conn.ExecContext(ctx, `PRAGMA busy_timeout = 5000`); rerr != nil && err == nil {
-			err = mapErr(rerr)
+		// Back to the pool's setting even when ctx is done; a connection
+		// that cannot be reset is dropped instead of going back with a
+		// one-second timeout.
+		if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA busy_timeout = 5000`); rerr != nil {
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn }) // marks the connection for closing; its error is ErrBadConn by design
+			if err == nil {
+				err = mapErr(rerr)
+			}
 		}
 	}()
 	var busy, logFrames, done int

@@ -216,8 +216,6 @@ func (f *form) typing() bool {
 	return fl != nil && fl.kind == textField
 }
 
-// key gives a key to the focused field and reports whether its value
-// changed.
 // move handles the keys that walk a form: enter (the next field, or on
 // the last one the form's submit), tab/↓ and shift+tab/↑. It reports
 // whether the key was one of them and whether to submit.
@@ -235,6 +233,8 @@ func (f *form) move(msg tea.KeyPressMsg) (handled, submit bool) {
 	return false, false
 }
 
+// key gives a key to the focused field and reports whether its value
+// changed.
 func (f *form) key(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	fl := f.cur()
 	if fl == nil {

@@ -91,6 +91,26 @@ func TestGuestBookFillsGenderAndYearFromNIK(t *testing.T) {
 		t.Fatalf("typed over the proposal: %q", f.val("year"))
 	}
 
+	// The proposal follows the NIK: gone when the ID is no longer a KTP
+	// or no longer a valid NIK, so no stale year is saved.
+	f.get("year").in.SetValue("")
+	f.focusKey("idtype")
+	h.keys("right") // KTP → SIM
+	if f.val("idtype") == "KTP" || f.val("year") != "" {
+		t.Fatalf("after switching to %s: year %q", f.val("idtype"), f.val("year"))
+	}
+	f.focusKey("idtype")
+	h.keys("left")
+	if f.val("year") != "1995" {
+		t.Fatalf("back to KTP: year %q", f.val("year"))
+	}
+	f.focusKey("idno")
+	h.keys("backspace")
+	if f.val("year") != "" {
+		t.Fatalf("an incomplete NIK keeps the proposal %q", f.val("year"))
+	}
+	h.typ("1")
+
 	// A gender chosen first is kept.
 	f.get("gender").choose("L")
 	f.focusKey("idno")

@@ -32,6 +32,7 @@ func TestParseSize(t *testing.T) {
 	for in, want := range map[string]int64{
 		"25000000": 25_000_000, "25.000.000": 25_000_000, "25 MB": 25_000_000, "25mb": 25_000_000,
 		"1,5 GB": 1_500_000_000, "2.5 MB": 2_500_000, "1.500 MB": 1_500_000_000, "800 KB": 800_000,
+		"1,250 GB": 1_250_000_000, "2,250 MB": 2_250_000, "1.500,5 MB": 1_500_500_000,
 		"0,0001 KB": 1, "12 byte": 12, "3 B": 3, "": 0, " 7 TB ": 7_000_000_000_000,
 	} {
 		got, err := parseSize(in)
@@ -39,7 +40,7 @@ func TestParseSize(t *testing.T) {
 			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"MB", "25 MiB", "dua MB", "1,2,3 MB", "-5 MB", "1,0000001 GB", "99999999999 TB"} {
+	for _, in := range []string{"MB", "25 MiB", "dua MB", "1,2,3 MB", "1,5.000 MB", "1.50.000 MB", "-5 MB", "1,0000001 GB", "99999999999 TB"} {
 		if got, err := parseSize(in); err == nil {
 			t.Errorf("parseSize(%q) accepted as %d", in, got)
 		}

@@ -110,7 +110,7 @@ func (e *guestEd) changed(fl *field, _ *store.Visit) tea.Cmd {
 	if fl.key == "consent" {
 		e.sync()
 	}
-	if fl.key == "idno" {
+	if fl.key == "idno" || fl.key == "idtype" {
 		e.fromNIK()
 	}
 	if !lookupFields[fl.key] {
@@ -123,6 +123,10 @@ func (e *guestEd) changed(fl *field, _ *store.Visit) tea.Cmd {
 // yet, and proposes the year of birth.
 func (e *guestEd) fromNIK() {
 	f := e.f
+	// A proposal belongs to the NIK now in the form, and to none other.
+	if y := f.get("year"); y != nil {
+		y.suggest, y.in.Placeholder = "", ""
+	}
 	if f.val("idtype") != "KTP" {
 		return
 	}
@@ -229,6 +233,7 @@ func (e *guestEd) fill(p store.Visitor) {
 	e.f.dirty = true
 	e.closePopup()
 	e.matches = nil
+	e.fromNIK()
 	e.sync()
 }
 

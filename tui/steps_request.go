@@ -145,8 +145,6 @@ func (e *requestEd) syncLine(l *reqLine) {
 	l.quote = q
 }
 
-// parseCount reads a whole number as typed, with dots or spaces between
-// thousands.
 // lineQty reads a line's quantity: a size for microdata, else a count.
 func (e *requestEd) lineQty(l *reqLine, kind tariff.Kind) (int64, error) {
 	if kind == tariff.KindMicrodata {
@@ -155,6 +153,8 @@ func (e *requestEd) lineQty(l *reqLine, kind tariff.Kind) (int64, error) {
 	return parseCount(l.qty.value())
 }
 
+// parseCount reads a whole number as typed, with dots or spaces between
+// thousands.
 func parseCount(s string) (int64, error) {
 	s = strings.NewReplacer(".", "", " ", "", ",", "").Replace(strings.TrimSpace(s))
 	if s == "" {
@@ -172,9 +172,11 @@ func parseCount(s string) (int64, error) {
 var sizeUnits = map[string]int64{"": 1, "b": 1, "byte": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12}
 
 // parseSize reads a microdata size in bytes: "25000000", "25.000.000",
-// "25 MB", "1,5 GB" or "800kb". A separator followed by exactly three
-// digits groups thousands (1.500 MB); any other is the decimal point
-// (1,5 GB, 2.5 MB). A part of a byte counts as a whole byte.
+// "25 MB", "1,5 GB" or "800kb". As Indonesians write numbers, a comma is
+// always the decimal point (1,250 GB is 1.25 GB) and a dot followed by
+// three digits groups thousands (1.500 MB); a dot followed by other than
+// three digits can only be a decimal point (2.5 MB). A part of a byte
+// counts as a whole byte.
 func parseSize(s string) (int64, error) {
 	bad := errors.New("isi ukuran berkas, misalnya 25 MB, 1,5 GB atau 25.000.000 (byte)")
 	s = strings.ToLower(strings.TrimSpace(s))
@@ -188,10 +190,15 @@ func parseSize(s string) (int64, error) {
 		return 0, bad
 	}
 	whole, frac := num, ""
-	if i := strings.LastIndexAny(num, ".,"); i >= 0 && len(num)-i-1 != 3 {
+	if i := strings.IndexByte(num, ','); i >= 0 {
+		whole, frac = num[:i], num[i+1:]
+	} else if i := strings.LastIndexByte(num, '.'); i >= 0 && len(num)-i-1 != 3 {
 		whole, frac = num[:i], num[i+1:]
 	}
-	groups := strings.FieldsFunc(whole, func(r rune) bool { return r == '.' || r == ',' })
+	if strings.ContainsAny(frac, ".,") {
+		return 0, bad
+	}
+	groups := strings.FieldsFunc(whole, func(r rune) bool { return r == '.' })
 	for i, g := range groups {
 		if i > 0 && len(g) != 3 {
 			return 0, bad // 1,2,3 MB: not thousands, not a decimal

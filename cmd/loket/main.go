@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 
 	_ "time/tzdata" // a Windows PC has no zoneinfo; WIB must still be right
@@ -141,6 +142,11 @@ var badValue = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:fla
 // of value expected.
 func badValueError(fs *flag.FlagSet, m []string) error {
 	value, name, reason := m[1], m[2], m[3]
+	// The flag package quoted the value with %q; shown again with %q
+	// below, it must not be escaped twice.
+	if v, err := strconv.Unquote(`"` + value + `"`); err == nil {
+		value = v
+	}
 	want := ""
 	if fl := fs.Lookup(name); fl != nil {
 		switch v := fl.Value.(type) {

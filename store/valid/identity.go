@@ -156,8 +156,8 @@ func MaskID(s string) string {
 
 // NIKFacts reads what a valid NIK says of its holder: the gender, L or P
 // (a woman's day of birth is written plus 40), and the year of birth from
-// its two digits (a year later than now's is of the last century). ok is
-// false when s is not a valid NIK.
+// its two digits, in the century that makes the holder at least five, as
+// BirthYear accepts. ok is false when s is not a valid NIK.
 func NIKFacts(s string, now time.Time) (gender string, birthYear int, ok bool) {
 	d, msg := nik(s)
 	if msg != "" {
@@ -167,9 +167,11 @@ func NIKFacts(s string, now time.Time) (gender string, birthYear int, ok bool) {
 	if d[6] >= '4' {
 		gender = "P"
 	}
+	// The youngest visitor the guest book takes was born five years ago
+	// (BirthYear); two digits above that are of the last century.
 	yy, _ := strconv.Atoi(d[10:12])
 	year := now.Year()/100*100 + yy
-	if year > now.Year() {
+	if year > now.Year()-5 {
 		year -= 100
 	}
 	return gender, year, true
