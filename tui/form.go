@@ -38,7 +38,8 @@ type field struct {
 	// suggest is a text field's proposed value (the year of birth read
 	// from a NIK): shown dimmed, taken when the field is left empty, and
 	// replaced by whatever the officer types.
-	suggest string
+	suggest     string
+	suggestNote string // shown after the suggestion; "(usulan)" when empty
 }
 
 // value is the text typed or the option chosen ("" for none).
@@ -451,7 +452,11 @@ func (fl *field) render(st *Styles, on bool, w int) []string {
 		}
 		v := fl.in.Value()
 		if v == "" && fl.suggest != "" {
-			return []string{st.Dim.Render(fl.suggest + " (usulan)")}
+			note := fl.suggestNote
+			if note == "" {
+				note = "(usulan)"
+			}
+			return []string{st.Dim.Render(fl.suggest + " " + note)}
 		}
 		if v == "" {
 			return []string{st.Dim.Render("—")}

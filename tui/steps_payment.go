@@ -71,7 +71,7 @@ func newPaymentEd(c *Context, v *store.Visit) *paymentEd {
 	}
 	f := newForm(c,
 		choiceF("method", "Cara bayar", opts, method).withHint("←/→ atau huruf awal untuk memilih."),
-		textF("amount", "Jumlah diterima (Rp)", thousands(v.Total)).withHint("Harus sama dengan tagihan; tidak ada pembayaran sebagian."),
+		textF("amount", "Uang diterima (Rp)", "").withHint("Uang dari pengunjung; bila lebih dari tagihan, kembaliannya dihitung. Kosong: pas sebesar tagihan."),
 		textF("payer", "Nama wajib bayar", payer).withHint("Boleh nama instansi."),
 		textF("code", "Kode billing", "").withHint("Kode billing SIMPONI 15 angka; berlaku 7 hari."),
 		textF("ntpn", "NTPN", "").withHint("16 huruf/angka pada bukti setor bank."),
@@ -79,6 +79,11 @@ func newPaymentEd(c *Context, v *store.Visit) *paymentEd {
 		textF("paidat", "Waktu bayar", "").withHint("HH-BB-TTTT JJ:MM (WIB) seperti pada bukti setor, misalnya "+
 			c.Now().In(valid.WIB).Format(paidAtLayout)+". Kosong: dicatat waktu sekarang."),
 	)
+	// The bill is proposed: enter takes it, typing the cash handed over
+	// replaces it.
+	amt := f.get("amount")
+	amt.suggest, amt.suggestNote = thousands(v.Total), "(pas sebesar tagihan)"
+	amt.in.Placeholder = amt.suggest
 	e.formEd = formEd{c, f}
 	e.sync()
 	return e
@@ -164,15 +169,29 @@ func (e *paymentEd) submit(v *store.Visit) tea.Cmd {
 	payer, code := f.val("payer"), f.val("code")
 	switch f.val("method") {
 	case payCash:
-		amount, err := parseCount(f.val("amount"))
+		// The cash handed over; the payment recorded is the bill, and what
+		// is over it goes back as change.
+		tendered, err := parseCount(f.val("amount"))
+		if err == nil && tendered < e.total {
+			err = fmt.Errorf("kurang %s dari tagihan %s; tidak ada pembayaran sebagian", tariff.Rupiah(e.total-tendered), tariff.Rupiah(e.total))
+		}
 		if err != nil {
 			f.get("amount").err = err.Error()
 			f.focusKey("amount")
 			return nil
 		}
-		return saveStep(e.c, e.id, store.StepPayment, func(ctx context.Context, st *store.Store, actor, id string) error {
-			return st.PayCash(ctx, actor, id, payer, amount)
-		})
+		total, change := e.total, tendered-e.total
+		st, ctx, actor, id := e.c.Store, e.c.Ctx, e.c.actor(), e.id
+		return func() tea.Msg {
+			if err := st.PayCash(ctx, actor, id, payer, total); err != nil {
+				return errMsg{err}
+			}
+			m := visitSavedMsg{step: store.StepPayment}
+			if change > 0 {
+				m.note = fmt.Sprintf("uang diterima %s, kembalian %s untuk pengunjung", tariff.Rupiah(tendered), tariff.Rupiah(change))
+			}
+			return m
+		}
 	case payBank, payReplace:
 		st, ctx, actor, id, q := e.c.Store, e.c.Ctx, e.c.actor(), e.id, e.queue
 		expires := e.c.Now().Add(store.BillingValidity)

@@ -43,7 +43,10 @@ type (
 		sch   *tariff.Schedule
 	}
 	// visitSavedMsg: a step was recorded; the visit is read again.
-	visitSavedMsg struct{ step int }
+	visitSavedMsg struct {
+		step int
+		note string // said on the status line, e.g. the change to give back
+	}
 	// visitSuspendedMsg: the visit is suspended (esc, or the visitor went
 	// to the bank after step saved); back to Beranda with the note.
 	visitSuspendedMsg struct {
@@ -100,10 +103,12 @@ type visitScreen struct {
 	keys   visitKeys
 	saving bool
 	offset int // scroll of the main panel
-	// justSaved is the step whose save the next load follows.
-	justSaved int
-	draftV    *store.Visit // the visit the drafts in eds were typed on
-	w, h      int
+	// justSaved is the step whose save the next load follows; savedExtra
+	// is said after the numbers it issued (the change to give back).
+	justSaved  int
+	savedExtra string
+	draftV     *store.Visit // the visit the drafts in eds were typed on
+	w, h       int
 
 	cancel       *huh.Form // ctrl+x dialog
 	cancelReason string
@@ -312,7 +317,7 @@ func (s *visitScreen) update(msg tea.Msg) tea.Cmd {
 	case visitLoadedMsg:
 		return s.loaded(msg)
 	case visitSavedMsg:
-		s.justSaved = msg.step
+		s.justSaved, s.savedExtra = msg.step, msg.note
 		return s.reload()
 	case visitSuspendedMsg:
 		s.saving = false

@@ -36,6 +36,9 @@ func (s *visitScreen) QuitCmd() tea.Cmd {
 	}
 	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.actor(), s.id
 	return func() tea.Msg {
+		// The program is ending and nothing is left to show an error on:
+		// a visit that could not be suspended stays open, its steps all
+		// saved, and only its service clock keeps running until resumed.
 		_ = st.Suspend(ctx, actor, id, "program ditutup")
 		return nil
 	}
@@ -75,8 +78,8 @@ func (s *visitScreen) loaded(msg visitLoadedMsg) tea.Cmd {
 		prev = s.draftV
 	}
 	s.v, s.sch, s.saving, s.draftV = msg.visit, msg.sch, false, nil
-	saved := s.justSaved
-	s.justSaved = 0
+	saved, extra := s.justSaved, s.savedExtra
+	s.justSaved, s.savedExtra = 0, ""
 	for n, ed := range s.eds {
 		f := ed.fields()
 		keep := f != nil && f.dirty && n != saved
@@ -93,7 +96,11 @@ func (s *visitScreen) loaded(msg visitLoadedMsg) tea.Cmd {
 	}
 	s.offset = 0
 	s.side = nil
-	if note := savedNote(saved, prev, s.v); note != "" {
+	note := savedNote(saved, prev, s.v)
+	if extra != "" {
+		note = strings.TrimPrefix(note+"; "+extra, "; ")
+	}
+	if note != "" {
 		return notice(note)
 	}
 	return nil

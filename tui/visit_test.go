@@ -319,20 +319,24 @@ func TestInvoiceRequiresSPPDForMicrodata(t *testing.T) {
 func TestCashAmountMustMatchAndInputIsKept(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	id := h.walk(kindPaidPub, store.StepPrepare)
-	h.sees("Tagihan: Rp80.000", "Cara bayar", "[Tunai]", "80.000", "Siti Aminah")
-	h.keys("enter", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
-	h.typ("50000")
+	h.sees("Tagihan: Rp80.000", "Cara bayar", "[Tunai]", "80.000 (pas sebesar tagihan)", "Siti Aminah")
+	h.keys("enter")
+	h.typ("50000") // replaces the proposed bill instead of adding to it
 	h.keys("enter")
 	h.typ(" (CV Maju Bersama)")
 	h.keys("enter")
-	h.until("refusal", func() bool { return h.m.errLine != "" })
-	h.sees("tidak sama dengan tagihan Rp80.000", "50000", "Siti Aminah (CV Maju")
-	h.keys("up", "backspace", "backspace", "backspace", "backspace", "backspace")
-	h.typ("80.000")
+	h.sees("kurang Rp30.000 dari tagihan", "50000", "Siti Aminah (CV Maju")
+	if v := h.stored(id); v.Payment != nil {
+		t.Fatalf("paid short: %+v", v.Payment)
+	}
+	// More than the bill: the bill is recorded and the change is said.
+	h.keys("backspace", "backspace", "backspace", "backspace", "backspace")
+	h.typ("100.000")
 	h.keys("ctrl+s")
 	h.atStep(store.StepHandover)
+	h.until("the change", func() bool { return strings.Contains(h.m.notice, "kembalian Rp20.000 untuk pengunjung") })
 	v := h.stored(id)
-	if v.Payment == nil || v.Payment.Payer != "Siti Aminah (CV Maju Bersama)" {
+	if v.Payment == nil || v.Payment.Payer != "Siti Aminah (CV Maju Bersama)" || v.Payment.Amount != 80_000 {
 		t.Fatalf("payment %+v", v.Payment)
 	}
 	// Paid: the visit can no longer be cancelled; ctrl+x is not offered.
