@@ -57,6 +57,7 @@ type endOfDayLoadedMsg struct {
 	cashCount int   // how many cash payments
 	payments  int   // all payments made today
 	visits    int   // visits that arrived today
+	open      int   // of those, still open
 	handovers []store.CashHandover
 	recipient string            // who received the last hand-over, to prefill
 	bank      []store.OpenVisit // open visits awaiting a bank payment
@@ -161,7 +162,7 @@ func (e *endOfDayScreen) load() tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		m.receipts, m.payments, m.cashCount, m.visits = st.Cash, st.Payments, st.CashPayments, st.Visits
+		m.receipts, m.payments, m.cashCount, m.visits, m.open = st.Cash, st.Payments, st.CashPayments, st.Visits, st.Open
 		// The last recipient of the past two months prefills the field:
 		// the bendahara is nearly always the same person.
 		hs, err := s.CashHandovers(ctx, store.Day(store.DayStart(now).AddDate(0, 0, -60)), day)
@@ -366,7 +367,7 @@ func (e *endOfDayScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		// Not while a field is focused: ctrl+e there moves to the end of
 		// the text.
 		if e.loaded && !e.busy {
-			if e.data.receipts > 0 && len(e.data.handovers) == 0 {
+			if (e.data.receipts > 0 && len(e.data.handovers) == 0) || e.data.open > 0 {
 				e.confirm = true
 				return nil
 			}

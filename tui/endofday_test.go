@@ -294,7 +294,7 @@ func TestEndOfDayExportWritesWorkbook(t *testing.T) {
 
 	// Cash taken and no hand-over: asked first; n writes nothing.
 	h.keys("ctrl+e")
-	h.sees("Uang tunai Rp80.000 hari ini belum dicatat diserahkan ke bendahara. Tetap tulis laporan?")
+	h.sees("Uang tunai Rp80.000 hari ini belum dicatat diserahkan ke bendahara. 2 kunjungan hari ini masih berjalan. Tetap tulis laporan?")
 	h.keys("n")
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Fatalf("written after n: %v", err)

@@ -175,8 +175,14 @@ func (e *endOfDayScreen) reportLines(w int) []string {
 	status := ""
 	switch {
 	case e.confirm:
-		status = st.Warn.Render(fmt.Sprintf("Uang tunai %s hari ini belum dicatat diserahkan ke bendahara. Tetap tulis laporan? y/enter ya · n/esc batal",
-			tariff.Rupiah(d.receipts)))
+		var why []string
+		if d.receipts > 0 && len(d.handovers) == 0 {
+			why = append(why, fmt.Sprintf("Uang tunai %s hari ini belum dicatat diserahkan ke bendahara.", tariff.Rupiah(d.receipts)))
+		}
+		if d.open > 0 {
+			why = append(why, fmt.Sprintf("%d kunjungan hari ini masih berjalan.", d.open))
+		}
+		status = st.Warn.Render(strings.Join(why, " ") + " Tetap tulis laporan? y/enter ya · n/esc batal")
 	case e.busy:
 		status = e.spin.View() + " " + fmt.Sprintf("Menulis buku kerja: %d kunjungan, %d pembayaran", d.visits, d.payments)
 		switch p := e.progress; {
@@ -197,8 +203,12 @@ func (e *endOfDayScreen) reportLines(w int) []string {
 		status = st.Warn.Render(fmt.Sprintf("Ditulis pukul %s WIB, sebelum serah terima terakhir; ctrl+e menulis ulang.", hm(d.written)))
 	case !d.written.IsZero() && d.changed.After(d.written):
 		// A visit cancelled, a payment or a complaint recorded since.
+		written, changed := hm(d.written), hm(d.changed)
+		if written == changed { // the same minute: say the seconds
+			written, changed = d.written.In(valid.WIB).Format("15:04:05"), d.changed.In(valid.WIB).Format("15:04:05")
+		}
 		status = st.Warn.Render(fmt.Sprintf("Ditulis pukul %s WIB; sesudahnya ada perubahan tercatat (terakhir %s WIB); ctrl+e menulis ulang.",
-			hm(d.written), hm(d.changed)))
+			written, changed))
 	case !d.written.IsZero():
 		status = st.Dim.Render(fmt.Sprintf("Sudah ditulis pukul %s WIB; ctrl+e menulis ulang dengan data terbaru.", hm(d.written)))
 	default:
@@ -218,8 +228,17 @@ func (e *endOfDayScreen) handedAfter(t time.Time) bool {
 // where the body has room for it.
 func (e *endOfDayScreen) reminder(w int) []string {
 	d := e.data
-	if e.confirm || d.receipts == 0 || len(d.handovers) > 0 {
+	if e.confirm {
 		return nil
 	}
-	return wrapIndent("   "+e.c.Styles.Warn.Render("Serah terima uang tunai ke bendahara belum dicatat."), w, 3)
+	var out []string
+	if d.open > 0 {
+		// The workbook lists them as Berjalan; the day is not closed yet.
+		out = append(out, wrapIndent("   "+e.c.Styles.Warn.Render(fmt.Sprintf(
+			"%d kunjungan hari ini masih berjalan: selesaikan atau tunda dulu bila perlu (lihat Beranda); di laporan tercatat Berjalan.", d.open)), w, 3)...)
+	}
+	if d.receipts > 0 && len(d.handovers) == 0 {
+		out = append(out, wrapIndent("   "+e.c.Styles.Warn.Render("Serah terima uang tunai ke bendahara belum dicatat."), w, 3)...)
+	}
+	return out
 }

@@ -282,7 +282,7 @@ func (h *homeScreen) openRow(i int, o store.OpenVisit, now time.Time, nameW int)
 	case o.Suspended:
 		step += " (ditunda)"
 	}
-	row := " " + pad("  "+q, 14) + pad(visitorName(o.Name), nameW) + pad(step, 24) + span(now.Sub(o.UpdatedAt))
+	row := " " + pad("  "+q, 14) + pad(visitorName(o.Name), nameW) + pad(step, 23) + " " + span(now.Sub(o.UpdatedAt))
 	if i == h.cursor {
 		return st.Selected.Render(pad(" ›"+row[2:], h.w-1))
 	}

@@ -63,7 +63,7 @@ func newGuestEd(c *Context, v *store.Visit) *guestEd {
 	fields := slices.Insert(guestFields(g), 1,
 		yesNo("consent", "Persetujuan data pribadi", consent).withHint("Pengunjung setuju datanya dipakai untuk layanan ini dan statistik layanan BPS (UU PDP). Tidak: hanya nama, instansi, kategori dan email yang dicatat."))
 	f := newForm(c, fields...)
-	f.get("name").withHint("Ketik nama, nomor identitas atau email: pengunjung lama ditawarkan di bawah.")
+	f.get("name").withHint("Ketik nama, nomor identitas, email atau nomor HP: pengunjung lama ditawarkan di bawah.")
 	f.get("cat").withHint("←/→ atau huruf awal; menentukan tarif nol rupiah.")
 	e := &guestEd{formEd: formEd{c, f}, id: v.ID, visitorID: v.VisitorID, hi: -1,
 		choose:  key.NewBinding(key.WithKeys("down"), key.WithHelp("↓ enter", "pilih pengunjung lama")),

@@ -287,7 +287,7 @@ var visitHelp = func() []key.Binding {
 		b("ctrl+s", "simpan langkah dari kolom mana pun"),
 		b("tab / ↓", "kolom berikutnya"),
 		b("shift+tab / ↑", "kolom sebelumnya"),
-		b("← / → / spasi", "ganti pilihan; huruf awal memilih langsung"),
+		b("← / → / spasi", "ganti pilihan; huruf awal (lagi: berikutnya)"),
 		b("y / t", "Ya / Tidak"),
 		b("pgup / pgdn", "langkah sebelumnya / berikutnya (lihat, koreksi)"),
 		b("esc", "tutup daftar/dialog; selain itu tunda ke Beranda"),
