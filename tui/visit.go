@@ -289,6 +289,7 @@ var visitHelp = func() []key.Binding {
 		b("shift+tab / ↑", "kolom sebelumnya"),
 		b("← / → / spasi", "ganti pilihan; huruf awal (lagi: berikutnya)"),
 		b("y / t", "Ya / Tidak"),
+		b("ctrl+u", "hapus isi kolom sampai kursor"),
 		b("pgup / pgdn", "langkah sebelumnya / berikutnya (lihat, koreksi)"),
 		b("esc", "tutup daftar/dialog; selain itu tunda ke Beranda"),
 		b("ctrl+x", "batalkan kunjungan dengan alasan (sebelum dibayar)"),
