@@ -50,6 +50,7 @@ var plannedQueries = []struct {
 	{"visits of a visitor", `SELECT count(*), coalesce(max(day),'') FROM visits WHERE visitor_id = ?`, []any{"X"}},
 	{"search invoice number", `SELECT visit_id FROM invoices WHERE number >= ? AND number < ?`, []any{"KW/1906", "KW/1906\U0010FFFF"}},
 	{"search billing code", `SELECT visit_id, 'Kode billing ' || code AS matched FROM billing_codes WHERE code >= ? AND code < ?`, []any{"8202611", "8202611\U0010FFFF"}},
+	{"visit by queue number", `SELECT id FROM visits WHERE day = ? AND counter_code = ? AND queue_no = ?`, []any{"2026-11-26", "A", 3}},
 	{"search NTPN", `SELECT visit_id, 'NTPN ' || ntpn AS matched FROM payments WHERE ntpn >= ? AND ntpn < ? AND ntpn <> ''`, []any{"1234567", "1234567\U0010FFFF"}},
 	{"load visit steps", `SELECT step, state FROM visit_steps WHERE visit_id = ?`, []any{"X"}},
 	{"load items", `SELECT id FROM items WHERE visit_id = ? ORDER BY seq`, []any{"X"}},

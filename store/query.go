@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -265,6 +266,21 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		out = out[:limit]
 	}
 	return out, err
+}
+
+// VisitByQueue finds the visit of a queue number ("A-003": counter A,
+// number 3) on a WIB day; ErrNotFound when there is none.
+func (s *Store) VisitByQueue(ctx context.Context, day, counter string, n int) (string, error) {
+	var id string
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		err := s.cached(tx).QueryRowContext(ctx, `SELECT id FROM visits WHERE day = ? AND counter_code = ? AND queue_no = ?`,
+			day, counter, n).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%w: nomor antrian %s pada %s", ErrNotFound, queueLabel(counter, n), day)
+		}
+		return err
+	})
+	return id, err
 }
 
 // VisitorVisits lists a visitor's visits, newest first, at most limit.

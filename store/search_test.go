@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -61,5 +62,25 @@ func TestSearchNamesWhatMatched(t *testing.T) {
 	}
 	if hits, err := f.s.Search(f.ctx, "tidakadayangcocok", 10); err != nil || len(hits) != 0 {
 		t.Errorf("no match: %+v %v", hits, err)
+	}
+}
+
+// A queue number names one visit of a day and counter; another day, or a
+// number not given out, is not found.
+func TestVisitByQueue(t *testing.T) {
+	f := newFixture(t)
+	a := f.walk(paidPub, StepArrival)
+	b := f.walk(paidPub, StepArrival)
+	day := Day(f.clock.Now())
+	if id, err := f.s.VisitByQueue(f.ctx, day, "A", b.QueueNo); err != nil || id != b.ID || a.QueueNo == b.QueueNo {
+		t.Fatalf("%s on %s: %q %v", b.Queue(), day, id, err)
+	}
+	for _, c := range []struct {
+		day, counter string
+		n            int
+	}{{day, "A", 99}, {day, "B", a.QueueNo}, {"2026-11-25", "A", a.QueueNo}} {
+		if id, err := f.s.VisitByQueue(f.ctx, c.day, c.counter, c.n); !errors.Is(err, ErrNotFound) || id != "" {
+			t.Errorf("%+v: %q %v", c, id, err)
+		}
 	}
 }

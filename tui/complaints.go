@@ -446,8 +446,8 @@ func complaintsFindVisit(ctx context.Context, st *store.Store, typed, today, cou
 		return "", nil
 	case len(words) <= 2 && complaintsQueue.MatchString(words[0]):
 		m := complaintsQueue.FindStringSubmatch(words[0])
-		n, _ := strconv.Atoi(m[2])
-		queue := fmt.Sprintf("%s-%03d", strings.ToUpper(cmp.Or(m[1], counter)), n)
+		n, _ := strconv.Atoi(m[2]) // the pattern allows 1–4 digits only
+		ctr := strings.ToUpper(cmp.Or(m[1], counter))
 		day := today
 		if len(words) == 2 {
 			d, err := valid.Date("Kunjungan", words[1])
@@ -456,22 +456,11 @@ func complaintsFindVisit(ctx context.Context, st *store.Store, typed, today, cou
 			}
 			day = store.Day(d)
 		}
-		var id string
-		err := st.Report(ctx, day, day, func(r *store.Report) error {
-			return r.Visits(func(v store.VisitRow) error {
-				if v.Queue == queue {
-					id = v.ID
-				}
-				return nil
-			})
-		})
-		if err != nil {
-			return "", err
+		id, err := st.VisitByQueue(ctx, day, ctr, n)
+		if errors.Is(err, store.ErrNotFound) {
+			return "", notFound(fmt.Sprintf("nomor antrian %s-%03d pada %s", ctr, n, day))
 		}
-		if id == "" {
-			return "", notFound(fmt.Sprintf("nomor antrian %s pada %s", queue, day))
-		}
-		return id, nil
+		return id, err
 	case len(words) == 1:
 		v, err := st.Visit(ctx, words[0])
 		if errors.Is(err, store.ErrNotFound) {
