@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -42,20 +43,27 @@ func newPrepareEd(c *Context, v *store.Visit) *prepareEd {
 }
 
 func (e *prepareEd) body(_ *store.Visit, w int) ([]string, int) {
-	head := []string{"Siapkan produk dan pilih medianya.", ""}
-	lines, focus := e.f.lines(w, under(func(fl *field) []string {
-		for _, it := range e.items {
+	return itemFormBody(e.c, e.f, e.items, "Siapkan produk dan pilih medianya.", "disiapkan",
+		func(it store.Item) time.Time { return it.Prepared }, w)
+}
+
+// itemFormBody lays out a form with one field per product line (steps 10
+// and 13): a heading, then under each field its line and, once done, the
+// word and the time it was done.
+func itemFormBody(c *Context, f *form, items []store.Item, head, done string, at func(store.Item) time.Time, w int) ([]string, int) {
+	lines, focus := f.lines(w, under(func(fl *field) []string {
+		for _, it := range items {
 			if it.ID == fl.key {
-				out := itemLines(e.c, it, w)
-				if !it.Prepared.IsZero() {
-					out = append(out, "    "+e.c.Styles.OK.Render("disiapkan "+dateTime(it.Prepared)))
+				out := itemLines(c, it, w)
+				if t := at(it); !t.IsZero() {
+					out = append(out, "    "+c.Styles.OK.Render(done+" "+dateTime(t)))
 				}
 				return out
 			}
 		}
 		return nil
 	}))
-	return append(head, lines...), focus + len(head)
+	return append([]string{head, ""}, lines...), focus + 2
 }
 
 func (e *prepareEd) submit(*store.Visit) tea.Cmd {
@@ -102,20 +110,8 @@ func newHandoverEd(c *Context, v *store.Visit) *handoverEd {
 }
 
 func (e *handoverEd) body(_ *store.Visit, w int) ([]string, int) {
-	head := []string{"Serahkan produk kepada pengguna layanan.", ""}
-	lines, focus := e.f.lines(w, under(func(fl *field) []string {
-		for _, it := range e.items {
-			if it.ID == fl.key {
-				out := itemLines(e.c, it, w)
-				if !it.Handed.IsZero() {
-					out = append(out, "    "+e.c.Styles.OK.Render("diserahkan "+dateTime(it.Handed)))
-				}
-				return out
-			}
-		}
-		return nil
-	}))
-	return append(head, lines...), focus + len(head)
+	return itemFormBody(e.c, e.f, e.items, "Serahkan produk kepada pengguna layanan.", "diserahkan",
+		func(it store.Item) time.Time { return it.Handed }, w)
 }
 
 func (e *handoverEd) submit(*store.Visit) tea.Cmd {
