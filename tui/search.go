@@ -234,15 +234,21 @@ func (s *searchScreen) update(msg tea.Msg) tea.Cmd {
 		if s.mode != searchModeList {
 			return s.recordPaste(msg)
 		}
-		old := s.in.Value()
-		var cmd tea.Cmd
-		s.in, cmd = s.in.Update(msg)
-		if s.in.Value() != old {
-			return tea.Batch(cmd, s.search())
-		}
-		return cmd
+		return s.typeInto(msg)
 	}
 	return s.recordMsg(msg)
+}
+
+// typeInto gives a key or a paste to the search field, and searches again
+// when its text changed.
+func (s *searchScreen) typeInto(msg tea.Msg) tea.Cmd {
+	old := s.in.Value()
+	var cmd tea.Cmd
+	s.in, cmd = s.in.Update(msg)
+	if s.in.Value() != old {
+		return tea.Batch(cmd, s.search())
+	}
+	return cmd
 }
 
 func (s *searchScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -266,13 +272,7 @@ func (s *searchScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return navigate(screenVisit, r.hit.VisitID)
 	}
-	old := s.in.Value()
-	var cmd tea.Cmd
-	s.in, cmd = s.in.Update(msg)
-	if s.in.Value() != old {
-		return tea.Batch(cmd, s.search())
-	}
-	return cmd
+	return s.typeInto(msg)
 }
 
 // search sends the field's text to the store; only the newest answer is
