@@ -47,6 +47,15 @@ func (s *Store) AddComplaint(ctx context.Context, actor, channel, text, visitID 
 	}
 	id := s.newID()
 	err = s.write(ctx, func(tx *sql.Tx) error {
+		if visitID != "" {
+			var n int
+			if err := s.cached(tx).QueryRowContext(ctx, `SELECT count(*) FROM visits WHERE id = ?`, visitID).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return &valid.Error{Field: "Kunjungan", Msg: "kunjungan " + visitID + " tidak ditemukan"}
+			}
+		}
 		now := s.now()
 		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO complaints (id, received_at, day, channel, text, visit_id, officer_id, updated_at)
 			VALUES (?,?,?,?,?,?,?,?)`, id, fmtTime(now), Day(now), channel, text, nullStr(visitID), nullStr(actor), fmtTime(now)); err != nil {

@@ -84,3 +84,21 @@ func TestVisitByQueue(t *testing.T) {
 		}
 	}
 }
+
+// A complaint links to a visit that exists; an unknown visit is refused
+// naming the field, and nothing is saved.
+func TestComplaintLinksAnExistingVisit(t *testing.T) {
+	f := newFixture(t)
+	v := f.walk(paidPub, StepArrival)
+	if _, err := f.s.AddComplaint(f.ctx, f.off, "Email", "Antrean lama", v.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err := f.s.AddComplaint(f.ctx, f.off, "Email", "Antrean lama", "01NOSUCHVISIT")
+	if err == nil || err.Error() != "Kunjungan: kunjungan 01NOSUCHVISIT tidak ditemukan" {
+		t.Fatalf("unknown visit: %v", err)
+	}
+	day := Day(f.clock.Now())
+	if cs, err := f.s.Complaints(f.ctx, day, day, false); err != nil || len(cs) != 1 {
+		t.Fatalf("complaints %d %v", len(cs), err)
+	}
+}
