@@ -58,7 +58,7 @@ func (s *Store) DayStats(ctx context.Context, day string) (DayStats, error) {
 				d.Referred++
 			case StatusDone:
 				d.Finished++
-				st := nullTime(finished).Sub(parseTime(arrived)) - time.Duration(susp)*time.Second
+				st := ServiceTime(parseTime(arrived), nullTime(finished), time.Duration(susp)*time.Second)
 				total += st
 				if st <= ServiceStandard {
 					d.Within5++

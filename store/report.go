@@ -81,8 +81,7 @@ func (v VisitRow) ServiceTime() (time.Duration, bool) {
 	if v.FinishedAt.IsZero() {
 		return 0, false
 	}
-	d := v.FinishedAt.Sub(v.ArrivedAt) - time.Duration(v.SuspendedSecs)*time.Second
-	return max(d, 0), true
+	return ServiceTime(v.ArrivedAt, v.FinishedAt, time.Duration(v.SuspendedSecs)*time.Second), true
 }
 
 const reportVisitsQuery = `SELECT v.id, v.counter_code, v.queue_no, v.day, v.arrived_at, v.finished_at, v.status,

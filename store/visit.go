@@ -215,11 +215,7 @@ func (v *Visit) ServiceTime(now time.Time) time.Duration {
 	if v.Suspended() && v.FinishedAt.IsZero() {
 		susp += now.Sub(v.SuspendedAt)
 	}
-	d := end.Sub(v.ArrivedAt) - susp
-	if d < 0 {
-		return 0
-	}
-	return d
+	return ServiceTime(v.ArrivedAt, end, susp)
 }
 
 // HasMicrodata reports whether a counting line is microdata or a map, which
