@@ -56,7 +56,7 @@ func (s *Store) AddComplaint(ctx context.Context, actor, channel, text, visitID 
 				return &valid.Error{Field: "Kunjungan", Msg: "kunjungan " + visitID + " tidak ditemukan"}
 			}
 		}
-		now := s.now()
+		now := s.at(tx)
 		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO complaints (id, received_at, day, channel, text, visit_id, officer_id, updated_at)
 			VALUES (?,?,?,?,?,?,?,?)`, id, fmtTime(now), Day(now), channel, text, nullStr(visitID), nullStr(actor), fmtTime(now)); err != nil {
 			return fmt.Errorf("store: save complaint: %w", err)
@@ -86,7 +86,7 @@ func (s *Store) FollowUpComplaint(ctx context.Context, actor, id, status, note s
 			}
 			return err
 		}
-		now := fmtTime(s.now())
+		now := fmtTime(s.at(tx))
 		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO complaint_followups (id, complaint_id, at, status, note, officer_id)
 			VALUES (?,?,?,?,?,?)`, s.newID(), id, now, status, note, nullStr(actor)); err != nil {
 			return err
@@ -192,7 +192,7 @@ func (s *Store) RecordCashHandover(ctx context.Context, actor, day string, count
 		if h.Difference != 0 && h.Reason == "" {
 			return &valid.Error{Field: "Alasan selisih", Msg: "wajib diisi bila uang dihitung berbeda dari penerimaan tunai"}
 		}
-		h.ID, h.HandedAt = s.newID(), s.now()
+		h.ID, h.HandedAt = s.newID(), s.at(tx)
 		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO handovers (id, day, cash_receipts, counted, difference, reason, recipient, handed_at, officer_id)
 			VALUES (?,?,?,?,?,?,?,?,?)`, h.ID, day, h.CashReceipts, counted, h.Difference, h.Reason, h.Recipient,
 			fmtTime(h.HandedAt), nullStr(actor)); err != nil {

@@ -49,7 +49,7 @@ func (s *Store) seedOffice(ctx context.Context, tx *sql.Tx) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO office (id, code, name, unit, address, phone, website,
 		complaint_email, complaint_contact, counter_code, export_dir, updated_at)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, s.newID(), o.Code, o.Name, o.Unit, o.Address, o.Phone,
-		o.Website, o.ComplaintEmail, o.ComplaintContact, o.CounterCode, o.ExportDir, fmtTime(s.now()))
+		o.Website, o.ComplaintEmail, o.ComplaintContact, o.CounterCode, o.ExportDir, fmtTime(s.at(tx)))
 	if err != nil {
 		return fmt.Errorf("store: seed office: %w", err)
 	}
@@ -115,7 +115,7 @@ func (s *Store) UpdateOffice(ctx context.Context, actor string, o Office) error 
 		_, err = s.cached(tx).ExecContext(ctx, `UPDATE office SET code=?, name=?, unit=?, address=?, phone=?, website=?,
 			complaint_email=?, complaint_contact=?, counter_code=?, export_dir=?, updated_at=?`,
 			o.Code, o.Name, o.Unit, o.Address, o.Phone, o.Website, o.ComplaintEmail, o.ComplaintContact,
-			o.CounterCode, o.ExportDir, fmtTime(s.now()))
+			o.CounterCode, o.ExportDir, fmtTime(s.at(tx)))
 		if err != nil {
 			return err
 		}
@@ -190,7 +190,7 @@ func (s *Store) AddOfficer(ctx context.Context, name, pin string) (Officer, erro
 	o := Officer{ID: s.newID(), Name: name, HasPIN: hash.Valid}
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		_, err := s.cached(tx).ExecContext(ctx, `INSERT INTO officers (id, name, pin_hash, created_at) VALUES (?,?,?,?)`,
-			o.ID, o.Name, hash, fmtTime(s.now()))
+			o.ID, o.Name, hash, fmtTime(s.at(tx)))
 		if err != nil {
 			return err
 		}
@@ -311,7 +311,7 @@ func (s *Store) InstallSchedule(ctx context.Context, actor string, body []byte) 
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		_, err := s.cached(tx).ExecContext(ctx, `INSERT INTO schedules (id, name, basis, effective, body, installed_at, installed_by)
 			VALUES (?,?,?,?,?,?,?)`, id, sch.Name, sch.Basis, sch.Effective.Format("2006-01-02"), string(body),
-			fmtTime(s.now()), nullStr(actor))
+			fmtTime(s.at(tx)), nullStr(actor))
 		if err != nil {
 			return err
 		}

@@ -16,7 +16,7 @@ const BillingValidity = 7 * 24 * time.Hour
 // newInvoice issues the next number of a monthly series:
 // INV/1906/A/2026/11/0001 or KW/1906/A/2026/11/0001.
 func (s *Store) newInvoice(ctx context.Context, tx *sql.Tx, actor string, v *Visit, kind string, amount int64) (*Invoice, error) {
-	now := s.now()
+	now := s.at(tx)
 	w := now.In(valid.WIB)
 	var seq int
 	if err := s.cached(tx).QueryRowContext(ctx, `SELECT coalesce(max(seq),0)+1 FROM invoices WHERE kind = ? AND office_code = ?
@@ -52,12 +52,12 @@ func (s *Store) voidInvoice(ctx context.Context, tx *sql.Tx, actor string, v *Vi
 		repl = sql.NullString{String: n.ID, Valid: true}
 	}
 	if _, err := s.cached(tx).ExecContext(ctx, `UPDATE invoices SET void_at = ?, void_reason = ?, replaced_by = ? WHERE id = ?`,
-		fmtTime(s.now()), reason, repl, old.ID); err != nil {
+		fmtTime(s.at(tx)), reason, repl, old.ID); err != nil {
 		return err
 	}
 	for i := range v.Invoices {
 		if v.Invoices[i].ID == old.ID {
-			v.Invoices[i].VoidAt, v.Invoices[i].VoidReason, v.Invoices[i].ReplacedBy = s.now(), reason, repl.String
+			v.Invoices[i].VoidAt, v.Invoices[i].VoidReason, v.Invoices[i].ReplacedBy = s.at(tx), reason, repl.String
 		}
 	}
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)
@@ -134,7 +134,7 @@ func (s *Store) PayCash(ctx context.Context, actor, visitID, payer string, amoun
 				return err
 			}
 		}
-		return s.savePayment(ctx, tx, actor, v, "Tunai", payer, sql.NullString{}, "", "", s.now())
+		return s.savePayment(ctx, tx, actor, v, "Tunai", payer, sql.NullString{}, "", "", s.at(tx))
 	})
 }
 
@@ -179,7 +179,7 @@ func (s *Store) IssueBillingCode(ctx context.Context, actor, visitID, payer, cod
 		if other > 0 {
 			return refuse(ErrConflict, "Kode billing %s sudah dipakai kunjungan lain", code)
 		}
-		now := s.now()
+		now := s.at(tx)
 		newID := s.newID()
 		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO billing_codes (id, visit_id, code, payer, amount, created_at, expires_at, officer_id)
 			VALUES (?,?,?,?,?,?,?,?)`, newID, v.ID, code, payer, v.Total, fmtTime(now), fmtTime(now.Add(BillingValidity)), nullStr(actor)); err != nil {
@@ -229,7 +229,7 @@ func (s *Store) ConfirmBankPayment(ctx context.Context, actor, visitID, ntpn, nt
 		if b == nil {
 			return refuse(ErrNoBilling, "Belum ada kode billing aktif untuk kunjungan %s", v.Queue())
 		}
-		now := s.now()
+		now := s.at(tx)
 		if paidAt.IsZero() {
 			paidAt = now
 		}

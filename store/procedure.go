@@ -18,7 +18,7 @@ func (s *Store) StartVisit(ctx context.Context, actor string) (*Visit, error) {
 		if err != nil {
 			return err
 		}
-		now := s.now()
+		now := s.at(tx)
 		day := Day(now)
 		var q int
 		if err := s.cached(tx).QueryRowContext(ctx, `SELECT coalesce(max(queue_no),0)+1 FROM visits
@@ -300,7 +300,7 @@ func (s *Store) ConfirmTerms(ctx context.Context, actor, visitID string) error {
 			switch {
 			case need && !has:
 				if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO documents (id, visit_id, kind, updated_at) VALUES (?,?,?,?)`,
-					s.newID(), v.ID, kind, fmtTime(s.now())); err != nil {
+					s.newID(), v.ID, kind, fmtTime(s.at(tx))); err != nil {
 					return err
 				}
 			case !need && has:
@@ -354,7 +354,7 @@ func (s *Store) RecordAgreement(ctx context.Context, actor, visitID string, in A
 		if err != nil {
 			return err
 		}
-		now := fmtTime(s.now())
+		now := fmtTime(s.at(tx))
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE documents SET received = 1, variables = ?, updated_at = ?
 			WHERE visit_id = ? AND kind = 'abstraksi'`, vars, now, v.ID); err != nil {
 			return err
@@ -381,7 +381,7 @@ func (s *Store) RecordDocumentCheck(ctx context.Context, actor, visitID string, 
 	}
 	return s.visitStep(ctx, actor, visitID, StepDocCheck, func(tx *sql.Tx, v *Visit) error {
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE documents SET checked = 1, matches = ?, note = ?, updated_at = ?
-			WHERE visit_id = ? AND kind IN ('abstraksi','surat_permohonan')`, matches, note, fmtTime(s.now()), v.ID); err != nil {
+			WHERE visit_id = ? AND kind IN ('abstraksi','surat_permohonan')`, matches, note, fmtTime(s.at(tx)), v.ID); err != nil {
 			return err
 		}
 		if matches {
@@ -427,7 +427,7 @@ func (s *Store) IssueInvoice(ctx context.Context, actor, visitID string, in Invo
 // (Email, Flashdisk, CD/DVD, Cetak), keyed by item ID.
 func (s *Store) RecordPrepared(ctx context.Context, actor, visitID string, media map[string]string) error {
 	return s.visitStep(ctx, actor, visitID, StepPrepare, func(tx *sql.Tx, v *Visit) error {
-		now := fmtTime(s.now())
+		now := fmtTime(s.at(tx))
 		for _, it := range v.Items {
 			if !it.Counts() {
 				continue
@@ -449,7 +449,7 @@ func (s *Store) RecordPrepared(ctx context.Context, actor, visitID string, media
 func (s *Store) RecordSPPD(ctx context.Context, actor, visitID string) error {
 	return s.visitStep(ctx, actor, visitID, StepSPPD, func(tx *sql.Tx, v *Visit) error {
 		_, err := s.cached(tx).ExecContext(ctx, `UPDATE documents SET received = 1, checked = 1, updated_at = ?
-			WHERE visit_id = ? AND kind = 'sppd'`, fmtTime(s.now()), v.ID)
+			WHERE visit_id = ? AND kind = 'sppd'`, fmtTime(s.at(tx)), v.ID)
 		return err
 	})
 }
@@ -458,7 +458,7 @@ func (s *Store) RecordSPPD(ctx context.Context, actor, visitID string) error {
 // when every available line has been handed over.
 func (s *Store) HandOverProducts(ctx context.Context, actor, visitID string, itemIDs []string) error {
 	return s.visitStep(ctx, actor, visitID, StepHandover, func(tx *sql.Tx, v *Visit) error {
-		now := s.now()
+		now := s.at(tx)
 		want := map[string]bool{}
 		for _, id := range itemIDs {
 			want[id] = true
@@ -519,7 +519,7 @@ func (s *Store) RecordCheck(ctx context.Context, actor, visitID string, in Check
 			return nil
 		}
 		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO corrections (id, visit_id, fault, text, at, officer_id) VALUES (?,?,?,?,?,?)`,
-			s.newID(), v.ID, in.Fault, text, fmtTime(s.now()), nullStr(actor)); err != nil {
+			s.newID(), v.ID, in.Fault, text, fmtTime(s.at(tx)), nullStr(actor)); err != nil {
 			return err
 		}
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET corrections = corrections + 1 WHERE id = ?`, v.ID); err != nil {
@@ -586,7 +586,7 @@ func (s *Store) RecordRating(ctx context.Context, actor, visitID string, in Rati
 				u[i] = sql.NullInt64{Int64: int64(sc), Valid: true}
 			}
 		}
-		now := s.now()
+		now := s.at(tx)
 		_, err := s.cached(tx).ExecContext(ctx, `INSERT INTO ratings (id, visit_id, declined, u1, u2, u3, u4, u5, u6, u7, u8, u9, saran, rated_at, day)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 			ON CONFLICT(visit_id) DO UPDATE SET declined=excluded.declined, u1=excluded.u1, u2=excluded.u2, u3=excluded.u3,
@@ -648,7 +648,7 @@ func (s *Store) Suspend(ctx context.Context, actor, visitID, reason string) erro
 		if v.Suspended() {
 			return nil // already suspended: suspending twice is harmless
 		}
-		now := fmtTime(s.now())
+		now := fmtTime(s.at(tx))
 		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO suspensions (id, visit_id, started_at, reason) VALUES (?,?,?,?)`,
 			s.newID(), v.ID, now, reason); err != nil {
 			return err
@@ -675,7 +675,7 @@ func (s *Store) Resume(ctx context.Context, actor, visitID string) error {
 		if !v.Suspended() {
 			return nil
 		}
-		now := s.now()
+		now := s.at(tx)
 		secs := int64(now.Sub(v.SuspendedAt).Seconds())
 		if secs < 0 {
 			secs = 0

@@ -122,7 +122,7 @@ var errStayPending = errors.New("step stays pending")
 func (s *Store) setStep(ctx context.Context, tx *sql.Tx, v *Visit, n int, state StepState, reason, actor string) error {
 	var done sql.NullString
 	if state == StateDone {
-		done = sql.NullString{String: fmtTime(s.now()), Valid: true}
+		done = sql.NullString{String: fmtTime(s.at(tx)), Valid: true}
 	}
 	_, err := s.cached(tx).ExecContext(ctx, `UPDATE visit_steps SET state = ?, reason = ?, officer_id = ?, done_at = ?
 		WHERE visit_id = ? AND step = ?`, state, reason, nullStr(actor), done, v.ID, n)
@@ -170,13 +170,13 @@ func (s *Store) visitStep(ctx context.Context, actor, visitID string, n int, fn 
 }
 
 func (s *Store) touch(ctx context.Context, tx *sql.Tx, v *Visit) error {
-	_, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET updated_at = ? WHERE id = ?`, fmtTime(s.now()), v.ID)
+	_, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET updated_at = ? WHERE id = ?`, fmtTime(s.at(tx)), v.ID)
 	return err
 }
 
 // close ends a visit with a status other than Selesai (or Selesai at step 16).
 func (s *Store) close(ctx context.Context, tx *sql.Tx, v *Visit, actor, status, reason string) error {
-	now := s.now()
+	now := s.at(tx)
 	susp := v.SuspendedSecs
 	if v.Suspended() {
 		susp += int64(now.Sub(v.SuspendedAt).Seconds())

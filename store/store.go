@@ -89,6 +89,10 @@ type shared struct {
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt
 
+	// stamps holds each open write transaction's one timestamp, read
+	// once when it begins (see at).
+	stamps sync.Map // *sql.Tx -> time.Time
+
 	mu      sync.Mutex // guards sched and schedID
 	sched   *tariff.Schedule
 	schedID string
@@ -264,6 +268,8 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return mapErr(err)
 	}
 	defer tx.Rollback()
+	s.shared.stamps.Store(tx, s.now())
+	defer s.shared.stamps.Delete(tx)
 	if err := fn(tx); err != nil {
 		return mapErr(err)
 	}
@@ -289,8 +295,23 @@ func (s *Store) Read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return s.read(ctx, fn)
 }
 
+// at is the one timestamp of the write transaction tx: every row, step
+// and audit entry one change writes carries the same instant, read from
+// the clock once when the transaction (or, in a Batch, the call's
+// savepoint) began. Outside a write it is the clock.
+func (s *Store) at(tx *sql.Tx) time.Time {
+	if t, ok := s.shared.stamps.Load(tx); ok {
+		return t.(time.Time)
+	}
+	return s.now()
+}
+
 func (s *Store) savepoint(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx := s.batch
+	if prev, ok := s.shared.stamps.Load(tx); ok {
+		defer s.shared.stamps.Store(tx, prev)
+	}
+	s.shared.stamps.Store(tx, s.now())
 	if _, err := tx.ExecContext(ctx, "SAVEPOINT call"); err != nil {
 		return mapErr(err)
 	}
