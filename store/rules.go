@@ -169,6 +169,23 @@ func (s *Store) visitStep(ctx context.Context, actor, visitID string, n int, fn 
 	})
 }
 
+// openVisit is the one path of the actions on a whole visit (cancel,
+// suspend, resume): in one write transaction it loads the visit, refuses a
+// closed one, and runs fn. Recording a step goes through visitStep, which
+// adds the procedure's gate.
+func (s *Store) openVisit(ctx context.Context, visitID string, fn func(tx *sql.Tx, v *Visit) error) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		v, err := loadVisit(ctx, s.cached(tx), visitID)
+		if err != nil {
+			return err
+		}
+		if !v.Open() {
+			return refuse(ErrClosed, "Kunjungan %s sudah ditutup (%s)", v.Queue(), v.Status)
+		}
+		return fn(tx, v)
+	})
+}
+
 func (s *Store) touch(ctx context.Context, tx *sql.Tx, v *Visit) error {
 	_, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET updated_at = ? WHERE id = ?`, fmtTime(s.at(tx)), v.ID)
 	return err
