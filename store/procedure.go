@@ -236,16 +236,16 @@ func (s *Store) reopenAfter(ctx context.Context, tx *sql.Tx, actor string, v *Vi
 			}
 		}
 	}
-	if inv := v.ActiveInvoice("invoice"); inv != nil {
+	if inv := v.ActiveInvoice(KindInvoice); inv != nil {
 		if err := s.voidInvoice(ctx, tx, actor, v, inv, why, ""); err != nil {
 			return err
 		}
 	}
 	if b := v.ActiveBilling(); b != nil {
-		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = 'dibatalkan' WHERE id = ?`, b.ID); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = ? WHERE id = ?`, BillingCanceled, b.ID); err != nil {
 			return err
 		}
-		b.Status = "dibatalkan"
+		b.Status = string(BillingCanceled)
 	}
 	// Steps 10 and 13 reopened above: lines must be prepared and handed
 	// over again, after the new payment.
@@ -294,9 +294,12 @@ func (s *Store) RecordAvailability(ctx context.Context, actor, visitID string, a
 // put on the visit's checklist.
 func (s *Store) ConfirmTerms(ctx context.Context, actor, visitID string) error {
 	return s.visitStep(ctx, actor, visitID, StepTerms, func(tx *sql.Tx, v *Visit) error {
-		want := map[string]bool{"abstraksi": v.HasMicrodata(), "sppd": v.HasMicrodata(), "surat_permohonan": v.ZeroApplied()}
-		for kind, need := range want {
-			has := v.Document(kind) != nil
+		want := map[DocKind]bool{}
+		for _, k := range RequiredDocuments(v) {
+			want[k] = true
+		}
+		for _, kind := range []DocKind{DocLetter, DocAbstraksi, DocSPPD} {
+			need, has := want[kind], v.Document(kind) != nil
 			switch {
 			case need && !has:
 				if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO documents (id, visit_id, kind, updated_at) VALUES (?,?,?,?)`,
@@ -344,10 +347,10 @@ func (s *Store) RecordAgreement(ctx context.Context, actor, visitID string, in A
 			}
 			return s.close(ctx, tx, v, actor, StatusCanceled, "tidak menyetujui ketentuan PNBP: "+reason)
 		}
-		if v.Document("abstraksi") != nil && !in.Abstraksi {
+		if v.Document(DocAbstraksi) != nil && !in.Abstraksi {
 			return refuse(ErrDocuments, "Abstraksi penggunaan data wajib diserahkan untuk data mikro atau peta")
 		}
-		if v.Document("surat_permohonan") != nil && !in.Letter {
+		if v.Document(DocLetter) != nil && !in.Letter {
 			return refuse(ErrDocuments, "Surat permohonan wajib diserahkan untuk tarif nol rupiah; tanpa surat, ubah permintaan (langkah 4) agar tarif biasa berlaku")
 		}
 		vars, err := valid.Text("Variabel dalam abstraksi", in.Variables, 2000, false)
@@ -407,15 +410,15 @@ type InvoiceInput struct {
 // total is above Rp0, and for microdata or maps the SPPD form handed over.
 func (s *Store) IssueInvoice(ctx context.Context, actor, visitID string, in InvoiceInput) error {
 	return s.visitStep(ctx, actor, visitID, StepInvoice, func(tx *sql.Tx, v *Visit) error {
-		if v.HasMicrodata() && !in.SPPDGiven {
+		if v.NeedsAgreement() && !in.SPPDGiven {
 			return refuse(ErrDocuments, "Dokumen perjanjian (SPPD) wajib diserahkan kepada pengguna layanan untuk data mikro atau peta")
 		}
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET sample_given = ?, sppd_given = ? WHERE id = ?`,
 			in.SampleGiven, in.SPPDGiven, v.ID); err != nil {
 			return err
 		}
-		if v.Total > 0 && v.ActiveInvoice("invoice") == nil {
-			if _, err := s.newInvoice(ctx, tx, actor, v, "invoice", v.Total); err != nil {
+		if v.Total > 0 && v.ActiveInvoice(KindInvoice) == nil {
+			if _, err := s.newInvoice(ctx, tx, actor, v, KindInvoice, v.Total); err != nil {
 				return err
 			}
 		}
@@ -489,14 +492,14 @@ func (s *Store) HandOverProducts(ctx context.Context, actor, visitID string, ite
 
 // Correction faults at step 14.
 const (
-	FaultProduct = "produk"
-	FaultReceipt = "kuitansi"
+	FaultProduct Fault = "produk"
+	FaultReceipt Fault = "kuitansi"
 )
 
 // CheckInput is step 14: the visitor's check of the kuitansi and products.
 type CheckInput struct {
 	OK    bool
-	Fault string // FaultProduct or FaultReceipt when not OK
+	Fault Fault  // FaultProduct or FaultReceipt when not OK
 	Text  string // what is wrong
 }
 
@@ -543,7 +546,7 @@ func (s *Store) RecordCheck(ctx context.Context, actor, visitID string, in Check
 			}
 			return errStayPending
 		default:
-			kw := v.ActiveInvoice("kuitansi")
+			kw := v.ActiveInvoice(KindReceipt)
 			if kw == nil {
 				return refuse(ErrNotPaid, "Tidak ada kuitansi untuk diperbaiki: kunjungan ini tanpa pembayaran")
 			}
@@ -618,7 +621,7 @@ func (s *Store) Cancel(ctx context.Context, actor, visitID, reason string) error
 		if v.Paid() {
 			return refuse(ErrPaid, "Kunjungan %s sudah dibayar dan tidak dapat dibatalkan; uang tetap tercatat", v.Queue())
 		}
-		if inv := v.ActiveInvoice("invoice"); inv != nil {
+		if inv := v.ActiveInvoice(KindInvoice); inv != nil {
 			if err := s.voidInvoice(ctx, tx, actor, v, inv, "kunjungan batal: "+reason, ""); err != nil {
 				return err
 			}

@@ -58,7 +58,7 @@ type VisitRow struct {
 	Day          string // WIB day of arrival
 	ArrivedAt    time.Time
 	FinishedAt   time.Time // zero while Berjalan
-	Status       string
+	Status       VisitStatus
 	StatusReason string
 	// LastStep is where the visit stands: for an open visit the step the
 	// officer works on next, for a closed one the last step done.

@@ -67,7 +67,7 @@ func checkAct(v *Visit, n int) error {
 // counting lines of the request, and writes the changes. A step that
 // becomes applicable again goes back to pending.
 func (s *Store) applicability(ctx context.Context, tx *sql.Tx, v *Visit) error {
-	md, zero := v.HasMicrodata(), v.ZeroApplied()
+	md, zero := v.NeedsAgreement(), v.ZeroApplied()
 	var total int64
 	for _, it := range v.Items {
 		if it.Counts() {

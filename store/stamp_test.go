@@ -14,7 +14,7 @@ func TestOneTimestampPerTransaction(t *testing.T) {
 	f.clock.tick = time.Millisecond
 	f.must(f.s.PayCash(f.ctx, f.off, v.ID, student.Name, v.Total))
 	v = f.visit(v.ID)
-	kw := v.ActiveInvoice("kuitansi")
+	kw := v.ActiveInvoice(KindReceipt)
 	if v.Payment == nil || kw == nil {
 		t.Fatal("no payment or kuitansi")
 	}

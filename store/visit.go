@@ -60,7 +60,7 @@ type Guest struct {
 type Item struct {
 	ID        string
 	Seq       int
-	Kind      string // publikasi, data_mikro, peta
+	Kind      string // an ItemKind; see Item.ItemKind
 	Code      string // tariff item code
 	Title     string
 	Year      int
@@ -86,7 +86,7 @@ func (it Item) Counts() bool { return it.Available == nil || *it.Available }
 
 // Document is a document required for the visit.
 type Document struct {
-	Kind      string // abstraksi, sppd, surat_permohonan
+	Kind      DocKind
 	Received  bool
 	Checked   bool
 	Matches   *bool
@@ -97,7 +97,7 @@ type Document struct {
 // Invoice is an invoice or kuitansi with its number.
 type Invoice struct {
 	ID         string
-	Kind       string // invoice, kuitansi
+	Kind       InvoiceKind
 	Number     string
 	Amount     int64
 	IssuedAt   time.Time
@@ -118,13 +118,13 @@ type BillingCode struct {
 	Amount    int64
 	CreatedAt time.Time
 	ExpiresAt time.Time
-	Status    string // aktif, dibayar, kedaluwarsa, diganti, dibatalkan
+	Status    string // a BillingState; see State
 }
 
 // Payment is the confirmed payment of a visit.
 type Payment struct {
 	ID      string
-	Method  string // Tunai, Bank
+	Method  string // a PaymentMethod; see Payment.PaymentMethod
 	Payer   string
 	Amount  int64
 	Billing string // kode billing for bank payments
@@ -150,7 +150,7 @@ type Visit struct {
 	QueueNo       int
 	ArrivedAt     time.Time
 	FinishedAt    time.Time
-	Status        string
+	Status        string // a VisitStatus; see Visit.VisitStatus
 	StatusReason  string
 	OfficerID     string
 	VisitorID     string
@@ -218,15 +218,43 @@ func (v *Visit) ServiceTime(now time.Time) time.Duration {
 	return ServiceTime(v.ArrivedAt, end, susp)
 }
 
-// HasMicrodata reports whether a counting line is microdata or a map, which
-// brings the abstraksi and the SPPD.
-func (v *Visit) HasMicrodata() bool {
+// HasKind reports whether a counting line (available or not yet checked)
+// is of kind k.
+func (v *Visit) HasKind(k ItemKind) bool {
 	for _, it := range v.Items {
-		if it.Counts() && (it.Kind == "data_mikro" || it.Kind == "peta") {
+		if it.Counts() && it.ItemKind() == k {
 			return true
 		}
 	}
 	return false
+}
+
+// NeedsAgreement reports whether a counting line is microdata or a map,
+// which brings the abstraksi and the SPPD (steps 6–9 and 12).
+func (v *Visit) NeedsAgreement() bool {
+	return v.HasKind(ItemMicrodata) || v.HasKind(ItemMap)
+}
+
+// HasMicrodata is NeedsAgreement under its old name, which said
+// "microdata" but was true for maps too.
+//
+// Deprecated: for tui until adoption; use NeedsAgreement, or
+// HasKind(ItemMicrodata) for microdata alone.
+func (v *Visit) HasMicrodata() bool { return v.NeedsAgreement() }
+
+// RequiredDocuments lists the documents the visit's request brings, in the
+// order step 6 tells them: the surat permohonan for the Rp0 tariff, then
+// the abstraksi and the SPPD for microdata or maps. ConfirmTerms puts
+// exactly these on the checklist; the screen reads them from here.
+func RequiredDocuments(v *Visit) []DocKind {
+	var out []DocKind
+	if v.ZeroApplied() {
+		out = append(out, DocLetter)
+	}
+	if v.NeedsAgreement() {
+		out = append(out, DocAbstraksi, DocSPPD)
+	}
+	return out
 }
 
 // ZeroApplied reports whether the Rp0 facility applies to a counting line.
@@ -240,7 +268,7 @@ func (v *Visit) ZeroApplied() bool {
 }
 
 // ActiveInvoice returns the current (not void) document of a kind.
-func (v *Visit) ActiveInvoice(kind string) *Invoice {
+func (v *Visit) ActiveInvoice(kind InvoiceKind) *Invoice {
 	for i := range v.Invoices {
 		if v.Invoices[i].Kind == kind && !v.Invoices[i].Void() {
 			return &v.Invoices[i]
@@ -252,7 +280,7 @@ func (v *Visit) ActiveInvoice(kind string) *Invoice {
 // ActiveBilling returns the billing code awaiting payment, if any.
 func (v *Visit) ActiveBilling() *BillingCode {
 	for i := range v.Billing {
-		if v.Billing[i].Status == "aktif" {
+		if BillingState(v.Billing[i].Status) == BillingActive {
 			return &v.Billing[i]
 		}
 	}
@@ -260,7 +288,7 @@ func (v *Visit) ActiveBilling() *BillingCode {
 }
 
 // Document returns the document of a kind, if required.
-func (v *Visit) Document(kind string) *Document {
+func (v *Visit) Document(kind DocKind) *Document {
 	for i := range v.Documents {
 		if v.Documents[i].Kind == kind {
 			return &v.Documents[i]
