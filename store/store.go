@@ -249,10 +249,6 @@ func (s *Store) Close() error {
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
-// DB exposes the handle for read-only reporting code in this module (export,
-// check, backup). Writes go through the store's methods.
-func (s *Store) DB() *sql.DB { return s.db }
-
 // Now is the store's clock.
 func (s *Store) Now() time.Time { return s.now() }
 
@@ -288,11 +284,6 @@ func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	return mapErr(fn(tx))
-}
-
-// Read runs fn in a read-only snapshot transaction, for reports (export).
-func (s *Store) Read(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	return s.read(ctx, fn)
 }
 
 // at is the one timestamp of the write transaction tx: every row, step
