@@ -680,17 +680,4 @@ func (s *Store) Resume(ctx context.Context, actor, visitID string) error {
 	})
 }
 
-// SKMElements are the nine unsur of PermenPANRB 14/2017, in order U1…U9.
-var SKMElements = [9]string{
-	"Persyaratan",
-	"Sistem, mekanisme dan prosedur",
-	"Waktu penyelesaian",
-	"Biaya/tarif",
-	"Produk spesifikasi jenis pelayanan",
-	"Kompetensi pelaksana",
-	"Perilaku pelaksana",
-	"Penanganan pengaduan, saran dan masukan",
-	"Sarana dan prasarana",
-}
-
 func nullInt(n int) sql.NullInt64 { return sql.NullInt64{Int64: int64(n), Valid: n != 0} }
