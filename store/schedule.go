@@ -53,7 +53,9 @@ func (s *Store) scheduleInForce(ctx context.Context, q querier) (*tariff.Schedul
 
 // InstallSchedule validates a schedule file and stores it; it is in force
 // from its effective date. A malformed file is refused with the parser's
-// message (line and problem) and nothing is stored.
+// message (line and problem) and nothing is stored. Installing again the
+// very schedule already in force is refused as already installed (ErrConflict):
+// a second copy would only add a row and an audit entry.
 func (s *Store) InstallSchedule(ctx context.Context, actor string, body []byte) (*tariff.Schedule, error) {
 	sch, err := tariff.Parse(bytes.NewReader(body))
 	if err != nil {
@@ -61,7 +63,17 @@ func (s *Store) InstallSchedule(ctx context.Context, actor string, body []byte) 
 	}
 	id := s.newID()
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		_, err := s.cached(tx).ExecContext(ctx, `INSERT INTO schedules (id, name, basis, effective, body, installed_at, installed_by)
+		var cur string
+		err := s.cached(tx).QueryRowContext(ctx, `SELECT body FROM schedules WHERE effective <= ?
+			ORDER BY effective DESC, installed_at DESC LIMIT 1`, Day(s.at(tx))).Scan(&cur)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if err == nil && cur == string(body) {
+			return refuse(ErrConflict, "Jadwal tarif %s (berlaku %s) sudah terpasang dan sedang berlaku; tidak dipasang lagi",
+				sch.Name, sch.Effective.Format("02-01-2006"))
+		}
+		_, err = s.cached(tx).ExecContext(ctx, `INSERT INTO schedules (id, name, basis, effective, body, installed_at, installed_by)
 			VALUES (?,?,?,?,?,?,?)`, id, sch.Name, sch.Basis, sch.Effective.Format("2006-01-02"), string(body),
 			fmtTime(s.at(tx)), nullStr(actor))
 		if err != nil {
