@@ -99,7 +99,8 @@ type RequestInput struct {
 	Letter bool
 }
 
-// ItemInput is one requested product line.
+// ItemInput is one requested product line, as the officer typed it; Item
+// embeds it.
 type ItemInput struct {
 	Code      string // tariff item code; its kind follows from the schedule
 	Title     string
@@ -150,9 +151,8 @@ func (s *Store) RecordRequest(ctx context.Context, actor, visitID string, in Req
 					return err
 				}
 			}
-			items[i] = Item{ID: s.newID(), Seq: i + 1, Kind: string(item.Kind), Code: item.Code, Title: title,
-				Year: x.Year, Pages: x.Pages, Bytes: x.Bytes, Maps: x.Maps, Format: strings.TrimSpace(x.Format),
-				Variables: vars, Media: media}
+			x.Code, x.Title, x.Format, x.Variables, x.Media = item.Code, title, strings.TrimSpace(x.Format), vars, media
+			items[i] = Item{ID: s.newID(), Seq: i + 1, Kind: string(item.Kind), ItemInput: x}
 		}
 		v.Letter = in.Letter
 		if err := quoteItems(sch, v, items); err != nil {

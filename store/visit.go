@@ -56,21 +56,15 @@ type Guest struct {
 	NPWP        string
 }
 
-// Item is a requested product line with its tariff quote.
+// Item is a requested product line with its tariff quote: the request as
+// typed (ItemInput, so the two cannot drift apart) and what the store
+// worked out from it.
 type Item struct {
 	ID        string
 	Seq       int
 	Kind      string // an ItemKind; see Item.ItemKind
-	Code      string // tariff item code
-	Title     string
-	Year      int
-	Pages     int64
-	Bytes     int64
-	Maps      int64
-	Format    string
-	Variables string
-	Media     string
-	Available *bool // nil until step 5
+	ItemInput        // what was requested: code, title, measures, format, variables, media
+	Available *bool  // nil until step 5
 	Amount    int64
 	Zero      bool // Rp0 facility applied
 	NoItem    bool // no tariff item in the schedule
