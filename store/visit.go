@@ -283,4 +283,3 @@ func (v *Visit) Document(kind DocKind) *Document {
 	}
 	return nil
 }
-
