@@ -326,7 +326,7 @@ func (p *page) printNote(in *store.Invoice, d Document) {
 // with the kode billing and its expiry when one is active.
 func Invoice(w io.Writer, d Document) error {
 	v := d.Visit
-	in := v.ActiveInvoice("invoice")
+	in := v.ActiveInvoice(store.KindInvoice)
 	if in == nil {
 		return fmt.Errorf("%w: kunjungan %s tidak mempunyai invoice (total Rp0 atau belum sampai langkah 9)", ErrNoDocument, v.Queue())
 	}
@@ -358,7 +358,7 @@ func Invoice(w io.Writer, d Document) error {
 	p.blank()
 	if pay := v.Payment; pay != nil {
 		status := "Lunas, " + strings.ToLower(pay.Method) + ", " + longDateTime(pay.PaidAt)
-		if kw := v.ActiveInvoice("kuitansi"); kw != nil {
+		if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
 			status += "; kuitansi " + kw.Number
 		}
 		p.field("Status", status, 0)
@@ -379,7 +379,7 @@ func Invoice(w io.Writer, d Document) error {
 // references (method, kode billing, NTPN, NTB, time).
 func Receipt(w io.Writer, d Document) error {
 	v := d.Visit
-	in := v.ActiveInvoice("kuitansi")
+	in := v.ActiveInvoice(store.KindReceipt)
 	if in == nil || v.Payment == nil {
 		return fmt.Errorf("%w: kunjungan %s belum membayar, belum ada kuitansi", ErrNoDocument, v.Queue())
 	}
@@ -391,7 +391,7 @@ func Receipt(w io.Writer, d Document) error {
 	p.letterhead(d.Office, "KUITANSI")
 	p.field("Nomor", in.Number, p.st.label)
 	p.field("Tanggal", longDate(in.IssuedAt), 0)
-	if inv := v.ActiveInvoice("invoice"); inv != nil {
+	if inv := v.ActiveInvoice(store.KindInvoice); inv != nil {
 		p.field("Untuk invoice", inv.Number, 0)
 	}
 	p.reference(v)
@@ -404,7 +404,7 @@ func Receipt(w io.Writer, d Document) error {
 	p.lineTable(v, pay.Amount)
 	p.blank()
 	p.field("Metode", pay.Method, 0)
-	if pay.Method == "Bank" {
+	if pay.PaymentMethod() == store.MethodBank {
 		p.field("Kode billing", pay.Billing, 0)
 		p.field("NTPN", pay.NTPN, 0)
 		p.field("NTB", pay.NTB, 0)

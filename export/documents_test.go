@@ -109,7 +109,7 @@ func TestInvoiceAndReceipt(t *testing.T) {
 	if p.sheet != SheetInvoice || !strings.Contains(p.text, "INVOICE") || !strings.Contains(p.text, store.DefaultOffice.Name) {
 		t.Errorf("invoice:\n%s", p.text)
 	}
-	if n, _ := p.valueRightOf(t, "Nomor"); n != v.ActiveInvoice("invoice").Number {
+	if n, _ := p.valueRightOf(t, "Nomor"); n != v.ActiveInvoice(store.KindInvoice).Number {
 		t.Errorf("Nomor %q", n)
 	}
 	if w, _ := p.valueRightOf(t, "Terbilang"); w != "Delapan puluh ribu rupiah" {
@@ -143,7 +143,7 @@ func TestInvoiceAndReceipt(t *testing.T) {
 	if who, _ := r.valueRightOf(t, "Telah terima dari"); who != "Siti Aminah" {
 		t.Errorf("payer %q", who)
 	}
-	if m, _ := r.valueRightOf(t, "Metode"); m != "Tunai" {
+	if m, _ := r.valueRightOf(t, "Metode"); m != store.MethodCash.Label() {
 		t.Errorf("Metode %q", m)
 	}
 }

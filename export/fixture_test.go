@@ -274,9 +274,9 @@ func (f *fixture) scenario() {
 	cid, err := f.s.AddComplaint(f.ctx, f.off, "Kotak saran", "@SUM(A1:A9)\n-2+3 antrean lama", "")
 	f.must(err)
 	f.clock.Add(time.Hour)
-	f.must(f.s.FollowUpComplaint(f.ctx, f.off, cid, "Diproses", "Diteruskan ke Kasubbag Umum"))
+	f.must(f.s.FollowUpComplaint(f.ctx, f.off, cid, string(store.ComplaintOpen), "Diteruskan ke Kasubbag Umum"))
 	f.clock.Add(time.Hour)
-	f.must(f.s.FollowUpComplaint(f.ctx, f.off, cid, "Selesai", "Loket kedua dibuka"))
+	f.must(f.s.FollowUpComplaint(f.ctx, f.off, cid, string(store.ComplaintDone), "Loket kedua dibuka"))
 
 	f.clock.Set(day.Add(8 * time.Hour))
 	cash, err := f.s.CashReceipts(f.ctx, "2026-11-26")

@@ -50,9 +50,6 @@ var (
 	}
 )
 
-// kindNames spell a product line's kind as the workbook shows it.
-var kindNames = map[string]string{"publikasi": "Publikasi", "data_mikro": "Data mikro", "peta": "Peta wilkerstat"}
-
 func (b *book) visits() error {
 	sh, err := b.newSheet(SheetVisits, visitColumns)
 	if err != nil {
@@ -73,7 +70,7 @@ func (b *book) visits() error {
 			stepName = store.Steps[v.LastStep-1].Name
 		}
 		g := v.Guest
-		return sh.add(v.ID, v.Queue, dayDate(v.Day), v.ArrivedAt, v.FinishedAt, minutes, v.Status, v.LastStep,
+		return sh.add(v.ID, v.Queue, dayDate(v.Day), v.ArrivedAt, v.FinishedAt, minutes, string(v.Status), v.LastStep,
 			g.Name, g.IDType, id, g.Gender, g.Education, g.Occupation, g.Institution, g.Category,
 			g.Email, g.Phone, v.Use, v.Officer, v.Corrections,
 			stepName, v.StatusReason, v.Purpose, v.Total, yesNo(v.Paid), yesNo(v.Consent))
@@ -99,10 +96,7 @@ func (b *book) items() error {
 		if it.Available != nil {
 			avail = yesNo(*it.Available)
 		}
-		kindName := kindNames[it.Kind]
-		if kindName == "" {
-			kindName = it.Kind
-		}
+		kindName := store.ItemKindLabel(it.ItemKind())
 		return sh.add(it.VisitID, kindName, it.Code, it.Title, positive(it.Pages), positive(it.Bytes), positive(it.Maps),
 			yesNo(it.Zero), value,
 			it.Seq, positive(int64(it.Year)), it.Format, it.Variables, it.Media, avail, yesNo(it.Paid()), it.Basis,

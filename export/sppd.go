@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"loket/store"
 	"loket/store/valid"
 )
 
@@ -63,7 +64,7 @@ func SPPD(w io.Writer, d Document) error {
 	}
 	n := 0
 	for _, it := range v.Items {
-		if !it.Counts() || (it.Kind != "data_mikro" && it.Kind != "peta") {
+		if !it.Counts() || (it.ItemKind() != store.ItemMicrodata && it.ItemKind() != store.ItemMap) {
 			continue
 		}
 		n++
@@ -73,7 +74,7 @@ func SPPD(w io.Writer, d Document) error {
 			title += " (" + itoa(it.Year) + ")"
 		}
 		vars := it.Variables
-		if vars == "" && it.Kind == "data_mikro" {
+		if vars == "" && it.ItemKind() == store.ItemMicrodata {
 			vars = "seluruh variabel"
 		}
 		if it.Format != "" {
@@ -97,7 +98,7 @@ func SPPD(w io.Writer, d Document) error {
 	p.line("D. Abstraksi penggunaan data", p.st.label, 1)
 	check := "belum diperiksa"
 	vars := ""
-	if a := v.Document("abstraksi"); a != nil {
+	if a := v.Document(store.DocAbstraksi); a != nil {
 		vars = a.Variables
 		if a.Matches != nil {
 			check = "sesuai dengan variabel yang diminta"
@@ -119,7 +120,7 @@ func SPPD(w io.Writer, d Document) error {
 	p.line("E. Biaya", p.st.label, 1)
 	p.field("Jumlah", v.Total, p.st.money)
 	p.field("Terbilang", capitalize(Terbilang(v.Total)), p.st.italic)
-	if inv := v.ActiveInvoice("invoice"); inv != nil {
+	if inv := v.ActiveInvoice(store.KindInvoice); inv != nil {
 		p.field("Invoice", inv.Number, 0)
 	}
 	if v.ZeroApplied() {

@@ -102,7 +102,7 @@ func (t *tally) addItem(it store.ItemRow, value int64) {
 func (t *tally) addPayment(p store.PaymentRow) {
 	t.payments++
 	t.pnbp += p.Amount
-	if p.Method == "Tunai" {
+	if p.PaymentMethod() == store.MethodCash {
 		t.cash += p.Amount
 	} else {
 		t.bank += p.Amount

@@ -29,7 +29,7 @@ func (a *auditor) insert(action, field string, old, new sql.NullString, personal
 		return
 	}
 	_, err := a.s.cached(a.tx).ExecContext(a.ctx, `INSERT INTO audit (id, at, officer_id, entity, entity_id, action, field, old, new, personal)
-		VALUES (?,?,?,?,?,?,?,?,?,?)`, a.s.newID(), fmtTime(a.s.now()), nullStr(a.actor), a.entity, a.entityID,
+		VALUES (?,?,?,?,?,?,?,?,?,?)`, a.s.newID(), fmtTime(a.s.at(a.tx)), nullStr(a.actor), a.entity, a.entityID,
 		action, field, old, new, personal)
 	if err != nil {
 		a.err = fmt.Errorf("store: audit: %w", err)

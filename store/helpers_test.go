@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"math/rand"
 	"path/filepath"
 	"sync"
@@ -13,11 +14,17 @@ import (
 
 // clock is a settable test clock.
 type clock struct {
-	mu sync.Mutex
-	t  time.Time
+	mu   sync.Mutex
+	t    time.Time
+	tick time.Duration // added on every reading: a clock that moves while a call runs
 }
 
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(c.tick)
+	return c.t
+}
 func (c *clock) Add(d time.Duration) {
 	c.mu.Lock()
 	c.t = c.t.Add(d)
@@ -150,3 +157,7 @@ func (f *fixture) walk(kind, upTo int) *Visit {
 	}
 	return f.visit(id)
 }
+
+// testDB is the store's database handle, for tests that check what was
+// written below the API; only tests reach it.
+func testDB(s *Store) *sql.DB { return s.db }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -11,7 +10,6 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"loket/store/valid"
-	"loket/tariff"
 )
 
 // Office is the office and counter the database belongs to. Its codes are
@@ -49,7 +47,7 @@ func (s *Store) seedOffice(ctx context.Context, tx *sql.Tx) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO office (id, code, name, unit, address, phone, website,
 		complaint_email, complaint_contact, counter_code, export_dir, updated_at)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, s.newID(), o.Code, o.Name, o.Unit, o.Address, o.Phone,
-		o.Website, o.ComplaintEmail, o.ComplaintContact, o.CounterCode, o.ExportDir, fmtTime(s.now()))
+		o.Website, o.ComplaintEmail, o.ComplaintContact, o.CounterCode, o.ExportDir, fmtTime(s.at(tx)))
 	if err != nil {
 		return fmt.Errorf("store: seed office: %w", err)
 	}
@@ -115,7 +113,7 @@ func (s *Store) UpdateOffice(ctx context.Context, actor string, o Office) error 
 		_, err = s.cached(tx).ExecContext(ctx, `UPDATE office SET code=?, name=?, unit=?, address=?, phone=?, website=?,
 			complaint_email=?, complaint_contact=?, counter_code=?, export_dir=?, updated_at=?`,
 			o.Code, o.Name, o.Unit, o.Address, o.Phone, o.Website, o.ComplaintEmail, o.ComplaintContact,
-			o.CounterCode, o.ExportDir, fmtTime(s.now()))
+			o.CounterCode, o.ExportDir, fmtTime(s.at(tx)))
 		if err != nil {
 			return err
 		}
@@ -190,7 +188,7 @@ func (s *Store) AddOfficer(ctx context.Context, name, pin string) (Officer, erro
 	o := Officer{ID: s.newID(), Name: name, HasPIN: hash.Valid}
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		_, err := s.cached(tx).ExecContext(ctx, `INSERT INTO officers (id, name, pin_hash, created_at) VALUES (?,?,?,?)`,
-			o.ID, o.Name, hash, fmtTime(s.now()))
+			o.ID, o.Name, hash, fmtTime(s.at(tx)))
 		if err != nil {
 			return err
 		}
@@ -260,67 +258,6 @@ func (s *Store) CheckPIN(ctx context.Context, officerID, pin string) error {
 		return refuse(ErrPIN, "PIN salah")
 	}
 	return nil
-}
-
-// Schedule returns the tariff schedule in force today: the installed one
-// with the latest effective date not after today, else the embedded default.
-func (s *Store) Schedule(ctx context.Context) (*tariff.Schedule, error) {
-	var sch *tariff.Schedule
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		sch, _, err = s.scheduleInForce(ctx, tx)
-		return err
-	})
-	return sch, err
-}
-
-func (s *Store) scheduleInForce(ctx context.Context, q querier) (*tariff.Schedule, sql.NullString, error) {
-	var id sql.NullString
-	var body string
-	err := q.QueryRowContext(ctx, `SELECT id, body FROM schedules WHERE effective <= ?
-		ORDER BY effective DESC, installed_at DESC LIMIT 1`, Day(s.now())).Scan(&id, &body)
-	if errors.Is(err, sql.ErrNoRows) {
-		return tariff.Default(), sql.NullString{}, nil
-	}
-	if err != nil {
-		return nil, id, fmt.Errorf("store: schedule: %w", err)
-	}
-	c := s.shared
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.sched != nil && c.schedID == id.String {
-		return c.sched, id, nil
-	}
-	sch, err := tariff.Parse(strings.NewReader(body))
-	if err != nil {
-		return nil, id, fmt.Errorf("store: jadwal tarif terpasang rusak: %w", err)
-	}
-	c.sched, c.schedID = sch, id.String
-	return sch, id, nil
-}
-
-// InstallSchedule validates a schedule file and stores it; it is in force
-// from its effective date. A malformed file is refused with the parser's
-// message (line and problem) and nothing is stored.
-func (s *Store) InstallSchedule(ctx context.Context, actor string, body []byte) (*tariff.Schedule, error) {
-	sch, err := tariff.Parse(bytes.NewReader(body))
-	if err != nil {
-		return nil, err
-	}
-	id := s.newID()
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		_, err := s.cached(tx).ExecContext(ctx, `INSERT INTO schedules (id, name, basis, effective, body, installed_at, installed_by)
-			VALUES (?,?,?,?,?,?,?)`, id, sch.Name, sch.Basis, sch.Effective.Format("2006-01-02"), string(body),
-			fmtTime(s.now()), nullStr(actor))
-		if err != nil {
-			return err
-		}
-		a := s.auditor(ctx, tx, actor, "schedule", id)
-		a.change("name", "", sch.Name)
-		a.change("effective", "", sch.Effective.Format("2006-01-02"))
-		return a.err
-	})
-	return sch, err
 }
 
 // IsDemo reports whether the database is marked as holding demo data.

@@ -15,18 +15,15 @@ const BillingValidity = 7 * 24 * time.Hour
 
 // newInvoice issues the next number of a monthly series:
 // INV/1906/A/2026/11/0001 or KW/1906/A/2026/11/0001.
-func (s *Store) newInvoice(ctx context.Context, tx *sql.Tx, actor string, v *Visit, kind string, amount int64) (*Invoice, error) {
-	now := s.now()
+func (s *Store) newInvoice(ctx context.Context, tx *sql.Tx, actor string, v *Visit, kind InvoiceKind, amount int64) (*Invoice, error) {
+	now := s.at(tx)
 	w := now.In(valid.WIB)
 	var seq int
 	if err := s.cached(tx).QueryRowContext(ctx, `SELECT coalesce(max(seq),0)+1 FROM invoices WHERE kind = ? AND office_code = ?
 		AND counter_code = ? AND year = ? AND month = ?`, kind, v.OfficeCode, v.CounterCode, w.Year(), int(w.Month())).Scan(&seq); err != nil {
 		return nil, err
 	}
-	prefix := "INV"
-	if kind == "kuitansi" {
-		prefix = "KW"
-	}
+	prefix := kind.prefix()
 	in := &Invoice{ID: s.newID(), Kind: kind, Amount: amount, IssuedAt: now,
 		Number: fmt.Sprintf("%s/%s/%s/%04d/%02d/%04d", prefix, v.OfficeCode, v.CounterCode, w.Year(), int(w.Month()), seq)}
 	if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO invoices (id, visit_id, kind, number, office_code, counter_code, year, month,
@@ -36,7 +33,7 @@ func (s *Store) newInvoice(ctx context.Context, tx *sql.Tx, actor string, v *Vis
 	}
 	v.Invoices = append(v.Invoices, *in)
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)
-	a.eventNote("terbit_"+kind, in.Number+" "+tariff.Rupiah(amount))
+	a.eventNote("terbit_"+string(kind), in.Number+" "+tariff.Rupiah(amount))
 	return in, a.err
 }
 
@@ -52,23 +49,23 @@ func (s *Store) voidInvoice(ctx context.Context, tx *sql.Tx, actor string, v *Vi
 		repl = sql.NullString{String: n.ID, Valid: true}
 	}
 	if _, err := s.cached(tx).ExecContext(ctx, `UPDATE invoices SET void_at = ?, void_reason = ?, replaced_by = ? WHERE id = ?`,
-		fmtTime(s.now()), reason, repl, old.ID); err != nil {
+		fmtTime(s.at(tx)), reason, repl, old.ID); err != nil {
 		return err
 	}
 	for i := range v.Invoices {
 		if v.Invoices[i].ID == old.ID {
-			v.Invoices[i].VoidAt, v.Invoices[i].VoidReason, v.Invoices[i].ReplacedBy = s.now(), reason, repl.String
+			v.Invoices[i].VoidAt, v.Invoices[i].VoidReason, v.Invoices[i].ReplacedBy = s.at(tx), reason, repl.String
 		}
 	}
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)
-	a.eventNote("batal_"+old.Kind, old.Number+": "+reason)
+	a.eventNote("batal_"+string(old.Kind), old.Number+": "+reason)
 	return a.err
 }
 
 // ReissueDocument gives an invoice or kuitansi a new number, voiding the old
 // one with a reason. A paid visit's invoice cannot be reissued (its kuitansi
 // can).
-func (s *Store) ReissueDocument(ctx context.Context, actor, visitID, kind, reason string) (*Invoice, error) {
+func (s *Store) ReissueDocument(ctx context.Context, actor, visitID string, kind InvoiceKind, reason string) (*Invoice, error) {
 	reason, err := valid.Text("Alasan terbit ulang", reason, 500, true)
 	if err != nil {
 		return nil, err
@@ -81,9 +78,9 @@ func (s *Store) ReissueDocument(ctx context.Context, actor, visitID, kind, reaso
 		}
 		old := v.ActiveInvoice(kind)
 		if old == nil {
-			return refuse(ErrNotFound, "Belum ada %s untuk kunjungan %s", kind, v.Queue())
+			return refuse(ErrNotFound, "Belum ada %s untuk kunjungan %s", string(kind), v.Queue())
 		}
-		if kind == "invoice" && v.Paid() {
+		if kind == KindInvoice && v.Paid() {
 			return refuse(ErrPaid, "Invoice kunjungan yang sudah dibayar tidak diterbitkan ulang; terbitkan ulang kuitansinya")
 		}
 		if err := s.voidInvoice(ctx, tx, actor, v, old, reason, "reissue"); err != nil {
@@ -130,15 +127,15 @@ func (s *Store) PayCash(ctx context.Context, actor, visitID, payer string, amoun
 			return refuse(ErrAmount, "Jumlah dibayar %s tidak sama dengan tagihan %s; pembayaran harus penuh", tariff.Rupiah(amount), tariff.Rupiah(v.Total))
 		}
 		if b := v.ActiveBilling(); b != nil {
-			if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = 'dibatalkan' WHERE id = ?`, b.ID); err != nil {
+			if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = ? WHERE id = ?`, BillingCanceled, b.ID); err != nil {
 				return err
 			}
 		}
-		return s.savePayment(ctx, tx, actor, v, "Tunai", payer, sql.NullString{}, "", "", s.now())
+		return s.savePayment(ctx, tx, actor, v, MethodCash, payer, sql.NullString{}, "", "", s.at(tx))
 	})
 }
 
-func (s *Store) savePayment(ctx context.Context, tx *sql.Tx, actor string, v *Visit, method, payer string,
+func (s *Store) savePayment(ctx context.Context, tx *sql.Tx, actor string, v *Visit, method PaymentMethod, payer string,
 	billing sql.NullString, ntpn, ntb string, paidAt time.Time) error {
 	id := s.newID()
 	if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO payments (id, visit_id, method, payer, amount, billing_id, ntpn, ntb, paid_at, day, officer_id)
@@ -146,12 +143,12 @@ func (s *Store) savePayment(ctx context.Context, tx *sql.Tx, actor string, v *Vi
 		Day(paidAt), nullStr(actor)); err != nil {
 		return fmt.Errorf("store: save payment: %w", err)
 	}
-	v.Payment = &Payment{ID: id, Method: method, Payer: payer, Amount: v.Total, NTPN: ntpn, NTB: ntb, PaidAt: paidAt}
-	if _, err := s.newInvoice(ctx, tx, actor, v, "kuitansi", v.Total); err != nil {
+	v.Payment = &Payment{ID: id, Method: string(method), Payer: payer, Amount: v.Total, NTPN: ntpn, NTB: ntb, PaidAt: paidAt}
+	if _, err := s.newInvoice(ctx, tx, actor, v, KindReceipt, v.Total); err != nil {
 		return err
 	}
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)
-	a.eventNote("bayar", method+" "+tariff.Rupiah(v.Total))
+	a.eventNote("bayar", string(method)+" "+tariff.Rupiah(v.Total))
 	a.personalChange("payer")
 	return a.err
 }
@@ -160,15 +157,30 @@ func (s *Store) savePayment(ctx context.Context, tx *sql.Tx, actor string, v *Vi
 // step 11 waits (menunggu pembayaran) until ConfirmBankPayment. A code
 // already active for this visit is replaced (kept on record).
 func (s *Store) IssueBillingCode(ctx context.Context, actor, visitID, payer, code string) error {
+	_, err := s.issueBilling(ctx, actor, visitID, payer, code, false)
+	return err
+}
+
+// IssueBillingAndSuspend is what the counter does when the visitor goes to
+// the bank: it records the kode billing (as IssueBillingCode) and suspends
+// the visit in the same transaction, so step 11 never waits on a visit
+// that was not suspended. It returns the code as stored, whose ExpiresAt
+// is the one to tell the visitor.
+func (s *Store) IssueBillingAndSuspend(ctx context.Context, actor, visitID, payer, code string) (*BillingCode, error) {
+	return s.issueBilling(ctx, actor, visitID, payer, code, true)
+}
+
+func (s *Store) issueBilling(ctx context.Context, actor, visitID, payer, code string, suspend bool) (*BillingCode, error) {
 	payer, err := valid.Name("Nama wajib bayar", payer)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	code, err = valid.BillingCode(code)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return s.visitStep(ctx, actor, visitID, StepPayment, func(tx *sql.Tx, v *Visit) error {
+	var out *BillingCode
+	err = s.visitStep(ctx, actor, visitID, StepPayment, func(tx *sql.Tx, v *Visit) error {
 		if v.Paid() {
 			return refuse(ErrPaid, "Kunjungan %s sudah dibayar", v.Queue())
 		}
@@ -179,34 +191,48 @@ func (s *Store) IssueBillingCode(ctx context.Context, actor, visitID, payer, cod
 		if other > 0 {
 			return refuse(ErrConflict, "Kode billing %s sudah dipakai kunjungan lain", code)
 		}
-		now := s.now()
-		newID := s.newID()
+		now := s.at(tx)
+		b := BillingCode{ID: s.newID(), Code: code, Payer: payer, Amount: v.Total, CreatedAt: parseTime(fmtTime(now)),
+			ExpiresAt: parseTime(fmtTime(now.Add(BillingValidity))), Status: string(BillingActive)}
 		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO billing_codes (id, visit_id, code, payer, amount, created_at, expires_at, officer_id)
-			VALUES (?,?,?,?,?,?,?,?)`, newID, v.ID, code, payer, v.Total, fmtTime(now), fmtTime(now.Add(BillingValidity)), nullStr(actor)); err != nil {
+			VALUES (?,?,?,?,?,?,?,?)`, b.ID, v.ID, code, payer, v.Total, fmtTime(b.CreatedAt), fmtTime(b.ExpiresAt), nullStr(actor)); err != nil {
 			return err
 		}
 		if old := v.ActiveBilling(); old != nil {
-			status := "diganti"
-			if now.After(old.ExpiresAt) {
-				status = "kedaluwarsa"
+			status := old.State(now)
+			if status == BillingActive {
+				status = BillingReplaced
 			}
-			if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = ?, replaced_by = ? WHERE id = ?`, status, newID, old.ID); err != nil {
+			if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = ?, replaced_by = ? WHERE id = ?`, status, b.ID, old.ID); err != nil {
 				return err
 			}
+			old.Status = string(status)
 			a := s.auditor(ctx, tx, actor, "visit", v.ID)
-			a.eventNote("ganti_billing", old.Code+" ("+status+") → "+code)
+			a.eventNote("ganti_billing", old.Code+" ("+string(status)+") → "+code)
 			if a.err != nil {
 				return a.err
 			}
 		}
+		v.Billing = append(v.Billing, b)
+		out = &v.Billing[len(v.Billing)-1]
 		a := s.auditor(ctx, tx, actor, "visit", v.ID)
 		a.eventNote("kode_billing", code+" "+tariff.Rupiah(v.Total))
 		a.personalChange("payer")
 		if a.err != nil {
 			return a.err
 		}
-		return s.setStep(ctx, tx, v, StepPayment, StateWaiting, "", actor)
+		if err := s.setStep(ctx, tx, v, StepPayment, StateWaiting, "", actor); err != nil {
+			return err
+		}
+		if suspend {
+			return s.suspend(ctx, tx, actor, v, "ke bank: menunggu pembayaran")
+		}
+		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // ConfirmBankPayment completes a bank payment with its NTPN and NTB. The
@@ -229,7 +255,7 @@ func (s *Store) ConfirmBankPayment(ctx context.Context, actor, visitID, ntpn, nt
 		if b == nil {
 			return refuse(ErrNoBilling, "Belum ada kode billing aktif untuk kunjungan %s", v.Queue())
 		}
-		now := s.now()
+		now := s.at(tx)
 		if paidAt.IsZero() {
 			paidAt = now
 		}
@@ -250,10 +276,10 @@ func (s *Store) ConfirmBankPayment(ctx context.Context, actor, visitID, ntpn, nt
 		if dup > 0 {
 			return refuse(ErrConflict, "NTPN %s sudah tercatat pada pembayaran lain", ntpn)
 		}
-		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = 'dibayar' WHERE id = ?`, b.ID); err != nil {
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = ? WHERE id = ?`, BillingPaid, b.ID); err != nil {
 			return err
 		}
-		if err := s.savePayment(ctx, tx, actor, v, "Bank", b.Payer, sql.NullString{String: b.ID, Valid: true}, ntpn, ntb, paidAt); err != nil {
+		if err := s.savePayment(ctx, tx, actor, v, MethodBank, b.Payer, sql.NullString{String: b.ID, Valid: true}, ntpn, ntb, paidAt); err != nil {
 			return err
 		}
 		return s.setStep(ctx, tx, v, StepPayment, StateDone, "", actor)

@@ -58,7 +58,7 @@ type VisitRow struct {
 	Day          string // WIB day of arrival
 	ArrivedAt    time.Time
 	FinishedAt   time.Time // zero while Berjalan
-	Status       string
+	Status       VisitStatus
 	StatusReason string
 	// LastStep is where the visit stands: for an open visit the step the
 	// officer works on next, for a closed one the last step done.
@@ -81,8 +81,7 @@ func (v VisitRow) ServiceTime() (time.Duration, bool) {
 	if v.FinishedAt.IsZero() {
 		return 0, false
 	}
-	d := v.FinishedAt.Sub(v.ArrivedAt) - time.Duration(v.SuspendedSecs)*time.Second
-	return max(d, 0), true
+	return ServiceTime(v.ArrivedAt, v.FinishedAt, time.Duration(v.SuspendedSecs)*time.Second), true
 }
 
 const reportVisitsQuery = `SELECT v.id, v.counter_code, v.queue_no, v.day, v.arrived_at, v.finished_at, v.status,

@@ -67,7 +67,7 @@ func checkAct(v *Visit, n int) error {
 // counting lines of the request, and writes the changes. A step that
 // becomes applicable again goes back to pending.
 func (s *Store) applicability(ctx context.Context, tx *sql.Tx, v *Visit) error {
-	md, zero := v.HasMicrodata(), v.ZeroApplied()
+	md, zero := v.NeedsAgreement(), v.ZeroApplied()
 	var total int64
 	for _, it := range v.Items {
 		if it.Counts() {
@@ -122,7 +122,7 @@ var errStayPending = errors.New("step stays pending")
 func (s *Store) setStep(ctx context.Context, tx *sql.Tx, v *Visit, n int, state StepState, reason, actor string) error {
 	var done sql.NullString
 	if state == StateDone {
-		done = sql.NullString{String: fmtTime(s.now()), Valid: true}
+		done = sql.NullString{String: fmtTime(s.at(tx)), Valid: true}
 	}
 	_, err := s.cached(tx).ExecContext(ctx, `UPDATE visit_steps SET state = ?, reason = ?, officer_id = ?, done_at = ?
 		WHERE visit_id = ? AND step = ?`, state, reason, nullStr(actor), done, v.ID, n)
@@ -169,14 +169,31 @@ func (s *Store) visitStep(ctx context.Context, actor, visitID string, n int, fn 
 	})
 }
 
+// openVisit is the one path of the actions on a whole visit (cancel,
+// suspend, resume): in one write transaction it loads the visit, refuses a
+// closed one, and runs fn. Recording a step goes through visitStep, which
+// adds the procedure's gate.
+func (s *Store) openVisit(ctx context.Context, visitID string, fn func(tx *sql.Tx, v *Visit) error) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		v, err := loadVisit(ctx, s.cached(tx), visitID)
+		if err != nil {
+			return err
+		}
+		if !v.Open() {
+			return refuse(ErrClosed, "Kunjungan %s sudah ditutup (%s)", v.Queue(), v.Status)
+		}
+		return fn(tx, v)
+	})
+}
+
 func (s *Store) touch(ctx context.Context, tx *sql.Tx, v *Visit) error {
-	_, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET updated_at = ? WHERE id = ?`, fmtTime(s.now()), v.ID)
+	_, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET updated_at = ? WHERE id = ?`, fmtTime(s.at(tx)), v.ID)
 	return err
 }
 
 // close ends a visit with a status other than Selesai (or Selesai at step 16).
 func (s *Store) close(ctx context.Context, tx *sql.Tx, v *Visit, actor, status, reason string) error {
-	now := s.now()
+	now := s.at(tx)
 	susp := v.SuspendedSecs
 	if v.Suspended() {
 		susp += int64(now.Sub(v.SuspendedAt).Seconds())

@@ -89,6 +89,10 @@ type shared struct {
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt
 
+	// stamps holds each open write transaction's one timestamp, read
+	// once when it begins (see at).
+	stamps sync.Map // *sql.Tx -> time.Time
+
 	mu      sync.Mutex // guards sched and schedID
 	sched   *tariff.Schedule
 	schedID string
@@ -245,10 +249,6 @@ func (s *Store) Close() error {
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
-// DB exposes the handle for read-only reporting code in this module (export,
-// check, backup). Writes go through the store's methods.
-func (s *Store) DB() *sql.DB { return s.db }
-
 // Now is the store's clock.
 func (s *Store) Now() time.Time { return s.now() }
 
@@ -264,6 +264,8 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return mapErr(err)
 	}
 	defer tx.Rollback()
+	s.shared.stamps.Store(tx, s.now())
+	defer s.shared.stamps.Delete(tx)
 	if err := fn(tx); err != nil {
 		return mapErr(err)
 	}
@@ -284,13 +286,23 @@ func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return mapErr(fn(tx))
 }
 
-// Read runs fn in a read-only snapshot transaction, for reports (export).
-func (s *Store) Read(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	return s.read(ctx, fn)
+// at is the one timestamp of the write transaction tx: every row, step
+// and audit entry one change writes carries the same instant, read from
+// the clock once when the transaction (or, in a Batch, the call's
+// savepoint) began. Outside a write it is the clock.
+func (s *Store) at(tx *sql.Tx) time.Time {
+	if t, ok := s.shared.stamps.Load(tx); ok {
+		return t.(time.Time)
+	}
+	return s.now()
 }
 
 func (s *Store) savepoint(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx := s.batch
+	if prev, ok := s.shared.stamps.Load(tx); ok {
+		defer s.shared.stamps.Store(tx, prev)
+	}
+	s.shared.stamps.Store(tx, s.now())
 	if _, err := tx.ExecContext(ctx, "SAVEPOINT call"); err != nil {
 		return mapErr(err)
 	}

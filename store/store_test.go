@@ -296,6 +296,17 @@ func TestInstallSchedule(t *testing.T) {
 	if got := f.walk(paidPub, StepRequest).Total; got != 90_000 {
 		t.Errorf("new visit total %d, want 90.000 under the new schedule", got)
 	}
+	// The same file again is refused as already installed, nothing stored.
+	var n int
+	f.must(testDB(f.s).QueryRow(`SELECT count(*) FROM schedules`).Scan(&n))
+	if _, err := f.s.InstallSchedule(f.ctx, f.off, []byte(body)); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "sudah terpasang") {
+		t.Fatalf("same schedule again: err = %v, want ErrConflict naming it installed", err)
+	}
+	var m int
+	f.must(testDB(f.s).QueryRow(`SELECT count(*) FROM schedules`).Scan(&m))
+	if m != n {
+		t.Fatalf("refused install stored a row: %d → %d", n, m)
+	}
 	if _, err := f.s.InstallSchedule(f.ctx, f.off, []byte("nama: rusak\n")); err == nil {
 		t.Fatal("malformed schedule installed")
 	}

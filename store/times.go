@@ -36,3 +36,12 @@ func DayStart(t time.Time) time.Time {
 	w := t.In(valid.WIB)
 	return time.Date(w.Year(), w.Month(), w.Day(), 0, 0, 0, 0, valid.WIB)
 }
+
+// ServiceTime is the one reading of a visit's service time: from arrival to
+// end, minus the time it was suspended, never below zero (a clock set back
+// between arrival and end must not make a negative time count against the
+// 5-minute standard or lower a day's average). Visit.ServiceTime, the
+// report rows and the day's statistics all use it.
+func ServiceTime(arrived, end time.Time, suspended time.Duration) time.Duration {
+	return max(end.Sub(arrived)-suspended, 0)
+}

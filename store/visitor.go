@@ -140,7 +140,7 @@ func (s *Store) RecordGuest(ctx context.Context, actor, visitID string, in Guest
 // upsertVisitor creates the person, or updates a returning one; it returns
 // the visitor's id.
 func (s *Store) upsertVisitor(ctx context.Context, tx *sql.Tx, actor, id string, g Guest) (string, error) {
-	now := fmtTime(s.now())
+	now := fmtTime(s.at(tx))
 	if id == "" {
 		id = s.newID()
 		args := append([]any{id}, guestValues(g)...)
@@ -171,7 +171,7 @@ func (s *Store) upsertVisitor(ctx context.Context, tx *sql.Tx, actor, id string,
 }
 
 func (s *Store) updateVisitor(ctx context.Context, tx *sql.Tx, actor string, old Visitor, g Guest) error {
-	args := append(guestValues(g), fmtTime(s.now()), old.ID)
+	args := append(guestValues(g), fmtTime(s.at(tx)), old.ID)
 	if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visitors SET id_type=?, id_number=?, name=?, gender=?, birth_year=?, education=?,
 		occupation=?, institution=?, inst_category=?, email=?, phone=?, npwp=?, consent=1, updated_at=? WHERE id = ?`, args...); err != nil {
 		return fmt.Errorf("store: update visitor: %w", err)
@@ -373,7 +373,7 @@ func (s *Store) eraseVisitor(ctx context.Context, actor, id string) error {
 		if !old.ErasedAt.IsZero() {
 			return nil
 		}
-		now := fmtTime(s.now())
+		now := fmtTime(s.at(tx))
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visitors SET id_type='', id_number='', name=?, gender='', birth_year=NULL,
 			education='', occupation='', institution='', email='', phone='', npwp='', consent=0, erased_at=?, updated_at=?
 			WHERE id = ?`, Erased, now, now, id); err != nil {

@@ -17,7 +17,10 @@ func init() {
 }
 
 // docKinds are the documents dokumen prints.
-var docKinds = []string{"invoice", "kuitansi", "sppd"}
+var docKinds = []string{string(store.KindInvoice), string(store.KindReceipt), sppdKind}
+
+// sppdKind is the --jenis of the SPPD attachment, named as its document.
+const sppdKind = string(store.DocSPPD)
 
 func runDokumen(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "dokumen")
@@ -40,13 +43,13 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 		return usagef("--jenis harus invoice, kuitansi atau sppd (tertulis %q)", *kind)
 	case *visitID != "" && *kind == "":
 		return usagef("--jenis wajib diisi bersama --visit: invoice, kuitansi atau sppd")
-	case *number != "" && *kind == "sppd":
+	case *number != "" && *kind == sppdKind:
 		return usagef("lampiran SPPD tidak bernomor; pakai --visit ID")
-	case *reissue != "" && *kind == "sppd":
+	case *reissue != "" && *kind == sppdKind:
 		return usagef("--terbit-ulang hanya untuk invoice atau kuitansi")
 	case *reissue != "" && strings.TrimSpace(*officer) == "":
 		return usagef("--terbit-ulang perlu --petugas: penerbitan ulang dicatat atas nama petugas")
-	case *unmask && *kind != "sppd":
+	case *unmask && *kind != sppdKind:
 		return usagef("--unmask hanya untuk lampiran SPPD")
 	case *unmask && strings.TrimSpace(*officer) == "":
 		return usagef("--unmask perlu --petugas: membuka nomor identitas dicatat atas nama petugas")
@@ -91,7 +94,7 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if *reissue != "" {
-		in, err := s.ReissueDocument(ctx, who.ID, v.ID, *kind, *reissue)
+		in, err := s.ReissueDocument(ctx, who.ID, v.ID, store.InvoiceKind(*kind), *reissue)
 		if err != nil {
 			return err
 		}
@@ -132,13 +135,13 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 // docWriter picks the writer and default file name of a document kind, and
 // the numbered document it prints (nil for the SPPD sheet).
 func docWriter(kind string, v *store.Visit) (func(io.Writer, export.Document) error, string, *store.Invoice) {
-	switch kind {
-	case "invoice":
-		in := v.ActiveInvoice("invoice")
-		return export.Invoice, numberedName("invoice", in), in
-	case "kuitansi":
-		in := v.ActiveInvoice("kuitansi")
-		return export.Receipt, numberedName("kuitansi", in), in
+	switch store.InvoiceKind(kind) {
+	case store.KindInvoice:
+		in := v.ActiveInvoice(store.KindInvoice)
+		return export.Invoice, numberedName(kind, in), in
+	case store.KindReceipt:
+		in := v.ActiveInvoice(store.KindReceipt)
+		return export.Receipt, numberedName(kind, in), in
 	}
 	return export.SPPD, "lampiran-sppd-" + v.Day + "-" + v.Queue() + ".xlsx", nil
 }

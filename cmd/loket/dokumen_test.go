@@ -32,9 +32,9 @@ func paidVisits(t *testing.T, db string) (bank, cash *store.Visit) {
 			t.Fatal(err)
 		}
 		switch {
-		case bank == nil && v.Payment.Method == "Bank" && v.HasMicrodata():
+		case bank == nil && v.Payment.PaymentMethod() == store.MethodBank && v.NeedsAgreement():
 			bank = v
-		case cash == nil && v.Payment.Method == "Tunai":
+		case cash == nil && v.Payment.PaymentMethod() == store.MethodCash:
 			cash = v
 		}
 	}
@@ -75,13 +75,13 @@ func TestDokumenPrintsReprintsAndReissues(t *testing.T) {
 	bank, cash := paidVisits(t, db)
 	dir := t.TempDir()
 
-	inv := bank.ActiveInvoice("invoice")
+	inv := bank.ActiveInvoice(store.KindInvoice)
 	code, out, errs := runLoket(t, envs, "dokumen", "--visit", bank.ID, "--jenis", "invoice", "--out", dir, "--petugas", "Andi Pratama")
 	want := filepath.Join(dir, "invoice-"+strings.ReplaceAll(inv.Number, "/", "-")+".xlsx")
 	if code != 0 || strings.TrimSpace(out) != want {
 		t.Fatalf("invoice: %d %q %q", code, out, errs)
 	}
-	kw := cash.ActiveInvoice("kuitansi")
+	kw := cash.ActiveInvoice(store.KindReceipt)
 	for i := 0; i < 2; i++ { // print, then reprint: same number, counted
 		code, out, errs = runLoket(t, envs, "dokumen", "--nomor", strings.ToLower(kw.Number), "--out", dir)
 		if code != 0 || !strings.HasSuffix(strings.TrimSpace(out), "kuitansi-"+strings.ReplaceAll(kw.Number, "/", "-")+".xlsx") {
@@ -125,11 +125,11 @@ func TestDokumenPrintsReprintsAndReissues(t *testing.T) {
 			old = &v.Invoices[i]
 		}
 	}
-	if old == nil || old.Printed != kw.Printed+2 || !old.Void() || v.ActiveInvoice("kuitansi").Number == kw.Number {
+	if old == nil || old.Printed != kw.Printed+2 || !old.Void() || v.ActiveInvoice(store.KindReceipt).Number == kw.Number {
 		t.Errorf("kuitansi after two prints and a reissue: %+v", old)
 	}
-	if v.ActiveInvoice("kuitansi").Printed != 1 {
-		t.Errorf("reissued kuitansi printed %d times, want 1", v.ActiveInvoice("kuitansi").Printed)
+	if v.ActiveInvoice(store.KindReceipt).Printed != 1 {
+		t.Errorf("reissued kuitansi printed %d times, want 1", v.ActiveInvoice(store.KindReceipt).Printed)
 	}
 	trail, _ := s.Audit(context.Background(), bank.ID)
 	unmasked := false
