@@ -101,3 +101,10 @@ func FuzzDateTime(f *testing.F) {
 		}
 	})
 }
+
+// The money a field accepts and the total a visit may reach are one bound.
+func TestMaxRupiahIsTariffBound(t *testing.T) {
+	if MaxRupiah != tariff.MaxTotal {
+		t.Fatalf("valid.MaxRupiah %d, tariff.MaxTotal %d: one bound, please", MaxRupiah, tariff.MaxTotal)
+	}
+}
