@@ -68,11 +68,19 @@ func checkAct(v *Visit, n int) error {
 // becomes applicable again goes back to pending.
 func (s *Store) applicability(ctx context.Context, tx *sql.Tx, v *Visit) error {
 	md, zero := v.NeedsAgreement(), v.ZeroApplied()
+	// The total is summed with a checked add and bounded: lines that each
+	// fit int64 once summed to a wrapped-around Rp80.000.
 	var total int64
 	for _, it := range v.Items {
-		if it.Counts() {
-			total += it.Amount
+		if !it.Counts() {
+			continue
 		}
+		sum, ok := tariff.Add(total, it.Amount)
+		if !ok || sum > tariff.MaxTotal {
+			return refuse(ErrAmount, "Produk %d (%s): total kunjungan menjadi lebih dari %s, batas satu kunjungan; periksa jumlahnya",
+				it.Seq, it.Code, tariff.Rupiah(tariff.MaxTotal))
+		}
+		total = sum
 	}
 	na := map[int]string{}
 	if !md && !zero {

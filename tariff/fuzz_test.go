@@ -9,7 +9,8 @@ import (
 
 // FuzzParse checks that no file makes Parse panic, that every refusal is a
 // *ParseError naming a line (or the whole file), and that whatever parses can
-// be formatted and quoted without panic. Seeds: testdata/fuzz/FuzzParse.
+// be formatted and quoted without panic, within the bounds of money.go.
+// Seeds: testdata/fuzz/FuzzParse.
 func FuzzParse(f *testing.F) {
 	f.Add(defaultFile)
 	f.Add([]byte(header + pubEl))
@@ -28,6 +29,14 @@ func FuzzParse(f *testing.F) {
 		if s.Name == "" || s.Basis == "" || s.Effective.IsZero() || len(s.Items) == 0 {
 			t.Fatalf("incomplete schedule accepted: %+v", s)
 		}
+		if len(s.Items) > MaxItems {
+			t.Fatalf("%d items accepted", len(s.Items))
+		}
+		for _, it := range s.Items {
+			if it.BaseRp > MaxUnitRp || it.StepRp > MaxUnitRp || (it.Charged && (it.BaseQty > maxQty[it.Measure] || it.StepQty > maxQty[it.Measure])) {
+				t.Fatalf("item over the bounds accepted: %+v", it)
+			}
+		}
 		_ = s.Format()
 		elig := []Eligibility{{}, {Category: "Pemerintah Daerah", Use: "Pemerintahan", Letter: true}}
 		if len(s.Zero.Categories) > 0 {
@@ -37,7 +46,7 @@ func FuzzParse(f *testing.F) {
 			for _, n := range []int64{1, it.BaseQty, it.BaseQty + 1, it.BaseQty + it.StepQty + 1, 100_000, 10_000, 1_000_000_000_000} {
 				for _, e := range elig {
 					q, err := s.Quote(Line{Code: it.Code, Pages: n, Bytes: n, Maps: n}, e)
-					if err == nil && (q.Amount < 0 || q.FullAmount < q.Amount) {
+					if err == nil && (q.Amount < 0 || q.FullAmount < q.Amount || q.FullAmount > MaxTotal) {
 						t.Fatalf("%s × %d: %+v", it.Code, n, q)
 					}
 				}

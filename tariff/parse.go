@@ -31,15 +31,17 @@ import (
 // may start with "Rp". A '#' after other text is part of that text, so a
 // trailing comment on an item line is refused as a bad number rather than
 // silently dropped.
+//
+// Bounds (money.go): a price is at most MaxUnitRp (Rp1.000.000.000); a block
+// size ("jumlah pertama", "jumlah berikutnya") at most the largest quantity
+// a request may ask for in that measure (maxQty: 100.000 halaman,
+// 1.000.000.000.000 byte, 10.000 peta); a file at most MaxFileBytes (1 MB)
+// and MaxItems (1.000) items. The file is read through a limit, so an
+// oversized one is refused after 1 MB, not after reading all of it.
 
 // maxLineBytes bounds a line so a corrupt file cannot make Parse hold an
 // unbounded buffer.
 const maxLineBytes = 4096
-
-// maxNumber bounds every number in a file (Rp1 trillion, 10^12 units): far
-// above any real tariff, and low enough that the sums in Quote stay well
-// inside int64 before their overflow checks are even needed.
-const maxNumber = 1_000_000_000_000
 
 // ParseError is a schedule file refused by Parse, worded for the officer.
 type ParseError struct {
@@ -59,13 +61,22 @@ func (e *ParseError) Error() string {
 // Parse reads a schedule file. It refuses the whole file at its first
 // problem, with a *ParseError naming the line and the problem in Indonesian:
 // a schedule that is half right must never be used to take money.
+//
+// At most MaxFileBytes+1 bytes are read from r: a larger file is refused at
+// the line where it passes 1 MB, however large it is.
 func Parse(r io.Reader) (*Schedule, error) {
 	p := parser{s: &Schedule{}, seen: map[string]int{}}
-	sc := bufio.NewScanner(r)
+	lr := &countingReader{r: io.LimitReader(r, MaxFileBytes+1)}
+	sc := bufio.NewScanner(lr)
 	sc.Buffer(make([]byte, 0, 512), maxLineBytes)
-	n := 0
+	n, consumed := 0, int64(0)
 	for sc.Scan() {
 		n++
+		// consumed counts a newline after every line; only a file longer
+		// than the limit (lr.n past it) can make both exceed it.
+		if consumed += int64(len(sc.Bytes())) + 1; consumed > MaxFileBytes && lr.n > MaxFileBytes {
+			return nil, &ParseError{n, fmt.Sprintf("berkas tarif lebih dari %s byte (1 MB); jadwal tarif yang sah jauh lebih kecil", groupDigits(MaxFileBytes))}
+		}
 		if err := p.line(n, sc.Text()); err != nil {
 			return nil, err
 		}
@@ -80,6 +91,18 @@ func Parse(r io.Reader) (*Schedule, error) {
 }
 
 func parseBytes(b []byte) (*Schedule, error) { return Parse(bytes.NewReader(b)) }
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(b []byte) (int, error) {
+	k, err := c.r.Read(b)
+	c.n += int64(k)
+	return k, err
+}
 
 // parser holds the state of one Parse call.
 type parser struct {
@@ -156,6 +179,9 @@ func (p *parser) line(n int, text string) error {
 			return fail("kode %q sudah dipakai di baris %d", it.Code, first)
 		}
 		p.seen["code:"+it.Code] = n
+		if len(p.s.Items) == MaxItems {
+			return fail("lebih dari %s item tarif; jadwal tarif yang sah jauh lebih sedikit", groupDigits(MaxItems))
+		}
 		p.s.Items = append(p.s.Items, it)
 	case "nol.kategori", "nol.kecuali_pemanfaatan":
 		v := normalize(value)
@@ -240,7 +266,7 @@ func parseItem(key, value string) (Item, string) {
 		price bool
 	}{{&it.BaseQty, f[4], false}, {&it.BaseRp, f[5], true}, {&it.StepQty, f[6], false}, {&it.StepRp, f[7], true}}
 	for _, n := range nums {
-		v, msg := parseNumber(n.text, n.price)
+		v, msg := parseNumber(n.text, n.price, measure)
 		if msg != "" {
 			return it, msg
 		}
@@ -258,7 +284,8 @@ func parseItem(key, value string) (Item, string) {
 // parseNumber reads a whole number, digits optionally grouped in threes by
 // dots ("1.000.000"); a price may carry an "Rp" prefix. Decimal commas, loose
 // dots ("50.00") and leading zeros are refused: in a tariff they are typos.
-func parseNumber(text string, price bool) (int64, string) {
+// A price is bounded by MaxUnitRp, a quantity by maxQty of the measure.
+func parseNumber(text string, price bool, measure string) (int64, string) {
 	bad := func() (int64, string) {
 		if price {
 			return 0, fmt.Sprintf("harga harus bilangan bulat rupiah, tertulis %q", text)
@@ -282,24 +309,28 @@ func parseNumber(text string, price bool) (int64, string) {
 	if len(digits) > 1 && digits[0] == '0' {
 		return bad()
 	}
+	limit := maxQty[measure]
+	if price {
+		limit = MaxUnitRp
+	}
 	if len(digits) > 13 {
-		return tooBig(text, price)
+		return tooBig(text, price, measure, limit)
 	}
 	var v int64
 	for _, c := range digits {
 		v = v*10 + int64(c-'0')
 	}
-	if v > maxNumber {
-		return tooBig(text, price)
+	if v > limit {
+		return tooBig(text, price, measure, limit)
 	}
 	return v, ""
 }
 
-func tooBig(text string, price bool) (int64, string) {
+func tooBig(text string, price bool, measure string, limit int64) (int64, string) {
 	if price {
-		return 0, fmt.Sprintf("harga terlalu besar (paling banyak %s), tertulis %q", Rupiah(maxNumber), text)
+		return 0, fmt.Sprintf("harga terlalu besar (paling banyak %s), tertulis %q", Rupiah(limit), text)
 	}
-	return 0, fmt.Sprintf("jumlah terlalu besar (paling banyak %s), tertulis %q", groupDigits(maxNumber), text)
+	return 0, fmt.Sprintf("jumlah terlalu besar (paling banyak %s %s, jumlah terbesar satu permintaan), tertulis %q", groupDigits(limit), measure, text)
 }
 
 // finish checks what only the whole file can show.

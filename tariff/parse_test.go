@@ -2,6 +2,8 @@ package tariff
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -121,8 +123,11 @@ func TestParseNumber(t *testing.T) {
 		{"15.000", true, 15_000, true},
 		{"Rp15.000", true, 15_000, true},
 		{"1.000.000.000.000", false, 1_000_000_000_000, true},
-		{"1000000000000", true, 1_000_000_000_000, true},
-		{"Rp15.000", false, 0, false}, // Rp only on prices
+		{"1000000000", true, 1_000_000_000, true}, // MaxUnitRp
+		{"Rp1.000.000.001", true, 0, false},       // over MaxUnitRp
+		{"1000000000000", true, 0, false},         // accepted before the price bound (issue 14)
+		{"1.000.000.000.001", false, 0, false},    // over maxQty[byte]
+		{"Rp15.000", false, 0, false},             // Rp only on prices
 		{"5O.000", true, 0, false},
 		{"50.00", true, 0, false},
 		{"50,000", true, 0, false},
@@ -140,7 +145,7 @@ func TestParseNumber(t *testing.T) {
 		{"١٢", false, 0, false},
 	}
 	for _, tc := range tests {
-		got, msg := parseNumber(tc.in, tc.price)
+		got, msg := parseNumber(tc.in, tc.price, MeasureBytes)
 		if (msg == "") != tc.ok || got != tc.want {
 			t.Errorf("parseNumber(%q, %v) = %d, %q", tc.in, tc.price, got, msg)
 		}
@@ -183,11 +188,15 @@ func TestParseRefuses(t *testing.T) {
 		{"trailing comment", header + "item: PUB-EL | publikasi | P | halaman | 50 | 50.000 | 50 | 15.000 # lama\n",
 			`baris 4: harga harus bilangan bulat rupiah, tertulis "15.000 # lama"`},
 		{"amount too large", header + "item: PUB-EL | publikasi | P | halaman | 50 | 50.000.000.000.000 | 50 | 15.000\n",
-			`baris 4: harga terlalu besar (paling banyak Rp1.000.000.000.000), tertulis "50.000.000.000.000"`},
+			`baris 4: harga terlalu besar (paling banyak Rp1.000.000.000), tertulis "50.000.000.000.000"`},
 		{"bad quantity", header + "item: PUB-EL | publikasi | P | halaman | lima puluh | 50.000 | 50 | 15.000\n",
 			`baris 4: jumlah harus bilangan bulat, tertulis "lima puluh"`},
 		{"quantity too large", header + "item: DM-X | data_mikro | D | byte | 10.000.000.000.000 | 1 | 1 | 1\n",
-			`baris 4: jumlah terlalu besar (paling banyak 1.000.000.000.000), tertulis "10.000.000.000.000"`},
+			`baris 4: jumlah terlalu besar (paling banyak 1.000.000.000.000 byte, jumlah terbesar satu permintaan), tertulis "10.000.000.000.000"`},
+		{"price over MaxUnitRp", header + "item: PETA-X | peta | P | peta | 1 | 1.000.000.001 | 0 | 0\n",
+			`baris 4: harga terlalu besar (paling banyak Rp1.000.000.000), tertulis "1.000.000.001"`},
+		{"block over a request's pages", header + "item: PUB-X | publikasi | P | halaman | 50 | 50.000 | 100.001 | 15.000\n",
+			`baris 4: jumlah terlalu besar (paling banyak 100.000 halaman, jumlah terbesar satu permintaan), tertulis "100.001"`},
 		{"zero first quantity", header + "item: PUB-EL | publikasi | P | halaman | 0 | 50.000 | 50 | 15.000\n",
 			`baris 4: jumlah pertama harus lebih dari 0`},
 		{"per-unit with step price", header + "item: PETA-X | peta | P | peta | 1 | 30.000 | 0 | 5\n",
@@ -244,5 +253,68 @@ func TestParseReadError(t *testing.T) {
 	_, err := Parse(iotest.ErrReader(errors.New("disk rusak")))
 	if err == nil || err.Error() != "berkas tarif tidak terbaca: disk rusak" {
 		t.Errorf("got %v", err)
+	}
+}
+
+// endless yields "catatan: x" lines forever and counts the bytes read.
+type endless struct{ n int64 }
+
+func (e *endless) Read(b []byte) (int, error) {
+	const line = "catatan: x\n"
+	for i := range b {
+		b[i] = line[(e.n+int64(i))%int64(len(line))]
+	}
+	e.n += int64(len(b))
+	return len(b), nil
+}
+
+// A schedule file over 1 MB is refused after reading at most 1 MB and a
+// bit, naming the line where it passes the bound: a 637 MB file once took
+// 96 s and 4,3 GB to install.
+func TestParseFileBound(t *testing.T) {
+	r := &endless{}
+	_, err := Parse(io.MultiReader(strings.NewReader(header+pubEl), r))
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line < 1000 || !strings.Contains(pe.Msg, "lebih dari 1.000.000 byte (1 MB)") {
+		t.Fatalf("endless file: %v, want a refusal naming its line", err)
+	}
+	if r.n > MaxFileBytes+64*1024 {
+		t.Errorf("read %d bytes of an endless file, want about %d at most", r.n, MaxFileBytes)
+	}
+	// Exactly 1 MB, without a final newline, is still a schedule.
+	var bb strings.Builder
+	bb.WriteString(header + pubEl)
+	pad := "# " + strings.Repeat("x", 100) + "\n"
+	for bb.Len()+len(pad) < MaxFileBytes {
+		bb.WriteString(pad)
+	}
+	bb.WriteString("#" + strings.Repeat("x", MaxFileBytes-bb.Len()-1))
+	body := bb.String()
+	if len(body) != MaxFileBytes {
+		t.Fatalf("test file is %d bytes", len(body))
+	}
+	if _, err := Parse(strings.NewReader(body)); err != nil {
+		t.Errorf("1 MB file refused: %v", err)
+	}
+	if _, err := Parse(strings.NewReader(body + "x")); err == nil || !strings.Contains(err.Error(), "1 MB") {
+		t.Errorf("1 MB + 1 byte: %v, want the size refusal", err)
+	}
+}
+
+// At most MaxItems items; the one over is refused naming its line.
+func TestParseItemBound(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(header)
+	for i := range MaxItems {
+		fmt.Fprintf(&b, "item: P-%d | publikasi | P | halaman | 50 | 50.000 | 50 | 15.000\n", i)
+	}
+	s, err := Parse(strings.NewReader(b.String()))
+	if err != nil || len(s.Items) != MaxItems {
+		t.Fatalf("%d items: %v", MaxItems, err)
+	}
+	b.WriteString("tanpa_tarif: P-X | publikasi | P\n")
+	want := fmt.Sprintf("baris %d: lebih dari 1.000 item tarif; jadwal tarif yang sah jauh lebih sedikit", strings.Count(b.String(), "\n"))
+	if _, err := Parse(strings.NewReader(b.String())); err == nil || err.Error() != want {
+		t.Errorf("%d items: %v, want %q", MaxItems+1, err, want)
 	}
 }

@@ -49,7 +49,9 @@ type QuoteError struct {
 func (e *QuoteError) Error() string { return e.Msg }
 
 // maxQty is the largest quantity accepted per measure: far beyond any real
-// order, and small enough that a typo (an extra zero or three) is caught.
+// order, and small enough that a typo (an extra zero or three) is caught:
+// 100.000 pages, 1.000.000.000.000 bytes (1 TB), 10.000 maps. It bounds the
+// block sizes of a schedule file too (parseNumber).
 var maxQty = map[string]int64{
 	MeasurePages: 100_000,
 	MeasureBytes: 1_000_000_000_000,
@@ -90,8 +92,9 @@ func (s *Schedule) Quote(l Line, e Eligibility) (Quote, error) {
 		return Quote{}, field("%s terlalu besar: paling banyak %s %s", qtyNames[it.Measure], groupDigits(limit), it.Measure)
 	}
 	amount, lines, ok := price(it, qty)
-	if !ok {
-		return Quote{}, field("Tarif %s untuk %s %s terlalu besar untuk dihitung", it.Code, groupDigits(qty), it.Measure)
+	if !ok || amount > MaxTotal {
+		return Quote{}, field("Tarif %s untuk %s %s melebihi batas %s per kunjungan; periksa %s",
+			it.Code, groupDigits(qty), it.Measure, Rupiah(MaxTotal), strings.ToLower(qtyNames[it.Measure]))
 	}
 	q.Amount, q.FullAmount, q.Breakdown = amount, amount, lines
 	if zero, reason := s.ZeroEligible(e); zero {
@@ -137,11 +140,12 @@ func price(it Item, qty int64) (amount int64, lines []string, ok bool) {
 		steps++
 	}
 	further, ok := mul(steps, it.StepRp)
-	if !ok || further > math.MaxInt64-it.BaseRp {
+	if !ok {
 		return 0, nil, false
 	}
+	amount, ok = Add(it.BaseRp, further)
 	lines = append(lines, fmt.Sprintf("%s × %s %s berikutnya: %s", groupDigits(steps), groupDigits(it.StepQty), it.Measure, Rupiah(further)))
-	return it.BaseRp + further, lines, true
+	return amount, lines, ok
 }
 
 // mul multiplies two non-negative numbers, reporting overflow.

@@ -136,19 +136,44 @@ func TestQuoteRefusesQuantities(t *testing.T) {
 func TestQuoteOverflow(t *testing.T) {
 	// Allowed numbers whose product does not fit in int64 are refused, not wrapped.
 	s := mustParse("test", []byte(header+
-		"item: DM-X | data_mikro | Mahal | byte | 1 | 1.000.000.000.000 | 1 | 1.000.000.000.000\n"+
-		"item: PETA-X | peta | Mahal | peta | 1 | 1.000.000.000.000 | 0 | 0\n"))
-	for _, l := range []Line{{Code: "DM-X", Bytes: 1_000_000_000_000}} {
-		if q, err := s.Quote(l, paying); err == nil {
-			t.Errorf("Quote(%+v) = %d, want overflow refusal", l, q.Amount)
-		} else if want := "Tarif DM-X untuk 1.000.000.000.000 byte terlalu besar untuk dihitung"; err.Error() != want {
-			t.Errorf("error %q, want %q", err, want)
+		"item: DM-X | data_mikro | Mahal | byte | 1 | 1.000.000.000 | 1 | 1.000.000.000\n"+
+		"item: PETA-X | peta | Mahal | peta | 1 | 1.000.000.000 | 0 | 0\n"+
+		// The item of the issue 14 report: accepted, and each line of
+		// 999.999.949.786 bytes was quoted Rp6.148.914.691.236.543.872.
+		"item: DM-MENTAH | data_mikro | Mentah | byte | 1 | 4.310.597 | 1 | 6.148.915\n"))
+	for _, tc := range []struct {
+		l    Line
+		want string
+	}{
+		{Line{Code: "DM-X", Bytes: 1_000_000_000_000}, "Tarif DM-X untuk 1.000.000.000.000 byte melebihi batas Rp100.000.000.000 per kunjungan; periksa ukuran data (byte)"},
+		{Line{Code: "PETA-X", Maps: 101}, "Tarif PETA-X untuk 101 peta melebihi batas Rp100.000.000.000 per kunjungan; periksa jumlah peta"},
+		{Line{Code: "DM-MENTAH", Bytes: 999_999_949_786}, "Tarif DM-MENTAH untuk 999.999.949.786 byte melebihi batas Rp100.000.000.000 per kunjungan; periksa ukuran data (byte)"},
+	} {
+		if q, err := s.Quote(tc.l, paying); err == nil {
+			t.Errorf("Quote(%+v) = %d, want a refusal over MaxTotal", tc.l, q.Amount)
+		} else if err.Error() != tc.want {
+			t.Errorf("error %q, want %q", err, tc.want)
 		}
 	}
-	// 10.000 maps × Rp1 trillion = Rp10^16: large but exact.
-	q, err := s.Quote(Line{Code: "PETA-X", Maps: 10_000}, paying)
-	if err != nil || q.Amount != 10_000_000_000_000_000 {
+	// 100 maps × Rp1.000.000.000 = MaxTotal exactly: large but allowed.
+	q, err := s.Quote(Line{Code: "PETA-X", Maps: 100}, paying)
+	if err != nil || q.Amount != MaxTotal {
 		t.Errorf("PETA-X: %d, %v", q.Amount, err)
+	}
+}
+
+func TestAdd(t *testing.T) {
+	for _, tc := range []struct {
+		a, b, sum int64
+		ok        bool
+	}{
+		{1, 2, 3, true}, {math.MaxInt64, 0, math.MaxInt64, true}, {math.MaxInt64, 1, 0, false},
+		{math.MinInt64, -1, 0, false}, {math.MinInt64, 1, math.MinInt64 + 1, true}, {-5, 3, -2, true},
+		{6_148_914_691_236_543_872, 6_148_914_691_236_543_872, 0, false},
+	} {
+		if sum, ok := Add(tc.a, tc.b); sum != tc.sum || ok != tc.ok {
+			t.Errorf("Add(%d, %d) = %d, %v; want %d, %v", tc.a, tc.b, sum, ok, tc.sum, tc.ok)
+		}
 	}
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"loket/store"
 )
@@ -43,9 +42,9 @@ func runTarif(ctx context.Context, e *env, args []string) error {
 		fmt.Fprint(e.stdout, sch.Format())
 		return nil
 	}
-	body, err := os.ReadFile(install)
+	body, err := readSchedule(install)
 	if err != nil {
-		return fmt.Errorf("baca %s: %w", install, err)
+		return err
 	}
 	actor := ""
 	if *officer != "" {

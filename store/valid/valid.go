@@ -1,6 +1,8 @@
 // Package valid checks and normalises the fields the officer types at the
 // counter: guest-book identity, contact details, payment references, names,
-// free text and dates. It also holds the option lists of the guest book.
+// free text and dates, money, counts, file sizes and WIB date-times (one
+// reading of '.' and ',' for all of them: see number.go). It also holds the
+// option lists of the guest book.
 //
 // Every validator returns the normalised value and, on failure, a *Error
 // whose Indonesian message says what is expected, so the TUI can show it next
