@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -17,7 +15,7 @@ func init() {
 }
 
 // docKinds are the documents dokumen prints.
-var docKinds = []string{"invoice", "kuitansi", "sppd"}
+var docKinds = []string{export.KindInvoice, export.KindReceipt, export.KindSPPD}
 
 func runDokumen(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "dokumen")
@@ -100,56 +98,23 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	office, err := s.Office(ctx)
-	if err != nil {
-		return err
+	// The name is the document's own (its number); --out may override it.
+	name := export.DocumentFileName(*kind, v)
+	if name == "" {
+		name = *kind + ".xlsx" // PrintDocument refuses with a clear message
 	}
-	d := export.Document{Office: office, Visit: v, Officer: who.Name, Now: exportClock(), Unmask: *unmask}
-	write, name, printed := docWriter(*kind, v)
 	target, err := xlsxOutPath(*out, name)
 	if err != nil {
 		return err
 	}
-	if err := export.WriteFile(target, "cetak", func(w io.Writer) error { return write(w, d) }); err != nil {
-		return err
-	}
 	// A print is on record (reprints keep the number and are counted).
-	var record error
-	switch {
-	case printed != nil:
-		record = s.MarkPrinted(ctx, who.ID, printed.ID)
-	case *unmask:
-		record = auditUnmasked(ctx, path, who.ID, "visit", v.ID, "lampiran SPPD dengan nomor identitas lengkap")
-	}
-	if record != nil {
-		os.Remove(target)
-		return fmt.Errorf("berkas tidak disimpan: pencatatan cetak gagal: %w", record)
+	target, err = export.PrintDocument(ctx, s, export.PrintRequest{VisitID: v.ID, Kind: *kind, Actor: who.ID,
+		Officer: who.Name, Now: exportClock(), Unmask: *unmask, Path: target})
+	if err != nil {
+		return err
 	}
 	fmt.Fprintln(e.stdout, target)
 	return nil
-}
-
-// docWriter picks the writer and default file name of a document kind, and
-// the numbered document it prints (nil for the SPPD sheet).
-func docWriter(kind string, v *store.Visit) (func(io.Writer, export.Document) error, string, *store.Invoice) {
-	switch kind {
-	case "invoice":
-		in := v.ActiveInvoice("invoice")
-		return export.Invoice, numberedName("invoice", in), in
-	case "kuitansi":
-		in := v.ActiveInvoice("kuitansi")
-		return export.Receipt, numberedName("kuitansi", in), in
-	}
-	return export.SPPD, "lampiran-sppd-" + v.Day + "-" + v.Queue() + ".xlsx", nil
-}
-
-// numberedName is the file name of a numbered document:
-// invoice-INV-1906-A-2026-11-0001.xlsx.
-func numberedName(kind string, in *store.Invoice) string {
-	if in == nil {
-		return kind + ".xlsx" // the writer refuses with a clear message
-	}
-	return kind + "-" + strings.ReplaceAll(in.Number, "/", "-") + ".xlsx"
 }
 
 // checkNotVoid refuses to print a voided number and names its replacement.
