@@ -27,6 +27,7 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 	officer := fs.String("petugas", "", "nama petugas yang mencetak (harus terdaftar)")
 	reissue := fs.String("terbit-ulang", "", "terbitkan nomor baru dengan ALASAN ini; nomor lama dibatalkan (perlu --petugas)")
 	unmask := fs.Bool("unmask", false, "lampiran SPPD: tampilkan nomor identitas lengkap (dicatat di jejak audit; perlu --petugas)")
+	pinStdin := pinFlag(fs)
 	if err := parseFlags(e, fs, args); err != nil {
 		return err
 	}
@@ -48,6 +49,8 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 		return usagef("--unmask hanya untuk lampiran SPPD")
 	case *unmask && strings.TrimSpace(*officer) == "":
 		return usagef("--unmask perlu --petugas: membuka nomor identitas dicatat atas nama petugas")
+	case *pinStdin && strings.TrimSpace(*officer) == "":
+		return usagef("--pin-stdin perlu --petugas: PIN milik petugas yang disebut")
 	}
 	if *out != "" {
 		// Checked before anything is written, so a bad --out reissues nothing.
@@ -64,7 +67,8 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	who, err := registeredOfficer(ctx, s, *officer)
+	// An officer with a PIN proves it before anything is done in their name.
+	who, err := actAs(ctx, e, s, *officer, *pinStdin)
 	if err != nil {
 		return err
 	}
