@@ -53,8 +53,10 @@ func (e *PINWaitError) Error() string {
 	return fmt.Sprintf("PIN salah %d kali berturut-turut; coba lagi dalam %s", e.Failures, waitText(e.Wait))
 }
 
-// Unwrap lets errors.Is match ErrPINWait.
-func (e *PINWaitError) Unwrap() error { return ErrPINWait }
+// Unwrap is a RuleError of ErrPINWait with the same sentence, so that
+// errors.Is(err, ErrPINWait) holds and a screen that shows a RuleError's
+// Msg shows this one as it stands.
+func (e *PINWaitError) Unwrap() error { return &RuleError{Kind: ErrPINWait, Msg: e.Error()} }
 
 // waitText says a wait in Indonesian, rounded up to the second.
 func waitText(d time.Duration) string {

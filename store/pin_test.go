@@ -79,6 +79,11 @@ func TestWrongPINsAreCountedWithAGrowingWait(t *testing.T) {
 		if !errors.As(err, &we) || !errors.Is(err, ErrPINWait) || we.Wait != want || err.Error() != msg {
 			t.Fatalf("PIN %s: %v (%+v), want a wait of %v: %q", pin, err, we, want, msg)
 		}
+		// Screens show a RuleError's sentence as it stands.
+		var re *RuleError
+		if !errors.As(err, &re) || re.Msg != msg {
+			t.Fatalf("PIN %s: no RuleError with the sentence: %v", pin, re)
+		}
 	}
 	f.clock.Add(time.Second)
 	wait("135792", 30*time.Second, "PIN salah 5 kali berturut-turut; coba lagi dalam 30 detik")
