@@ -21,6 +21,21 @@ func (e *BusyError) Error() string {
 	return fmt.Sprintf("berkas %s sedang dibuka di Excel; tutup dulu lalu %s lagi", e.Path, e.Again)
 }
 
+// writeDirError is a target folder no file can be written in, said with
+// the folder policy's words (FolderProblem) instead of the system's
+// English; errors.Is still sees the system's error.
+type writeDirError struct {
+	dir string
+	err error
+	why string
+}
+
+func (e *writeDirError) Error() string {
+	return fmt.Sprintf("tidak dapat menulis di folder %s (%s)", e.dir, e.why)
+}
+
+func (e *writeDirError) Unwrap() error { return e.err }
+
 // WriteFile writes a file atomically: write fills a temporary file in the
 // target's folder (mode 0600, so personal data is never readable by others
 // even for a moment), which is synced, closed and renamed over path. On any
@@ -31,7 +46,7 @@ func WriteFile(path, again string, write func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("tidak dapat menulis di folder %s: %w", dir, err)
+		return &writeDirError{dir: dir, err: err, why: FolderProblem(err)}
 	}
 	name, closed := tmp.Name(), false
 	defer func() {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -80,9 +81,14 @@ func TestWriteFileRenameFails(t *testing.T) {
 }
 
 func TestWriteFileMissingFolder(t *testing.T) {
-	err := WriteFile(filepath.Join(t.TempDir(), "tidak-ada", "x.xlsx"), "ekspor", func(io.Writer) error { return nil })
+	dir := filepath.Join(t.TempDir(), "tidak-ada")
+	err := WriteFile(filepath.Join(dir, "x.xlsx"), "ekspor", func(io.Writer) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "tidak dapat menulis di folder") {
 		t.Fatalf("error %v", err)
+	}
+	// Said in the officer's words, the system's error kept for errors.Is.
+	if want := "tidak dapat menulis di folder " + dir + " (drive atau folder induknya tidak ada)"; err.Error() != want || !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("error %q, want %q wrapping fs.ErrNotExist", err, want)
 	}
 }
 

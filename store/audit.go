@@ -115,7 +115,7 @@ func (s *Store) LastChange(ctx context.Context) (time.Time, error) {
 	var at string
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		err := s.cached(tx).QueryRowContext(ctx, `SELECT at FROM audit
-			WHERE action NOT IN ('tampil_nomor_identitas', 'cetak', 'tanpa_samaran') ORDER BY seq DESC LIMIT 1`).Scan(&at)
+			WHERE action NOT IN ('tampil_nomor_identitas', 'cetak', 'tanpa_samaran', 'pin_salah') ORDER BY seq DESC LIMIT 1`).Scan(&at)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"strings"
 
-	"golang.org/x/crypto/bcrypt"
-
 	"loket/store/valid"
 )
 
@@ -174,8 +172,8 @@ func (s *Store) OfficerByName(ctx context.Context, name string) (Officer, error)
 	return o, err
 }
 
-// AddOfficer records a new officer; pin may be empty. The PIN (4–8 digits)
-// is stored as a bcrypt hash, never in clear.
+// AddOfficer records a new officer; pin may be empty. The PIN (6–8 digits,
+// see hashPIN) is stored as a bcrypt hash, never in clear.
 func (s *Store) AddOfficer(ctx context.Context, name, pin string) (Officer, error) {
 	name, err := valid.Name("Nama petugas", name)
 	if err != nil {
@@ -205,21 +203,6 @@ func (s *Store) AddOfficer(ctx context.Context, name, pin string) (Officer, erro
 	return o, err
 }
 
-func hashPIN(pin string) (sql.NullString, error) {
-	pin = strings.TrimSpace(pin)
-	if pin == "" {
-		return sql.NullString{}, nil
-	}
-	if len(pin) < 4 || len(pin) > 8 || strings.Trim(pin, "0123456789") != "" {
-		return sql.NullString{}, &valid.Error{Field: "PIN", Msg: "harus 4–8 angka"}
-	}
-	h, err := bcrypt.GenerateFromPassword([]byte(pin), bcrypt.DefaultCost)
-	if err != nil {
-		return sql.NullString{}, fmt.Errorf("store: hash PIN: %w", err)
-	}
-	return sql.NullString{String: string(h), Valid: true}, nil
-}
-
 // SetPIN sets or (with an empty pin) removes an officer's PIN.
 func (s *Store) SetPIN(ctx context.Context, officerID, pin string) error {
 	hash, err := hashPIN(pin)
@@ -238,26 +221,6 @@ func (s *Store) SetPIN(ctx context.Context, officerID, pin string) error {
 		a.personalChange("pin")
 		return a.err
 	})
-}
-
-// CheckPIN reports ErrPIN unless pin matches the officer's PIN. An officer
-// without a PIN passes with any input.
-func (s *Store) CheckPIN(ctx context.Context, officerID, pin string) error {
-	var hash sql.NullString
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := s.cached(tx).QueryRowContext(ctx, `SELECT pin_hash FROM officers WHERE id = ?`, officerID).Scan(&hash)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
-		return err
-	})
-	if err != nil || !hash.Valid {
-		return err
-	}
-	if bcrypt.CompareHashAndPassword([]byte(hash.String), []byte(strings.TrimSpace(pin))) != nil {
-		return refuse(ErrPIN, "PIN salah")
-	}
-	return nil
 }
 
 // IsDemo reports whether the database is marked as holding demo data.

@@ -104,6 +104,16 @@ func TestBadInputCatalogue(t *testing.T) {
 		{[]string{"dokumen", "--db", good, "--nomor", "INV/1906/A/2026/13/0001"}, nil, 1, "nomor INV/1906/A/2026/13/0001 tidak ditemukan"},
 		{[]string{"tarif", "--db", p("a?b.db")}, nil, 1, "nama berkas basis data tidak boleh memuat '?' atau '#'"},
 		{[]string{"tarif", "--db", random}, nil, 1, "bukan berkas basis data SQLite"},
+
+		// Acting as an officer: who, and the PIN.
+		{[]string{"tarif", "pasang", plain, "--db", good}, nil, 2, "tarif pasang perlu --petugas: pemasangan jadwal dicatat atas nama petugas"},
+		{[]string{"tarif", "pasang", plain, "--db", good, "--pin-stdin"}, nil, 2, "tarif pasang perlu --petugas"},
+		{[]string{"tarif", "pasang", plain, "--db", good, "--petugas", "Tak Ada"}, nil, 2, `petugas "Tak Ada" tidak terdaftar`},
+		{[]string{"dokumen", "--db", good, "--visit", "01ABC", "--jenis", "invoice", "--pin-stdin"}, nil, 2, "--pin-stdin perlu --petugas: PIN milik petugas yang disebut"},
+		{[]string{"dokumen", "--db", good, "--visit", "01ABC", "--jenis", "kuitansi", "--terbit-ulang", "salah", "--petugas", "Tak Ada"}, nil, 2, `petugas "Tak Ada" tidak terdaftar`},
+		{[]string{"export", "--db", good, "--pin-stdin"}, nil, 2, "--pin-stdin perlu --petugas: PIN milik petugas yang disebut"},
+		{[]string{"export", "--db", good, "--unmask", "--pin-stdin"}, nil, 2, "--unmask perlu --petugas"},
+		{[]string{"export", "--db", good, "--petugas", "Tak Ada", "--pin-stdin=ya"}, nil, 2, `nilai opsi --pin-stdin tidak sah: "ya"`},
 	}
 
 	files := []string{good, bak, random, foreign, empty, newer, damaged, plain}

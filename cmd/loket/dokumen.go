@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -17,10 +15,10 @@ func init() {
 }
 
 // docKinds are the documents dokumen prints.
-var docKinds = []string{string(store.KindInvoice), string(store.KindReceipt), sppdKind}
+var docKinds = []export.PrintKind{export.KindInvoice, export.KindReceipt, export.KindSPPD}
 
-// sppdKind is the --jenis of the SPPD attachment, named as its document.
-const sppdKind = string(store.DocSPPD)
+// sppdKind is the --jenis of the SPPD attachment.
+const sppdKind = string(export.KindSPPD)
 
 func runDokumen(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "dokumen")
@@ -32,6 +30,7 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 	officer := fs.String("petugas", "", "nama petugas yang mencetak (harus terdaftar)")
 	reissue := fs.String("terbit-ulang", "", "terbitkan nomor baru dengan ALASAN ini; nomor lama dibatalkan (perlu --petugas)")
 	unmask := fs.Bool("unmask", false, "lampiran SPPD: tampilkan nomor identitas lengkap (dicatat di jejak audit; perlu --petugas)")
+	pinStdin := pinFlag(fs)
 	if err := parseFlags(e, fs, args); err != nil {
 		return err
 	}
@@ -39,7 +38,7 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 	switch {
 	case (*visitID == "") == (*number == ""):
 		return usagef("isi salah satu: --visit ID atau --nomor NOMOR")
-	case *kind != "" && !slices.Contains(docKinds, *kind):
+	case *kind != "" && !slices.Contains(docKinds, export.PrintKind(*kind)):
 		return usagef("--jenis harus invoice, kuitansi atau sppd (tertulis %q)", *kind)
 	case *visitID != "" && *kind == "":
 		return usagef("--jenis wajib diisi bersama --visit: invoice, kuitansi atau sppd")
@@ -53,6 +52,8 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 		return usagef("--unmask hanya untuk lampiran SPPD")
 	case *unmask && strings.TrimSpace(*officer) == "":
 		return usagef("--unmask perlu --petugas: membuka nomor identitas dicatat atas nama petugas")
+	case *pinStdin && strings.TrimSpace(*officer) == "":
+		return usagef("--pin-stdin perlu --petugas: PIN milik petugas yang disebut")
 	}
 	if *out != "" {
 		// Checked before anything is written, so a bad --out reissues nothing.
@@ -69,7 +70,8 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	who, err := registeredOfficer(ctx, s, *officer)
+	// An officer with a PIN proves it before anything is done in their name.
+	who, err := actAs(ctx, e, s, *officer, *pinStdin)
 	if err != nil {
 		return err
 	}
@@ -103,56 +105,23 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	office, err := s.Office(ctx)
-	if err != nil {
-		return err
+	// The name is the document's own (its number); --out may override it.
+	name := export.DocumentFileName(export.PrintKind(*kind), v)
+	if name == "" {
+		name = *kind + ".xlsx" // PrintDocument refuses with a clear message
 	}
-	d := export.Document{Office: office, Visit: v, Officer: who.Name, Now: exportClock(), Unmask: *unmask}
-	write, name, printed := docWriter(*kind, v)
 	target, err := xlsxOutPath(*out, name)
 	if err != nil {
 		return err
 	}
-	if err := export.WriteFile(target, "cetak", func(w io.Writer) error { return write(w, d) }); err != nil {
-		return err
-	}
 	// A print is on record (reprints keep the number and are counted).
-	var record error
-	switch {
-	case printed != nil:
-		record = s.MarkPrinted(ctx, who.ID, printed.ID)
-	case *unmask:
-		record = auditUnmasked(ctx, path, who.ID, "visit", v.ID, "lampiran SPPD dengan nomor identitas lengkap")
-	}
-	if record != nil {
-		os.Remove(target)
-		return fmt.Errorf("berkas tidak disimpan: pencatatan cetak gagal: %w", record)
+	target, err = export.PrintDocument(ctx, s, export.PrintRequest{VisitID: v.ID, Kind: export.PrintKind(*kind), Actor: who.ID,
+		Officer: who.Name, Now: exportClock(), Unmask: *unmask, Path: target})
+	if err != nil {
+		return err
 	}
 	fmt.Fprintln(e.stdout, target)
 	return nil
-}
-
-// docWriter picks the writer and default file name of a document kind, and
-// the numbered document it prints (nil for the SPPD sheet).
-func docWriter(kind string, v *store.Visit) (func(io.Writer, export.Document) error, string, *store.Invoice) {
-	switch store.InvoiceKind(kind) {
-	case store.KindInvoice:
-		in := v.ActiveInvoice(store.KindInvoice)
-		return export.Invoice, numberedName(kind, in), in
-	case store.KindReceipt:
-		in := v.ActiveInvoice(store.KindReceipt)
-		return export.Receipt, numberedName(kind, in), in
-	}
-	return export.SPPD, "lampiran-sppd-" + v.Day + "-" + v.Queue() + ".xlsx", nil
-}
-
-// numberedName is the file name of a numbered document:
-// invoice-INV-1906-A-2026-11-0001.xlsx.
-func numberedName(kind string, in *store.Invoice) string {
-	if in == nil {
-		return kind + ".xlsx" // the writer refuses with a clear message
-	}
-	return kind + "-" + strings.ReplaceAll(in.Number, "/", "-") + ".xlsx"
 }
 
 // checkNotVoid refuses to print a voided number and names its replacement.

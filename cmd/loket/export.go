@@ -32,6 +32,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	out := fs.String("out", "", "berkas .xlsx atau folder tujuan (bawaan: folder saat ini)")
 	unmask := fs.Bool("unmask", false, "tampilkan nomor identitas lengkap (dicatat di jejak audit; perlu --petugas)")
 	officer := fs.String("petugas", "", "nama petugas yang membuat laporan (harus terdaftar)")
+	pinStdin := pinFlag(fs)
 	if err := parseFlags(e, fs, args); err != nil {
 		return err
 	}
@@ -41,6 +42,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	if *unmask && strings.TrimSpace(*officer) == "" {
 		return usagef("--unmask perlu --petugas: membuka nomor identitas dicatat atas nama petugas")
+	}
+	if *pinStdin && strings.TrimSpace(*officer) == "" {
+		return usagef("--pin-stdin perlu --petugas: PIN milik petugas yang disebut")
 	}
 	target, err := xlsxOutPath(*out, export.FileName(first, last))
 	if err != nil {
@@ -56,7 +60,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	who, err := registeredOfficer(ctx, s, *officer)
+	who, err := exportOfficer(ctx, e, s, path, *officer, *pinStdin)
 	if err != nil {
 		return err
 	}
@@ -151,6 +155,23 @@ func registeredOfficer(ctx context.Context, s *store.Store, name string) (store.
 		return o, usagef("petugas %q tidak terdaftar", strings.TrimSpace(name))
 	}
 	return o, err
+}
+
+// exportOfficer is actAs for export, whose own store is read-only: an
+// officer with a PIN is checked through an ordinary store, so that a wrong
+// PIN is counted as in the app; when the database cannot be written the
+// read-only store checks it (the wait holds, nothing is counted).
+func exportOfficer(ctx context.Context, e *env, ro *store.Store, dbPath, name string, pinStdin bool) (store.Officer, error) {
+	o, err := registeredOfficer(ctx, ro, name)
+	if err != nil || !o.HasPIN {
+		return o, err
+	}
+	w, err := store.Open(ctx, dbPath, store.Options{})
+	if err != nil {
+		return actAs(ctx, e, ro, name, pinStdin)
+	}
+	defer w.Close()
+	return actAs(ctx, e, w, name, pinStdin)
 }
 
 // auditUnmasked records, in the audit trail, that ID numbers were written in

@@ -37,6 +37,9 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// readPIN reads a PIN from the terminal without echo (terminalPIN);
+	// nil, as in most tests, is a standard input that is not a terminal.
+	readPIN func() (string, error)
 }
 
 var commands = map[string]command{}
@@ -66,7 +69,7 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, readPIN: terminalPIN}
 	os.Exit(run(ctx, e, os.Args[1:]))
 }
 

@@ -41,9 +41,14 @@ func TestTarifPrintsAndInstalls(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "PP No. 13 Tahun 2024") || !strings.Contains(out, "DM-MENTAH") {
 		t.Fatalf("tarif: %d %q %q", code, out, errs)
 	}
+	addOfficer(t, db, "Rina Wulandari", "")
 	bad := filepath.Join(t.TempDir(), "rusak.tarif")
 	os.WriteFile(bad, []byte("nama: Coba\nitem: X | publikasi\n"), 0o600)
 	code, _, errs = runLoket(t, envs, "tarif", "pasang", bad)
+	if code != 2 || !strings.Contains(errs, "tarif pasang perlu --petugas") {
+		t.Fatalf("no --petugas: %d %q", code, errs)
+	}
+	code, _, errs = runLoket(t, envs, "tarif", "pasang", bad, "--petugas", "Rina Wulandari")
 	if code != 1 || !strings.Contains(errs, "baris 2") {
 		t.Fatalf("malformed schedule: %d %q", code, errs)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"loket/store"
 )
@@ -15,15 +16,19 @@ func runTarif(ctx context.Context, e *env, args []string) error {
 	install := ""
 	if len(args) > 0 && args[0] == "pasang" {
 		if len(args) < 2 || args[1] == "" || args[1][0] == '-' {
-			return usagef("pakai: loket tarif pasang BERKAS [--db BERKAS] [--petugas NAMA]")
+			return usagef("pakai: loket tarif pasang BERKAS --petugas NAMA [--pin-stdin] [--db BERKAS]")
 		}
 		install, args = args[1], args[2:]
 	}
 	fs := newFlags(e, "tarif")
 	db := dbFlag(fs)
-	officer := fs.String("petugas", "", "nama petugas yang memasang jadwal (dicatat di jejak audit)")
+	officer := fs.String("petugas", "", "nama petugas yang memasang jadwal (wajib untuk pasang; dicatat di jejak audit)")
+	pinStdin := pinFlag(fs)
 	if err := parseFlags(e, fs, args); err != nil {
 		return err
+	}
+	if install != "" && strings.TrimSpace(*officer) == "" {
+		return usagef("tarif pasang perlu --petugas: pemasangan jadwal dicatat atas nama petugas")
 	}
 	path, err := resolveDB(e, *db)
 	if err != nil {
@@ -46,15 +51,11 @@ func runTarif(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	actor := ""
-	if *officer != "" {
-		o, err := s.OfficerByName(ctx, *officer)
-		if err != nil {
-			return fmt.Errorf("petugas %q tidak terdaftar", *officer)
-		}
-		actor = o.ID
+	o, err := actAs(ctx, e, s, *officer, *pinStdin)
+	if err != nil {
+		return err
 	}
-	sch, err := s.InstallSchedule(ctx, actor, body)
+	sch, err := s.InstallSchedule(ctx, o.ID, body)
 	if err != nil {
 		return fmt.Errorf("%s: %w", install, err)
 	}
