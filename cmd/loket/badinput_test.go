@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"database/sql"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,6 +145,7 @@ func TestBadInputCatalogue(t *testing.T) {
 // table's root page: the schema still reads, integrity_check fails.
 func damage(t *testing.T, src, dst string) {
 	t.Helper()
+	src = gunzip(t, src)
 	db, err := sql.Open("sqlite", "file:"+src+"?mode=ro")
 	if err != nil {
 		t.Fatal(err)
@@ -163,4 +166,28 @@ func damage(t *testing.T, src, dst string) {
 	if err := os.WriteFile(dst, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// gunzip decompresses a backup (.db.gz) into a test file and returns its
+// path.
+func gunzip(t *testing.T, gz string) string {
+	t.Helper()
+	in, err := os.Open(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	zr, err := gzip.NewReader(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "plain.db")
+	if err := os.WriteFile(out, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
