@@ -92,6 +92,8 @@ type shared struct {
 	mu      sync.Mutex // guards sched and schedID
 	sched   *tariff.Schedule
 	schedID string
+
+	files fileIdentity // the files a writable store opened (lock_identity.go)
 }
 
 // Open opens (creating if needed, unless opts.ReadOnly) the database at path,
@@ -111,6 +113,11 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	}
 	if err := checkHeader(path); err != nil {
 		return nil, err
+	}
+	if !opts.ReadOnly {
+		if err := refuseLinks(path); err != nil {
+			return nil, err
+		}
 	}
 	sync := "FULL"
 	if opts.Synchronous != "" {
@@ -132,6 +139,13 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err := s.migrate(ctx, opts.ReadOnly); err != nil {
 		db.Close()
 		return nil, err
+	}
+	s.shared.files.disabled = opts.ReadOnly
+	if !opts.ReadOnly {
+		if err := s.rememberFiles(ctx, dsn); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	return s, nil
 }
@@ -239,6 +253,10 @@ func (s *Store) Close() error {
 	}
 	c.stmts = nil
 	c.stmtMu.Unlock()
+	if k := c.files.keep; k != nil {
+		k.Close()
+		c.files.keep = nil
+	}
 	return s.db.Close()
 }
 
@@ -254,10 +272,15 @@ func (s *Store) Now() time.Time { return s.now() }
 
 // write runs fn in an immediate (write) transaction. Inside a Batch it runs
 // in the batch's transaction under a savepoint, so a refused call still
-// leaves nothing half-written.
+// leaves nothing half-written. It first makes sure the database file and
+// its WAL are still the ones opened (CheckFiles: refused with ErrFileGone
+// if not), and after a commit that closed a visit it checkpoints the WAL.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.batch != nil {
 		return s.savepoint(ctx, fn)
+	}
+	if err := s.CheckFiles(ctx); err != nil {
+		return err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -265,9 +288,15 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
+		s.shared.files.closedV.Store(false)
 		return mapErr(err)
 	}
-	return mapErr(tx.Commit())
+	if err := tx.Commit(); err != nil {
+		s.shared.files.closedV.Store(false)
+		return mapErr(err)
+	}
+	s.checkpointAfterVisit(ctx)
+	return nil
 }
 
 // read runs fn in a read-only transaction: one consistent snapshot that does
