@@ -33,7 +33,7 @@ func sqliteURI(path, params string) string {
 func openReadOnly(path string) (*sql.DB, error) {
 	st, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("basis data %s tidak ditemukan: %w", path, fs.ErrNotExist)
+		return nil, &missingError{path}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("baca %s: %w", path, err)
@@ -60,6 +60,16 @@ func openReadOnly(path string) (*sql.DB, error) {
 	db.SetMaxOpenConns(1)
 	return db, nil
 }
+
+// missingError is a missing file, said in Indonesian only (not "file does
+// not exist"); errors.Is still matches fs.ErrNotExist.
+type missingError struct{ path string }
+
+func (e *missingError) Error() string {
+	return fmt.Sprintf("basis data %s tidak ditemukan; periksa nama berkasnya", e.path)
+}
+
+func (e *missingError) Is(target error) bool { return target == fs.ErrNotExist }
 
 // identify says whether q is a loket database and returns its schema
 // version. It reads only: the version, and that the tables loket keeps its

@@ -36,6 +36,13 @@ func TestBadInputCatalogue(t *testing.T) {
 		t.Fatal(err)
 	}
 	damage(t, bak, damaged)
+	// A backup cut off halfway, and a partial copy with a hot journal as
+	// earlier versions left under a backup's name.
+	truncated, partial := p("loket-20261126-090000.db.gz"), p("loket-20261126-100000.db")
+	raw, _ := os.ReadFile(bak)
+	os.WriteFile(truncated, raw[:len(raw)/2], 0o600)
+	os.WriteFile(partial, []byte("SQLite format 3\x00"+strings.Repeat("x", 4000)), 0o600)
+	os.WriteFile(partial+"-journal", []byte(strings.Repeat("j", 512)), 0o600)
 
 	cases := []struct {
 		args []string
@@ -106,9 +113,33 @@ func TestBadInputCatalogue(t *testing.T) {
 		{[]string{"dokumen", "--db", good, "--nomor", "INV/1906/A/2026/13/0001"}, nil, 1, "nomor INV/1906/A/2026/13/0001 tidak ditemukan"},
 		{[]string{"tarif", "--db", p("a?b.db")}, nil, 1, "nama berkas basis data tidak boleh memuat '?' atau '#'"},
 		{[]string{"tarif", "--db", random}, nil, 1, "bukan berkas basis data SQLite"},
+
+		// Issue 12: no English tail, no raw SQLite error, and nothing
+		// written where a command should only read or refuse.
+		{[]string{"check", "--db", missing}, nil, 1, "basis data " + missing + " tidak ditemukan; periksa nama berkasnya\n"},
+		{[]string{"backup", "--db", good, "--out", plain}, nil, 1, "sudah ada berkas bernama itu, bukan folder; pilih folder lain dengan --out\n"},
+		{[]string{"tarif", "--db", good, "pasang", p("tidak-ada.tarif")}, nil, 2, "argumen tidak dikenal"},
+		{[]string{"tarif", "pasang", p("tidak-ada.tarif"), "--db", good}, nil, 1, "berkas jadwal tarif " + p("tidak-ada.tarif") + " tidak ditemukan; periksa nama dan foldernya\n"},
+		{[]string{"tarif", "--db", missing}, nil, 1, "basis data " + missing + " tidak ditemukan; periksa --db atau LOKET_DB (perintah ini tidak membuat basis data baru)"},
+		{[]string{"dokumen", "--db", missing, "--visit", "01ABC", "--jenis", "invoice"}, nil, 1, "perintah ini tidak membuat basis data baru"},
+		{[]string{"--db", missing}, nil, 1, "aplikasi loket perlu dijalankan di jendela terminal"},
+		{[]string{"tarif", "--db", foreign}, nil, 1, foreign + " adalah basis data SQLite lain, bukan milik loket; basis data tidak diubah"},
+		{[]string{"tarif", "--db", newer}, nil, 1, "basis data memakai skema versi 99, sedangkan program ini hanya mengenal sampai versi 1"},
+		{[]string{"dokumen", "--db", foreign, "--visit", "01ABC", "--jenis", "invoice"}, nil, 1, "bukan milik loket; basis data tidak diubah"},
+		{[]string{"demo", "--db", foreign, "--days", "1", "--until", "2026-11-26"}, nil, 1, "bukan milik loket"},
+		{[]string{"demo", "--db", newer, "--days", "1", "--until", "2026-11-26"}, nil, 1, "skema versi 99"},
+		{[]string{"demo", "--db", missing, "--until", "2099-01-01"}, nil, 2, "--until 2099-01-01 sesudah hari ini"},
+		{[]string{"demo", "--db", folder, "--until", "2026-11-26"}, nil, 1, folder + " adalah folder, bukan berkas basis data"},
+		{[]string{"export", "--db", folder, "--date", "2026-11-26"}, nil, 1, folder + " adalah folder, bukan berkas basis data"},
+		{[]string{"tarif", "--db", folder}, nil, 1, folder + " adalah folder, bukan berkas basis data"},
+		{[]string{"check", "--db", bak + "-terpotong.db.gz"}, nil, 1, "tidak ditemukan"},
+		{[]string{"check", "--db", truncated}, nil, 1, "terpotong atau rusak, tidak dapat dibuka"},
+		{[]string{"restore", "--from", truncated, "--db", good}, nil, 1, "terpotong atau rusak"},
+		{[]string{"check", "--db", partial}, nil, 1, "tidak selesai ditulis (ada " + filepath.Base(partial) + "-journal di sampingnya"},
+		{[]string{"restore", "--from", partial, "--db", good, "--yes"}, nil, 1, "tidak selesai ditulis"},
 	}
 
-	files := []string{good, bak, random, foreign, empty, newer, damaged, plain}
+	files := []string{good, bak, random, foreign, empty, newer, damaged, plain, truncated, partial, partial + "-journal"}
 	before := map[string][]byte{}
 	for _, f := range files {
 		before[f], _ = os.ReadFile(f)

@@ -61,7 +61,8 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := store.Open(ctx, path, store.Options{})
+	// dokumen never creates a database: a typo in --db must not leave one.
+	s, err := store.Open(ctx, path, store.Options{MustExist: true})
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	iofs "io/fs"
 	"os"
 
 	"loket/store"
@@ -30,7 +32,8 @@ func runTarif(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := store.Open(ctx, path, store.Options{})
+	// tarif never creates a database: a typo in --db must not leave one.
+	s, err := store.Open(ctx, path, store.Options{MustExist: true})
 	if err != nil {
 		return err
 	}
@@ -44,8 +47,16 @@ func runTarif(ctx context.Context, e *env, args []string) error {
 		return nil
 	}
 	body, err := os.ReadFile(install)
-	if err != nil {
-		return fmt.Errorf("baca %s: %w", install, err)
+	switch {
+	case errors.Is(err, iofs.ErrNotExist):
+		return fmt.Errorf("berkas jadwal tarif %s tidak ditemukan; periksa nama dan foldernya", install)
+	case errors.Is(err, iofs.ErrPermission):
+		return fmt.Errorf("berkas jadwal tarif %s tidak boleh dibaca (izin ditolak)", install)
+	case err != nil:
+		if st, serr := os.Stat(install); serr == nil && st.IsDir() {
+			return fmt.Errorf("%s adalah folder; tulis nama berkas jadwal tarifnya", install)
+		}
+		return fmt.Errorf("berkas jadwal tarif %s tidak dapat dibaca", install)
 	}
 	actor := ""
 	if *officer != "" {
