@@ -38,6 +38,7 @@ func runTarif(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	warnClock(ctx, e, s)
 	if install == "" {
 		sch, err := s.Schedule(ctx)
 		if err != nil {
