@@ -123,16 +123,16 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err := checkHeader(path); err != nil {
 		return nil, err
 	}
+	if !opts.ReadOnly {
+		if err := refuseLinks(path); err != nil {
+			return nil, err
+		}
+	}
 	// Refuse a file that is not loket's, or is newer, before the
 	// read-write DSN below switches it to WAL mode (which rewrites its
 	// header): read it with mode=ro first.
 	if st, err := os.Stat(path); err == nil && st.Size() > 0 && !opts.ReadOnly {
 		if err := preflight(ctx, path); err != nil {
-			return nil, err
-		}
-	}
-	if !opts.ReadOnly {
-		if err := refuseLinks(path); err != nil {
 			return nil, err
 		}
 	}
