@@ -33,7 +33,7 @@ func sqliteURI(path, params string) string {
 func openReadOnly(path string) (*sql.DB, error) {
 	st, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("basis data %s tidak ditemukan: %w", path, fs.ErrNotExist)
+		return nil, &missingError{path}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("baca %s: %w", path, err)
@@ -47,6 +47,12 @@ func openReadOnly(path string) (*sql.DB, error) {
 	if err := checkHeader(path); err != nil {
 		return nil, err
 	}
+	// A hot rollback journal beside it means a copy that was never
+	// finished (a backup killed halfway by an earlier version): SQLite
+	// would need to write to roll it back, and would answer "read-only".
+	if st, err := os.Stat(path + "-journal"); err == nil && st.Size() > 0 {
+		return nil, fmt.Errorf("%w: %s tidak selesai ditulis (ada %s-journal di sampingnya: salinan yang terputus); pakai cadangan lain", ErrNotLoket, path, filepath.Base(path))
+	}
 	db, err := sql.Open("sqlite", sqliteURI(path, "mode=ro&_pragma=busy_timeout(5000)"))
 	if err != nil {
 		return nil, fmt.Errorf("buka %s: %w", path, err)
@@ -54,6 +60,16 @@ func openReadOnly(path string) (*sql.DB, error) {
 	db.SetMaxOpenConns(1)
 	return db, nil
 }
+
+// missingError is a missing file, said in Indonesian only (not "file does
+// not exist"); errors.Is still matches fs.ErrNotExist.
+type missingError struct{ path string }
+
+func (e *missingError) Error() string {
+	return fmt.Sprintf("basis data %s tidak ditemukan; periksa nama berkasnya", e.path)
+}
+
+func (e *missingError) Is(target error) bool { return target == fs.ErrNotExist }
 
 // identify says whether q is a loket database and returns its schema
 // version. It reads only: the version, and that the tables loket keeps its
@@ -92,7 +108,14 @@ func vacuumInto(ctx context.Context, db *sql.DB, out string) (err error) {
 		return err
 	}
 	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, target); err != nil {
-		return fmt.Errorf("salin ke %s: %w", out, mapErr(err))
+		err = mapErr(err)
+		var re *RuleError
+		if errors.As(err, &re) {
+			// The store's "Gagal menyimpan … isian tidak hilang" is about a
+			// save; here the copy's folder is what failed.
+			return fmt.Errorf("salin ke %s: %w", out, writeErr(filepath.Dir(target), err))
+		}
+		return fmt.Errorf("salin ke %s: %w", out, err)
 	}
 	// VACUUM INTO creates the file with the umask's mode (0644); a file made
 	// beforehand keeps its 0600, and chmod covers the rest.
@@ -109,7 +132,7 @@ func vacuumInto(ctx context.Context, db *sql.DB, out string) (err error) {
 // verifyCopy runs quick_check on a file nobody else writes, opened
 // immutable so that checking it creates nothing beside it.
 func verifyCopy(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite", sqliteURI(path, "mode=ro&immutable=1"))
+	db, err := openImmutable(path)
 	if err != nil {
 		return err
 	}
@@ -122,6 +145,17 @@ func verifyCopy(ctx context.Context, path string) error {
 		return fmt.Errorf("salinan %s rusak: %s", path, res)
 	}
 	return nil
+}
+
+// openImmutable opens a file nobody else writes for reading, creating
+// nothing beside it.
+func openImmutable(path string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", sqliteURI(path, "mode=ro&immutable=1"))
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	return db, nil
 }
 
 // createExclusive creates an empty owner-only file named base+ext in dir,

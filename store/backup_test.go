@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"loket/store/valid"
 )
 
 func TestBackupIsAConsistentOwnerOnlyCopy(t *testing.T) {
@@ -34,8 +36,12 @@ func TestBackupIsAConsistentOwnerOnlyCopy(t *testing.T) {
 	if n := countVisits(t, p); n != 2 {
 		t.Errorf("backup holds %d visits, want 2", n)
 	}
-	// The copy is a plain rollback-journal file: opening it needs no -wal.
-	if b := readFile(t, p); b[18] != 1 || b[19] != 1 {
+	// The copy is gzip; inside it, a plain rollback-journal file: opening
+	// it needs no -wal.
+	if !isGzip(p) || !strings.HasSuffix(p, ".db.gz") {
+		t.Errorf("backup %s is not gzip", p)
+	}
+	if b := readFile(t, gunzipped(t, p)); b[18] != 1 || b[19] != 1 {
 		t.Errorf("backup journal mode bytes %d %d, want 1 1", b[18], b[19])
 	}
 }
@@ -52,7 +58,7 @@ func TestBackupBesideAnOpenWrite(t *testing.T) {
 	p, err := BackupFile(f.ctx, f.s.Path(), t.TempDir(), f.clock.Now())
 	f.must(err)
 	f.must(tx.Commit())
-	s, err := Open(f.ctx, p, Options{ReadOnly: true})
+	s, err := Open(f.ctx, gunzipped(t, p), Options{ReadOnly: true})
 	f.must(err)
 	defer s.Close()
 	got, err := s.Visit(f.ctx, v.ID)
@@ -78,36 +84,127 @@ func TestBackupOfAClosedDatabase(t *testing.T) {
 	}
 }
 
-func TestBackupKeepsTheNewest30OfItsOwnNames(t *testing.T) {
+func TestBackupRetentionKeepsDaysWeeksMonths(t *testing.T) {
 	f := newFixture(t)
 	dir := t.TempDir()
-	others := []string{"catatan.txt", "loket-lama.db", "loket-20200101-000000-sebelum-pulih.db", "loket.db", "loket-2020.db"}
+	others := []string{"catatan.txt", "loket-lama.db", "loket-20200101-000000-sebelum-pulih.db", "loket.db", "loket-2020.db",
+		"loket-20200101-000000.db.tmp"}
 	for _, n := range others {
 		f.must(os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o600))
 	}
+	// A broken file under a backup name of an earlier version: never
+	// counted (it would push out a good copy), never removed.
+	broken := "loket-20260101-090000.db"
+	f.must(os.WriteFile(filepath.Join(dir, broken), []byte("SQLite format 3\x00rusak"), 0o600))
+	// Backups over 10 days, two a day: the folder keeps what retain
+	// chooses (the rule itself is TestRetainKeepsAYearOfHistory's).
 	var made []string
-	for i := 0; i < BackupKeep+4; i++ {
-		f.clock.Add(time.Hour)
-		p, err := f.s.Backup(f.ctx, dir)
-		f.must(err)
-		made = append(made, filepath.Base(p))
+	for d := 0; d < 10; d++ {
+		for i := 0; i < 2; i++ {
+			f.clock.Add(time.Hour)
+			p, err := f.s.Backup(f.ctx, dir)
+			f.must(err)
+			made = append(made, filepath.Base(p))
+		}
+		f.clock.Add(22 * time.Hour)
 	}
 	// Two in the same second get distinct names, and the later one is newer.
 	p1, err := f.s.Backup(f.ctx, dir)
 	f.must(err)
 	p2, err := f.s.Backup(f.ctx, dir)
 	f.must(err)
-	if p1 == p2 || !strings.HasSuffix(p1, "-2.db") || !strings.HasSuffix(p2, "-3.db") {
+	if p1 == p2 || strings.HasSuffix(p1, "-2.db.gz") || !strings.HasSuffix(p2, "-2.db.gz") {
 		t.Errorf("same-second backups: %s, %s", p1, p2)
 	}
 	made = append(made, filepath.Base(p1), filepath.Base(p2))
 
+	var entries []backupEntry
+	for _, n := range made {
+		m := backupName.FindStringSubmatch(n)
+		tm, _ := time.ParseInLocation("20060102150405", m[1]+m[2], valid.WIB)
+		k := 1
+		if m[3] != "" {
+			fmt.Sscan(m[3], &k)
+		}
+		entries = append(entries, backupEntry{n, m[1] + m[2], k, tm})
+	}
+	keep := retain(entries)
 	got := listDir(t, dir)
-	want := append([]string{}, others...)
-	want = append(want, made[len(made)-BackupKeep:]...)
+	want := append([]string{broken}, others...)
+	for n := range keep {
+		want = append(want, n)
+	}
 	if fmt.Sprint(sorted(got)) != fmt.Sprint(sorted(want)) {
 		t.Errorf("folder holds\n%v\nwant\n%v", sorted(got), sorted(want))
 	}
+	if !keep[filepath.Base(p2)] || len(keep) < BackupDaily || len(keep) > 10 {
+		t.Errorf("kept %v", keep)
+	}
+	for _, n := range got {
+		if strings.HasSuffix(n, ".gz") {
+			countVisits(t, filepath.Join(dir, n))
+			break
+		}
+	}
+}
+
+// TestRetainKeepsAYearOfHistory: three backups a day for 400 days keep
+// the newest of each of the last 7 days, 4 ISO weeks and 12 months, so the
+// oldest kept copy is about a year old however many runs a day there are.
+func TestRetainKeepsAYearOfHistory(t *testing.T) {
+	start := time.Date(2025, 10, 1, 8, 0, 0, 0, valid.WIB)
+	var list []backupEntry
+	for d := 0; d < 400; d++ {
+		for i := 0; i < 3; i++ {
+			tm := start.AddDate(0, 0, d).Add(time.Duration(i) * time.Hour)
+			st := tm.Format("20060102150405")
+			list = append(list, backupEntry{"loket-" + st[:8] + "-" + st[8:] + ".db.gz", st, 1, tm})
+		}
+	}
+	newest := list[len(list)-1]
+	keep := retain(list)
+	if !keep[newest.name] {
+		t.Error("the newest backup was pruned")
+	}
+	days, weeks, months := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	oldest := newest.t
+	for _, e := range list {
+		if !keep[e.name] {
+			continue
+		}
+		if days[e.t.Format("2006-01-02")] {
+			t.Errorf("two backups of %s kept", e.t.Format("2006-01-02"))
+		}
+		days[e.t.Format("2006-01-02")] = true
+		y, w := e.t.ISOWeek()
+		weeks[fmt.Sprint(y, w)] = true
+		months[e.t.Format("2006-01")] = true
+		if e.t.Before(oldest) {
+			oldest = e.t
+		}
+		if e.t.Hour() != 10 {
+			t.Errorf("%s kept, not the newest of its day", e.name)
+		}
+	}
+	if len(months) != BackupMonthly || len(weeks) < BackupWeekly || len(days) > BackupDaily+BackupWeekly+BackupMonthly {
+		t.Errorf("kept %d days, %d weeks, %d months", len(days), len(weeks), len(months))
+	}
+	if age := newest.t.Sub(oldest); age < 300*24*time.Hour || age > 366*24*time.Hour {
+		t.Errorf("oldest kept backup is %v old", age)
+	}
+}
+
+// gunzipped decompresses a backup into a test file and returns its path.
+func gunzipped(t *testing.T, gz string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "plain.db")
+	if err := os.WriteFile(out, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := gunzipFile(gz, out); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func sorted(s []string) []string {

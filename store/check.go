@@ -57,11 +57,20 @@ const maxProblems = 50
 //     payment, or before the SPPD was received, nor while payment is pending;
 //   - audit: see checker.audit (check_audit.go) for what can and cannot be
 //     verified.
+//
+// A compressed backup (.db.gz) is checked too: it is decompressed into a
+// temporary owner-only file beside it (or in the user's temp folder when
+// that folder is read-only), removed before Check returns.
 func Check(ctx context.Context, path string) (CheckReport, error) {
 	r := CheckReport{Path: path}
-	db, err := openReadOnly(path)
+	src, done, err := openSource(path, "")
 	if err != nil {
 		return r, err
+	}
+	defer done()
+	db, err := openReadOnly(src)
+	if err != nil {
+		return r, renamed(err, src, path)
 	}
 	defer db.Close()
 	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})

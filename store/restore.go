@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"loket/store/valid"
@@ -27,7 +28,21 @@ type RestorePlan struct {
 // PlanRestore checks a backup and says what Restore would do, changing
 // nothing: the backup must be an SQLite file, a loket database no newer than
 // this program, and pass integrity_check. The backup is opened read-only.
+// A compressed backup (.db.gz, what Backup writes) is decompressed into a
+// temporary owner-only file beside the database for the check, removed
+// before PlanRestore returns.
 func PlanRestore(ctx context.Context, from, to string, now time.Time) (RestorePlan, error) {
+	src, done, err := openSource(from, filepath.Dir(to))
+	if err != nil {
+		return RestorePlan{From: from, To: to}, fmt.Errorf("pulihkan: cadangan %w", err)
+	}
+	defer done()
+	return planRestore(ctx, from, src, to, now)
+}
+
+// planRestore is PlanRestore on src, the plain database file of the
+// backup named from.
+func planRestore(ctx context.Context, from, src, to string, now time.Time) (RestorePlan, error) {
 	p := RestorePlan{From: from, To: to}
 	if a, b := mustAbs(from), mustAbs(to); a == b {
 		return p, fmt.Errorf("pulihkan: cadangan dan basis data tujuan adalah berkas yang sama (%s)", from)
@@ -37,9 +52,9 @@ func PlanRestore(ctx context.Context, from, to string, now time.Time) (RestorePl
 			return p, fmt.Errorf("pulihkan: cadangan dan basis data tujuan adalah berkas yang sama (%s)", from)
 		}
 	}
-	db, err := openReadOnly(from)
+	db, err := openReadOnly(src)
 	if err != nil {
-		return p, fmt.Errorf("pulihkan: cadangan %w", err)
+		return p, fmt.Errorf("pulihkan: cadangan %w", renamed(err, src, from))
 	}
 	defer db.Close()
 	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -74,6 +89,23 @@ func asideBase(now time.Time) string {
 	return "loket-" + now.In(valid.WIB).Format("20060102-150405") + "-sebelum-pulih"
 }
 
+// renamed puts the backup's own name back into an error about the
+// temporary file it was decompressed into.
+func renamed(err error, tmp, name string) error {
+	if tmp == name {
+		return err
+	}
+	return &renamedError{msg: strings.ReplaceAll(err.Error(), tmp, name), err: err}
+}
+
+type renamedError struct {
+	msg string
+	err error
+}
+
+func (e *renamedError) Error() string { return e.msg }
+func (e *renamedError) Unwrap() error { return e.err }
+
 func mustAbs(p string) string {
 	if a, err := filepath.Abs(p); err == nil {
 		return a
@@ -99,8 +131,19 @@ func mustAbs(p string) string {
 //
 // Until step 4 the current database is untouched but for its journal mode;
 // a failure before it leaves it in place.
+//
+// A compressed backup (.db.gz) is first decompressed into a temporary
+// owner-only file beside to. Leftovers of an earlier interrupted restore or
+// backup (an hour old) are removed from to's folder and BackupDir(to).
 func Restore(ctx context.Context, from, to string, now time.Time) (RestorePlan, error) {
-	p, err := PlanRestore(ctx, from, to, now)
+	removeLeftovers(filepath.Dir(to), time.Now())
+	removeLeftovers(BackupDir(to), time.Now())
+	src, done, err := openSource(from, filepath.Dir(to))
+	if err != nil {
+		return RestorePlan{From: from, To: to}, fmt.Errorf("pulihkan: cadangan %w", err)
+	}
+	defer done()
+	p, err := planRestore(ctx, from, src, to, now)
 	if err != nil {
 		return p, err
 	}
@@ -110,7 +153,7 @@ func Restore(ctx context.Context, from, to string, now time.Time) (RestorePlan, 
 	}
 	defer unlock()
 
-	tmp, err := copyBackup(ctx, from, filepath.Dir(to))
+	tmp, err := copyBackup(ctx, src, filepath.Dir(to))
 	if err != nil {
 		return p, err
 	}
@@ -163,25 +206,50 @@ func keepAside(ctx context.Context, to string, now time.Time) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("pulihkan: buat folder %s: %w", dir, err)
 	}
-	aside, err := createExclusive(dir, asideBase(now), ".db")
+	// The copy is made under a temporary name and renamed when whole, so
+	// a restore killed halfway never leaves a partial file under a name
+	// that looks like a kept database.
+	tmp, err := tempFile(dir, ".loket-pulih-*.tmp")
 	if err != nil {
-		return "", fmt.Errorf("pulihkan: %w", err)
+		return "", fmt.Errorf("pulihkan: %w", writeErr(dir, err))
 	}
+	defer os.Remove(tmp) // a no-op once renamed
 	if db, err := openReadOnly(to); err == nil {
-		err = vacuumInto(ctx, db, aside)
+		err = vacuumInto(ctx, db, tmp)
 		db.Close()
 		if err == nil {
+			aside, err := renameUnique(tmp, dir, asideBase(now), ".db")
+			if err != nil {
+				return "", fmt.Errorf("pulihkan: %w", writeErr(dir, err))
+			}
+			syncDir(dir)
 			return aside, nil
 		}
 	}
 	// SQLite cannot read it (damaged, or not a database): keep the bytes.
-	os.Remove(aside)
-	if err := copyFile(to, aside); err != nil {
-		return "", fmt.Errorf("pulihkan: simpan basis data lama ke %s: %w", aside, err)
+	os.Remove(tmp)
+	if err := copyFile(to, tmp); err != nil {
+		return "", fmt.Errorf("pulihkan: simpan basis data lama: %w", writeErr(dir, err))
 	}
+	var wal string
 	if _, err := os.Stat(to + "-wal"); err == nil {
-		if err := copyFile(to+"-wal", aside+"-wal"); err != nil {
-			return "", fmt.Errorf("pulihkan: simpan %s-wal: %w", to, err)
+		if wal, err = tempFile(dir, ".loket-pulih-*.tmp"); err == nil {
+			os.Remove(wal)
+			err = copyFile(to+"-wal", wal)
+		}
+		if err != nil {
+			os.Remove(wal)
+			return "", fmt.Errorf("pulihkan: simpan %s-wal: %w", to, writeErr(dir, err))
+		}
+		defer os.Remove(wal)
+	}
+	aside, err := renameUnique(tmp, dir, asideBase(now), ".db")
+	if err != nil {
+		return "", fmt.Errorf("pulihkan: %w", writeErr(dir, err))
+	}
+	if wal != "" {
+		if err := os.Rename(wal, aside+"-wal"); err != nil {
+			return "", fmt.Errorf("pulihkan: simpan %s-wal: %w", to, writeErr(dir, err))
 		}
 	}
 	syncDir(dir)

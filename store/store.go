@@ -71,6 +71,10 @@ type Options struct {
 	// ReadOnly opens an existing database for reading only: nothing is
 	// created or migrated. export, check and backup use it.
 	ReadOnly bool
+	// MustExist refuses to create a missing database: tarif and dokumen
+	// only work on one that is there, and a typo in --db must not leave a
+	// new empty database behind.
+	MustExist bool
 }
 
 // Store is an open loket database. It is safe for concurrent use.
@@ -96,6 +100,8 @@ type shared struct {
 	mu      sync.Mutex // guards sched and schedID
 	sched   *tariff.Schedule
 	schedID string
+
+	files fileIdentity // the files a writable store opened (lock_identity.go)
 }
 
 // Open opens (creating if needed, unless opts.ReadOnly) the database at path,
@@ -106,15 +112,33 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if strings.ContainsAny(path, "?#") {
 		return nil, fmt.Errorf("store: nama berkas basis data tidak boleh memuat '?' atau '#': %s", path)
 	}
-	if opts.ReadOnly {
-		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("store: basis data %s tidak ditemukan: %w", path, err)
+	st, err := os.Stat(path)
+	switch {
+	case err == nil && st.IsDir():
+		return nil, fmt.Errorf("store: %s adalah folder, bukan berkas basis data; tulis nama berkasnya, mis. %s", path, filepath.Join(path, "loket.db"))
+	case err != nil && (opts.ReadOnly || opts.MustExist):
+		return nil, &notFoundError{path: path, err: err}
+	}
+	if !opts.ReadOnly {
+		if err := createFile(path); err != nil {
+			return nil, err
 		}
-	} else if err := createFile(path); err != nil {
-		return nil, err
 	}
 	if err := checkHeader(path); err != nil {
 		return nil, err
+	}
+	if !opts.ReadOnly {
+		if err := refuseLinks(path); err != nil {
+			return nil, err
+		}
+	}
+	// Refuse a file that is not loket's, or is newer, before the
+	// read-write DSN below switches it to WAL mode (which rewrites its
+	// header): read it with mode=ro first.
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 && !opts.ReadOnly {
+		if err := preflight(ctx, path); err != nil {
+			return nil, err
+		}
 	}
 	sync := "FULL"
 	if opts.Synchronous != "" {
@@ -137,7 +161,53 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	s.shared.files.disabled = opts.ReadOnly
+	if !opts.ReadOnly {
+		if err := s.rememberFiles(ctx, dsn); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	return s, nil
+}
+
+// notFoundError is a missing database, said in Indonesian only; errors.Is
+// still matches fs.ErrNotExist.
+type notFoundError struct {
+	path string
+	err  error
+}
+
+func (e *notFoundError) Error() string {
+	return fmt.Sprintf("store: basis data %s tidak ditemukan; periksa --db atau LOKET_DB (perintah ini tidak membuat basis data baru)", e.path)
+}
+
+func (e *notFoundError) Unwrap() error { return e.err }
+
+// preflight reads an existing file read-only and refuses it when it is not
+// a loket database (another SQLite file, tables but no schema version) or
+// was written by a newer loket, so that nothing is written to it.
+func preflight(ctx context.Context, path string) error {
+	db, err := openReadOnly(path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var version, tables, visits int
+	err = db.QueryRowContext(ctx, `SELECT (SELECT user_version FROM pragma_user_version),
+		(SELECT count(*) FROM sqlite_master), (SELECT count(*) FROM sqlite_master WHERE type='table' AND name='visits')`).Scan(&version, &tables, &visits)
+	if err != nil {
+		return fmt.Errorf("%w: %s tidak dapat dibaca sebagai basis data SQLite (%v)", ErrNotLoket, path, mapErr(err))
+	}
+	switch {
+	case version > SchemaVersion:
+		return &TooNewError{Database: version, Binary: SchemaVersion}
+	case version == 0 && tables > 0:
+		return fmt.Errorf("%w: %s adalah basis data SQLite lain, bukan milik loket; basis data tidak diubah", ErrNotLoket, path)
+	case version > 0 && visits == 0:
+		return fmt.Errorf("%w: %s tidak memiliki tabel kunjungan; basis data tidak diubah", ErrNotLoket, path)
+	}
+	return nil
 }
 
 // createFile makes the database file (and its folder) if it does not exist,
@@ -243,6 +313,10 @@ func (s *Store) Close() error {
 	}
 	c.stmts = nil
 	c.stmtMu.Unlock()
+	if k := c.files.keep; k != nil {
+		k.Close()
+		c.files.keep = nil
+	}
 	return s.db.Close()
 }
 
@@ -254,10 +328,15 @@ func (s *Store) Now() time.Time { return s.now() }
 
 // write runs fn in an immediate (write) transaction. Inside a Batch it runs
 // in the batch's transaction under a savepoint, so a refused call still
-// leaves nothing half-written.
+// leaves nothing half-written. It first makes sure the database file and
+// its WAL are still the ones opened (CheckFiles: refused with ErrFileGone
+// if not), and after a commit that closed a visit it checkpoints the WAL.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.batch != nil {
 		return s.savepoint(ctx, fn)
+	}
+	if err := s.CheckFiles(ctx); err != nil {
+		return err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -267,9 +346,15 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	s.shared.stamps.Store(tx, s.now())
 	defer s.shared.stamps.Delete(tx)
 	if err := fn(tx); err != nil {
+		s.shared.files.closedV.Store(false)
 		return mapErr(err)
 	}
-	return mapErr(tx.Commit())
+	if err := tx.Commit(); err != nil {
+		s.shared.files.closedV.Store(false)
+		return mapErr(err)
+	}
+	s.checkpointAfterVisit(ctx)
+	return nil
 }
 
 // read runs fn in a read-only transaction: one consistent snapshot that does

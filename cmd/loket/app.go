@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"os"
 
 	"loket/store"
 	"loket/tui"
@@ -20,6 +22,12 @@ func runApp(ctx context.Context, e *env, args []string) error {
 	if err := parseFlags(e, fs, args); err != nil {
 		return err
 	}
+	// Without a terminal (a shortcut to a console-less runner, output
+	// piped) the app cannot draw: said before anything is opened, so no
+	// database is created or touched.
+	if !isTerminal(e.stdin) || !isTerminal(e.stdout) {
+		return errors.New("aplikasi loket perlu dijalankan di jendela terminal (Command Prompt, PowerShell atau terminal); tanpa itu tidak ada yang dibuka atau diubah. Perintah lain seperti loket export dan loket backup berjalan tanpa terminal")
+	}
 	path, err := resolveDB(e, *db)
 	if err != nil {
 		return err
@@ -37,4 +45,15 @@ func runApp(ctx context.Context, e *env, args []string) error {
 	}
 	defer s.Close()
 	return tui.Run(ctx, tui.Options{Store: s, Officer: *officer})
+}
+
+// isTerminal reports whether a stream is a character device (a console or
+// terminal); a test's buffer or a pipe is not.
+func isTerminal(s any) bool {
+	f, ok := s.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -18,7 +18,7 @@ func init() {
 func runBackup(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "backup")
 	db := dbFlag(fs)
-	out := fs.String("out", "", "folder tujuan, mis. flashdisk (bawaan: folder backup di samping basis data); 30 cadangan terbaru disimpan")
+	out := fs.String("out", "", "folder tujuan, mis. flashdisk (bawaan: folder backup di samping basis data); disimpan cadangan terbaru tiap hari (7 hari), tiap minggu (4 minggu) dan tiap bulan (12 bulan)")
 	if err := parseFlags(e, fs, args); err != nil {
 		return err
 	}

@@ -74,7 +74,7 @@ func newerDB(t *testing.T, path string) {
 	}
 }
 
-var backupLine = regexp.MustCompile(`^(.*loket-\d{8}-\d{6}(-\d+)?\.db)\n$`)
+var backupLine = regexp.MustCompile(`^(.*loket-\d{8}-\d{6}(-\d+)?\.db\.gz)\n$`)
 
 func TestBackupCommand(t *testing.T) {
 	db := demoDB(t, 3, 11)

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"database/sql"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,6 +36,13 @@ func TestBadInputCatalogue(t *testing.T) {
 		t.Fatal(err)
 	}
 	damage(t, bak, damaged)
+	// A backup cut off halfway, and a partial copy with a hot journal as
+	// earlier versions left under a backup's name.
+	truncated, partial := p("loket-20261126-090000.db.gz"), p("loket-20261126-100000.db")
+	raw, _ := os.ReadFile(bak)
+	os.WriteFile(truncated, raw[:len(raw)/2], 0o600)
+	os.WriteFile(partial, []byte("SQLite format 3\x00"+strings.Repeat("x", 4000)), 0o600)
+	os.WriteFile(partial+"-journal", []byte(strings.Repeat("j", 512)), 0o600)
 
 	cases := []struct {
 		args []string
@@ -114,9 +123,33 @@ func TestBadInputCatalogue(t *testing.T) {
 		{[]string{"export", "--db", good, "--pin-stdin"}, nil, 2, "--pin-stdin perlu --petugas: PIN milik petugas yang disebut"},
 		{[]string{"export", "--db", good, "--unmask", "--pin-stdin"}, nil, 2, "--unmask perlu --petugas"},
 		{[]string{"export", "--db", good, "--petugas", "Tak Ada", "--pin-stdin=ya"}, nil, 2, `nilai opsi --pin-stdin tidak sah: "ya"`},
+
+		// Issue 12: no English tail, no raw SQLite error, and nothing
+		// written where a command should only read or refuse.
+		{[]string{"check", "--db", missing}, nil, 1, "basis data " + missing + " tidak ditemukan; periksa nama berkasnya\n"},
+		{[]string{"backup", "--db", good, "--out", plain}, nil, 1, "sudah ada berkas bernama itu, bukan folder; pilih folder lain dengan --out\n"},
+		{[]string{"tarif", "--db", good, "pasang", p("tidak-ada.tarif")}, nil, 2, "argumen tidak dikenal"},
+		{[]string{"tarif", "pasang", p("tidak-ada.tarif"), "--db", good, "--petugas", "Tak Ada"}, nil, 1, "berkas jadwal tarif " + p("tidak-ada.tarif") + " tidak ditemukan; periksa nama dan foldernya\n"},
+		{[]string{"tarif", "--db", missing}, nil, 1, "basis data " + missing + " tidak ditemukan; periksa --db atau LOKET_DB (perintah ini tidak membuat basis data baru)"},
+		{[]string{"dokumen", "--db", missing, "--visit", "01ABC", "--jenis", "invoice"}, nil, 1, "perintah ini tidak membuat basis data baru"},
+		{[]string{"--db", missing}, nil, 1, "aplikasi loket perlu dijalankan di jendela terminal"},
+		{[]string{"tarif", "--db", foreign}, nil, 1, foreign + " adalah basis data SQLite lain, bukan milik loket; basis data tidak diubah"},
+		{[]string{"tarif", "--db", newer}, nil, 1, "basis data memakai skema versi 99, sedangkan program ini hanya mengenal sampai versi 1"},
+		{[]string{"dokumen", "--db", foreign, "--visit", "01ABC", "--jenis", "invoice"}, nil, 1, "bukan milik loket; basis data tidak diubah"},
+		{[]string{"demo", "--db", foreign, "--days", "1", "--until", "2026-11-26"}, nil, 1, "bukan milik loket"},
+		{[]string{"demo", "--db", newer, "--days", "1", "--until", "2026-11-26"}, nil, 1, "skema versi 99"},
+		{[]string{"demo", "--db", missing, "--until", "2099-01-01"}, nil, 2, "--until 2099-01-01 sesudah hari ini"},
+		{[]string{"demo", "--db", folder, "--until", "2026-11-26"}, nil, 1, folder + " adalah folder, bukan berkas basis data"},
+		{[]string{"export", "--db", folder, "--date", "2026-11-26"}, nil, 1, folder + " adalah folder, bukan berkas basis data"},
+		{[]string{"tarif", "--db", folder}, nil, 1, folder + " adalah folder, bukan berkas basis data"},
+		{[]string{"check", "--db", bak + "-terpotong.db.gz"}, nil, 1, "tidak ditemukan"},
+		{[]string{"check", "--db", truncated}, nil, 1, "terpotong atau rusak, tidak dapat dibuka"},
+		{[]string{"restore", "--from", truncated, "--db", good}, nil, 1, "terpotong atau rusak"},
+		{[]string{"check", "--db", partial}, nil, 1, "tidak selesai ditulis (ada " + filepath.Base(partial) + "-journal di sampingnya"},
+		{[]string{"restore", "--from", partial, "--db", good, "--yes"}, nil, 1, "tidak selesai ditulis"},
 	}
 
-	files := []string{good, bak, random, foreign, empty, newer, damaged, plain}
+	files := []string{good, bak, random, foreign, empty, newer, damaged, plain, truncated, partial, partial + "-journal"}
 	before := map[string][]byte{}
 	for _, f := range files {
 		before[f], _ = os.ReadFile(f)
@@ -153,6 +186,7 @@ func TestBadInputCatalogue(t *testing.T) {
 // table's root page: the schema still reads, integrity_check fails.
 func damage(t *testing.T, src, dst string) {
 	t.Helper()
+	src = gunzip(t, src)
 	db, err := sql.Open("sqlite", "file:"+src+"?mode=ro")
 	if err != nil {
 		t.Fatal(err)
@@ -173,4 +207,28 @@ func damage(t *testing.T, src, dst string) {
 	if err := os.WriteFile(dst, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// gunzip decompresses a backup (.db.gz) into a test file and returns its
+// path.
+func gunzip(t *testing.T, gz string) string {
+	t.Helper()
+	in, err := os.Open(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	zr, err := gzip.NewReader(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "plain.db")
+	if err := os.WriteFile(out, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

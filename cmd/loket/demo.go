@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"loket/store/demo"
@@ -36,6 +38,18 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 			return usagef("%v", err)
 		}
 		end = t
+	}
+	// A date in the future would make visitors born after their visit
+	// and fail halfway, leaving a half-filled database: refused before
+	// anything is written.
+	if today := time.Now().In(valid.WIB); end.After(today) {
+		return usagef("--until %s sesudah hari ini (%s): data demo hanya untuk hari yang sudah lewat", end.Format("2006-01-02"), today.Format("2006-01-02"))
+	}
+	if first := end.AddDate(0, 0, -*days); first.Year() < 1950 {
+		return usagef("--days %d dari --until %s mulai sebelum tahun 1950; kurangi --days", *days, end.Format("2006-01-02"))
+	}
+	if st, err := os.Stat(*db); err == nil && st.IsDir() {
+		return fmt.Errorf("%s adalah folder, bukan berkas basis data; tulis nama berkasnya, mis. %s", *db, filepath.Join(*db, "demo.db"))
 	}
 	start := time.Now()
 	sum, err := demo.Generate(ctx, *db, demo.Config{Days: *days, Until: end, Seed: *seed, Progress: e.stderr, Durable: *durable})

@@ -65,11 +65,13 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := store.Open(ctx, path, store.Options{})
+	// dokumen never creates a database: a typo in --db must not leave one.
+	s, err := store.Open(ctx, path, store.Options{MustExist: true})
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	warnClock(ctx, e, s)
 	// An officer with a PIN proves it before anything is done in their name.
 	who, err := actAs(ctx, e, s, *officer, *pinStdin)
 	if err != nil {

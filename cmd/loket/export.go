@@ -60,10 +60,16 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	warnClock(ctx, e, s)
 	who, err := exportOfficer(ctx, e, s, path, *officer, *pinStdin)
 	if err != nil {
 		return err
 	}
+	// An interrupted earlier export left a temporary file: removed once
+	// an hour old (store.RemoveLeftovers matches loket's names only).
+	store.RemoveLeftovers(filepath.Dir(target))
+	_, statErr := os.Stat(target)
+	replaced := statErr == nil
 	sum, err := export.Export(ctx, s, target, export.Options{From: first, To: last, Unmask: *unmask, MadeBy: who.Name, Now: exportClock()})
 	if err != nil {
 		return err
@@ -76,6 +82,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	fmt.Fprintln(e.stdout, target)
+	if replaced {
+		fmt.Fprintf(e.stderr, "Berkas %s yang sudah ada diganti dengan buku kerja baru.\n", filepath.Base(target))
+	}
 	fmt.Fprintf(e.stderr, "%d kunjungan, %d baris produk, %d pembayaran (%s), %d responden SKM, %d pengaduan\n",
 		sum.Visits, sum.Items, sum.Payments, tariff.Rupiah(sum.PNBP), sum.Ratings, sum.Complaints)
 	return nil

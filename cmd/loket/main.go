@@ -64,6 +64,7 @@ func usagef(format string, args ...any) error { return &usageError{msg: fmt.Spri
 const memoryLimit = 128 << 20
 
 func main() {
+	restrictUmask()
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"loket/store"
 )
 
 // runLoket runs a command line in-process with LOKET_DB pointing into a
@@ -37,6 +39,12 @@ func TestUnknownCommandAndFlag(t *testing.T) {
 func TestTarifPrintsAndInstalls(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "loket.db")
 	envs := map[string]string{"LOKET_DB": db}
+	// tarif never creates a database; the app does, on its first start.
+	s, err := store.Open(context.Background(), db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 	code, out, errs := runLoket(t, envs, "tarif")
 	if code != 0 || !strings.Contains(out, "PP No. 13 Tahun 2024") || !strings.Contains(out, "DM-MENTAH") {
 		t.Fatalf("tarif: %d %q %q", code, out, errs)

@@ -34,11 +34,13 @@ func runTarif(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := store.Open(ctx, path, store.Options{})
+	// tarif never creates a database: a typo in --db must not leave one.
+	s, err := store.Open(ctx, path, store.Options{MustExist: true})
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	warnClock(ctx, e, s)
 	if install == "" {
 		sch, err := s.Schedule(ctx)
 		if err != nil {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	iofs "io/fs"
 	"io"
 	"os"
 
@@ -14,13 +16,22 @@ import (
 // once took 96 s and 4,3 GB to install).
 func readSchedule(path string) ([]byte, error) {
 	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("baca %s: %w", path, err)
+	switch {
+	case errors.Is(err, iofs.ErrNotExist):
+		return nil, fmt.Errorf("berkas jadwal tarif %s tidak ditemukan; periksa nama dan foldernya", path)
+	case errors.Is(err, iofs.ErrPermission):
+		return nil, fmt.Errorf("berkas jadwal tarif %s tidak boleh dibaca (izin ditolak)", path)
+	case err != nil:
+		return nil, fmt.Errorf("berkas jadwal tarif %s tidak dapat dibaca", path)
 	}
 	defer f.Close()
 	body, err := io.ReadAll(io.LimitReader(f, tariff.MaxFileBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("baca %s: %w", path, err)
+		// A folder opens on Unix and fails only when read.
+		if st, serr := f.Stat(); serr == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s adalah folder; tulis nama berkas jadwal tarifnya", path)
+		}
+		return nil, fmt.Errorf("berkas jadwal tarif %s tidak dapat dibaca", path)
 	}
 	if len(body) > tariff.MaxFileBytes {
 		return nil, fmt.Errorf("%s: berkas tarif lebih dari 1 MB (%d byte); jadwal tarif yang sah jauh lebih kecil", path, tariff.MaxFileBytes)

@@ -14,6 +14,9 @@ func init() {
 
 func runVersion(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "version")
+	// Every command takes --db (README); the program's version does not
+	// depend on it, so it is accepted and not opened.
+	dbFlag(fs)
 	if err := parseFlags(e, fs, args); err != nil {
 		return err
 	}

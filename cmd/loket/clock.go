@@ -1,0 +1,22 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"loket/store"
+)
+
+// warnClock prints store.ClockWarning on stderr when the PC's clock is
+// earlier than the newest record (a dead CMOS battery): the command still
+// runs, but the officer is told before payments land on the wrong day.
+func warnClock(ctx context.Context, e *env, s *store.Store) {
+	w, err := s.CheckClock(ctx)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "Jam komputer tidak dapat dibandingkan dengan catatan terbaru: %v\n", err)
+		return
+	}
+	if w != "" {
+		fmt.Fprintln(e.stderr, w)
+	}
+}

@@ -1,0 +1,54 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"loket/store/valid"
+)
+
+// clockSlack is how far the PC's clock may be behind the newest record
+// before it is warned about: two PCs (or a correction of a few seconds by
+// the time service) must not raise it.
+const clockSlack = 2 * time.Minute
+
+// NewestRecordTime returns the time of the newest record in the database:
+// the latest audit row (every change writes one), or the zero time for a
+// database with none. A PC whose CMOS battery died boots in the past; the
+// app compares this with the clock before the first save (ClockWarning).
+func (s *Store) NewestRecordTime(ctx context.Context) (time.Time, error) {
+	var at sql.NullString
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT max(at) FROM audit`).Scan(&at)
+	})
+	if err != nil {
+		return time.Time{}, err
+	}
+	return nullTime(at), nil
+}
+
+// ClockWarning returns the Indonesian warning to show when now is earlier
+// than the newest record (by more than a couple of minutes), else "". It
+// says what it sees: both times in WIB, and what to do.
+func ClockWarning(now, newest time.Time) string {
+	if newest.IsZero() || !now.Before(newest.Add(-clockSlack)) {
+		return ""
+	}
+	const f = "2006-01-02 15:04 WIB"
+	return fmt.Sprintf("Peringatan: jam komputer menunjukkan %s, lebih awal dari catatan terbaru di basis data (%s). "+
+		"Jam komputer mungkin salah (baterai CMOS habis?): pembayaran akan tercatat pada hari yang salah. "+
+		"Betulkan tanggal dan jam Windows dulu sebelum menyimpan.",
+		now.In(valid.WIB).Format(f), newest.In(valid.WIB).Format(f))
+}
+
+// CheckClock is NewestRecordTime and ClockWarning against the store's
+// clock in one call: "" when the clock is plausible.
+func (s *Store) CheckClock(ctx context.Context) (string, error) {
+	newest, err := s.NewestRecordTime(ctx)
+	if err != nil {
+		return "", err
+	}
+	return ClockWarning(s.now(), newest), nil
+}
