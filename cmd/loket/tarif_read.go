@@ -3,8 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
-	iofs "io/fs"
 	"io"
+	iofs "io/fs"
 	"os"
 
 	"loket/tariff"
