@@ -130,8 +130,8 @@ func newRecap(f *excelize.File, r *store.Report, opt RecapOptions) (*recap, erro
 		return nil, err
 	}
 	b := &book{f: f, st: st, r: r, t: newTally(),
-		opt:   Options{From: r.From, To: r.To, MadeBy: opt.MadeBy, Now: opt.Now, Progress: opt.Progress},
-		title: "Rekap Pelayanan Penjualan Produk Statistik: " + opt.Period.Label(),
+		opt:    Options{From: r.From, To: r.To, MadeBy: opt.MadeBy, Now: opt.Now, Progress: opt.Progress},
+		title:  "Rekap Pelayanan Penjualan Produk Statistik: " + opt.Period.Label(),
 		period: opt.Period.Label()}
 	return &recap{b: b, opt: opt, sum: RecapSummary{Days: opt.Period.Days()}}, nil
 }
