@@ -58,6 +58,11 @@ func (rc *recap) visitors() error {
 		}
 		if i == 0 {
 			rc.catRow[0] = sh.row + 1
+			if len(counts) == 0 { // the chart keeps a range to read
+				if err := sh.add("(tidak ada kunjungan)", 0, nil); err != nil {
+					return err
+				}
+			}
 		}
 		for _, c := range ordered(counts, g.order) {
 			if err := sh.add(blankName(c.Key), c.N, pct(c.N, total)); err != nil {
@@ -231,7 +236,7 @@ func (rc *recap) charts() error {
 			Legend: excelize.ChartLegend{Position: "bottom"}}},
 	}
 	skm := q(SheetRecapSKM)
-	if rc.skm.N > 0 {
+	{ // present without respondents too: a chart of empty cells
 		all = append(all, chartAt{"A41", &excelize.Chart{Type: excelize.Bar, Dimension: dim,
 			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "NRR per unsur SKM"}}},
 			Series: []excelize.ChartSeries{{Name: skm + "!$D$1", Categories: rng(skm, "A", 2, 10), Values: rng(skm, "D", 2, 10)}},
