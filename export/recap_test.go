@@ -161,7 +161,7 @@ func TestRecapFigures(t *testing.T) {
 		LabelSKMConverted: "91.67", // 25 × 33/9 = 91,666…
 		LabelSKMMutu:      "A", LabelSKMKinerja: "Sangat Baik",
 		LabelSKMRespond: "1", LabelSKMPopulation: "2", LabelSKMSample: "2", LabelSKMEnough: "Tidak",
-		LabelSKMWeakest: "U3 Waktu penyelesaian (NRR 3,000): tindak lanjut perbaikan",
+		LabelSKMWeakest:    "U3 Waktu penyelesaian (NRR 3,000): tindak lanjut perbaikan",
 		"Jenis kelamin: P": "1", "Umur 20–29 tahun": "1", // born 1999, answered in 2026: 27
 	} {
 		if label[k] != want {
