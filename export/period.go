@@ -130,7 +130,7 @@ func ParseMonth(field, s string) (Period, error) {
 	if err != nil {
 		return Period{}, err
 	}
-	if len(strings.TrimSpace(s)) != 7 {
+	if t := strings.TrimSpace(s); len(t) != 7 || t[5] < '0' || t[5] > '9' {
 		return Period{}, &valid.Error{Field: field, Msg: fmt.Sprintf("tulis bulan sebagai TTTT-BB, misalnya 2026-11 (tertulis %q)", s)}
 	}
 	return MonthPeriod(y, m), nil

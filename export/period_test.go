@@ -51,6 +51,7 @@ func TestParsePeriodRefusals(t *testing.T) {
 		{second(ParseMonth("--bulan", "2026-00")), "--bulan: bulan 0 tidak ada"},
 		{second(ParseMonth("--bulan", "November")), "--bulan: tulis bulan sebagai TTTT-BB"},
 		{second(ParseMonth("--bulan", "2026-1")), "--bulan: tulis bulan sebagai TTTT-BB"},
+		{second(ParseMonth("--bulan", "2026-S2")), "--bulan: tulis bulan sebagai TTTT-BB"},
 		{second(ParseQuarter("--triwulan", "2026-5")), "--triwulan: triwulan 5 tidak ada; pilih 1 sampai 4"},
 		{second(ParseYear("--tahun", "26")), "--tahun: tulis tahun sebagai TTTT"},
 		{second(ParseRange("2026-11-20", "2026-11-01")), "Periode: --from 2026-11-20 sesudah --to 2026-11-01"},
