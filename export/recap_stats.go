@@ -236,12 +236,11 @@ func (rc *recap) charts() error {
 			Legend: excelize.ChartLegend{Position: "bottom"}}},
 	}
 	skm := q(SheetRecapSKM)
-	{ // present without respondents too: a chart of empty cells
-		all = append(all, chartAt{"A41", &excelize.Chart{Type: excelize.Bar, Dimension: dim,
-			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "NRR per unsur SKM"}}},
-			Series: []excelize.ChartSeries{{Name: skm + "!$D$1", Categories: rng(skm, "A", 2, 10), Values: rng(skm, "D", 2, 10)}},
-			Legend: excelize.ChartLegend{Position: "none"}}})
-	}
+	// NRR is charted without respondents too: its cells are then empty.
+	all = append(all, chartAt{"A41", &excelize.Chart{Type: excelize.Bar, Dimension: dim,
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "NRR per unsur SKM"}}},
+		Series: []excelize.ChartSeries{{Name: skm + "!$D$1", Categories: rng(skm, "A", 2, 10), Values: rng(skm, "D", 2, 10)}},
+		Legend: excelize.ChartLegend{Position: "none"}}})
 	if rc.catRow[1] >= rc.catRow[0] && rc.catRow[0] > 0 {
 		vis := q(SheetRecapVisits)
 		all = append(all, chartAt{"A60", &excelize.Chart{Type: excelize.Bar, Dimension: dim,
