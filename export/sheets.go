@@ -87,10 +87,7 @@ func (b *book) items() error {
 		return err
 	}
 	err = pipe(b.r.Items, func(it store.ItemRow) error {
-		value := int64(0)
-		if it.Counts() {
-			value = it.Amount // a line found unavailable left the quote
-		}
+		value := itemValue(it)
 		b.t.addItem(it, value)
 		avail := "Belum diperiksa"
 		if it.Available != nil {

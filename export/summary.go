@@ -86,6 +86,15 @@ func (t *tally) addVisit(v store.VisitRow) {
 	}
 }
 
+// itemValue is a product line's Nilai (Rp): 0 for a line found
+// unavailable, which left the quote.
+func itemValue(it store.ItemRow) int64 {
+	if it.Counts() {
+		return it.Amount
+	}
+	return 0
+}
+
 func (t *tally) addItem(it store.ItemRow, value int64) {
 	t.items++
 	if it.VisitID != t.lastVisit {
@@ -159,8 +168,8 @@ func (b *book) summarySheet() error {
 		{"Kantor", kText, office.Name},
 		{"Unit", kText, office.Unit},
 		{"Alamat", kText, office.Address},
-		{"Laporan", kText, "Laporan Pelayanan Penjualan Produk Statistik untuk Kasubbag Umum"},
-		{LabelPeriod, kText, periodText(b.r.From, b.r.To)},
+		{"Laporan", kText, b.reportTitle()},
+		{LabelPeriod, kText, b.periodLabel()},
 		{"Tanggal awal", kDate, dayDate(b.r.From)},
 		{"Tanggal akhir", kDate, dayDate(b.r.To)},
 		{"Dibuat pada (WIB)", kDateTime, b.opt.Now},

@@ -112,6 +112,23 @@ type book struct {
 	r   *store.Report
 	opt Options
 	t   tally
+	// title and period, when set, replace the daily workbook's report
+	// title and period text on Ringkasan (the period recap's).
+	title, period string
+}
+
+func (b *book) reportTitle() string {
+	if b.title != "" {
+		return b.title
+	}
+	return "Laporan Pelayanan Penjualan Produk Statistik untuk Kasubbag Umum"
+}
+
+func (b *book) periodLabel() string {
+	if b.period != "" {
+		return b.period
+	}
+	return periodText(b.r.From, b.r.To)
 }
 
 func newBook(f *excelize.File, r *store.Report, opt Options) (*book, error) {

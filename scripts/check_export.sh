@@ -16,3 +16,14 @@ for period in "--date 2026-11-25" "--from 2026-10-28 --to 2026-11-26" "--date 20
   echo
   /usr/bin/python3 scripts/check_workbook.py "$out"
 done
+
+# The period recap (loket laporan) against the range export of the same
+# days: the demo's whole range (it starts on the first day with data, so
+# every payment's visit is on the export), and an empty month.
+for pair in "2026-10-28 2026-11-26" "2026-01-01 2026-01-31"; do
+  read -r from to <<<"$pair"
+  rec=$("$tmp/loket" laporan --db "$tmp/demo.db" --from "$from" --to "$to" --out "$tmp/" --petugas "Rina Marlina" 2>/dev/null)
+  exp=$("$tmp/loket" export --db "$tmp/demo.db" --from "$from" --to "$to" --out "$tmp/" --petugas "Rina Marlina" 2>/dev/null)
+  echo
+  /usr/bin/python3 scripts/check_report.py "$rec" "$exp"
+done

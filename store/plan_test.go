@@ -139,3 +139,37 @@ func TestLookupBroadWords(t *testing.T) {
 		}
 	}
 }
+
+// The period recap's queries (period.go) go through the same day indexes.
+func init() {
+	for _, q := range []struct{ name, query string }{
+		{"recap: visit days", periodVisitDaysQuery},
+		{"recap: service time", periodServiceQuery},
+		{"recap: payment days", periodPaymentDaysQuery},
+		{"recap: handover days", periodHandoverDaysQuery},
+		{"recap: pnbp by code", periodPNBPCodeQuery},
+		{"recap: pnbp by method", periodPNBPMethodQuery},
+		{"recap: pnbp by category", periodPNBPCategoryQuery},
+		{"recap: respondent ages", periodRespondentAgeQuery},
+		{"recap: kinds", periodKindsQuery},
+		{"recap: population", periodPopulationQuery},
+		{"recap: saran", periodSaranQuery},
+		{"recap: complaints", periodComplaintGroupsQuery},
+		{"recap: resolutions", periodResolutionsQuery},
+		{"recap: receipts", periodReceiptsQuery},
+		{"recap: visits by kategori", `SELECT v_inst_category, count(*), 0 FROM visits WHERE day BETWEEN ? AND ? GROUP BY v_inst_category`},
+		{"recap: respondents by kelamin", `SELECT v.v_gender, count(*), 0 FROM ratings x JOIN visits v ON v.id = x.visit_id
+			WHERE x.day BETWEEN ? AND ? AND x.declined = 0 GROUP BY v.v_gender`},
+	} {
+		plannedQueries = append(plannedQueries, struct {
+			name  string
+			query string
+			args  []any
+		}{q.name, q.query, reportPeriod})
+	}
+	plannedQueries = append(plannedQueries, struct {
+		name  string
+		query string
+		args  []any
+	}{"recap: visitors", periodVisitorsQuery, []any{"2026-11-01", "2026-11-01", "2026-11-26"}})
+}

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestLaporanWritesTheRecap runs the command on a demo month: the file
+// gets the period's name in the --out folder (mode 0600), stdout is its
+// path and stderr says what it holds; a month has no progress lines.
+func TestLaporanWritesTheRecap(t *testing.T) {
+	fixClock(t, time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC))
+	db := demoDB(t, 5, 3)
+	dir := t.TempDir()
+	code, out, errs := runLoket(t, nil, "laporan", "--db", db, "--bulan", "2026-11", "--out", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	want := filepath.Join(dir, "rekap-pst-2026-11.xlsx")
+	if strings.TrimSpace(out) != want {
+		t.Errorf("stdout %q, want %q", out, want)
+	}
+	fi, err := os.Stat(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm()&0o077 != 0 {
+		t.Errorf("mode %v: readable by others", fi.Mode())
+	}
+	if !strings.Contains(errs, "November 2026: 30 hari,") || strings.Contains(errs, "baris\n") {
+		t.Errorf("stderr %q", errs)
+	}
+	// A year reports its progress.
+	code, _, errs = runLoket(t, nil, "laporan", "--db", db, "--tahun", "2026", "--out", dir)
+	if code != 0 || !strings.Contains(errs, "Rekap Harian: ") || !strings.Contains(errs, "menyusun berkas") {
+		t.Errorf("year: exit %d, stderr %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "rekap-pst-2026.xlsx")); err != nil {
+		t.Error(err)
+	}
+}
