@@ -321,8 +321,8 @@ func (rc *recap) pnbp() error {
 		}
 		return total(n, nil, a)
 	}
-	methods := map[string]string{"Tunai": "Tunai di loket, diserahkan ke bendahara penerimaan",
-		"Bank": "Setoran bank dengan kode billing (SIMPONI)"}
+	methods := map[string]string{string(store.MethodCash): "Tunai di loket, diserahkan ke bendahara penerimaan",
+		string(store.MethodBank): "Setoran bank dengan kode billing (SIMPONI)"}
 	if err := table(recapMethodHeader, byMethod, func(k string) (string, string) { return k, methods[k] }); err != nil {
 		return err
 	}
