@@ -81,13 +81,18 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	for _, b := range bad {
 		c.add("integritas", "%s", b)
 	}
+	c.schema()
+	c.constraints()
 	c.foreignKeys()
 	c.fail("kunjungan", c.loadVisits())
 	c.stepRows()
 	c.payments()
 	c.finished()
 	c.handovers()
+	c.money()
+	c.times()
 	c.audit()
+	c.auditPersonal()
 	return r, nil
 }
 
