@@ -179,15 +179,21 @@ func (c *checker) billingCodes(vs map[string]*moneyVisit, notes auditNotes) {
 	}
 	var all []*code
 	byID := map[string]*code{}
-	c.each(area, `SELECT b.id, b.visit_id, b.code, b.status, coalesce(b.replaced_by, ''), b.amount, b.created_at, b.expires_at,
-		coalesce((SELECT p.visit_id FROM payments p WHERE p.billing_id = b.id), '') FROM billing_codes b
-		ORDER BY b.visit_id, b.created_at`, func(rows *sql.Rows) error {
+	usedBy := map[string]string{} // billing id → visit of the payment naming it (payments.billing_id has no index)
+	c.each(area, `SELECT billing_id, visit_id FROM payments WHERE billing_id IS NOT NULL`, func(rows *sql.Rows) error {
+		var b, v string
+		err := rows.Scan(&b, &v)
+		usedBy[b] = v
+		return err
+	})
+	c.each(area, `SELECT id, visit_id, code, status, coalesce(replaced_by, ''), amount, created_at, expires_at
+		FROM billing_codes ORDER BY visit_id, created_at`, func(rows *sql.Rows) error {
 		b := &code{}
 		var created, expires string
-		if err := rows.Scan(&b.id, &b.visit, &b.code, &b.status, &b.replacedBy, &b.amount, &created, &expires, &b.usedBy); err != nil {
+		if err := rows.Scan(&b.id, &b.visit, &b.code, &b.status, &b.replacedBy, &b.amount, &created, &expires); err != nil {
 			return err
 		}
-		b.created, b.expires = parseTime(created), parseTime(expires)
+		b.created, b.expires, b.usedBy = parseTime(created), parseTime(expires), usedBy[b.id]
 		all = append(all, b)
 		byID[b.id] = b
 		return nil
@@ -353,32 +359,40 @@ func (c *checker) invoices(vs map[string]*moneyVisit, notes auditNotes) {
 // its day and against what the audit trail recorded.
 func (c *checker) handoverRecords(notes auditNotes) {
 	const area = "penyerahan kas"
+	// A hand-over sums the cash payments of its day committed before it;
+	// the audit trail's numbers give that order (the clock may not: a PC's
+	// clock can be set back), and paid_at is the fallback without them.
 	type cash struct {
 		at     time.Time
+		seq    int64
 		amount int64
 	}
 	byDay := map[string][]cash{}
-	c.each(area, `SELECT day, paid_at, amount FROM payments WHERE method = 'Tunai'`, func(rows *sql.Rows) error {
+	c.each(area, `SELECT p.day, p.paid_at, p.amount, coalesce((SELECT max(a.seq) FROM audit a
+		WHERE a.entity_id = p.visit_id AND a.action = 'bayar'), 0) FROM payments p WHERE p.method = 'Tunai'`, func(rows *sql.Rows) error {
 		var day, at string
-		var amount int64
-		err := rows.Scan(&day, &at, &amount)
-		byDay[day] = append(byDay[day], cash{parseTime(at), amount})
+		var p cash
+		err := rows.Scan(&day, &at, &p.amount, &p.seq)
+		p.at = parseTime(at)
+		byDay[day] = append(byDay[day], p)
 		return err
 	})
-	c.each(area, `SELECT id, day, cash_receipts, counted, difference, reason, handed_at FROM handovers ORDER BY handed_at`, func(rows *sql.Rows) error {
+	c.each(area, `SELECT h.id, h.day, h.cash_receipts, h.counted, h.difference, h.reason, h.handed_at,
+		coalesce((SELECT min(a.seq) FROM audit a WHERE a.entity_id = h.id AND a.action = 'serah_tunai'), 0)
+		FROM handovers h ORDER BY h.handed_at`, func(rows *sql.Rows) error {
 		var id, day, reason, handed string
-		var receipts, counted, diff int64
-		if err := rows.Scan(&id, &day, &receipts, &counted, &diff, &reason, &handed); err != nil {
+		var receipts, counted, diff, seq int64
+		if err := rows.Scan(&id, &day, &receipts, &counted, &diff, &reason, &handed, &seq); err != nil {
 			return err
 		}
-		label := "penyerahan kas tanggal " + day
 		at := parseTime(handed)
 		var sum int64
 		for _, p := range byDay[day] {
-			if !p.at.After(at) {
+			if seq > 0 && p.seq > 0 && p.seq < seq || (seq == 0 || p.seq == 0) && !p.at.After(at) {
 				sum += p.amount
 			}
 		}
+		label := "penyerahan kas tanggal " + day
 		if receipts != sum {
 			c.add(area, "%s: penerimaan tunai tercatat %s, pembayaran tunai hari itu sampai saat penyerahan %s",
 				label, tariff.Rupiah(receipts), tariff.Rupiah(sum))
