@@ -82,9 +82,9 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 		c.add("integritas", "%s", b)
 	}
 	c.schema()
-	c.constraints()
 	c.foreignKeys()
 	c.fail("kunjungan", c.loadVisits())
+	c.constraints() // after loadVisits: its findings name the visit
 	c.stepRows()
 	c.payments()
 	c.finished()

@@ -48,6 +48,13 @@ func Constraints(ctx context.Context, version int) ([]Constraint, error) {
 // It changes nothing, so restore and backup can run it on the copy they
 // verify, in the same read transaction as their other checks.
 func CheckConstraints(ctx context.Context, q querier, version, max int) ([]Problem, error) {
+	return checkConstraints(ctx, q, version, max, nil)
+}
+
+// checkConstraints is CheckConstraints; with visit set, a row of a visit
+// (the visit itself, or a row with visit_id) is also named the way the
+// officer knows the visit: queue number and date.
+func checkConstraints(ctx context.Context, q querier, version, max int, visit func(id string) string) ([]Problem, error) {
 	cs, err := Constraints(ctx, version)
 	if err != nil {
 		return nil, err
@@ -62,7 +69,7 @@ func CheckConstraints(ctx context.Context, q querier, version, max int) ([]Probl
 	}
 	var out []Problem
 	for _, table := range tables {
-		found, err := tableViolations(ctx, q, table, byTable[table], max)
+		found, err := tableViolations(ctx, q, table, byTable[table], max, visit)
 		out = append(out, found...)
 		if err != nil {
 			return out, err
@@ -74,16 +81,28 @@ func CheckConstraints(ctx context.Context, q querier, version, max int) ([]Probl
 // tableViolations reads a table once, for all its constraints: a row
 // breaks a constraint when its expression is false (NULL passes, as in
 // SQLite's own CHECK).
-func tableViolations(ctx context.Context, q querier, table string, cs []Constraint, max int) ([]Problem, error) {
+func tableViolations(ctx context.Context, q querier, table string, cs []Constraint, max int, visit func(string) string) ([]Problem, error) {
 	key, err := primaryKey(ctx, q, table)
 	if err != nil {
 		return nil, err
+	}
+	visitCol := "''"
+	if table == "visits" {
+		visitCol = "id"
+	} else {
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info(?) WHERE name = 'visit_id'`, table).Scan(&n); err != nil {
+			return nil, mapErr(err)
+		}
+		if n > 0 {
+			visitCol = "visit_id"
+		}
 	}
 	keyCols := make([]string, len(key))
 	for i, k := range key {
 		keyCols[i] = "quote(" + quoteIdent(k) + ")"
 	}
-	sel := []string{strings.Join(keyCols, " || ', ' || ")}
+	sel := []string{strings.Join(keyCols, " || ', ' || "), "coalesce(" + visitCol + ", '')"}
 	where := make([]string, len(cs))
 	for i, c := range cs {
 		sel = append(sel, "coalesce(NOT ("+c.Expr+"), 0)")
@@ -97,19 +116,23 @@ func tableViolations(ctx context.Context, q querier, table string, cs []Constrai
 	defer rows.Close()
 	var out []Problem
 	for rows.Next() {
-		var id string
+		var id, visitID string
 		broken := make([]bool, len(cs))
-		dest := []any{&id}
+		dest := []any{&id, &visitID}
 		for i := range broken {
 			dest = append(dest, &broken[i])
 		}
 		if err := rows.Scan(dest...); err != nil {
 			return out, mapErr(err)
 		}
+		of := ""
+		if visit != nil && visitID != "" {
+			of = " (" + visit(visitID) + ")"
+		}
 		for i, b := range broken {
 			if b {
-				out = append(out, Problem{Area: "aturan tabel", Msg: fmt.Sprintf("tabel %s, baris %s = %s, melanggar aturan %s",
-					table, strings.Join(key, ", "), id, oneLine(cs[i].Expr, 200))})
+				out = append(out, Problem{Area: "aturan tabel", Msg: fmt.Sprintf("tabel %s, baris %s = %s%s, melanggar aturan %s",
+					table, strings.Join(key, ", "), id, of, oneLine(cs[i].Expr, 200))})
 			}
 		}
 	}
@@ -298,7 +321,7 @@ func notNullColumns(create string) []string {
 
 // constraints runs CheckConstraints inside Check.
 func (c *checker) constraints() {
-	ps, err := CheckConstraints(c.ctx, c.tx, c.r.Version, maxProblems)
+	ps, err := checkConstraints(c.ctx, c.tx, c.r.Version, maxProblems, c.visit)
 	c.fail("aturan tabel", err)
 	for _, p := range ps {
 		c.add(p.Area, "%s", p.Msg)
