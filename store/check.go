@@ -90,13 +90,18 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	for _, b := range bad {
 		c.add("integritas", "%s", b)
 	}
+	c.schema()
 	c.foreignKeys()
 	c.fail("kunjungan", c.loadVisits())
+	c.constraints() // after loadVisits: its findings name the visit
 	c.stepRows()
 	c.payments()
 	c.finished()
 	c.handovers()
+	c.money()
+	c.times()
 	c.audit()
+	c.auditPersonal()
 	return r, nil
 }
 

@@ -131,8 +131,11 @@ func TestCheckCommand(t *testing.T) {
 	}
 	raw.Close()
 	code, out, errs = runLoket(t, nil, "check", "--db", db)
-	if code != 1 || !strings.Contains(out, "Ditemukan 4 masalah:") || !strings.Contains(out, "  - pembayaran: kunjungan A-") ||
-		!strings.Contains(errs, "4 masalah ditemukan; basis data tidak diubah") {
+	// Four sums disagree, the audit row written with the payment holds the
+	// old amount, and the day's cash hand-over no longer adds up.
+	if code != 1 || !strings.Contains(out, "Ditemukan 6 masalah:") || !strings.Contains(out, "  - pembayaran: kunjungan A-") ||
+		!strings.Contains(out, "tidak sama dengan yang dicatat jejak audit saat dibayar") || !strings.Contains(out, "  - penyerahan kas: ") ||
+		!strings.Contains(errs, "6 masalah ditemukan; basis data tidak diubah") {
 		t.Fatalf("check of a changed payment: %d\n%s\n%s", code, out, errs)
 	}
 }
