@@ -309,7 +309,8 @@ const Erased = "(dihapus atas permintaan)"
 // identity field; visits, amounts and numbers stay, so the money trail holds.
 //
 // The old values must not linger in the files either: secure_delete (set
-// on every connection) zeroes the space the old rows freed, and the WAL,
+// on every connection) zeroes the space the old rows freed, the file is
+// rebuilt (rebuildFile: copies a restore by an older loket left), and the WAL,
 // which still holds the pages as they were, is checkpointed into the
 // database and truncated. Backups made before the erasure still hold them
 // (docs/reliability.md says so).
@@ -317,13 +318,17 @@ func (s *Store) EraseVisitor(ctx context.Context, actor, id string) error {
 	if err := s.eraseVisitor(ctx, actor, id); err != nil {
 		return err
 	}
-	// The erasure is committed: whatever stops the log from being emptied
-	// now, the answer is that it is done, with a note.
-	err := s.truncateWAL(ctx)
+	// The erasure is committed: whatever stops the file from being
+	// rebuilt or the log from being emptied now, the answer is that it is
+	// done, with a note.
+	err := s.rebuildFile(ctx)
+	if err == nil {
+		err = s.truncateWAL(ctx)
+	}
 	if err == nil || errors.Is(err, ErrErasedInLog) {
 		return err
 	}
-	return refuse(ErrErasedInLog, "Data pribadi sudah dihapus (dianonimkan), tetapi berkas log basis data belum dapat dibersihkan (%v); salinan lamanya dihapus saat loket ditutup.", err)
+	return refuse(ErrErasedInLog, "Data pribadi sudah dihapus (dianonimkan), tetapi berkas basis data atau lognya belum dapat dibersihkan (%v); hapus sekali lagi untuk membersihkannya.", err)
 }
 
 // truncateWAL copies the WAL into the database and empties it. A reader

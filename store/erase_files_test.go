@@ -1,0 +1,137 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// eraseOrders are the ways an erasure meets a restore and a backup. Each
+// ends with the erased person's values searched for in the raw bytes of
+// the database, its -wal and -shm, and of a backup made afterwards.
+var eraseOrders = []struct {
+	name string
+	run  func(t *testing.T, f *fixture, id string) *Store
+}{
+	{"erase", func(t *testing.T, f *fixture, id string) *Store {
+		f.must(f.s.EraseVisitor(f.ctx, f.off, id))
+		return f.s
+	}},
+	{"restore then erase", func(t *testing.T, f *fixture, id string) *Store {
+		s := restoreFresh(t, f)
+		f.must(s.EraseVisitor(f.ctx, f.off, id))
+		return s
+	}},
+	{"erase, backup, restore", func(t *testing.T, f *fixture, id string) *Store {
+		f.must(f.s.EraseVisitor(f.ctx, f.off, id))
+		return restoreFresh(t, f)
+	}},
+	{"restore, erase, backup, restore", func(t *testing.T, f *fixture, id string) *Store {
+		s := restoreFresh(t, f)
+		f.must(s.EraseVisitor(f.ctx, f.off, id))
+		f.s = s
+		return restoreFresh(t, f)
+	}},
+	{"erase twice after a restore", func(t *testing.T, f *fixture, id string) *Store {
+		s := restoreFresh(t, f)
+		f.must(s.EraseVisitor(f.ctx, f.off, id))
+		f.must(s.EraseVisitor(f.ctx, f.off, id))
+		return s
+	}},
+}
+
+// restoreFresh backs f's store up, closes it, restores the backup over
+// its database and opens the result as the app would.
+func restoreFresh(t *testing.T, f *fixture) *Store {
+	t.Helper()
+	bak, err := f.s.Backup(context.Background(), t.TempDir())
+	f.must(err)
+	f.must(f.s.Close())
+	if _, err := Restore(f.ctx, bak, f.s.Path(), restoreNow); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(f.ctx, f.s.Path(), Options{Now: f.clock.Now})
+	f.must(err)
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// Every order of erasure, backup and restore the store offers leaves no
+// byte of the person's values in the database, its -wal and -shm, nor in
+// a backup made after it. Others visit too, so the index pages the person
+// shares with them are full and split, as on a real counter.
+func TestErasureLeavesNoBytesInAnyOrder(t *testing.T) {
+	for _, o := range eraseOrders {
+		t.Run(o.name, func(t *testing.T) {
+			f := newFixture(t)
+			for i := 0; i < 3; i++ {
+				f.walk(paidPub, StepFinish)
+			}
+			id := kartikaVisits(f)
+			f.walk(zeroPub, StepFinish)
+			addFillers(t, f, 120)
+			s := o.run(t, f, id)
+			if v, err := s.Visitor(f.ctx, id); err != nil || v.Guest.Name != Erased {
+				t.Fatalf("not erased: %+v %v", v, err)
+			}
+			noTraceInFiles(t, "while open", s.Path(), s.Path()+"-wal", s.Path()+"-shm")
+			bak, err := s.Backup(context.Background(), t.TempDir())
+			f.must(err)
+			noTraceInFiles(t, "in a later backup", gunzipped(t, bak))
+			f.must(s.Close())
+			noTraceInFiles(t, "after closing", s.Path(), s.Path()+"-wal", s.Path()+"-shm")
+		})
+	}
+}
+
+// addFillers records n other visitors after Kartika, with their lookup
+// terms, so that every b-tree holding her (the visitors table, its ID
+// number and email indexes, visitor_terms) outgrows one page: a rebuild
+// (VACUUM INTO, as backup and restore make) then splits its root, which is
+// where copies of her cells used to stay behind in unused space.
+func addFillers(t *testing.T, f *fixture, n int) {
+	t.Helper()
+	for i := 0; i < n; i++ {
+		id := fmt.Sprintf("01ZZFILLER%016d", i)
+		name := fmt.Sprintf("Pengisi Nomor%03d", i)
+		_, err := f.s.db.Exec(`INSERT INTO visitors (id, id_type, id_number, name, institution, email, phone, consent, created_at, updated_at)
+			VALUES (?, 'KTP', ?, ?, ?, ?, ?, 1, '2026-11-26T02:00:00Z', '2026-11-26T02:00:00Z')`,
+			id, fmt.Sprintf("99%014d", i), name, strings.Repeat("Instansi Pengisi ", 8), fmt.Sprintf("pengisi%03d@contoh.id", i), fmt.Sprintf("+62899%08d", i))
+		f.must(err)
+		for _, term := range []string{"pengisi", fmt.Sprintf("nomor%03d", i), fmt.Sprintf("99%014d", i), fmt.Sprintf("pengisi%03d@contoh.id", i)} {
+			_, err := f.s.db.Exec(`INSERT INTO visitor_terms (term, visitor_id) VALUES (?, ?)`, term, id)
+			f.must(err)
+		}
+	}
+}
+
+// A database restored by an older loket (its VACUUM INTO ran without
+// secure_delete) carries copies of live cells in unused space of its
+// interior pages. An erasure must clean those too: it rebuilds the file
+// (VACUUM) before emptying the WAL.
+func TestErasureCleansADatabaseRestoredBefore(t *testing.T) {
+	f := newFixture(t)
+	id := kartikaVisits(f)
+	addFillers(t, f, 120)
+	f.must(f.s.Close())
+	old := f.s.Path() + ".lama"
+	raw, err := sql.Open("sqlite", f.s.Path()+"?mode=ro")
+	f.must(err)
+	_, err = raw.Exec(`VACUUM INTO ?`, old)
+	f.must(err)
+	f.must(raw.Close())
+	for _, side := range []string{"", "-wal", "-shm"} {
+		os.Remove(f.s.Path() + side)
+	}
+	f.must(os.Rename(old, f.s.Path()))
+	s, err := Open(f.ctx, f.s.Path(), Options{Now: f.clock.Now})
+	f.must(err)
+	defer s.Close()
+	f.must(s.EraseVisitor(f.ctx, f.off, id))
+	noTraceInFiles(t, "after erasure", s.Path(), s.Path()+"-wal", s.Path()+"-shm")
+	f.must(s.Close())
+	noTraceInFiles(t, "after closing", s.Path(), s.Path()+"-wal", s.Path()+"-shm")
+}
