@@ -378,6 +378,9 @@ func (s *Store) eraseVisitor(ctx context.Context, actor, id string) error {
 		if !old.ErasedAt.IsZero() {
 			return nil
 		}
+		if err := scrubFreeText(ctx, tx, old); err != nil {
+			return err
+		}
 		now := fmtTime(s.at(tx))
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visitors SET id_type='', id_number='', name=?, gender='', birth_year=NULL,
 			education='', occupation='', institution='', email='', phone='', npwp='', consent=0, erased_at=?, updated_at=?
