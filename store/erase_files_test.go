@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // eraseOrders are the ways an erasure meets a restore and a backup. Each
@@ -134,4 +135,63 @@ func TestErasureCleansADatabaseRestoredBefore(t *testing.T) {
 	noTraceInFiles(t, "after erasure", s.Path(), s.Path()+"-wal", s.Path()+"-shm")
 	f.must(s.Close())
 	noTraceInFiles(t, "after closing", s.Path(), s.Path()+"-wal", s.Path()+"-shm")
+}
+
+// Restoring a backup made before an erasure does not bring the person
+// back: Restore erases them again in the restored copy, from the erasure
+// log of the database it replaces, and no byte of their values is in the
+// restored files, nor in a backup made after.
+func TestRestoreKeepsAnErasedPersonErased(t *testing.T) {
+	f := newFixture(t)
+	id := kartikaVisits(f)
+	addFillers(t, f, 120)
+	bak, err := f.s.Backup(f.ctx, t.TempDir())
+	f.must(err)
+	f.clock.Add(time.Hour)
+	f.must(f.s.EraseVisitor(f.ctx, f.off, id))
+	erasedAt := f.visitor(id).ErasedAt
+	f.must(f.s.Close())
+
+	p, err := Restore(f.ctx, bak, f.s.Path(), restoreNow)
+	f.must(err)
+	if p.Reerased != 1 || p.ErasuresUnknown {
+		t.Errorf("plan after restore: %+v", p)
+	}
+	noTraceInFiles(t, "after restore", f.s.Path(), f.s.Path()+"-wal", f.s.Path()+"-shm", f.s.Path()+"-journal")
+	s, err := Open(f.ctx, f.s.Path(), Options{Now: f.clock.Now})
+	f.must(err)
+	defer s.Close()
+	v, err := s.Visitor(f.ctx, id)
+	f.must(err)
+	if v.Guest.Name != Erased || !v.ErasedAt.Equal(erasedAt) {
+		t.Errorf("restored visitor %q erased at %v, want erased at %v", v.Guest.Name, v.ErasedAt, erasedAt)
+	}
+	if hits, err := s.FindVisitors(f.ctx, "kartika", 10); err != nil || len(hits) != 0 {
+		t.Errorf("lookup finds her after the restore: %v %v", hits, err)
+	}
+	r, err := Check(f.ctx, s.Path())
+	if err != nil || !r.OK() {
+		t.Fatalf("check after restore: %v %v", err, r.Problems)
+	}
+	later, err := s.Backup(f.ctx, t.TempDir())
+	f.must(err)
+	noTraceInFiles(t, "in a backup after the restore", gunzipped(t, later))
+	f.must(s.Close())
+	noTraceInFiles(t, "after closing", s.Path(), s.Path()+"-wal", s.Path()+"-shm")
+
+	// Restoring once more over the restored database: still erased (it
+	// is in that database's log too), and nothing left to erase again.
+	p, err = Restore(f.ctx, bak, f.s.Path(), restoreNow.Add(time.Minute))
+	f.must(err)
+	if p.Reerased != 1 {
+		t.Errorf("second restore re-erased %d", p.Reerased)
+	}
+	noTraceInFiles(t, "after the second restore", f.s.Path(), f.s.Path()+"-wal", f.s.Path()+"-shm")
+}
+
+func (f *fixture) visitor(id string) Visitor {
+	f.t.Helper()
+	v, err := f.s.Visitor(f.ctx, id)
+	f.must(err)
+	return v
 }
