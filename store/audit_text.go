@@ -1,0 +1,22 @@
+package store
+
+import "database/sql"
+
+// Free text (a visit's purpose and use, a cancel, suspend or void reason, a
+// note) lives in its record only. Its audit row names the record (entity and
+// entity_id) and the field and never copies the text, so an erasure scrubs
+// the text in one place and the append-only trail never holds it (schema 2).
+
+// textChange records that a free-text field changed, without its values.
+func (a *auditor) textChange(field, old, new string) {
+	if old == new {
+		return
+	}
+	a.insert("ubah", field, sql.NullString{}, sql.NullString{}, false)
+}
+
+// textEvent records an action whose free text is in field of the record;
+// ref is an optional non-personal reference such as a kuitansi number.
+func (a *auditor) textEvent(action, field, ref string) {
+	a.insert(action, field, sql.NullString{}, sql.NullString{String: ref, Valid: ref != ""}, false)
+}
