@@ -119,11 +119,13 @@ func (s *Store) RecordGuest(ctx context.Context, actor, visitID string, in Guest
 		}
 		a := s.auditor(ctx, tx, actor, "visit", v.ID)
 		olds, news := guestStrings(v.Guest), guestStrings(g)
+		var changed []string
 		for i, f := range personalFields {
 			if olds[i] != news[i] {
-				a.personalChange(f)
+				changed = append(changed, f)
 			}
 		}
+		a.personalChanges(changed)
 		a.change("consent", v.Consent, in.Consent)
 		if a.err != nil {
 			return a.err
@@ -178,11 +180,13 @@ func (s *Store) updateVisitor(ctx context.Context, tx *sql.Tx, actor string, old
 	}
 	a := s.auditor(ctx, tx, actor, "visitor", old.ID)
 	olds, news := guestStrings(old.Guest), guestStrings(g)
+	var changed []string
 	for i, f := range personalFields {
 		if olds[i] != news[i] {
-			a.personalChange(f)
+			changed = append(changed, f)
 		}
 	}
+	a.personalChanges(changed)
 	return a.err
 }
 
