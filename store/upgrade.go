@@ -210,10 +210,14 @@ func backupBeforeUpgrade(ctx context.Context, path string, now time.Time) (strin
 	if err := vacuumInto(ctx, db, part); err != nil {
 		return "", fmt.Errorf("cadangan: %w", err)
 	}
-	out := strings.TrimSuffix(part, ".part")
-	if _, err := os.Stat(out); err == nil {
-		os.Remove(part)
-		return "", fmt.Errorf("cadangan: %s sudah ada", out)
+	// A name not yet taken (a second upgrade started within the second, or
+	// an earlier one killed after its copy): base.db, base-2.db, …
+	out := filepath.Join(dir, base+".db")
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		out = filepath.Join(dir, fmt.Sprintf("%s-%d.db", base, n))
 	}
 	if err := os.Rename(part, out); err != nil {
 		os.Remove(part)
