@@ -114,8 +114,9 @@ func (s *Store) RecordEvent(ctx context.Context, actor, entity, entityID, action
 func (s *Store) LastChange(ctx context.Context) (time.Time, error) {
 	var at string
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := s.cached(tx).QueryRowContext(ctx, `SELECT at FROM audit
-			WHERE action NOT IN ('tampil_nomor_identitas', 'cetak', 'tanpa_samaran') ORDER BY origin DESC, seq DESC LIMIT 1`).Scan(&at)
+		err := s.cached(tx).QueryRowContext(ctx, `SELECT coalesce(max(at), '') FROM (SELECT (SELECT at FROM audit a
+			WHERE a.origin = k.id AND a.action NOT IN ('tampil_nomor_identitas', 'cetak', 'tanpa_samaran') ORDER BY a.seq DESC LIMIT 1) AS at
+			FROM counters k)`).Scan(&at)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}

@@ -102,8 +102,14 @@ ALTER TABLE visit_steps_v2 RENAME TO visit_steps;
 
 -- Indexes no query uses (TestQueriesUseIndexes lists every query and
 -- TestEveryIndexUsed fails on an index none of them uses): items_visit is
--- the prefix of UNIQUE (visit_id, seq).
+-- the prefix of UNIQUE (visit_id, seq); the returning-visitor lookup goes
+-- through visitor_terms, not visitors_id_number or visitors_email; nothing
+-- reads billing codes by expiry or corrections by visit.
 DROP INDEX items_visit;
+DROP INDEX visitors_id_number;
+DROP INDEX visitors_email;
+DROP INDEX billing_codes_active;
+DROP INDEX corrections_visit;
 
 -- Each kuitansi keeps the payer printed on it, so a corrected name on a new
 -- kuitansi leaves the voided one as it was. v1 printed the payment's payer.
