@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Free text (a visit's purpose and use, a cancel, suspend or void reason, a
+// Free text (a visit's purpose, a cancel, suspend or void reason, a
 // note) lives in its record only. Its audit row names the record (entity and
 // entity_id) and the field and never copies the text, so an erasure scrubs
 // the text in one place and the append-only trail never holds it (schema 2).

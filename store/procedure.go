@@ -80,7 +80,7 @@ func (s *Store) RecordPurpose(ctx context.Context, actor, visitID, purpose, use 
 		}
 		a := s.auditor(ctx, tx, actor, "visit", v.ID)
 		a.textChange("purpose", v.Purpose, purpose)
-		a.textChange("use", v.Use, use)
+		a.change("use", v.Use, use)
 		changed := v.Use != use && v.Step(StepRequest).State == StateDone
 		v.Purpose, v.Use = purpose, use
 		if a.err != nil || !changed {

@@ -38,7 +38,7 @@ ALTER TABLE handovers ADD COLUMN origin INTEGER NOT NULL DEFAULT 1;
 
 -- The audit trail keyed by origin and that origin's own sequence: two
 -- counters' trails can live in one file without renumbering. No ULID and no
--- second unique index: (origin, seq) is the key. Free text (purpose, use,
+-- second unique index: (origin, seq) is the key. Free text (purpose, the
 -- cancel/suspend/void reasons, notes) is never copied into it: such a row
 -- names the record and field, so an erasure scrubs the text in one place.
 -- The v1 rows that copied free text are blanked here.
@@ -62,8 +62,8 @@ INSERT INTO audit_v2 (origin, seq, at, officer_id, entity, entity_id, action, fi
 		CASE WHEN action = 'tunda' THEN 'reason'
 			WHEN action IN ('batal_invoice', 'batal_kuitansi') THEN 'void_reason'
 			ELSE field END,
-		CASE WHEN field IN ('purpose', 'use', 'status_reason') THEN NULL ELSE old END,
-		CASE WHEN field IN ('purpose', 'use', 'status_reason') OR action = 'tunda' THEN NULL
+		CASE WHEN field IN ('purpose', 'status_reason') THEN NULL ELSE old END,
+		CASE WHEN field IN ('purpose', 'status_reason') OR action = 'tunda' THEN NULL
 			WHEN action IN ('batal_invoice', 'batal_kuitansi') AND instr(new, ': ') > 0
 				THEN substr(new, 1, instr(new, ': ') - 1)
 			ELSE new END,
