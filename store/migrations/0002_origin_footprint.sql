@@ -57,22 +57,42 @@ CREATE TABLE audit_v2 (
 	CHECK (personal = 0 OR (old IS NULL AND new IS NULL)),
 	PRIMARY KEY (origin, seq)
 ) WITHOUT ROWID;
+-- A v1 save of the guest book wrote one personal row per field; a run of
+-- such rows (same record, officer and action, one after another) becomes
+-- one row listing the fields, as schema 2 writes them, and the trail is
+-- numbered again 1…N in its order (no chain or anchor refers to v1
+-- numbers). A tail v1 had already lost stays visible: the counter keeps
+-- the same distance above the last row.
 INSERT INTO audit_v2 (origin, seq, at, officer_id, entity, entity_id, action, field, old, new, personal)
-	SELECT 1, seq, at, officer_id, entity, entity_id, action,
-		CASE WHEN action = 'tunda' THEN 'reason'
-			WHEN action IN ('batal_invoice', 'batal_kuitansi') THEN 'void_reason'
-			ELSE field END,
-		CASE WHEN field IN ('purpose', 'status_reason') THEN NULL ELSE old END,
-		CASE WHEN field IN ('purpose', 'status_reason') OR action = 'tunda' THEN NULL
-			WHEN action IN ('batal_invoice', 'batal_kuitansi') AND instr(new, ': ') > 0
-				THEN substr(new, 1, instr(new, ': ') - 1)
-			ELSE new END,
-		personal
-	FROM audit ORDER BY seq;
--- The higher of AUTOINCREMENT's counter and the last row, so a tail that
--- v1 had already lost still shows.
-UPDATE counters SET audit_seq = max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0),
-	coalesce((SELECT max(seq) FROM audit_v2), 0)) WHERE id = 1;
+	SELECT 1, row_number() OVER (ORDER BY first), at, officer_id, entity, entity_id, action, field, old, new, personal
+	FROM (
+		SELECT min(seq) AS first, min(at) AS at, officer_id, entity, entity_id, action,
+			CASE WHEN personal = 1 THEN group_concat(field, ',' ORDER BY seq) ELSE min(field) END AS field,
+			min(old) AS old, min(new) AS new, personal
+		FROM (
+			SELECT *, sum(start) OVER (ORDER BY seq) AS run FROM (
+				SELECT seq, at, officer_id, entity, entity_id, action, personal,
+					CASE WHEN action = 'tunda' THEN 'reason'
+						WHEN action IN ('batal_invoice', 'batal_kuitansi') THEN 'void_reason'
+						ELSE field END AS field,
+					CASE WHEN field IN ('purpose', 'status_reason') THEN NULL ELSE old END AS old,
+					CASE WHEN field IN ('purpose', 'status_reason') OR action = 'tunda' THEN NULL
+						WHEN action IN ('batal_invoice', 'batal_kuitansi') AND instr(new, ': ') > 0
+							THEN substr(new, 1, instr(new, ': ') - 1)
+						ELSE new END AS new,
+					CASE WHEN personal = 1 AND lag(personal) OVER w = 1 AND lag(entity_id) OVER w = entity_id
+						AND lag(action) OVER w = action AND coalesce(lag(officer_id) OVER w, '') = coalesce(officer_id, '')
+						THEN 0 ELSE 1 END AS start
+				FROM audit WINDOW w AS (ORDER BY seq)
+			)
+		)
+		GROUP BY run
+	);
+-- The counter: the last new number, plus however far v1's AUTOINCREMENT
+-- counter stood above v1's last row.
+UPDATE counters SET audit_seq = coalesce((SELECT max(seq) FROM audit_v2), 0)
+	+ max(0, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0) - coalesce((SELECT max(seq) FROM audit), 0))
+	WHERE id = 1;
 DROP TABLE audit;
 DELETE FROM sqlite_sequence WHERE name = 'audit';
 ALTER TABLE audit_v2 RENAME TO audit;
