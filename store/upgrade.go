@@ -27,7 +27,7 @@ type NeedsUpgradeError struct{ Database, Binary int }
 
 func (e *NeedsUpgradeError) Error() string {
 	return fmt.Sprintf("basis data memakai skema versi %d, sedangkan program ini memakai versi %d: jalankan `loket upgrade` "+
-		"(atau buka aplikasi loket dan setujui pembaruan); cadangan dibuat otomatis lebih dulu, basis data belum diubah", e.Database, e.Binary)
+		"(cadangan dibuat dan diperiksa otomatis lebih dulu); basis data belum diubah", e.Database, e.Binary)
 }
 
 // Is makes errors.Is(err, ErrNeedsUpgrade) true.
