@@ -31,8 +31,9 @@ func (s *Store) StartVisit(ctx context.Context, actor string) (*Visit, error) {
 		id := s.newID()
 		ts := fmtTime(now)
 		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO visits (id, office_code, counter_code, day, queue_no, arrived_at,
-			officer_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
-			id, o.Code, o.CounterCode, day, q, ts, actor, ts, ts); err != nil {
+			officer_id, created_at, updated_at, schedule_id) VALUES (?,?,?,?,?,?,?,?,?,
+			(SELECT id FROM schedules WHERE effective <= ? ORDER BY effective DESC, installed_at DESC LIMIT 1))`,
+			id, o.Code, o.CounterCode, day, q, ts, actor, ts, ts, day); err != nil {
 			return fmt.Errorf("store: start visit: %w", err)
 		}
 		for n := 1; n <= NumSteps; n++ {
@@ -40,8 +41,8 @@ func (s *Store) StartVisit(ctx context.Context, actor string) (*Visit, error) {
 			if n == StepArrival {
 				state, done, officer = StateDone, sql.NullString{String: ts, Valid: true}, nullStr(actor)
 			}
-			if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO visit_steps (id, visit_id, step, state, officer_id, done_at)
-				VALUES (?,?,?,?,?,?)`, s.newID(), id, n, state, officer, done); err != nil {
+			if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO visit_steps (visit_id, step, state, officer_id, done_at)
+				VALUES (?,?,?,?,?)`, id, n, state, officer, done); err != nil {
 				return err
 			}
 		}
@@ -81,7 +82,7 @@ func (s *Store) RecordPurpose(ctx context.Context, actor, visitID, purpose, use 
 			return err
 		}
 		a := s.auditor(ctx, tx, actor, "visit", v.ID)
-		a.change("purpose", v.Purpose, purpose)
+		a.textChange("purpose", v.Purpose, purpose)
 		a.change("use", v.Use, use)
 		changed := v.Use != use && v.Step(StepRequest).State == StateDone
 		v.Purpose, v.Use = purpose, use

@@ -69,7 +69,7 @@ func planRestore(ctx context.Context, from, src, to string, now time.Time) (Rest
 		return p, fmt.Errorf("pulihkan: cadangan %s: %w", from, &TooNewError{Database: p.Version, Binary: SchemaVersion})
 	}
 	if bad, err := integrity(ctx, tx, "integrity_check", 10); err != nil {
-		return p, fmt.Errorf("pulihkan: periksa cadangan %s: %w", from, err)
+		return p, fmt.Errorf("pulihkan: cadangan %s rusak, tidak dapat diperiksa: %w", from, err)
 	} else if len(bad) > 0 {
 		return p, fmt.Errorf("pulihkan: cadangan %s rusak (integrity_check): %s", from, bad[0])
 	}
