@@ -15,6 +15,8 @@ import (
 
 	"loket/store"
 	"loket/store/valid"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // Pengaduan: the complaints received at the counter (kotak saran,
@@ -72,11 +74,11 @@ type (
 	complaintsFollowedMsg struct{ id, status string }
 )
 
-func (complaintsAddedMsg) success()    {}
-func (complaintsFollowedMsg) success() {}
+func (complaintsAddedMsg) Success()    {}
+func (complaintsFollowedMsg) Success() {}
 
 type complaintsScreen struct {
-	c      *Context
+	c      *frame.Context
 	keys   complaintsKeys
 	all    bool // semua instead of only the open ones
 	gen    int  // of the latest list load: older answers are dropped
@@ -86,7 +88,7 @@ type complaintsScreen struct {
 	pick   string // complaint to select when the list arrives
 
 	mode       complaintsMode
-	form       *form
+	form       *form.Form
 	cur        store.Complaint // open in the detail
 	visitLabel string          // the linked visit, as the officer knows it
 	offset     int             // first line of the detail shown; -1 the end
@@ -96,7 +98,7 @@ type complaintsScreen struct {
 
 // newComplaints opens the list; a visit ID as arg opens the new-complaint
 // form linked to that visit.
-func newComplaints(c *Context, arg any) Screen {
+func newComplaints(c *frame.Context, arg any) frame.Screen {
 	s := &complaintsScreen{c: c, keys: newComplaintsKeys()}
 	if id, ok := arg.(string); ok && id != "" {
 		s.openNew(id)
@@ -105,12 +107,12 @@ func newComplaints(c *Context, arg any) Screen {
 	return s
 }
 
-func init() { screens[screenComplaints] = newComplaints }
+func init() { screens[frame.ScreenComplaints] = newComplaints }
 
 func (s *complaintsScreen) Title() string    { return "Pengaduan" }
 func (s *complaintsScreen) SetSize(w, h int) { s.w, s.h = w, h }
 func (s *complaintsScreen) Init() tea.Cmd    { return s.load() }
-func (s *complaintsScreen) Typing() bool     { return s.form != nil && s.form.typing() }
+func (s *complaintsScreen) Typing() bool     { return s.form != nil && s.form.Typing() }
 
 // selected is the complaint under the cursor, if any.
 func (s *complaintsScreen) selected() (store.Complaint, bool) {
@@ -167,7 +169,7 @@ func (s *complaintsScreen) applyKeys() {
 		k.Esc.SetHelp("esc", "ke Beranda")
 	default:
 		k.Esc.SetHelp("esc", "tutup")
-		if s.form.focus == len(s.form.fields)-1 {
+		if s.form.Focus == len(s.form.Fields)-1 {
 			k.Next.SetHelp("enter", "simpan")
 		} else {
 			k.Next.SetHelp("enter", "lanjut")
@@ -187,7 +189,7 @@ func (s *complaintsScreen) load() tea.Cmd {
 	return func() tea.Msg {
 		list, err := st.Complaints(ctx, from, to, true)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		if !all {
 			list = slices.DeleteFunc(list, complaintClosed)
@@ -215,14 +217,14 @@ func (s *complaintsScreen) loadDetail() tea.Cmd {
 	return func() tea.Msg {
 		list, err := st.Complaints(ctx, day, day, false)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		for _, c := range list {
 			if c.ID == id {
 				return complaintsDetailMsg{c}
 			}
 		}
-		return errMsg{fmt.Errorf("%w: pengaduan %s", store.ErrNotFound, id)}
+		return frame.ErrMsg{Err: fmt.Errorf("%w: pengaduan %s", store.ErrNotFound, id)}
 	}
 }
 
@@ -232,14 +234,14 @@ func (s *complaintsScreen) loadVisit(id string) tea.Cmd {
 	return func() tea.Msg {
 		v, err := st.Visit(ctx, id)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
-		label := fmt.Sprintf("%s · %s · %s (%s)", v.Queue(), dayDMY(v.Day), visitorName(v.Guest.Name), v.Status)
+		label := fmt.Sprintf("%s · %s · %s (%s)", v.Queue(), frame.DayDMY(v.Day), visitorName(v.Guest.Name), v.Status)
 		return complaintsVisitMsg{id: id, label: label}
 	}
 }
 
-func (s *complaintsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *complaintsScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	cmd := s.update(msg)
 	s.applyKeys()
 	return s, cmd
@@ -267,22 +269,22 @@ func (s *complaintsScreen) update(msg tea.Msg) tea.Cmd {
 		}
 	case complaintsAddedMsg:
 		s.saving, s.form, s.mode, s.pick = false, nil, complaintsList, msg.id
-		return tea.Batch(s.load(), notice("Pengaduan dicatat dengan status Diterima."))
+		return tea.Batch(s.load(), frame.Notice("Pengaduan dicatat dengan status Diterima."))
 	case complaintsFollowedMsg:
 		s.saving = false
 		if s.mode == complaintsDetail && s.cur.ID == msg.id {
 			s.cur.Status = msg.status
 			s.form, s.offset = s.followUpForm(), -1
 		}
-		return tea.Batch(s.loadDetail(), s.load(), notice("Tindak lanjut dicatat; status pengaduan "+msg.status+"."))
-	case errMsg:
+		return tea.Batch(s.loadDetail(), s.load(), frame.Notice("Tindak lanjut dicatat; status pengaduan "+msg.status+"."))
+	case frame.ErrMsg:
 		s.saving = false
 		if s.form != nil {
-			s.form.showErr(msg.err)
+			s.form.ShowErr(msg.Err)
 		}
 	case tea.PasteMsg:
 		if s.form != nil {
-			s.form.paste(msg)
+			s.form.Paste(msg)
 		}
 	case tea.KeyPressMsg:
 		if s.form != nil {
@@ -297,7 +299,7 @@ func (s *complaintsScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Esc):
-		return navigate(screenHome, nil)
+		return frame.Navigate(frame.ScreenHome, nil)
 	case key.Matches(msg, k.Up):
 		s.cursor = max(s.cursor-1, 0)
 	case key.Matches(msg, k.Down):
@@ -338,31 +340,31 @@ func (s *complaintsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if handled, submit := f.move(msg); handled {
+	if handled, submit := f.Move(msg); handled {
 		if submit {
 			return s.submit()
 		}
 		return nil
 	}
-	changed, cmd := f.key(msg)
-	if changed && f.cur().key == "channel" {
-		f.cur().hint = s.channelHint(f.cur().value())
+	changed, cmd := f.Key(msg)
+	if changed && f.Cur().Key == "channel" {
+		f.Cur().Hint = s.channelHint(f.Cur().Value())
 	}
 	return cmd
 }
 
 // openNew opens the new-complaint form, linked to a visit when given.
 func (s *complaintsScreen) openNew(visitID string) {
-	text := textF("text", "Isi pengaduan", "").
-		withHint("Tulis pengaduan seperti yang disampaikan pengadu.")
-	text.in.CharLimit = 4000
+	text := form.TextF("text", "Isi pengaduan", "").
+		WithHint("Tulis pengaduan seperti yang disampaikan pengadu.")
+	text.In.CharLimit = 4000
 	s.mode, s.saving = complaintsNew, false
-	s.form = newForm(s.c,
-		choiceF("channel", "Saluran", valid.ComplaintChannels, "").
-			withHint("Pilih dengan ←/→, spasi, atau huruf pertamanya."),
+	s.form = form.NewForm(s.c,
+		form.ChoiceF("channel", "Saluran", valid.ComplaintChannels, "").
+			WithHint("Pilih dengan ←/→, spasi, atau huruf pertamanya."),
 		text,
-		textF("visit", "Kunjungan", visitID).
-			withHint("Boleh kosong: nomor antrian hari ini (A-003), hari lain (A-003 2026-11-25), atau ID kunjungan."))
+		form.TextF("visit", "Kunjungan", visitID).
+			WithHint("Boleh kosong: nomor antrian hari ini (A-003), hari lain (A-003 2026-11-25), atau ID kunjungan."))
 }
 
 // channelHint says where a channel's complaints arrive, as the service
@@ -386,15 +388,15 @@ func (s *complaintsScreen) channelHint(channel string) string {
 
 // followUpForm is the form for the next follow-up of the open complaint,
 // its status set to the one that usually comes next.
-func (s *complaintsScreen) followUpForm() *form {
+func (s *complaintsScreen) followUpForm() *form.Form {
 	next := s.cur.Status
 	if i := slices.Index(valid.ComplaintStatuses, next); i >= 0 && i+1 < len(valid.ComplaintStatuses) {
 		next = valid.ComplaintStatuses[i+1]
 	}
-	note := textF("note", "Tindak lanjut", "").
-		withHint("Apa yang dilakukan atau dijawab kepada pengadu.")
-	f := newForm(s.c, choiceF("status", "Status", valid.ComplaintStatuses, next), note)
-	f.focusAt(1) // the status is usually right; the note is what is typed
+	note := form.TextF("note", "Tindak lanjut", "").
+		WithHint("Apa yang dilakukan atau dijawab kepada pengadu.")
+	f := form.NewForm(s.c, form.ChoiceF("status", "Status", valid.ComplaintStatuses, next), note)
+	f.FocusAt(1) // the status is usually right; the note is what is typed
 	return f
 }
 
@@ -402,28 +404,28 @@ func (s *complaintsScreen) submit() tea.Cmd {
 	if s.saving || s.form == nil {
 		return nil
 	}
-	s.form.clearErrs()
+	s.form.ClearErrs()
 	s.saving = true
-	st, ctx, actor, f := s.c.Store, s.c.Ctx, s.c.actor(), s.form
+	st, ctx, actor, f := s.c.Store, s.c.Ctx, s.c.Actor(), s.form
 	if s.mode == complaintsDetail {
-		id, status, note := s.cur.ID, f.val("status"), f.val("note")
+		id, status, note := s.cur.ID, f.Val("status"), f.Val("note")
 		return func() tea.Msg {
 			if err := st.FollowUpComplaint(ctx, actor, id, status, note); err != nil {
-				return errMsg{err}
+				return frame.ErrMsg{Err: err}
 			}
 			return complaintsFollowedMsg{id: id, status: status}
 		}
 	}
-	channel, text, link := f.val("channel"), f.val("text"), f.val("visit")
+	channel, text, link := f.Val("channel"), f.Val("text"), f.Val("visit")
 	today, counter := store.Day(s.c.Now()), cmp.Or(s.c.Office.CounterCode, store.DefaultOffice.CounterCode)
 	return func() tea.Msg {
 		visitID, err := complaintsFindVisit(ctx, st, link, today, counter)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		id, err := st.AddComplaint(ctx, actor, channel, text, visitID)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		return complaintsAddedMsg{id}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"loket/store"
+	"loket/tui/frame"
 )
 
 // Update/View tests of the Pengaduan screen, through the keys, against a
@@ -75,7 +76,7 @@ func TestComplaintsRecordThroughKeys(t *testing.T) {
 	h.keys("n")
 	h.sees("Pengaduan baru", "Saluran", "Isi pengaduan", "Kunjungan")
 	h.keys("e") // first letter: Email
-	if got := h.complaintsScreen().form.val("channel"); got != "Email" {
+	if got := h.complaintsScreen().form.Val("channel"); got != "Email" {
 		t.Fatalf("e chose %q, want Email", got)
 	}
 	h.sees("bps1906@bps.go.id")
@@ -114,10 +115,10 @@ func TestComplaintsFromVisitLinksIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.update(navigateMsg{to: screenComplaints, arg: v.ID})
+	h.update(frame.NavigateMsg{To: frame.ScreenComplaints, Arg: v.ID})
 	h.complaintsLoaded()
-	if cs := h.complaintsScreen(); cs.mode != complaintsNew || cs.form.val("visit") != v.ID {
-		t.Fatalf("opened with a visit: mode %v, kunjungan %q", cs.mode, cs.form.val("visit"))
+	if cs := h.complaintsScreen(); cs.mode != complaintsNew || cs.form.Val("visit") != v.ID {
+		t.Fatalf("opened with a visit: mode %v, kunjungan %q", cs.mode, cs.form.Val("visit"))
 	}
 	h.keys("s", "tab")
 	h.typ("Minta salinan kuitansi lewat WhatsApp")
@@ -146,11 +147,11 @@ func TestComplaintsEmptyTextRefused(t *testing.T) {
 		t.Fatal("the form closed on a refusal")
 	}
 	f := cs.form
-	if f.val("channel") != "Kotak saran" || f.val("visit") != "A-001" {
-		t.Fatalf("the typed input was lost: channel %q, kunjungan %q", f.val("channel"), f.val("visit"))
+	if f.Val("channel") != "Kotak saran" || f.Val("visit") != "A-001" {
+		t.Fatalf("the typed input was lost: channel %q, kunjungan %q", f.Val("channel"), f.Val("visit"))
 	}
-	if f.cur().key != "text" || f.get("text").err != "wajib diisi" {
-		t.Fatalf("the refused field is not focused with its message: focus %q, err %q", f.cur().key, f.get("text").err)
+	if f.Cur().Key != "text" || f.Get("text").Err != "wajib diisi" {
+		t.Fatalf("the refused field is not focused with its message: focus %q, err %q", f.Cur().Key, f.Get("text").Err)
 	}
 
 	// A visit that does not exist is refused naming the field, and
@@ -184,9 +185,9 @@ func TestComplaintsFollowUp(t *testing.T) {
 	h.sees("Pengaduan diterima Kamis, 26 November 2026 09:00 WIB", "Kode billing sulit dibayar di bank",
 		"Riwayat tindak lanjut (0)", "Belum ada tindak lanjut.")
 	cs := h.complaintsScreen()
-	if cs.mode != complaintsDetail || cs.form.val("status") != "Diproses" || cs.form.cur().key != "note" {
+	if cs.mode != complaintsDetail || cs.form.Val("status") != "Diproses" || cs.form.Cur().Key != "note" {
 		t.Fatalf("detail: mode %v, status %q, focus %q; want the note focused, Diproses chosen",
-			cs.mode, cs.form.val("status"), cs.form.cur().key)
+			cs.mode, cs.form.Val("status"), cs.form.Cur().Key)
 	}
 	// An empty note is refused by the store, nothing changes.
 	h.keys("enter")
@@ -208,7 +209,7 @@ func TestComplaintsFollowUp(t *testing.T) {
 	// The next one closes it: Selesai is now the status offered. The
 	// detail stays on the closed complaint though the list drops it.
 	h.clk.Add(time.Hour)
-	if got := h.complaintsScreen().form.val("status"); got != "Selesai" {
+	if got := h.complaintsScreen().form.Val("status"); got != "Selesai" {
 		t.Fatalf("after Diproses the form offers %q, want Selesai", got)
 	}
 	h.typ("Pengadu sudah dihubungi dan dibantu membayar")
@@ -270,7 +271,7 @@ func TestComplaintsTypingLettersGoToTheField(t *testing.T) {
 	if cs.form != form || cs.mode != complaintsNew {
 		t.Fatal("n inside the text field opened a new form")
 	}
-	if got := cs.form.val("text"); got != "naq?" {
+	if got := cs.form.Val("text"); got != "naq?" {
 		t.Fatalf("the field holds %q, want %q", got, "naq?")
 	}
 	if h.quit || h.m.fullHelp || cs.all {
@@ -278,7 +279,7 @@ func TestComplaintsTypingLettersGoToTheField(t *testing.T) {
 	}
 	// esc closes the form first, then leaves to Beranda.
 	h.keys("esc")
-	if cs.form != nil || h.m.id != screenComplaints {
+	if cs.form != nil || h.m.id != frame.ScreenComplaints {
 		t.Fatal("esc did not just close the form")
 	}
 	h.keys("esc")
@@ -293,7 +294,7 @@ func TestComplaintsRender(t *testing.T) {
 		h.sees("Tidak ada pengaduan terbuka")
 		emptyCheck := func() {
 			for i, l := range strings.Split(h.m.screen.View(), "\n") {
-				if w := width(l); w > size.w {
+				if w := frame.Width(l); w > size.w {
 					t.Fatalf("%dx%d empty list: the screen's line %d is %d wide: %q", size.w, size.h, i+1, w, ansi.Strip(l))
 				}
 			}
@@ -316,14 +317,14 @@ func TestComplaintsRender(t *testing.T) {
 				t.Fatalf("%dx%d %s: %d lines:\n%s", size.w, size.h, name, len(lines), h.screen())
 			}
 			for i, l := range lines {
-				if w := width(l); w > size.w {
+				if w := frame.Width(l); w > size.w {
 					t.Fatalf("%dx%d %s: line %d is %d wide:\n%s", size.w, size.h, name, i+1, w, h.screen())
 				}
 			}
 			// The root cuts what is too wide, so the frame alone cannot
 			// show a line that did not fit: the screen's own lines must.
 			for i, l := range strings.Split(h.m.screen.View(), "\n") {
-				if w := width(l); w > size.w {
+				if w := frame.Width(l); w > size.w {
 					t.Fatalf("%dx%d %s: the screen's line %d is %d wide: %q", size.w, size.h, name, i+1, w, ansi.Strip(l))
 				}
 			}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"loket/store"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // The complaints screen's rendering: the list, the new-complaint form and
@@ -34,7 +36,7 @@ func (s *complaintsScreen) listView() string {
 		title = fmt.Sprintf("Semua pengaduan, %d bulan terakhir (%d)", complaintsAllMonths, len(s.list))
 		other = "a: hanya terbuka"
 	}
-	out := []string{between(" "+st.Title.Render(title), st.Dim.Render(other)+" ", w), ""}
+	out := []string{frame.Between(" "+st.Title.Render(title), st.Dim.Render(other)+" ", w), ""}
 	switch {
 	case !s.loaded:
 		return strings.Join(append(out, " Memuat…"), "\n")
@@ -50,8 +52,8 @@ func (s *complaintsScreen) listView() string {
 		fuW = rest * 2 / 5
 		textW = rest - fuW - 2
 	}
-	head := "   " + pad("Diterima", complaintsDateW+2) + pad("Saluran", complaintsChanW+2) +
-		pad("Status", complaintsStatW+2) + pad("Isi", textW)
+	head := "   " + frame.Pad("Diterima", complaintsDateW+2) + frame.Pad("Saluran", complaintsChanW+2) +
+		frame.Pad("Status", complaintsStatW+2) + frame.Pad("Isi", textW)
 	if fuW > 0 {
 		head += "  Tindak lanjut terakhir"
 	}
@@ -83,17 +85,17 @@ func (s *complaintsScreen) statusStyle(status string) func(...string) string {
 }
 
 func (s *complaintsScreen) row(c store.Complaint, on bool, textW, fuW int) string {
-	status := pad(c.Status, complaintsStatW)
+	status := frame.Pad(c.Status, complaintsStatW)
 	if !on {
 		status = s.statusStyle(c.Status)(status)
 	}
-	row := pad(dateTime(c.ReceivedAt), complaintsDateW+2) + pad(c.Channel, complaintsChanW+2) + status + "  " +
-		pad(complaintsOneLine(c.Text), textW)
+	row := frame.Pad(frame.DateTime(c.ReceivedAt), complaintsDateW+2) + frame.Pad(c.Channel, complaintsChanW+2) + status + "  " +
+		frame.Pad(complaintsOneLine(c.Text), textW)
 	if fuW > 0 {
-		row += "  " + pad(cmp.Or(complaintsOneLine(c.LastFollowUp()), "—"), fuW)
+		row += "  " + frame.Pad(cmp.Or(complaintsOneLine(c.LastFollowUp()), "—"), fuW)
 	}
 	if on {
-		return s.c.Styles.Selected.Render(pad(" › "+row, s.w-1))
+		return s.c.Styles.Selected.Render(frame.Pad(" › "+row, s.w-1))
 	}
 	return "   " + row
 }
@@ -108,14 +110,14 @@ func (s *complaintsScreen) preview(w int) []string {
 	const lw = 15
 	vw := max(w-lw-2, 10)
 	block := func(label, text string, limit int) []string {
-		lines := wrap(complaintsOneLine(text), vw)
+		lines := frame.Wrap(complaintsOneLine(text), vw)
 		if len(lines) > limit {
-			lines = append(lines[:limit-1], pad(strings.Join(lines[limit-1:], " "), vw))
+			lines = append(lines[:limit-1], frame.Pad(strings.Join(lines[limit-1:], " "), vw))
 		}
 		for i := range lines {
 			lead := strings.Repeat(" ", lw+1)
 			if i == 0 {
-				lead = " " + st.Dim.Render(pad(label, lw))
+				lead = " " + st.Dim.Render(frame.Pad(label, lw))
 			}
 			lines[i] = lead + lines[i]
 		}
@@ -126,22 +128,22 @@ func (s *complaintsScreen) preview(w int) []string {
 	fu := "belum ada"
 	if n := len(c.FollowUps); n > 0 {
 		f := c.FollowUps[n-1]
-		fu = dateTime(f.At) + " · " + f.Status + " · " + f.Note
+		fu = frame.DateTime(f.At) + " · " + f.Status + " · " + f.Note
 	}
 	return append(out, block("Tindak lanjut", fu, 2)...)
 }
 
 // textPreview shows a focused text field's whole value, wrapped, once it
 // is longer than the one-line input shows.
-func (s *complaintsScreen) textPreview(f *form, w int) decor {
+func (s *complaintsScreen) textPreview(f *form.Form, w int) form.Decor {
 	st := s.c.Styles
-	vw := max(w-f.labelWidth(w)-2, 8)
-	ind := strings.Repeat(" ", f.labelWidth(w)+2)
-	return under(func(fl *field) []string {
-		if fl.kind != textField || fl != f.cur() || width(fl.value()) < vw-1 {
+	vw := max(w-f.LabelWidth(w)-2, 8)
+	ind := strings.Repeat(" ", f.LabelWidth(w)+2)
+	return form.Under(func(fl *form.Field) []string {
+		if fl.Kind != form.TextField || fl != f.Cur() || frame.Width(fl.Value()) < vw-1 {
 			return nil
 		}
-		lines := wrap(fl.value(), vw)
+		lines := frame.Wrap(fl.Value(), vw)
 		if len(lines) > 6 {
 			lines = append([]string{"…"}, lines[len(lines)-5:]...)
 		}
@@ -155,7 +157,7 @@ func (s *complaintsScreen) textPreview(f *form, w int) decor {
 // formLines renders the open form one column in from the left.
 func (s *complaintsScreen) formLines() []string {
 	w := s.w - 1
-	lines, _ := s.form.lines(w, s.textPreview(s.form, w))
+	lines, _ := s.form.Lines(w, s.textPreview(s.form, w))
 	for i, l := range lines {
 		lines[i] = " " + l
 	}
@@ -168,7 +170,7 @@ func (s *complaintsScreen) newView() string {
 	ways := "Saluran pengaduan: kotak saran di unit PST · lapor.go.id · email " +
 		cmp.Or(o.ComplaintEmail, store.DefaultOffice.ComplaintEmail) + " · " +
 		cmp.Or(o.ComplaintContact, store.DefaultOffice.ComplaintContact) + "."
-	for _, l := range wrap(ways, s.w-2) {
+	for _, l := range frame.Wrap(ways, s.w-2) {
 		out = append(out, " "+st.Dim.Render(l))
 	}
 	out = append(out, "")
@@ -185,26 +187,26 @@ func (s *complaintsScreen) detailParts() (top, bottom []string) {
 		for i, l := range lines {
 			lead := strings.Repeat(" ", lw+2)
 			if i == 0 {
-				lead = " " + st.Dim.Render(pad(label, lw)) + " "
+				lead = " " + st.Dim.Render(frame.Pad(label, lw)) + " "
 			}
 			top = append(top, lead+l)
 		}
 	}
-	top = append(top, " "+st.Title.Render("Pengaduan diterima "+longDate(c.ReceivedAt)+" "+hm(c.ReceivedAt)+" WIB"))
+	top = append(top, " "+st.Title.Render("Pengaduan diterima "+frame.LongDate(c.ReceivedAt)+" "+frame.Hm(c.ReceivedAt)+" WIB"))
 	field("Saluran", c.Channel)
 	field("Status", s.statusStyle(c.Status)(c.Status))
 	if c.VisitID != "" {
-		field("Kunjungan", wrap(cmp.Or(s.visitLabel, c.VisitID), vw)...)
+		field("Kunjungan", frame.Wrap(cmp.Or(s.visitLabel, c.VisitID), vw)...)
 	}
-	field("Isi", wrap(c.Text, vw)...)
+	field("Isi", frame.Wrap(c.Text, vw)...)
 	top = append(top, "", " "+st.Title.Render(fmt.Sprintf("Riwayat tindak lanjut (%d)", len(c.FollowUps))))
 	if len(c.FollowUps) == 0 {
 		top = append(top, "   "+st.Dim.Render("Belum ada tindak lanjut."))
 	}
 	ind := 3 + complaintsDateW + 2 + complaintsStatW + 2
 	for _, f := range c.FollowUps {
-		lead := "   " + dateTime(f.At) + "  " + pad(f.Status, complaintsStatW) + "  "
-		for i, l := range wrap(f.Note, max(w-ind-1, 10)) {
+		lead := "   " + frame.DateTime(f.At) + "  " + frame.Pad(f.Status, complaintsStatW) + "  "
+		for i, l := range frame.Wrap(f.Note, max(w-ind-1, 10)) {
 			if i == 0 {
 				top = append(top, lead+l)
 			} else {

@@ -17,6 +17,9 @@ import (
 	"loket/store"
 	"loket/store/valid"
 	"loket/tariff"
+	"loket/tui/folder"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // Tutup hari (e on Beranda): the end of the counter's WIB day. The cash
@@ -77,16 +80,16 @@ type endOfDayExportedMsg struct {
 	at   time.Time
 }
 
-func (endOfDayHandedMsg) success()   {}
-func (endOfDayExportedMsg) success() {}
+func (endOfDayHandedMsg) Success()   {}
+func (endOfDayExportedMsg) Success() {}
 
 type endOfDayScreen struct {
-	c        *Context
+	c        *frame.Context
 	keys     endOfDayKeys
 	loaded   bool
 	data     endOfDayLoadedMsg
 	loadGen  int // the latest load asked for
-	f        *form
+	f        *form.Form
 	editing  bool // a field of the hand-over form has the focus
 	saving   bool
 	confirm  bool // asking whether to export without a hand-over
@@ -97,16 +100,16 @@ type endOfDayScreen struct {
 	w, h     int
 }
 
-func init() { screens[screenEndOfDay] = newEndOfDay }
+func init() { screens[frame.ScreenEndOfDay] = newEndOfDay }
 
-func newEndOfDay(c *Context, _ any) Screen {
+func newEndOfDay(c *frame.Context, _ any) frame.Screen {
 	e := &endOfDayScreen{c: c, keys: newEndOfDayKeys()}
-	e.f = newForm(c,
-		textF("counted", "Uang tunai dihitung", "").withHint("Rupiah bulat, misalnya 1.250.000."),
-		textF("recipient", "Penerima (bendahara)", "").withHint("Nama bendahara penerimaan."),
-		textF("reason", "Alasan selisih", "").withHint("Mengapa uang dihitung berbeda."),
+	e.f = form.NewForm(c,
+		form.TextF("counted", "Uang tunai dihitung", "").WithHint("Rupiah bulat, misalnya 1.250.000."),
+		form.TextF("recipient", "Penerima (bendahara)", "").WithHint("Nama bendahara penerimaan."),
+		form.TextF("reason", "Alasan selisih", "").WithHint("Mengapa uang dihitung berbeda."),
 	)
-	e.f.get("reason").hidden = true
+	e.f.Get("reason").Hidden = true
 	e.blur()
 	e.applyKeys()
 	return e
@@ -138,14 +141,14 @@ func (e *endOfDayScreen) applyKeys() {
 
 // blur leaves the form: no field has the focus.
 func (e *endOfDayScreen) blur() {
-	e.f.focusAt(-1)
-	e.f.focus = -1
+	e.f.FocusAt(-1)
+	e.f.Focus = -1
 	e.editing = false
 }
 
 func (e *endOfDayScreen) edit(key string) {
 	e.editing = true
-	e.f.focusKey(key)
+	e.f.FocusKey(key)
 }
 
 // load reads the day's figures, hand-overs, awaited bank payments and the
@@ -160,14 +163,14 @@ func (e *endOfDayScreen) load() tea.Cmd {
 		// count of cash payments and the visits agree with each other.
 		st, err := s.DayStats(ctx, day)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		m.receipts, m.payments, m.cashCount, m.visits, m.open = st.Cash, st.Payments, st.CashPayments, st.Visits, st.Open
 		// The last recipient of the past two months prefills the field:
 		// the bendahara is nearly always the same person.
 		hs, err := s.CashHandovers(ctx, store.Day(store.DayStart(now).AddDate(0, 0, -60)), day)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		for _, h := range hs {
 			m.recipient = h.Recipient
@@ -177,7 +180,7 @@ func (e *endOfDayScreen) load() tea.Cmd {
 		}
 		open, err := s.OpenVisits(ctx)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		for _, o := range open {
 			if o.BillingCode != "" || o.Waiting {
@@ -187,17 +190,17 @@ func (e *endOfDayScreen) load() tea.Cmd {
 		sort.SliceStable(m.bank, func(i, j int) bool { return endOfDayExpiry(m.bank[i]).Before(endOfDayExpiry(m.bank[j])) })
 		office, err := s.Office(ctx)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		// Only where it is: the folder is made when the workbook is written.
-		m.folder, m.folderErr = exportDirOf(office)
+		m.folder, m.folderErr = folder.ExportDirOf(office)
 		if m.folderErr == nil {
 			if fi, err := os.Stat(filepath.Join(m.folder, export.FileName(day, day))); err == nil {
 				m.written = fi.ModTime()
 			}
 		}
 		if m.changed, err = s.LastChange(ctx); err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		return m
 	}
@@ -248,7 +251,7 @@ func endOfDayParseAmount(s string) (int64, error) {
 	return n, nil
 }
 
-func (e *endOfDayScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (e *endOfDayScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	cmd := e.update(msg)
 	e.applyKeys()
 	return e, cmd
@@ -261,21 +264,21 @@ func (e *endOfDayScreen) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		e.loaded, e.data = true, msg
-		if rc := e.f.get("recipient"); rc.value() == "" && msg.recipient != "" {
-			rc.in.SetValue(msg.recipient)
+		if rc := e.f.Get("recipient"); rc.Value() == "" && msg.recipient != "" {
+			rc.In.SetValue(msg.recipient)
 		}
 		e.sync()
 	case endOfDayHandedMsg:
 		e.saving = false
 		for _, k := range []string{"counted", "reason"} {
-			e.f.get(k).in.SetValue("")
+			e.f.Get(k).In.SetValue("")
 		}
-		e.f.dirty = false
+		e.f.Dirty = false
 		e.blur()
 		e.sync()
 		h := msg.h
-		return tea.Batch(e.load(), notice(fmt.Sprintf("Serah terima %s kepada %s tercatat pukul %s WIB%s.",
-			tariff.Rupiah(h.Counted), h.Recipient, hm(h.HandedAt), endOfDayDiffText(h.Difference))))
+		return tea.Batch(e.load(), frame.Notice(fmt.Sprintf("Serah terima %s kepada %s tercatat pukul %s WIB%s.",
+			tariff.Rupiah(h.Counted), h.Recipient, frame.Hm(h.HandedAt), endOfDayDiffText(h.Difference))))
 	case endOfDayProgressMsg:
 		if e.busy {
 			e.progress = msg
@@ -284,7 +287,7 @@ func (e *endOfDayScreen) update(msg tea.Msg) tea.Cmd {
 	case endOfDayExportedMsg:
 		e.busy = false
 		e.done = &msg
-		return notice("Laporan tersimpan: " + msg.path)
+		return frame.Notice("Laporan tersimpan: " + msg.path)
 	case spinner.TickMsg:
 		if !e.busy {
 			return nil
@@ -292,24 +295,24 @@ func (e *endOfDayScreen) update(msg tea.Msg) tea.Cmd {
 		var cmd tea.Cmd
 		e.spin, cmd = e.spin.Update(msg)
 		return cmd
-	case errMsg:
+	case frame.ErrMsg:
 		var xe *endOfDayExportError
 		switch {
-		case errors.As(msg.err, &xe):
+		case errors.As(msg.Err, &xe):
 			e.busy = false
 		case e.saving:
 			// Refused: the message goes next to its field, and the
 			// receipts are read again in case cash came in meanwhile.
 			e.saving = false
-			e.fieldErr(msg.err)
+			e.fieldErr(msg.Err)
 			return e.load()
 		}
 	case tea.PasteMsg:
-		if e.editing && e.f.paste(msg) {
+		if e.editing && e.f.Paste(msg) {
 			e.sync()
 		}
 	case tea.KeyPressMsg:
-		return e.key(msg)
+		return e.Key(msg)
 	}
 	return nil
 }
@@ -323,17 +326,17 @@ func (e *endOfDayScreen) fieldErr(err error) {
 		return
 	}
 	if ve.Field == "Alasan selisih" {
-		e.f.get("reason").hidden = false
+		e.f.Get("reason").Hidden = false
 	}
 	if ve.Field == "Uang dihitung" {
 		ve = &valid.Error{Field: endOfDayCountedField, Msg: ve.Msg}
 	}
-	if e.f.showErr(ve) {
+	if e.f.ShowErr(ve) {
 		e.editing = true
 	}
 }
 
-func (e *endOfDayScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+func (e *endOfDayScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	k := e.keys
 	switch {
 	case e.confirm:
@@ -354,11 +357,11 @@ func (e *endOfDayScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		case msg.String() == "enter" && !e.hasNext():
 			return e.save()
 		case key.Matches(msg, k.Next):
-			e.f.next()
+			e.f.Next()
 		case key.Matches(msg, k.Prev):
-			e.f.prev()
+			e.f.Prev()
 		default:
-			_, cmd := e.f.key(msg)
+			_, cmd := e.f.Key(msg)
 			e.sync()
 			return cmd
 		}
@@ -380,7 +383,7 @@ func (e *endOfDayScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Back):
 		if !e.busy {
-			return navigate(screenHome, nil)
+			return frame.Navigate(frame.ScreenHome, nil)
 		}
 	}
 	return nil
@@ -388,8 +391,8 @@ func (e *endOfDayScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 
 // hasNext reports whether a visible field follows the focused one.
 func (e *endOfDayScreen) hasNext() bool {
-	for i := e.f.focus + 1; i < len(e.f.fields); i++ {
-		if !e.f.fields[i].hidden {
+	for i := e.f.Focus + 1; i < len(e.f.Fields); i++ {
+		if !e.f.Fields[i].Hidden {
 			return true
 		}
 	}
@@ -398,7 +401,7 @@ func (e *endOfDayScreen) hasNext() bool {
 
 // counted is the amount typed, if it reads as one.
 func (e *endOfDayScreen) counted() (int64, bool) {
-	n, err := endOfDayParseAmount(e.f.val("counted"))
+	n, err := endOfDayParseAmount(e.f.Val("counted"))
 	return n, err == nil
 }
 
@@ -406,12 +409,12 @@ func (e *endOfDayScreen) counted() (int64, bool) {
 // receipts.
 func (e *endOfDayScreen) sync() {
 	if n, ok := e.counted(); ok {
-		e.f.get("reason").hidden = n == e.data.receipts
-	} else if strings.TrimSpace(e.f.val("counted")) == "" {
-		e.f.get("reason").hidden = true
+		e.f.Get("reason").Hidden = n == e.data.receipts
+	} else if strings.TrimSpace(e.f.Val("counted")) == "" {
+		e.f.Get("reason").Hidden = true
 	}
 	if e.editing {
-		e.f.fixFocus()
+		e.f.FixFocus()
 	}
 }
 
@@ -421,23 +424,23 @@ func (e *endOfDayScreen) save() tea.Cmd {
 	if e.saving || !e.loaded {
 		return nil
 	}
-	e.f.clearErrs()
-	counted, err := endOfDayParseAmount(e.f.val("counted"))
+	e.f.ClearErrs()
+	counted, err := endOfDayParseAmount(e.f.Val("counted"))
 	if err != nil {
-		e.f.showErr(err)
+		e.f.ShowErr(err)
 		e.editing = true
-		return func() tea.Msg { return errMsg{err} }
+		return func() tea.Msg { return frame.ErrMsg{Err: err} }
 	}
 	reason := ""
-	if !e.f.get("reason").hidden {
-		reason = e.f.val("reason")
+	if !e.f.Get("reason").Hidden {
+		reason = e.f.Val("reason")
 	}
 	e.saving = true
-	s, ctx, actor, day, recipient := e.c.Store, e.c.Ctx, e.c.actor(), e.data.day, e.f.val("recipient")
+	s, ctx, actor, day, recipient := e.c.Store, e.c.Ctx, e.c.Actor(), e.data.day, e.f.Val("recipient")
 	return func() tea.Msg {
 		h, err := s.RecordCashHandover(ctx, actor, day, counted, recipient, reason)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		return endOfDayHandedMsg{h}
 	}

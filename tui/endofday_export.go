@@ -10,6 +10,8 @@ import (
 
 	"loket/export"
 	"loket/store"
+	"loket/tui/folder"
+	"loket/tui/frame"
 )
 
 // Writing the day's workbook from Tutup hari, with its progress.
@@ -68,12 +70,12 @@ func endOfDayWrite(ctx context.Context, s *store.Store, day, officer string, now
 }
 
 func endOfDayExport(ctx context.Context, s *store.Store, day, officer string, now time.Time, progress func(string, int)) tea.Msg {
-	fail := func(err error) tea.Msg { return errMsg{&endOfDayExportError{err}} }
+	fail := func(err error) tea.Msg { return frame.ErrMsg{Err: &endOfDayExportError{err}} }
 	office, err := s.Office(ctx)
 	if err != nil {
 		return fail(err)
 	}
-	dir, err := exportFolder(office)
+	dir, err := folder.ExportFolder(office)
 	if err != nil {
 		return fail(err)
 	}
@@ -93,7 +95,7 @@ func (e *endOfDayExportError) Error() string { return "laporan belum tertulis: "
 
 // userText is the error line's sentence: already Indonesian, without the
 // "Gagal:" the error line puts before other errors.
-func (e *endOfDayExportError) userText() string {
-	return "Laporan belum tertulis: " + errText(e.err)
+func (e *endOfDayExportError) UserText() string {
+	return "Laporan belum tertulis: " + frame.ErrText(e.err)
 }
 func (e *endOfDayExportError) Unwrap() error { return e.err }

@@ -14,6 +14,8 @@ import (
 
 	"loket/store"
 	"loket/tariff"
+	"loket/tui/folder"
+	"loket/tui/frame"
 )
 
 // endOfDayGuest is a visitor of the private segment, n-th of the test.
@@ -164,7 +166,7 @@ func TestEndOfDayHandoverDifferenceNeedsReason(t *testing.T) {
 	}
 	h.sees("155.000", "Sri Wahyuni") // what was typed stays
 	endOfDayFits(t, h, "refused")
-	if !h.m.typing() {
+	if !h.m.Typing() {
 		t.Fatalf("the reason field does not have the focus:\n%s", h.screen())
 	}
 	h.typ("Uang kembalian kurang, diganti petugas")
@@ -180,7 +182,7 @@ func TestEndOfDayHandoverDifferenceNeedsReason(t *testing.T) {
 		t.Fatalf("hand-over %+v", got)
 	}
 	endOfDaySees(t, h, "Rp155.000 kepada Sri Wahyuni pukul 09:14 WIB, kurang Rp5.000", "Alasan selisih Uang kembalian kurang")
-	if h.m.typing() {
+	if h.m.Typing() {
 		t.Fatalf("a field keeps the focus after saving")
 	}
 	endOfDayFits(t, h, "saved")
@@ -209,13 +211,13 @@ func TestEndOfDayBadAmountNamesField(t *testing.T) {
 	for _, c := range cases {
 		h.keys("enter")
 		e := h.m.screen.(*endOfDayScreen)
-		e.f.get("counted").in.SetValue(c.typed)
-		e.f.get("recipient").in.SetValue("Sri Wahyuni")
+		e.f.Get("counted").In.SetValue(c.typed)
+		e.f.Get("recipient").In.SetValue("Sri Wahyuni")
 		h.keys("ctrl+s")
 		if !strings.Contains(h.m.errLine, c.msg) {
 			t.Fatalf("%q: error line %q, want %q", c.typed, h.m.errLine, c.msg)
 		}
-		if e.f.get("counted").err == "" || e.f.cur() == nil || e.f.cur().key != "counted" {
+		if e.f.Get("counted").Err == "" || e.f.Cur() == nil || e.f.Cur().Key != "counted" {
 			t.Fatalf("%q: no message at the amount field, or it lacks the focus:\n%s", c.typed, h.screen())
 		}
 		h.sees("✗ " + c.msg[len("Uang tunai dihitung: "):][:10])
@@ -358,7 +360,7 @@ func TestEndOfDayExportErrorKeepsScreen(t *testing.T) {
 	if runtime.GOOS != "windows" && h.m.errLine != want {
 		t.Errorf("error line\n %q\nwant\n %q", h.m.errLine, want)
 	}
-	if h.m.id != screenEndOfDay || e.busy || !e.keys.Export.Enabled() {
+	if h.m.id != frame.ScreenEndOfDay || e.busy || !e.keys.Export.Enabled() {
 		t.Fatalf("screen not usable after the error:\n%s", h.screen())
 	}
 	endOfDayFits(t, h, "export error")
@@ -373,11 +375,11 @@ func TestEndOfDayEscLeavesFieldThenHome(t *testing.T) {
 		t.Fatalf("single keys fired while typing")
 	}
 	e := h.m.screen.(*endOfDayScreen)
-	if got := e.f.val("counted"); got != "q?" {
+	if got := e.f.Val("counted"); got != "q?" {
 		t.Fatalf("field holds %q", got)
 	}
 	h.keys("esc")
-	if h.m.id != screenEndOfDay || h.m.typing() {
+	if h.m.id != frame.ScreenEndOfDay || h.m.Typing() {
 		t.Fatalf("esc did not just leave the field")
 	}
 	h.keys("esc")
@@ -477,7 +479,7 @@ func TestEndOfDayCtrlEInAFieldIsTheFields(t *testing.T) {
 	if !s.editing || s.confirm || s.busy {
 		t.Fatalf("ctrl+e in a field: editing %v, confirm %v, busy %v", s.editing, s.confirm, s.busy)
 	}
-	if got := s.f.val("recipient"); got != "Sri Wahyuni (bendahara)" {
+	if got := s.f.Val("recipient"); got != "Sri Wahyuni (bendahara)" {
 		t.Fatalf("recipient %q: ctrl+e did not move to the end of the text", got)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "laporan-pst-2026-11-26.xlsx")); !os.IsNotExist(err) {
@@ -535,9 +537,9 @@ func TestEndOfDayDropsAnOlderLoad(t *testing.T) {
 // folder; writing the workbook makes it.
 func TestEndOfDayOpeningMakesNoFolder(t *testing.T) {
 	home := t.TempDir()
-	old := userHome
-	userHome = func() (string, error) { return home, nil }
-	t.Cleanup(func() { userHome = old })
+	old := folder.UserHome
+	folder.UserHome = func() (string, error) { return home, nil }
+	t.Cleanup(func() { folder.UserHome = old })
 	h := newHarness(t, 120, 35)
 	endOfDayOpen(t, h)
 	dir := filepath.Join(home, "Documents", "Laporan PST")

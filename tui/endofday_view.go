@@ -9,6 +9,8 @@ import (
 	"loket/export"
 	"loket/store/valid"
 	"loket/tariff"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // The end-of-day screen's rendering: the cash, the awaited bank payments
@@ -19,7 +21,7 @@ func (e *endOfDayScreen) View() string {
 	title := "Tutup hari"
 	if e.loaded {
 		if d, err := time.ParseInLocation(time.DateOnly, e.data.day, valid.WIB); err == nil {
-			title = longDate(d)
+			title = frame.LongDate(d)
 		}
 	}
 	out := []string{" " + st.Title.Render(title), ""}
@@ -52,9 +54,9 @@ func (e *endOfDayScreen) View() string {
 // kv is a labelled row aligned with the hand-over form's fields; a long
 // value wraps under itself.
 func (e *endOfDayScreen) kv(label, value string, w int) []string {
-	lw := e.f.labelWidth(w - 1)
+	lw := e.f.LabelWidth(w - 1)
 	ind := 3 + lw
-	return wrapIndent("   "+e.c.Styles.Dim.Render(pad(label, lw))+value, w, ind)
+	return frame.WrapIndent("   "+e.c.Styles.Dim.Render(frame.Pad(label, lw))+value, w, ind)
 }
 
 // cashLines: today's cash receipts, the hand-over recorded and the form.
@@ -74,7 +76,7 @@ func (e *endOfDayScreen) cashLines(w int) []string {
 		out = append(out, e.kv("Serah terima", state, w)...)
 	} else {
 		h := d.handovers[n-1]
-		v := fmt.Sprintf("%s kepada %s pukul %s WIB%s", tariff.Rupiah(h.Counted), h.Recipient, hm(h.HandedAt), endOfDayDiffText(h.Difference))
+		v := fmt.Sprintf("%s kepada %s pukul %s WIB%s", tariff.Rupiah(h.Counted), h.Recipient, frame.Hm(h.HandedAt), endOfDayDiffText(h.Difference))
 		if n > 1 {
 			v = fmt.Sprintf("ke-%d: %s", n, v)
 		}
@@ -83,27 +85,27 @@ func (e *endOfDayScreen) cashLines(w int) []string {
 			out = append(out, e.kv("Alasan selisih", h.Reason, w)...)
 		}
 		if h.CashReceipts != d.receipts {
-			out = append(out, wrapIndent("   "+st.Warn.Render(fmt.Sprintf("Penerimaan tunai berubah sejak serah terima itu (%s); catat serah terima lagi.",
+			out = append(out, frame.WrapIndent("   "+st.Warn.Render(fmt.Sprintf("Penerimaan tunai berubah sejak serah terima itu (%s); catat serah terima lagi.",
 				tariff.Rupiah(h.CashReceipts))), w, 3)...)
 		}
 	}
 	if !e.editing && len(d.handovers) > 0 {
 		return out
 	}
-	lines, _ := e.f.lines(w-1, under(func(fl *field) []string {
-		if fl.key != "counted" {
+	lines, _ := e.f.Lines(w-1, form.Under(func(fl *form.Field) []string {
+		if fl.Key != "counted" {
 			return nil
 		}
 		n, ok := e.counted()
-		if !ok || strings.TrimSpace(fl.value()) == "" {
+		if !ok || strings.TrimSpace(fl.Value()) == "" {
 			return nil
 		}
-		ind := strings.Repeat(" ", e.f.labelWidth(w-1)+2)
+		ind := strings.Repeat(" ", e.f.LabelWidth(w-1)+2)
 		diff := n - d.receipts
 		if diff == 0 {
 			return []string{ind + st.OK.Render("sama dengan penerimaan tunai")}
 		}
-		return wrapIndent(ind+st.Warn.Render("selisih"+endOfDayDiffText(diff)[1:]+" dari penerimaan tunai"), w-1, len(ind))
+		return frame.WrapIndent(ind+st.Warn.Render("selisih"+endOfDayDiffText(diff)[1:]+" dari penerimaan tunai"), w-1, len(ind))
 	}))
 	for _, l := range lines {
 		out = append(out, " "+l)
@@ -126,7 +128,7 @@ func (e *endOfDayScreen) bankLines(w, room int) []string {
 	}
 	const qW, codeW, amtW, expW = 12, 17, 13, 20
 	nameW := max(w-3-qW-codeW-amtW-expW, 8)
-	out := []string{head, st.Dim.Render("   " + pad("No.", qW) + pad("Kode billing", codeW) + pad("Jumlah", amtW) + pad("Berlaku", expW) + "Pengunjung")}
+	out := []string{head, st.Dim.Render("   " + frame.Pad("No.", qW) + frame.Pad("Kode billing", codeW) + frame.Pad("Jumlah", amtW) + frame.Pad("Berlaku", expW) + "Pengunjung")}
 	shown := len(bank)
 	if 2+shown > room {
 		shown = room - 3
@@ -144,12 +146,12 @@ func (e *endOfDayScreen) bankLines(w, room int) []string {
 			case left <= 0:
 				exp = st.Err.Render("kedaluwarsa")
 			case left < 24*time.Hour:
-				exp = st.Warn.Render(span(left) + " lagi")
+				exp = st.Warn.Render(frame.Span(left) + " lagi")
 			default:
-				exp = st.OK.Render(span(left) + " lagi")
+				exp = st.OK.Render(frame.Span(left) + " lagi")
 			}
 		}
-		out = append(out, "   "+pad(q, qW)+pad(code, codeW)+pad(tariff.Rupiah(o.Total), amtW)+pad(exp, expW)+pad(visitorName(o.Name), nameW))
+		out = append(out, "   "+frame.Pad(q, qW)+frame.Pad(code, codeW)+frame.Pad(tariff.Rupiah(o.Total), amtW)+frame.Pad(exp, expW)+frame.Pad(visitorName(o.Name), nameW))
 	}
 	if rest := len(bank) - shown; rest > 0 {
 		out = append(out, "   "+st.Dim.Render(fmt.Sprintf("dan %d lagi; lihat Beranda", rest)))
@@ -167,7 +169,7 @@ func (e *endOfDayScreen) reportLines(w int) []string {
 		dir = filepath.Clean(dir)
 	}
 	if d.folderErr != nil && e.done == nil {
-		out = append(out, e.kv("Folder", st.Err.Render(errText(d.folderErr)), w)...)
+		out = append(out, e.kv("Folder", st.Err.Render(frame.ErrText(d.folderErr)), w)...)
 	} else {
 		out = append(out, e.kv("Folder", dir, w)...)
 	}
@@ -195,26 +197,26 @@ func (e *endOfDayScreen) reportLines(w int) []string {
 	case e.done != nil:
 		s := e.done.sum
 		status = st.OK.Render(fmt.Sprintf("✓ Tertulis pukul %s WIB: %d kunjungan, %d pembayaran (%s), %d responden SKM, %d pengaduan.",
-			hm(e.done.at), s.Visits, s.Payments, tariff.Rupiah(s.PNBP), s.Ratings, s.Complaints))
+			frame.Hm(e.done.at), s.Visits, s.Payments, tariff.Rupiah(s.PNBP), s.Ratings, s.Complaints))
 		if e.handedAfter(e.done.at) {
 			status += " " + st.Warn.Render("Serah terima dicatat sesudahnya; ctrl+e menulis ulang.")
 		}
 	case !d.written.IsZero() && e.handedAfter(d.written):
-		status = st.Warn.Render(fmt.Sprintf("Ditulis pukul %s WIB, sebelum serah terima terakhir; ctrl+e menulis ulang.", hm(d.written)))
+		status = st.Warn.Render(fmt.Sprintf("Ditulis pukul %s WIB, sebelum serah terima terakhir; ctrl+e menulis ulang.", frame.Hm(d.written)))
 	case !d.written.IsZero() && d.changed.After(d.written):
 		// A visit cancelled, a payment or a complaint recorded since.
-		written, changed := hm(d.written), hm(d.changed)
+		written, changed := frame.Hm(d.written), frame.Hm(d.changed)
 		if written == changed { // the same minute: say the seconds
 			written, changed = d.written.In(valid.WIB).Format("15:04:05"), d.changed.In(valid.WIB).Format("15:04:05")
 		}
 		status = st.Warn.Render(fmt.Sprintf("Ditulis pukul %s WIB; sesudahnya ada perubahan tercatat (terakhir %s WIB); ctrl+e menulis ulang.",
 			written, changed))
 	case !d.written.IsZero():
-		status = st.Dim.Render(fmt.Sprintf("Sudah ditulis pukul %s WIB; ctrl+e menulis ulang dengan data terbaru.", hm(d.written)))
+		status = st.Dim.Render(fmt.Sprintf("Sudah ditulis pukul %s WIB; ctrl+e menulis ulang dengan data terbaru.", frame.Hm(d.written)))
 	default:
 		status = st.Dim.Render("Belum ditulis; ctrl+e menulis (nomor identitas disamarkan).")
 	}
-	return append(out, wrapIndent("   "+status, w, 3)...)
+	return append(out, frame.WrapIndent("   "+status, w, 3)...)
 }
 
 // handedAfter reports whether a hand-over was recorded after t: the
@@ -234,11 +236,11 @@ func (e *endOfDayScreen) reminder(w int) []string {
 	var out []string
 	if d.open > 0 {
 		// The workbook lists them as Berjalan; the day is not closed yet.
-		out = append(out, wrapIndent("   "+e.c.Styles.Warn.Render(fmt.Sprintf(
+		out = append(out, frame.WrapIndent("   "+e.c.Styles.Warn.Render(fmt.Sprintf(
 			"%d kunjungan hari ini masih berjalan: selesaikan atau tunda dulu bila perlu (lihat Beranda); di laporan tercatat Berjalan.", d.open)), w, 3)...)
 	}
 	if d.receipts > 0 && len(d.handovers) == 0 {
-		out = append(out, wrapIndent("   "+e.c.Styles.Warn.Render("Serah terima uang tunai ke bendahara belum dicatat."), w, 3)...)
+		out = append(out, frame.WrapIndent("   "+e.c.Styles.Warn.Render("Serah terima uang tunai ke bendahara belum dicatat."), w, 3)...)
 	}
 	return out
 }

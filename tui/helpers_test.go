@@ -16,6 +16,8 @@ import (
 
 	"loket/store"
 	"loket/store/valid"
+	"loket/tui/folder"
+	"loket/tui/frame"
 )
 
 // Helpers for pure Update/View tests: a real store on a temporary file, a
@@ -42,13 +44,13 @@ var testStart = time.Date(2026, 11, 26, 9, 0, 0, 0, valid.WIB)
 // TestMain keeps the tests' documents and workbooks out of the real
 // user's Documents folder: the home is a temporary folder.
 func TestMain(m *testing.M) {
-	tick = func(int) tea.Cmd { return nil } // tests send tickMsg themselves
+	frame.Tick = func(int) tea.Cmd { return nil } // tests send tickMsg themselves
 	home, err := os.MkdirTemp("", "loket-tui-home-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	userHome = func() (string, error) { return home, nil }
+	folder.UserHome = func() (string, error) { return home, nil }
 	code := m.Run()
 	os.RemoveAll(home)
 	os.Exit(code)
@@ -89,7 +91,7 @@ func newHarness(t testing.TB, w, h int) *harness {
 	}
 	hs := startHarness(t, s, clk, "Rina Wulandari", w, h)
 	hs.path = path
-	hs.until("Beranda", func() bool { return hs.m.id == screenHome })
+	hs.until("Beranda", func() bool { return hs.m.id == frame.ScreenHome })
 	return hs
 }
 

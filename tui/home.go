@@ -10,6 +10,7 @@ import (
 
 	"loket/store"
 	"loket/tariff"
+	"loket/tui/frame"
 )
 
 // Beranda: the office's day at a glance (date, clock, today's figures), the
@@ -38,11 +39,11 @@ func newHomeKeys() homeKeys {
 		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "keluar")),
 	}
 	// The peripheral screens light up as soon as they are registered.
-	k.Search.SetEnabled(hasScreen(screenSearch))
-	k.Complaints.SetEnabled(hasScreen(screenComplaints))
-	k.Tariff.SetEnabled(hasScreen(screenTariff))
-	k.EndOfDay.SetEnabled(hasScreen(screenEndOfDay))
-	k.Settings.SetEnabled(hasScreen(screenSettings))
+	k.Search.SetEnabled(hasScreen(frame.ScreenSearch))
+	k.Complaints.SetEnabled(hasScreen(frame.ScreenComplaints))
+	k.Tariff.SetEnabled(hasScreen(frame.ScreenTariff))
+	k.EndOfDay.SetEnabled(hasScreen(frame.ScreenEndOfDay))
+	k.Settings.SetEnabled(hasScreen(frame.ScreenSettings))
 	return k
 }
 
@@ -56,10 +57,10 @@ type homeLoadedMsg struct {
 // visitStartedMsg: a new visit was recorded (step 1).
 type visitStartedMsg struct{ visit *store.Visit }
 
-func (visitStartedMsg) success() {}
+func (visitStartedMsg) Success() {}
 
 type homeScreen struct {
-	c      *Context
+	c      *frame.Context
 	keys   homeKeys
 	loaded bool
 	data   homeLoadedMsg
@@ -69,7 +70,7 @@ type homeScreen struct {
 	w, h   int
 }
 
-func newHome(c *Context, _ any) Screen {
+func newHome(c *frame.Context, _ any) frame.Screen {
 	return &homeScreen{c: c, keys: newHomeKeys()}
 }
 
@@ -86,11 +87,11 @@ func (h *homeScreen) load() tea.Cmd {
 	return func() tea.Msg {
 		st, err := s.DayStats(ctx, day)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		open, err := s.OpenVisits(ctx)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		return homeLoadedMsg{day: day, stats: st, open: open}
 	}
@@ -121,7 +122,7 @@ func (h *homeScreen) FullHelp() [][]key.Binding {
 		k.Help, k.Quit}}
 }
 
-func (h *homeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (h *homeScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeLoadedMsg:
 		h.loaded, h.data = true, msg
@@ -131,21 +132,21 @@ func (h *homeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		h.keys.Down.SetEnabled(len(msg.open) > 1)
 	case visitStartedMsg:
 		h.busy = false
-		return h, navigate(screenVisit, msg.visit.ID)
-	case errMsg:
+		return h, frame.Navigate(frame.ScreenVisit, msg.visit.ID)
+	case frame.ErrMsg:
 		h.busy = false
-	case tickMsg:
+	case frame.TickMsg:
 		h.ticks++
 		if h.ticks%homeRefresh == 0 || store.Day(h.c.Now()) != h.data.day {
 			return h, h.load()
 		}
 	case tea.KeyPressMsg:
-		return h, h.key(msg)
+		return h, h.Key(msg)
 	}
 	return h, nil
 }
 
-func (h *homeScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+func (h *homeScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	k := h.keys
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -159,28 +160,28 @@ func (h *homeScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		h.busy = true
-		s, ctx, actor := h.c.Store, h.c.Ctx, h.c.actor()
+		s, ctx, actor := h.c.Store, h.c.Ctx, h.c.Actor()
 		return func() tea.Msg {
 			v, err := s.StartVisit(ctx, actor)
 			if err != nil {
-				return errMsg{err}
+				return frame.ErrMsg{Err: err}
 			}
 			return visitStartedMsg{v}
 		}
 	case key.Matches(msg, k.Resume):
 		if h.cursor < len(h.data.open) {
-			return navigate(screenVisit, h.data.open[h.cursor].ID)
+			return frame.Navigate(frame.ScreenVisit, h.data.open[h.cursor].ID)
 		}
 	case key.Matches(msg, k.Search):
-		return navigate(screenSearch, nil)
+		return frame.Navigate(frame.ScreenSearch, nil)
 	case key.Matches(msg, k.Complaints):
-		return navigate(screenComplaints, nil)
+		return frame.Navigate(frame.ScreenComplaints, nil)
 	case key.Matches(msg, k.Tariff):
-		return navigate(screenTariff, nil)
+		return frame.Navigate(frame.ScreenTariff, nil)
 	case key.Matches(msg, k.EndOfDay):
-		return navigate(screenEndOfDay, nil)
+		return frame.Navigate(frame.ScreenEndOfDay, nil)
 	case key.Matches(msg, k.Settings):
-		return navigate(screenSettings, nil)
+		return frame.Navigate(frame.ScreenSettings, nil)
 	}
 	return nil
 }
@@ -194,19 +195,19 @@ func (h *homeScreen) View() string {
 	c, st := h.c, h.c.Styles
 	now := c.Now()
 	w := h.w
-	out := []string{between(" "+st.Title.Render(longDate(now)), st.Title.Render(clock(now)+" WIB")+" ", w), ""}
+	out := []string{frame.Between(" "+st.Title.Render(frame.LongDate(now)), st.Title.Render(frame.Clock(now)+" WIB")+" ", w), ""}
 	if !h.loaded {
 		return strings.Join(append(out, " Memuat…"), "\n")
 	}
 	d := h.data.stats
-	lab := func(s string) string { return st.Dim.Render(pad(s, 11)) }
+	lab := func(s string) string { return st.Dim.Render(frame.Pad(s, 11)) }
 	out = append(out,
 		" "+lab("Hari ini")+fmt.Sprintf("Kunjungan %d · selesai %d · berjalan %d · batal %d · dirujuk %d",
 			d.Visits, d.Finished, d.Open, d.Canceled, d.Referred),
 		" "+lab("PNBP")+fmt.Sprintf("%s (tunai %s · bank %s)", tariff.Rupiah(d.PNBP), tariff.Rupiah(d.Cash), tariff.Rupiah(d.Bank)))
 	svc := "—"
 	if d.Finished > 0 {
-		svc = fmt.Sprintf("rata-rata %s · ≤ 5 menit %s%%", stopwatch(d.AvgService), decimal(d.Within5Pct(), 0))
+		svc = fmt.Sprintf("rata-rata %s · ≤ 5 menit %s%%", frame.Stopwatch(d.AvgService), decimal(d.Within5Pct(), 0))
 	}
 	ikm := "belum ada responden"
 	if d.Respondents > 0 {
@@ -220,7 +221,7 @@ func (h *homeScreen) View() string {
 		out = append(out, " "+st.Dim.Render("Belum ada kunjungan berjalan. Tekan n untuk melayani pengunjung baru."))
 	} else {
 		nameW := max(w-54, 12)
-		out = append(out, st.Dim.Render(" "+pad("  No.", 14)+pad("Pengunjung", nameW)+pad("Langkah", 24)+"Menunggu"))
+		out = append(out, st.Dim.Render(" "+frame.Pad("  No.", 14)+frame.Pad("Pengunjung", nameW)+frame.Pad("Langkah", 24)+"Menunggu"))
 		var bank []store.OpenVisit
 		for _, o := range open {
 			if o.BillingCode != "" {
@@ -243,15 +244,15 @@ func (h *homeScreen) View() string {
 			out = append(out, "", " "+st.Title.Render(fmt.Sprintf("Menunggu pembayaran bank (%d)", len(bank))))
 			for _, o := range bank {
 				left := o.BillingExpires.Sub(now)
-				exp := st.OK.Render("berlaku " + span(left) + " lagi")
+				exp := st.OK.Render("berlaku " + frame.Span(left) + " lagi")
 				switch {
 				case left <= 0:
 					exp = st.Err.Render("kedaluwarsa: buat kode baru")
 				case left < 24*time.Hour:
-					exp = st.Warn.Render("berlaku " + span(left) + " lagi")
+					exp = st.Warn.Render("berlaku " + frame.Span(left) + " lagi")
 				}
-				row := fmt.Sprintf("   %s %s  %s  %s", o.Queue, pad(visitorName(o.Name), 18), o.BillingCode, tariff.Rupiah(o.Total))
-				if width(row)+2+width(exp) <= w-1 {
+				row := fmt.Sprintf("   %s %s  %s  %s", o.Queue, frame.Pad(visitorName(o.Name), 18), o.BillingCode, tariff.Rupiah(o.Total))
+				if frame.Width(row)+2+frame.Width(exp) <= w-1 {
 					out = append(out, row+"  "+exp)
 				} else {
 					out = append(out, row, "         "+exp)
@@ -282,9 +283,9 @@ func (h *homeScreen) openRow(i int, o store.OpenVisit, now time.Time, nameW int)
 	case o.Suspended:
 		step += " (ditunda)"
 	}
-	row := " " + pad("  "+q, 14) + pad(visitorName(o.Name), nameW) + pad(step, 23) + " " + span(now.Sub(o.UpdatedAt))
+	row := " " + frame.Pad("  "+q, 14) + frame.Pad(visitorName(o.Name), nameW) + frame.Pad(step, 23) + " " + frame.Span(now.Sub(o.UpdatedAt))
 	if i == h.cursor {
-		return st.Selected.Render(pad(" ›"+row[2:], h.w-1))
+		return st.Selected.Render(frame.Pad(" ›"+row[2:], h.w-1))
 	}
 	return row
 }

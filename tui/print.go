@@ -13,6 +13,8 @@ import (
 
 	"loket/export"
 	"loket/store"
+	"loket/tui/folder"
+	"loket/tui/frame"
 )
 
 // Printing the counter's documents (ctrl+p): the invoice, the kuitansi and
@@ -42,14 +44,14 @@ func printKind(v *store.Visit, step int) string {
 var printNames = map[string]string{"invoice": "Invoice", "kuitansi": "Kuitansi", "sppd": "Lampiran SPPD"}
 
 // printDoc writes a visit's document in a command and reports where.
-func printDoc(c *Context, visitID, kind string) tea.Cmd {
-	st, ctx, actor, officer, now := c.Store, c.Ctx, c.actor(), c.Officer.Name, c.Now()
+func printDoc(c *frame.Context, visitID, kind string) tea.Cmd {
+	st, ctx, actor, officer, now := c.Store, c.Ctx, c.Actor(), c.Officer.Name, c.Now()
 	return func() tea.Msg {
 		path, err := writeDoc(ctx, st, actor, officer, visitID, kind, now)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
-		return noticeMsg(printNames[kind] + " tersimpan untuk dicetak: " + path)
+		return frame.NoticeMsg(printNames[kind] + " tersimpan untuk dicetak: " + path)
 	}
 }
 
@@ -62,7 +64,7 @@ func writeDoc(ctx context.Context, st *store.Store, actor, officer, visitID, kin
 	if err != nil {
 		return "", err
 	}
-	dir, err := exportFolder(office)
+	dir, err := folder.ExportFolder(office)
 	if err != nil {
 		return "", err
 	}

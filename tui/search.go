@@ -10,6 +10,7 @@ import (
 
 	"loket/store"
 	"loket/store/valid"
+	"loket/tui/frame"
 )
 
 // Cari ('/' on Beranda): one field that finds visitors (any word of the
@@ -77,10 +78,10 @@ type searchRow struct {
 }
 
 type searchScreen struct {
-	c      *Context
+	c      *frame.Context
 	keys   searchKeys
 	in     textinput.Model
-	styles *Styles // the styles the inputs were given
+	styles *frame.Styles // the styles the inputs were given
 
 	seq     int    // latest search sent
 	query   string // the query the shown results answer
@@ -96,19 +97,19 @@ type searchScreen struct {
 	w, h int
 }
 
-func newSearch(c *Context, _ any) Screen {
+func newSearch(c *frame.Context, _ any) frame.Screen {
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = 100
 	in.Placeholder = "nama, NIK, email, INV/…, KW/…, kode billing, NTPN"
 	s := &searchScreen{c: c, keys: newSearchKeys(), in: in}
-	s.restyle()
+	s.Restyle()
 	s.in.Focus()
 	s.applyKeys()
 	return s
 }
 
-func init() { screens[screenSearch] = newSearch }
+func init() { screens[frame.ScreenSearch] = newSearch }
 
 func (s *searchScreen) Title() string { return "Cari" }
 func (s *searchScreen) Init() tea.Cmd { return nil }
@@ -126,18 +127,18 @@ func (s *searchScreen) Typing() bool {
 	case searchModeList, searchModeErase:
 		return true
 	case searchModeEdit:
-		return s.rec.form != nil && s.rec.form.typing()
+		return s.rec.form != nil && s.rec.form.Typing()
 	}
 	return false
 }
 
-func (s *searchScreen) restyle() {
+func (s *searchScreen) Restyle() {
 	if s.styles == s.c.Styles {
 		return
 	}
 	s.styles = s.c.Styles
 	s.in.SetStyles(s.styles.Input)
-	s.rec.restyle(s.styles)
+	s.rec.Restyle(s.styles)
 }
 
 func (s *searchScreen) applyKeys() {
@@ -214,8 +215,8 @@ func (s *searchScreen) FullHelp() [][]key.Binding {
 	}}
 }
 
-func (s *searchScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	s.restyle()
+func (s *searchScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+	s.Restyle()
 	cmd := s.update(msg)
 	s.applyKeys()
 	return s, cmd
@@ -255,7 +256,7 @@ func (s *searchScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Esc):
-		return navigate(screenHome, nil)
+		return frame.Navigate(frame.ScreenHome, nil)
 	case msg.String() == "up":
 		s.cursor = max(s.cursor-1, 0)
 		return nil
@@ -270,7 +271,7 @@ func (s *searchScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		if r.person != nil {
 			return s.openRecord(r.person.ID)
 		}
-		return navigate(screenVisit, r.hit.VisitID)
+		return frame.Navigate(frame.ScreenVisit, r.hit.VisitID)
 	}
 	return s.typeInto(msg)
 }
@@ -302,7 +303,7 @@ func (s *searchScreen) results(m searchResultsMsg) tea.Cmd {
 	}
 	s.pending = false
 	if m.err != nil {
-		return func() tea.Msg { return errMsg{m.err} }
+		return func() tea.Msg { return frame.ErrMsg{Err: m.err} }
 	}
 	prev := ""
 	if s.cursor < len(s.rows) {
@@ -354,17 +355,17 @@ func (s *searchScreen) listView() []string {
 	q := strings.TrimSpace(s.in.Value())
 	switch {
 	case len([]rune(q)) < searchMin:
-		for _, l := range wrap("Ketik paling sedikit 2 huruf atau angka: kata mana pun dari nama, nomor identitas, email atau nomor HP pengunjung; nomor invoice (INV/…) atau kuitansi (KW/…); kode billing; NTPN. Hasil muncul sambil mengetik.", w-2) {
+		for _, l := range frame.Wrap("Ketik paling sedikit 2 huruf atau angka: kata mana pun dari nama, nomor identitas, email atau nomor HP pengunjung; nomor invoice (INV/…) atau kuitansi (KW/…); kode billing; NTPN. Hasil muncul sambil mengetik.", w-2) {
 			out = append(out, " "+st.Dim.Render(l))
 		}
 		return out
 	case len(s.rows) == 0 && s.pending:
 		return append(out, " "+st.Dim.Render("Mencari…"))
 	case len(s.rows) == 0:
-		for _, l := range wrap("Tidak ada yang cocok dengan “"+s.query+"”.", w-2) {
+		for _, l := range frame.Wrap("Tidak ada yang cocok dengan “"+s.query+"”.", w-2) {
 			out = append(out, " "+l)
 		}
-		for _, l := range wrap("Data pengunjung yang dihapus atas permintaannya tidak dapat dicari.", w-2) {
+		for _, l := range frame.Wrap("Data pengunjung yang dihapus atas permintaannya tidak dapat dicari.", w-2) {
 			out = append(out, " "+st.Dim.Render(l))
 		}
 		return out
@@ -404,17 +405,17 @@ func (s *searchScreen) listView() []string {
 
 // searchRowLines renders a list row, wrapped rather than cut, the chosen
 // one highlighted on every line.
-func searchRowLines(st *Styles, row string, on bool, w int) []string {
+func searchRowLines(st *frame.Styles, row string, on bool, w int) []string {
 	var out []string
-	for j, l := range wrapIndent(row, w-4, 2) {
+	for j, l := range frame.WrapIndent(row, w-4, 2) {
 		mark := "  "
 		if on && j == 0 {
 			mark = "› "
 		}
 		if on {
-			out = append(out, " "+st.Selected.Render(pad(mark+l, w-2)))
+			out = append(out, " "+st.Selected.Render(frame.Pad(mark+l, w-2)))
 		} else {
-			out = append(out, " "+pad(mark+l, w-2))
+			out = append(out, " "+frame.Pad(mark+l, w-2))
 		}
 	}
 	return out
@@ -441,8 +442,8 @@ func searchPersonRow(p store.Visitor) string {
 // results, the visitor's name and what matched. The selected row (on) has
 // its status unstyled: the status style's reset would end the row's
 // highlight.
-func searchVisitRow(st *Styles, h store.Hit, name, on bool) string {
-	row := pad(h.Queue, 7) + pad(dayDMY(h.Day), 12) + searchStatus(st, h.Status, on)
+func searchVisitRow(st *frame.Styles, h store.Hit, name, on bool) string {
+	row := frame.Pad(h.Queue, 7) + frame.Pad(frame.DayDMY(h.Day), 12) + searchStatus(st, h.Status, on)
 	if name {
 		row += "  " + visitorName(h.Name)
 		// A number match names the full number (a typed prefix may
@@ -456,10 +457,10 @@ func searchVisitRow(st *Styles, h store.Hit, name, on bool) string {
 
 // searchStatus is a visit's status in a fixed column, coloured unless
 // its row is selected (on).
-func searchStatus(st *Styles, status string, on bool) string {
-	short := pad(status, 9)
+func searchStatus(st *frame.Styles, status string, on bool) string {
+	short := frame.Pad(status, 9)
 	if status == store.StatusReferred {
-		short = pad("Dirujuk", 9)
+		short = frame.Pad("Dirujuk", 9)
 	}
 	if on {
 		return short

@@ -11,6 +11,7 @@ import (
 
 	"loket/store"
 	"loket/store/valid"
+	"loket/tui/frame"
 )
 
 // Update/View tests of the search screen and the visitor's record.
@@ -20,7 +21,7 @@ import (
 func searchPaidVisit(t *testing.T, h *harness) *store.Visit {
 	t.Helper()
 	id := h.walk(kindPaidPub, store.StepPayment)
-	h.update(navigateMsg{to: screenHome})
+	h.update(frame.NavigateMsg{To: frame.ScreenHome})
 	h.atHome()
 	v := h.stored(id)
 	if v.Payment == nil || len(v.Invoices) == 0 || v.VisitorID == "" {
@@ -83,8 +84,8 @@ func searchToPhone(t *testing.T, h *harness, s *searchScreen, phone string) {
 	for range 10 { // name … email, to the phone
 		h.keys("tab")
 	}
-	if fl := s.rec.form.cur(); fl.key != "phone" {
-		t.Fatalf("focused %q, want phone", fl.key)
+	if fl := s.rec.form.Cur(); fl.Key != "phone" {
+		t.Fatalf("focused %q, want phone", fl.Key)
 	}
 	h.keys("ctrl+u")
 	h.typ(phone)
@@ -157,10 +158,10 @@ func TestSearchOpensVisit(t *testing.T) {
 func TestSearchOpensFinishedVisitReadOnly(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	id := h.walk(kindPaidPub, store.StepRating)
-	if err := h.s.Finish(context.Background(), h.m.c.actor(), id); err != nil {
+	if err := h.s.Finish(context.Background(), h.m.c.Actor(), id); err != nil {
 		t.Fatal(err)
 	}
-	h.update(navigateMsg{to: screenHome})
+	h.update(frame.NavigateMsg{To: frame.ScreenHome})
 	h.atHome()
 	v := h.stored(id)
 	s := searchOpen(h)
@@ -214,8 +215,8 @@ func TestSearchCorrectsPhone(t *testing.T) {
 	for range 10 { // name … email, to the phone
 		h.keys("tab")
 	}
-	if fl := s.rec.form.cur(); fl.key != "phone" {
-		t.Fatalf("focused %q, want phone", fl.key)
+	if fl := s.rec.form.Cur(); fl.Key != "phone" {
+		t.Fatalf("focused %q, want phone", fl.Key)
 	}
 	h.keys("ctrl+u")
 	h.typ("0813 9999 8888")
@@ -264,8 +265,8 @@ func TestSearchBadEmailIsRefused(t *testing.T) {
 	h.keys("ctrl+s")
 	h.until("penolakan", func() bool { return !s.rec.saving })
 	h.sees("Email: harus berisi @", "✗ harus berisi @")
-	if s.mode != searchModeEdit || s.rec.form.val("email") != "siti.example.com" || s.rec.form.cur().key != "email" {
-		t.Fatalf("form not kept on the email: mode %v email %q", s.mode, s.rec.form.val("email"))
+	if s.mode != searchModeEdit || s.rec.form.Val("email") != "siti.example.com" || s.rec.form.Cur().Key != "email" {
+		t.Fatalf("form not kept on the email: mode %v email %q", s.mode, s.rec.form.Val("email"))
 	}
 	p, err := h.s.Visitor(context.Background(), v.VisitorID)
 	if err != nil {
@@ -357,7 +358,7 @@ func TestSearchEscClosesDialogThenRecordThenScreen(t *testing.T) {
 		t.Fatalf("esc on the form: mode %v", s.mode)
 	}
 	h.keys("esc")
-	if s.mode != searchModeList || h.m.id != screenSearch {
+	if s.mode != searchModeList || h.m.id != frame.ScreenSearch {
 		t.Fatalf("esc on the record: mode %v screen %v", s.mode, h.m.id)
 	}
 	h.sees("Cari ›", "Pengunjung (1)")
@@ -387,18 +388,18 @@ func TestSearchRendersWithinSize(t *testing.T) {
 				t.Fatalf("%dx%d %s: %d lines", sz[0], sz[1], name, len(lines))
 			}
 			for i, l := range lines {
-				if width(l) > sz[0] {
-					t.Fatalf("%dx%d %s: line %d is %d wide:\n%s", sz[0], sz[1], name, i, width(l), h.screen())
+				if frame.Width(l) > sz[0] {
+					t.Fatalf("%dx%d %s: line %d is %d wide:\n%s", sz[0], sz[1], name, i, frame.Width(l), h.screen())
 				}
 				// The root cuts what is too wide with "…" at the edge.
-				if tr := strings.TrimRight(l, " "); strings.HasSuffix(tr, "…") && width(tr) >= sz[0]-1 {
+				if tr := strings.TrimRight(l, " "); strings.HasSuffix(tr, "…") && frame.Width(tr) >= sz[0]-1 {
 					t.Fatalf("%dx%d %s: line %d cut off:\n%s", sz[0], sz[1], name, i, h.screen())
 				}
 			}
 			if !h.m.fullHelp {
 				for i, l := range strings.Split(s.View(), "\n") {
-					if width(l) > sz[0] {
-						t.Fatalf("%dx%d %s: body line %d is %d wide", sz[0], sz[1], name, i, width(l))
+					if frame.Width(l) > sz[0] {
+						t.Fatalf("%dx%d %s: body line %d is %d wide", sz[0], sz[1], name, i, frame.Width(l))
 					}
 				}
 			}
@@ -427,8 +428,8 @@ func TestSearchRendersWithinSize(t *testing.T) {
 		h.update(tea.WindowSizeMsg{Width: sz[0] + 7, Height: sz[1] + 3})
 		lines := strings.Split(h.screen(), "\n")
 		for i, l := range lines {
-			if width(l) > sz[0]+7 {
-				t.Fatalf("after resize line %d is %d wide", i, width(l))
+			if frame.Width(l) > sz[0]+7 {
+				t.Fatalf("after resize line %d is %d wide", i, frame.Width(l))
 			}
 		}
 	}
@@ -466,7 +467,7 @@ func TestSearchLateErasureRefreshesList(t *testing.T) {
 	searchRecordOf(t, h, s)
 	h.keys("esc")
 	h.sees("Pengunjung (1)", "Siti Aminah")
-	if err := h.s.EraseVisitor(context.Background(), h.m.c.actor(), v.VisitorID); err != nil {
+	if err := h.s.EraseVisitor(context.Background(), h.m.c.Actor(), v.VisitorID); err != nil {
 		t.Fatal(err)
 	}
 	h.update(searchErasedMsg{id: v.VisitorID, op: s.ops + 1})
@@ -490,8 +491,8 @@ func TestSearchEscWaitsForSave(t *testing.T) {
 	}
 	h.keys("esc")
 	h.typ("7")
-	if s.mode != searchModeEdit || s.rec.form.val("phone") != "0813 9999 8888" {
-		t.Fatalf("while saving: mode %v phone %q", s.mode, s.rec.form.val("phone"))
+	if s.mode != searchModeEdit || s.rec.form.Val("phone") != "0813 9999 8888" {
+		t.Fatalf("while saving: mode %v phone %q", s.mode, s.rec.form.Val("phone"))
 	}
 	searchRelease(h, held)
 	h.until("kembali ke data", func() bool { return s.mode == searchModeRecord && !s.rec.saving })
@@ -513,11 +514,11 @@ func TestSearchLateSaveKeepsNewForm(t *testing.T) {
 	searchRecordOf(t, h, s)
 	searchToPhone(t, h, s, "0813 9999 8888")
 	held := searchHold(h, "ctrl+s")
-	h.update(errMsg{errors.New("uji")})
+	h.update(frame.ErrMsg{Err: errors.New("uji")})
 	h.keys("esc", "ctrl+e", "ctrl+u")
 	h.typ("Siti Aminah Putri")
 	searchRelease(h, held)
-	if s.mode != searchModeEdit || s.rec.form == nil || s.rec.form.val("name") != "Siti Aminah Putri" {
+	if s.mode != searchModeEdit || s.rec.form == nil || s.rec.form.Val("name") != "Siti Aminah Putri" {
 		t.Fatalf("late answer closed the new form: mode %v", s.mode)
 	}
 	h.sees("Data pengunjung diperbarui")
@@ -551,8 +552,8 @@ func TestSearchMasksNPWP(t *testing.T) {
 
 	searchToPhone(t, h, s, "0813 9999 8888")
 	h.keys("tab") // onto the NPWP
-	if s.rec.form.cur().key != "npwp" {
-		t.Fatalf("focused %q, want npwp", s.rec.form.cur().key)
+	if s.rec.form.Cur().Key != "npwp" {
+		t.Fatalf("focused %q, want npwp", s.rec.form.Cur().Key)
 	}
 	h.sees("Disamarkan:", "menampilkannya (dicatat")
 	if scr := h.screen(); strings.Contains(scr, npwp) || strings.Contains(scr, before.Guest.IDNumber) {
@@ -611,23 +612,23 @@ func TestSearchFormMatchesGuestBook(t *testing.T) {
 	h.keys("ctrl+r", "ctrl+e") // revealed: the hints carry no mask note
 	book := newGuestEd(h.m.c, v).f
 	var keys []string
-	for _, fl := range book.fields {
-		if fl.key != "consent" {
-			keys = append(keys, fl.key)
+	for _, fl := range book.Fields {
+		if fl.Key != "consent" {
+			keys = append(keys, fl.Key)
 		}
 	}
 	var got []string
-	for _, fl := range s.rec.form.fields {
-		got = append(got, fl.key)
-		want := book.get(fl.key)
+	for _, fl := range s.rec.form.Fields {
+		got = append(got, fl.Key)
+		want := book.Get(fl.Key)
 		if want == nil {
 			continue
 		}
-		if fl.label != want.label || fl.kind != want.kind || strings.Join(fl.opts, "|") != strings.Join(want.opts, "|") {
-			t.Fatalf("%s: label %q kind %v opts %v, guest book %q %v %v", fl.key, fl.label, fl.kind, fl.opts, want.label, want.kind, want.opts)
+		if fl.Label != want.Label || fl.Kind != want.Kind || strings.Join(fl.Opts, "|") != strings.Join(want.Opts, "|") {
+			t.Fatalf("%s: label %q kind %v opts %v, guest book %q %v %v", fl.Key, fl.Label, fl.Kind, fl.Opts, want.Label, want.Kind, want.Opts)
 		}
-		if fl.key != "name" && fl.key != "cat" && fl.hint != want.hint {
-			t.Fatalf("%s: hint %q, guest book %q", fl.key, fl.hint, want.hint)
+		if fl.Key != "name" && fl.Key != "cat" && fl.Hint != want.Hint {
+			t.Fatalf("%s: hint %q, guest book %q", fl.Key, fl.Hint, want.Hint)
 		}
 	}
 	if strings.Join(got, ",") != strings.Join(keys, ",") {

@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"loket/store"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // A visitor's record on the search screen: the identity as now known (the
@@ -51,13 +53,13 @@ type (
 	searchRevealedMsg struct{ id string }
 )
 
-func (searchSavedMsg) success()    {}
-func (searchErasedMsg) success()   {}
-func (searchRevealedMsg) success() {}
+func (searchSavedMsg) Success()    {}
+func (searchErasedMsg) Success()   {}
+func (searchRevealedMsg) Success() {}
 
 // searchRecord is the open visitor's record, form and dialog.
 type searchRecord struct {
-	c        *Context
+	c        *frame.Context
 	id       string
 	loaded   bool
 	person   store.Visitor
@@ -65,18 +67,18 @@ type searchRecord struct {
 	cursor   int
 	revealed bool
 
-	form   *form // the correction form while editing
-	saving bool  // a save or erase is on its way; esc waits for it
-	op     int   // the submission being saved
+	form   *form.Form // the correction form while editing
+	saving bool       // a save or erase is on its way; esc waits for it
+	op     int        // the submission being saved
 
 	confirm    textinput.Model // the erase dialog's HAPUS
 	confirmErr string
 }
 
-func (r *searchRecord) restyle(st *Styles) {
+func (r *searchRecord) Restyle(st *frame.Styles) {
 	r.confirm.SetStyles(st.Input)
 	if r.form != nil {
-		r.form.restyle()
+		r.form.Restyle()
 	}
 }
 
@@ -84,8 +86,8 @@ func (r *searchRecord) setWidth(w int) { r.confirm.SetWidth(max(min(w-40, 20), 8
 
 func (r *searchRecord) lastField() bool {
 	f := r.form
-	for i := f.focus + 1; i < len(f.fields); i++ {
-		if !f.fields[i].hidden {
+	for i := f.Focus + 1; i < len(f.Fields); i++ {
+		if !f.Fields[i].Hidden {
 			return false
 		}
 	}
@@ -98,23 +100,23 @@ func (s *searchScreen) openRecord(id string) tea.Cmd {
 	in.Prompt = ""
 	in.CharLimit = 20
 	s.rec = searchRecord{c: s.c, id: id, confirm: in}
-	s.rec.restyle(s.c.Styles)
+	s.rec.Restyle(s.c.Styles)
 	s.rec.setWidth(s.w)
 	s.mode = searchModeRecord
 	return searchLoad(s.c, id)
 }
 
 // searchLoad reads a visitor and their visits (kept after an erasure).
-func searchLoad(c *Context, id string) tea.Cmd {
+func searchLoad(c *frame.Context, id string) tea.Cmd {
 	st, ctx := c.Store, c.Ctx
 	return func() tea.Msg {
 		p, err := st.Visitor(ctx, id)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		m := searchRecordMsg{id: id, person: p}
 		if m.visits, err = st.VisitorVisits(ctx, id, searchVisitsMax); err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		return m
 	}
@@ -137,7 +139,7 @@ func (s *searchScreen) recordMsg(msg tea.Msg) tea.Cmd {
 		if r.saving && msg.op == r.op {
 			r.saving, r.form, s.mode = false, nil, searchModeRecord
 		}
-		return tea.Batch(notice("Data pengunjung diperbarui; kunjungan lama tetap memuat data saat itu."), s.refresh(msg.id))
+		return tea.Batch(frame.Notice("Data pengunjung diperbarui; kunjungan lama tetap memuat data saat itu."), s.refresh(msg.id))
 	case searchErasedMsg:
 		if r.saving && msg.op == r.op {
 			r.saving, r.revealed, s.mode = false, false, searchModeRecord
@@ -146,20 +148,20 @@ func (s *searchScreen) recordMsg(msg tea.Msg) tea.Cmd {
 		if msg.note != "" {
 			text = msg.note
 		}
-		return tea.Batch(notice(text), s.refresh(msg.id))
+		return tea.Batch(frame.Notice(text), s.refresh(msg.id))
 	case searchRevealedMsg:
 		if msg.id == r.id {
 			r.revealed = true
 			r.maskForm()
 		}
-	case errMsg:
+	case frame.ErrMsg:
 		// The root shows the error; the form keeps what was typed and
 		// marks the field the store named.
 		r.saving = false
 		switch s.mode {
 		case searchModeEdit:
 			if r.form != nil {
-				r.form.showErr(msg.err)
+				r.form.ShowErr(msg.Err)
 			}
 		case searchModeErase:
 			s.mode, s.stale = searchModeRecord, true
@@ -207,11 +209,11 @@ func (s *searchScreen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.cursor = min(r.cursor+1, max(len(r.visits)-1, 0))
 	case msg.String() == "enter":
 		if r.cursor < len(r.visits) {
-			return navigate(screenVisit, r.visits[r.cursor].VisitID)
+			return frame.Navigate(frame.ScreenVisit, r.visits[r.cursor].VisitID)
 		}
 	case key.Matches(msg, k.Edit) && k.Edit.Enabled():
-		r.form = newForm(s.c, guestFields(r.person.Guest)...) // no consent question, no lookup
-		r.form.get("cat").withHint("←/→ atau huruf awal. Kunjungan lama tetap memakai kategori saat itu.")
+		r.form = form.NewForm(s.c, form.GuestFields(r.person.Guest)...) // no consent question, no lookup
+		r.form.Get("cat").WithHint("←/→ atau huruf awal. Kunjungan lama tetap memakai kategori saat itu.")
 		r.maskForm()
 		s.mode = searchModeEdit
 	case key.Matches(msg, k.Erase) && k.Erase.Enabled():
@@ -235,11 +237,11 @@ func (s *searchScreen) reveal() tea.Cmd {
 		r.maskForm()
 		return nil
 	}
-	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.actor(), r.id
+	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), r.id
 	return func() tea.Msg {
 		// The note names the screen, never the person.
 		if err := st.RecordEvent(ctx, actor, "visitor", id, "tampil_nomor_identitas", "layar cari"); err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		return searchRevealedMsg{id}
 	}
@@ -252,12 +254,12 @@ func (r *searchRecord) maskForm() {
 	if r.form == nil {
 		return
 	}
-	for k, hint := range map[string]string{"idno": guestHintIDNo, "npwp": guestHintNPWP} {
-		fl := r.form.get(k)
+	for k, hint := range map[string]string{"idno": form.GuestHintIDNo, "npwp": form.GuestHintNPWP} {
+		fl := r.form.Get(k)
 		if r.revealed {
-			fl.in.EchoMode, fl.hint = textinput.EchoNormal, hint
+			fl.In.EchoMode, fl.Hint = textinput.EchoNormal, hint
 		} else {
-			fl.in.EchoMode, fl.hint = textinput.EchoPassword, hint+" Disamarkan: ctrl+r menampilkannya (dicatat di jejak audit)."
+			fl.In.EchoMode, fl.Hint = textinput.EchoPassword, hint+" Disamarkan: ctrl+r menampilkannya (dicatat di jejak audit)."
 		}
 	}
 }
@@ -274,25 +276,25 @@ func (s *searchScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "ctrl+r":
 		return s.reveal()
 	}
-	if handled, submit := f.move(msg); handled {
+	if handled, submit := f.Move(msg); handled {
 		if submit {
 			return s.submitEdit()
 		}
 		return nil
 	}
-	_, cmd := f.key(msg)
+	_, cmd := f.Key(msg)
 	return cmd
 }
 
 func (s *searchScreen) submitEdit() tea.Cmd {
 	r := &s.rec
-	in := guestInput(r.form, true, r.id) // a visitor with a record consented
-	r.form.clearErrs()
+	in := form.GuestInput(r.form, true, r.id) // a visitor with a record consented
+	r.form.ClearErrs()
 	op := s.submitted()
-	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.actor(), r.id
+	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), r.id
 	return func() tea.Msg {
 		if err := st.UpdateVisitor(ctx, actor, id, in); err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		return searchSavedMsg{id, op}
 	}
@@ -317,7 +319,7 @@ func (s *searchScreen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		op := s.submitted()
-		st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.actor(), r.id
+		st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), r.id
 		return func() tea.Msg {
 			err := st.EraseVisitor(ctx, actor, id)
 			var re *store.RuleError
@@ -327,7 +329,7 @@ func (s *searchScreen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
 				// the log until loket closes. Done, with that said.
 				return searchErasedMsg{id: id, op: op, note: re.Msg}
 			case err != nil:
-				return errMsg{err}
+				return frame.ErrMsg{Err: err}
 			}
 			return searchErasedMsg{id: id, op: op}
 		}
@@ -345,7 +347,7 @@ func (s *searchScreen) recordPaste(msg tea.PasteMsg) tea.Cmd {
 	}
 	switch s.mode {
 	case searchModeEdit:
-		r.form.paste(msg)
+		r.form.Paste(msg)
 	case searchModeErase:
 		r.confirm, _ = r.confirm.Update(msg)
 	}

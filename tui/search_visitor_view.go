@@ -6,22 +6,24 @@ import (
 
 	"loket/store"
 	"loket/store/valid"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // The visitor record's rendering: its title, identity fields, visits, the
 // correction form and the erase dialog.
 
-func (r *searchRecord) title(st *Styles, w int) []string {
+func (r *searchRecord) title(st *frame.Styles, w int) []string {
 	p := r.person
 	right := fmt.Sprintf("%d kunjungan", p.Visits)
 	if p.LastVisit != "" {
-		right += " · terakhir " + dayDMY(p.LastVisit)
+		right += " · terakhir " + frame.DayDMY(p.LastVisit)
 	}
 	name := " " + st.Title.Render(p.Guest.Name)
-	if width(name)+width(right)+3 > w {
+	if frame.Width(name)+frame.Width(right)+3 > w {
 		return []string{name, " " + st.Dim.Render(right)}
 	}
-	return []string{between(name, st.Dim.Render(right)+" ", w)}
+	return []string{frame.Between(name, st.Dim.Render(right)+" ", w)}
 }
 
 // hasNumber tells whether the record has a number to mask.
@@ -38,8 +40,8 @@ func (r *searchRecord) identity() [][2]string {
 		id, npwp = valid.MaskID(id), valid.MaskID(npwp)
 	}
 	return [][2]string{
-		{"Jenis identitas", g.IDType}, {"Nomor identitas", id}, {"Jenis kelamin", guestGenderWord(g.Gender)},
-		{"Tahun lahir", guestYear(g)}, {"Pendidikan", g.Education}, {"Pekerjaan", g.Occupation},
+		{"Jenis identitas", g.IDType}, {"Nomor identitas", id}, {"Jenis kelamin", form.GuestGenderWord(g.Gender)},
+		{"Tahun lahir", form.GuestYear(g)}, {"Pendidikan", g.Education}, {"Pekerjaan", g.Occupation},
 		{"Instansi", g.Institution}, {"Kategori instansi", g.Category}, {"Email", g.Email},
 		{"Nomor HP", g.Phone}, {"NPWP", npwp},
 	}
@@ -47,12 +49,12 @@ func (r *searchRecord) identity() [][2]string {
 
 // identityLines lays the fields out in two columns when every value fits,
 // else in one, wrapping long values.
-func (r *searchRecord) identityLines(st *Styles, w int) []string {
+func (r *searchRecord) identityLines(st *frame.Styles, w int) []string {
 	const lw = 18
 	fields := r.identity()
 	longest := 0
 	for _, f := range fields {
-		longest = max(longest, width(orDash(f[1])))
+		longest = max(longest, frame.Width(orDash(f[1])))
 	}
 	cell := func(f [2]string, vw int) []string {
 		v := orDash(f[1])
@@ -60,10 +62,10 @@ func (r *searchRecord) identityLines(st *Styles, w int) []string {
 			v += st.Dim.Render(" (disamarkan)")
 		}
 		var out []string
-		for i, l := range wrap(v, vw) {
+		for i, l := range frame.Wrap(v, vw) {
 			lab := strings.Repeat(" ", lw)
 			if i == 0 {
-				lab = st.Label.Render(pad(f[0], lw))
+				lab = st.Label.Render(frame.Pad(f[0], lw))
 			}
 			out = append(out, lab+l)
 		}
@@ -71,10 +73,10 @@ func (r *searchRecord) identityLines(st *Styles, w int) []string {
 	}
 	var out []string
 	colW := (w - 3) / 2
-	if longest+width(" (disamarkan)") <= colW-lw {
+	if longest+frame.Width(" (disamarkan)") <= colW-lw {
 		half := (len(fields) + 1) / 2
 		for i := 0; i < half; i++ {
-			l := " " + pad(cell(fields[i], colW-lw)[0], colW+1)
+			l := " " + frame.Pad(cell(fields[i], colW-lw)[0], colW+1)
 			if i+half < len(fields) {
 				l += cell(fields[i+half], colW-lw)[0]
 			}
@@ -90,14 +92,14 @@ func (r *searchRecord) identityLines(st *Styles, w int) []string {
 	return out
 }
 
-func (r *searchRecord) recordView(st *Styles, w, h int) []string {
+func (r *searchRecord) recordView(st *frame.Styles, w, h int) []string {
 	if !r.loaded {
 		return []string{" " + st.Dim.Render("Memuat data pengunjung…")}
 	}
 	out := r.title(st, w)
 	out = append(out, "")
 	if erased := r.person.ErasedAt; !erased.IsZero() {
-		for _, l := range wrap("Data pribadi pengunjung ini dihapus atas permintaannya pada "+dateTime(erased)+
+		for _, l := range frame.Wrap("Data pribadi pengunjung ini dihapus atas permintaannya pada "+frame.DateTime(erased)+
 			". Kunjungan dan pembayarannya tetap tercatat tanpa identitas.", w-2) {
 			out = append(out, " "+st.Warn.Render(l))
 		}
@@ -119,23 +121,23 @@ func (r *searchRecord) recordView(st *Styles, w, h int) []string {
 	return append(out, searchWindow(rows, cur, max(h-len(out), 1))...)
 }
 
-func (r *searchRecord) editView(st *Styles, w, h int) []string {
+func (r *searchRecord) editView(st *frame.Styles, w, h int) []string {
 	out := []string{" " + st.Title.Render("Ubah data pengunjung")}
 	if r.saving {
 		out[0] += st.Dim.Render(" · menyimpan…")
 	}
-	for _, l := range wrap("Atas permintaan pengunjung. Perubahan dicatat di jejak audit (tanpa isinya); kunjungan lama tetap memuat data saat itu.", w-2) {
+	for _, l := range frame.Wrap("Atas permintaan pengunjung. Perubahan dicatat di jejak audit (tanpa isinya); kunjungan lama tetap memuat data saat itu.", w-2) {
 		out = append(out, " "+st.Dim.Render(l))
 	}
 	out = append(out, "")
-	lines, focus := r.form.lines(w-1, nil)
+	lines, focus := r.form.Lines(w-1, nil)
 	for i := range lines {
 		lines[i] = " " + lines[i]
 	}
 	return append(out, searchWindow(lines, focus, h-len(out))...)
 }
 
-func (r *searchRecord) eraseView(st *Styles, w, h int) []string {
+func (r *searchRecord) eraseView(st *frame.Styles, w, h int) []string {
 	g := r.person.Guest
 	who := g.Name
 	if g.IDNumber != "" {
@@ -144,14 +146,14 @@ func (r *searchRecord) eraseView(st *Styles, w, h int) []string {
 	what := fmt.Sprintf("Nama menjadi %q; nomor identitas, email, nomor HP, NPWP dan isian lain dikosongkan, juga pada %d kunjungannya. Penghapusan tidak dapat dibatalkan.", store.Erased, r.person.Visits)
 	out := []string{" " + st.Warn.Render("Hapus data pribadi pengunjung?"), ""}
 	for _, t := range []string{who, "", "Data pribadi dihapus (dianonimkan); kunjungan dan pembayaran tetap tercatat.", what, ""} {
-		for _, l := range wrap(t, w-4) {
+		for _, l := range frame.Wrap(t, w-4) {
 			out = append(out, "   "+l)
 		}
 	}
 	prompt := "Ketik " + searchEraseWord + " lalu enter: "
 	out = append(out, "   "+st.LabelOn.Render(prompt)+r.confirm.View())
 	if r.confirmErr != "" {
-		for _, l := range wrap("✗ "+r.confirmErr, w-4) {
+		for _, l := range frame.Wrap("✗ "+r.confirmErr, w-4) {
 			out = append(out, "   "+st.Err.Render(l))
 		}
 	}

@@ -12,6 +12,9 @@ import (
 
 	"loket/store"
 	"loket/store/valid"
+	"loket/tui/folder"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // Pengaturan: three sections, switched with tab or 1/2/3 while no field is
@@ -22,7 +25,7 @@ import (
 // is read first; enter (or t, p) opens a small form of the field kit, and
 // while it is open every letter and digit belongs to it.
 
-func init() { screens[screenSettings] = newSettings }
+func init() { screens[frame.ScreenSettings] = newSettings }
 
 type settingsSection int
 
@@ -93,16 +96,16 @@ type (
 	settingsClosedMsg struct{}
 )
 
-func (settingsOfficeSavedMsg) success() {}
-func (settingsOfficersMsg) success()    {}
-func (settingsClosedMsg) success()      {}
+func (settingsOfficeSavedMsg) Success() {}
+func (settingsOfficersMsg) Success()    {}
+func (settingsClosedMsg) Success()      {}
 
 type settingsScreen struct {
-	c        *Context
+	c        *frame.Context
 	keys     settingsKeys
 	sec      settingsSection
 	mode     settingsMode
-	form     *form
+	form     *form.Form
 	loaded   bool
 	data     settingsLoadedMsg
 	busy     bool
@@ -113,7 +116,7 @@ type settingsScreen struct {
 	w, h     int
 }
 
-func newSettings(c *Context, _ any) Screen {
+func newSettings(c *frame.Context, _ any) frame.Screen {
 	s := &settingsScreen{c: c, keys: newSettingsKeys()}
 	s.applyKeys()
 	return s
@@ -123,7 +126,7 @@ func (s *settingsScreen) Title() string    { return "Pengaturan" }
 func (s *settingsScreen) SetSize(w, h int) { s.w, s.h = w, h; s.applyKeys() }
 
 // Typing: a form is open on a text field, so letters and digits are input.
-func (s *settingsScreen) Typing() bool { return s.form != nil && s.form.typing() }
+func (s *settingsScreen) Typing() bool { return s.form != nil && s.form.Typing() }
 
 func (s *settingsScreen) Init() tea.Cmd {
 	st, ctx := s.c.Store, s.c.Ctx
@@ -131,15 +134,15 @@ func (s *settingsScreen) Init() tea.Cmd {
 		var m settingsLoadedMsg
 		var err error
 		if m.office, err = st.Office(ctx); err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		if m.officers, err = st.Officers(ctx); err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		if m.backupDir, err = st.Meta(ctx, settingsBackupMeta); err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
-		m.exportDir, m.exportErr = defaultExportDir()
+		m.exportDir, m.exportErr = folder.DefaultExportDir()
 		m.autoBackup = store.BackupDir(st.Path())
 		return m
 	}
@@ -163,7 +166,7 @@ func (s *settingsScreen) applyKeys() {
 	k.Up.SetEnabled(scroll)
 	k.Down.SetEnabled(scroll)
 	open := s.form != nil
-	k.Field.SetEnabled(open && len(s.form.fields) > 1)
+	k.Field.SetEnabled(open && len(s.form.Fields) > 1)
 	k.Enter.SetEnabled(open)
 	k.Save.SetEnabled(open)
 	if s.mode == settingsBackupForm {
@@ -190,7 +193,7 @@ func (s *settingsScreen) ShortHelp() []key.Binding {
 
 func (s *settingsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
-func (s *settingsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *settingsScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	defer s.applyKeys()
 	switch msg := msg.(type) {
 	case settingsLoadedMsg:
@@ -199,34 +202,34 @@ func (s *settingsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.busy, s.data.office = false, msg.office
 		s.closeForm()
 		o := msg.office
-		return s, tea.Batch(func() tea.Msg { return officeLoadedMsg{o} }, notice("Pengaturan kantor disimpan."))
+		return s, tea.Batch(func() tea.Msg { return frame.OfficeLoadedMsg{Office: o} }, frame.Notice("Pengaturan kantor disimpan."))
 	case settingsOfficersMsg:
 		s.busy, s.data.officers = false, msg.officers
 		s.closeForm()
-		return s, notice(msg.done)
+		return s, frame.Notice(msg.done)
 	case settingsBackupMissingMsg:
 		s.busy, s.confirm = false, msg.dir
 	case settingsBackupDoneMsg:
 		s.busy, s.lastOut, s.lastWarn = false, msg.path, msg.warn
 		s.closeForm()
 		if msg.warn != "" {
-			return s, notice("Cadangan tersimpan; foldernya tidak diingat untuk lain kali (lihat peringatan).")
+			return s, frame.Notice("Cadangan tersimpan; foldernya tidak diingat untuk lain kali (lihat peringatan).")
 		}
 		s.data.backupDir = msg.dir
-		return s, notice("Cadangan tersimpan: " + msg.path)
-	case errMsg:
+		return s, frame.Notice("Cadangan tersimpan: " + msg.path)
+	case frame.ErrMsg:
 		s.busy = false
 		if s.form != nil {
-			s.showErr(msg.err)
+			s.ShowErr(msg.Err)
 		}
 	case tea.PasteMsg:
 		if s.form != nil && !s.busy {
-			s.form.paste(msg)
+			s.form.Paste(msg)
 		}
 	case tea.KeyPressMsg:
 		if s.busy || !s.loaded {
 			if msg.String() == "esc" && !s.loaded {
-				return s, navigate(screenHome, nil)
+				return s, frame.Navigate(frame.ScreenHome, nil)
 			}
 			return s, nil
 		}
@@ -242,7 +245,7 @@ func (s *settingsScreen) viewKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Back):
-		return navigate(screenHome, nil)
+		return frame.Navigate(frame.ScreenHome, nil)
 	case key.Matches(msg, k.Next):
 		s.sec = (s.sec + 1) % 3
 	case key.Matches(msg, k.Prev):
@@ -265,30 +268,30 @@ func (s *settingsScreen) viewKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Add):
 		s.mode = settingsAddOfficer
-		s.open(newForm(s.c,
-			textF("name", "Nama petugas", ""),
-			settingsPINField("pin", "PIN").withHint("Opsional, 4–8 angka. Kosongkan bila tanpa PIN."),
+		s.open(form.NewForm(s.c,
+			form.TextF("name", "Nama petugas", ""),
+			settingsPINField("pin", "PIN").WithHint("Opsional, 4–8 angka. Kosongkan bila tanpa PIN."),
 			settingsPINField("pin2", "Ulangi PIN")))
 	case key.Matches(msg, k.PIN):
 		s.mode = settingsChangePIN
-		var fields []*field
+		var fields []*form.Field
 		hint := "4–8 angka."
 		if s.onDuty().HasPIN {
 			fields = append(fields, settingsPINField("cur", "PIN sekarang"))
 			hint += " Kosongkan untuk menghapus PIN."
 		}
 		fields = append(fields,
-			settingsPINField("pin", "PIN baru").withHint(hint),
+			settingsPINField("pin", "PIN baru").WithHint(hint),
 			settingsPINField("pin2", "Ulangi PIN baru"))
-		s.open(newForm(s.c, fields...))
+		s.open(form.NewForm(s.c, fields...))
 	}
 	return nil
 }
 
-func settingsPINField(key, label string) *field {
-	fl := textF(key, label, "")
-	fl.in.EchoMode = textinput.EchoPassword
-	fl.in.CharLimit = 8
+func settingsPINField(key, label string) *form.Field {
+	fl := form.TextF(key, label, "")
+	fl.In.EchoMode = textinput.EchoPassword
+	fl.In.CharLimit = 8
 	return fl
 }
 
@@ -310,34 +313,34 @@ func (s *settingsScreen) openOfficeForm() {
 		def = s.data.exportDir
 	}
 	s.mode = settingsEditOffice
-	s.open(newForm(s.c,
-		textF("name", "Nama kantor", o.Name).withHint("Tampil di kepala layar dan pada dokumen."),
-		textF("unit", "Unit", o.Unit),
-		textF("address", "Alamat", o.Address),
-		textF("phone", "Telepon", o.Phone),
-		textF("website", "Situs web", o.Website),
-		textF("email", "Email pengaduan", o.ComplaintEmail),
-		textF("contact", "Kontak pengaduan", o.ComplaintContact),
-		textF("counter", "Kode loket", o.CounterCode).
-			withHint("Satu huruf A–Z: huruf pada nomor antrean (A-001), invoice dan kuitansi."),
+	s.open(form.NewForm(s.c,
+		form.TextF("name", "Nama kantor", o.Name).WithHint("Tampil di kepala layar dan pada dokumen."),
+		form.TextF("unit", "Unit", o.Unit),
+		form.TextF("address", "Alamat", o.Address),
+		form.TextF("phone", "Telepon", o.Phone),
+		form.TextF("website", "Situs web", o.Website),
+		form.TextF("email", "Email pengaduan", o.ComplaintEmail),
+		form.TextF("contact", "Kontak pengaduan", o.ComplaintContact),
+		form.TextF("counter", "Kode loket", o.CounterCode).
+			WithHint("Satu huruf A–Z: huruf pada nomor antrean (A-001), invoice dan kuitansi."),
 		settingsExportField(o.ExportDir).
-			withHint("Tempat laporan Excel dan dokumen cetak. Kosongkan untuk folder bawaan: "+def)))
+			WithHint("Tempat laporan Excel dan dokumen cetak. Kosongkan untuk folder bawaan: "+def)))
 }
 
-func settingsExportField(v string) *field {
-	fl := textF("export", "Folder ekspor", v)
-	fl.in.Placeholder = "(folder bawaan)"
+func settingsExportField(v string) *form.Field {
+	fl := form.TextF("export", "Folder ekspor", v)
+	fl.In.Placeholder = "(folder bawaan)"
 	return fl
 }
 
 func (s *settingsScreen) openBackupForm() {
 	s.mode, s.confirm = settingsBackupForm, ""
-	s.open(newForm(s.c, textF("dir", "Folder tujuan", s.data.backupDir).
-		withHint(`Mis. flashdisk: E:\ di Windows, /media/usb di Linux. Nama berkas dibuat otomatis.`)))
+	s.open(form.NewForm(s.c, form.TextF("dir", "Folder tujuan", s.data.backupDir).
+		WithHint(`Mis. flashdisk: E:\ di Windows, /media/usb di Linux. Nama berkas dibuat otomatis.`)))
 }
 
 // open shows a form.
-func (s *settingsScreen) open(f *form) { s.form = f }
+func (s *settingsScreen) open(f *form.Form) { s.form = f }
 
 func (s *settingsScreen) closeForm() {
 	s.form, s.mode, s.confirm = nil, settingsView, ""
@@ -352,13 +355,13 @@ func (s *settingsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Save):
 		return s.submit()
 	}
-	if handled, submit := f.move(msg); handled {
+	if handled, submit := f.Move(msg); handled {
 		if submit {
 			return s.submit()
 		}
 		return nil
 	}
-	changed, cmd := f.key(msg)
+	changed, cmd := f.Key(msg)
 	if changed && s.mode == settingsBackupForm {
 		s.confirm = ""
 	}
@@ -367,54 +370,54 @@ func (s *settingsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // showErr puts an error next to the field it names; a wrong PIN goes to
 // the current PIN, emptied.
-func (s *settingsScreen) showErr(err error) {
+func (s *settingsScreen) ShowErr(err error) {
 	f := s.form
-	f.clearErrs()
-	if fl := f.get("cur"); fl != nil && errors.Is(err, store.ErrPIN) {
-		fl.err = errText(err)
-		fl.in.SetValue("")
-		f.focusKey("cur")
+	f.ClearErrs()
+	if fl := f.Get("cur"); fl != nil && errors.Is(err, store.ErrPIN) {
+		fl.Err = frame.ErrText(err)
+		fl.In.SetValue("")
+		f.FocusKey("cur")
 		return
 	}
-	f.showErr(err)
+	f.ShowErr(err)
 }
 
 // submit checks what only the screen can (a repeated PIN) and hands the
 // rest to the store in a command.
 func (s *settingsScreen) submit() tea.Cmd {
 	f := s.form
-	f.clearErrs()
+	f.ClearErrs()
 	st, ctx := s.c.Store, s.c.Ctx
 	refuse := func(field, msg string) tea.Cmd {
-		return func() tea.Msg { return errMsg{&valid.Error{Field: field, Msg: msg}} }
+		return func() tea.Msg { return frame.ErrMsg{Err: &valid.Error{Field: field, Msg: msg}} }
 	}
-	if (s.mode == settingsAddOfficer || s.mode == settingsChangePIN) && f.val("pin") != f.val("pin2") {
-		return refuse(f.get("pin2").label, "tidak sama dengan "+f.get("pin").label)
+	if (s.mode == settingsAddOfficer || s.mode == settingsChangePIN) && f.Val("pin") != f.Val("pin2") {
+		return refuse(f.Get("pin2").Label, "tidak sama dengan "+f.Get("pin").Label)
 	}
 	var cmd tea.Cmd
 	switch s.mode {
 	case settingsEditOffice:
-		if !f.dirty {
+		if !f.Dirty {
 			s.closeForm()
-			return notice("Tidak ada yang diubah.")
+			return frame.Notice("Tidak ada yang diubah.")
 		}
 		o := s.data.office
-		o.Name, o.Unit, o.Address = f.val("name"), f.val("unit"), f.val("address")
-		o.Phone, o.Website = f.val("phone"), f.val("website")
-		o.ComplaintEmail, o.ComplaintContact = f.val("email"), f.val("contact")
-		o.CounterCode, o.ExportDir = f.val("counter"), f.val("export")
+		o.Name, o.Unit, o.Address = f.Val("name"), f.Val("unit"), f.Val("address")
+		o.Phone, o.Website = f.Val("phone"), f.Val("website")
+		o.ComplaintEmail, o.ComplaintContact = f.Val("email"), f.Val("contact")
+		o.CounterCode, o.ExportDir = f.Val("counter"), f.Val("export")
 		cmd = settingsSaveOffice(s.c, o, s.data.office.ExportDir)
 	case settingsAddOfficer:
-		name, pin := f.val("name"), f.val("pin")
+		name, pin := f.Val("name"), f.Val("pin")
 		cmd = func() tea.Msg {
 			o, err := st.AddOfficer(ctx, name, pin)
 			if err != nil {
-				return errMsg{err}
+				return frame.ErrMsg{Err: err}
 			}
 			return settingsReadOfficers(ctx, st, "Petugas "+o.Name+" ditambahkan.")
 		}
 	case settingsChangePIN:
-		id, cur, pin, had := s.c.Officer.ID, f.val("cur"), strings.TrimSpace(f.val("pin")), s.onDuty().HasPIN
+		id, cur, pin, had := s.c.Officer.ID, f.Val("cur"), strings.TrimSpace(f.Val("pin")), s.onDuty().HasPIN
 		if pin == "" && !had {
 			return refuse("PIN baru", "isi 4–8 angka")
 		}
@@ -425,7 +428,7 @@ func (s *settingsScreen) submit() tea.Cmd {
 		cmd = func() tea.Msg {
 			if had {
 				if err := st.CheckPIN(ctx, id, cur); err != nil {
-					return errMsg{err}
+					return frame.ErrMsg{Err: err}
 				}
 			}
 			if err := st.SetPIN(ctx, id, pin); err != nil {
@@ -433,12 +436,12 @@ func (s *settingsScreen) submit() tea.Cmd {
 				if errors.As(err, &ve) && ve.Field == "PIN" {
 					err = &valid.Error{Field: "PIN baru", Msg: ve.Msg}
 				}
-				return errMsg{err}
+				return frame.ErrMsg{Err: err}
 			}
 			return settingsReadOfficers(ctx, st, done)
 		}
 	case settingsBackupForm:
-		cmd = settingsRunBackup(s.c, f.val("dir"), s.confirm)
+		cmd = settingsRunBackup(s.c, f.Val("dir"), s.confirm)
 	}
 	s.busy = true
 	return cmd
@@ -448,7 +451,7 @@ func (s *settingsScreen) submit() tea.Cmd {
 func settingsReadOfficers(ctx context.Context, st *store.Store, done string) tea.Msg {
 	list, err := st.Officers(ctx)
 	if err != nil {
-		return errMsg{err}
+		return frame.ErrMsg{Err: err}
 	}
 	return settingsOfficersMsg{list, done}
 }
@@ -456,8 +459,8 @@ func settingsReadOfficers(ctx context.Context, st *store.Store, done string) tea
 // settingsSaveOffice saves the office; a new export folder is first made
 // and tried with a file, so a wrong path is refused now rather than at the
 // end of the day.
-func settingsSaveOffice(c *Context, o store.Office, oldExport string) tea.Cmd {
-	st, ctx, actor := c.Store, c.Ctx, c.actor()
+func settingsSaveOffice(c *frame.Context, o store.Office, oldExport string) tea.Cmd {
+	st, ctx, actor := c.Store, c.Ctx, c.Actor()
 	for _, p := range []*string{&o.Name, &o.Unit, &o.Address, &o.Phone, &o.Website, &o.ComplaintEmail, &o.ComplaintContact, &o.CounterCode, &o.ExportDir} {
 		*p = strings.TrimSpace(*p)
 	}
@@ -469,15 +472,15 @@ func settingsSaveOffice(c *Context, o store.Office, oldExport string) tea.Cmd {
 				err = settingsTryFolder(o)
 			}
 			if err != nil {
-				return errMsg{&valid.Error{Field: "Folder ekspor", Msg: folderProblem(err)}}
+				return frame.ErrMsg{Err: &valid.Error{Field: "Folder ekspor", Msg: folder.FolderProblem(err)}}
 			}
 		}
 		if err := st.UpdateOffice(ctx, actor, o); err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		saved, err := st.Office(ctx)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		return settingsOfficeSavedMsg{saved}
 	}

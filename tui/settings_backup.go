@@ -11,6 +11,8 @@ import (
 
 	"loket/store"
 	"loket/store/valid"
+	"loket/tui/folder"
+	"loket/tui/frame"
 )
 
 // The settings screen's work on folders: trying a new export folder before
@@ -31,11 +33,11 @@ type (
 	settingsBackupMissingMsg struct{ dir string }
 )
 
-func (settingsBackupDoneMsg) success() {}
+func (settingsBackupDoneMsg) Success() {}
 
 // settingsTryFolder makes the export folder and writes a file into it.
 func settingsTryFolder(o store.Office) error {
-	dir, err := exportFolder(o)
+	dir, err := folder.ExportFolder(o)
 	if err != nil {
 		return err
 	}
@@ -54,31 +56,31 @@ func settingsTryFolder(o store.Office) error {
 // settingsRunBackup copies the database into dir. A folder that does not
 // exist is only made once the officer confirmed it (confirmed == dir): an
 // unplugged flashdisk must not turn into a folder on the PC's own disk.
-func settingsRunBackup(c *Context, dir, confirmed string) tea.Cmd {
+func settingsRunBackup(c *frame.Context, dir, confirmed string) tea.Cmd {
 	st, ctx := c.Store, c.Ctx
 	dir = strings.TrimSpace(dir)
 	return func() tea.Msg {
-		fail := func(msg string) tea.Msg { return errMsg{&valid.Error{Field: "Folder tujuan", Msg: msg}} }
+		fail := func(msg string) tea.Msg { return frame.ErrMsg{Err: &valid.Error{Field: "Folder tujuan", Msg: msg}} }
 		if dir == "" {
 			return fail("wajib diisi, mis. E:\\ atau /media/usb")
 		}
 		abs, err := filepath.Abs(dir)
 		if err != nil {
-			return fail(folderProblem(err))
+			return fail(folder.FolderProblem(err))
 		}
 		info, err := os.Stat(abs)
-		missing := errors.Is(err, fs.ErrNotExist) && !folderFileInWay(err)
+		missing := errors.Is(err, fs.ErrNotExist) && !folder.FolderFileInWay(err)
 		switch {
 		case missing && confirmed != abs:
 			return settingsBackupMissingMsg{abs}
 		case err == nil && !info.IsDir():
 			return fail(abs + " adalah berkas, bukan folder; pilih folder lain")
 		case err != nil && !missing:
-			return fail(folderProblem(err))
+			return fail(folder.FolderProblem(err))
 		}
 		p, err := st.Backup(ctx, abs)
 		if err != nil {
-			return fail("cadangan ke " + abs + " gagal: " + folderProblem(err))
+			return fail("cadangan ke " + abs + " gagal: " + folder.FolderProblem(err))
 		}
 		if err := st.SetMeta(ctx, settingsBackupMeta, abs); err != nil {
 			return settingsBackupDoneMsg{path: p, dir: abs,
@@ -96,5 +98,5 @@ func settingsWhy(err error) string {
 			return e.Error()
 		}
 	}
-	return strings.TrimPrefix(errText(err), "Gagal: ")
+	return strings.TrimPrefix(frame.ErrText(err), "Gagal: ")
 }

@@ -13,6 +13,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"loket/store"
+	"loket/tui/folder"
+	"loket/tui/frame"
 )
 
 // settingsOpen opens Pengaturan from Beranda and waits until it is read.
@@ -40,20 +42,20 @@ func settingsFrameFits(t *testing.T, h *harness, scr string) {
 		t.Fatalf("frame has %d lines, want %d:\n%s", len(lines), ht, scr)
 	}
 	for i, l := range lines {
-		if width(l) > w {
-			t.Fatalf("line %d is %d columns wide (> %d): %q", i+1, width(l), w, ansi.Strip(l))
+		if frame.Width(l) > w {
+			t.Fatalf("line %d is %d columns wide (> %d): %q", i+1, frame.Width(l), w, ansi.Strip(l))
 		}
 		plain := strings.TrimRight(ansi.Strip(l), " ")
-		if strings.HasSuffix(plain, "…") && width(plain) >= w-1 {
+		if strings.HasSuffix(plain, "…") && frame.Width(plain) >= w-1 {
 			t.Fatalf("line %d is cut at %d×%d: %q\n%s", i+1, w, ht, plain, scr)
 		}
 	}
 	if h.m.fullHelp {
 		return
 	}
-	for i, l := range splitLines(h.m.screen.View()) {
-		if width(l) > w {
-			t.Fatalf("body line %d is %d columns wide (> %d), cut on screen: %q\n%s", i+1, width(l), w, ansi.Strip(l), scr)
+	for i, l := range frame.SplitLines(h.m.screen.View()) {
+		if frame.Width(l) > w {
+			t.Fatalf("body line %d is %d columns wide (> %d), cut on screen: %q\n%s", i+1, frame.Width(l), w, ansi.Strip(l), scr)
 		}
 	}
 }
@@ -62,19 +64,19 @@ func settingsFrameFits(t *testing.T, h *harness, scr string) {
 // and replaces its value by typing.
 func settingsRetype(t *testing.T, h *harness, s *settingsScreen, fieldKey, value string) {
 	t.Helper()
-	for s.form.focus != 0 {
+	for s.form.Focus != 0 {
 		h.keys("shift+tab")
 	}
-	for s.form.cur().key != fieldKey {
-		before := s.form.focus
+	for s.form.Cur().Key != fieldKey {
+		before := s.form.Focus
 		h.keys("tab")
-		if s.form.focus == before {
+		if s.form.Focus == before {
 			t.Fatalf("no field %q in the form", fieldKey)
 		}
 	}
 	h.keys("ctrl+u")
 	h.typ(value)
-	if got := s.form.val(fieldKey); got != value {
+	if got := s.form.Val(fieldKey); got != value {
 		t.Fatalf("field %s holds %q after typing %q", fieldKey, got, value)
 	}
 }
@@ -83,13 +85,13 @@ func settingsRetype(t *testing.T, h *harness, s *settingsScreen, fieldKey, value
 // first, typing nothing.
 func settingsRetypeFocus(t *testing.T, h *harness, s *settingsScreen, fieldKey string) {
 	t.Helper()
-	for s.form.focus != 0 {
+	for s.form.Focus != 0 {
 		h.keys("shift+tab")
 	}
-	for s.form.cur().key != fieldKey {
-		before := s.form.focus
+	for s.form.Cur().Key != fieldKey {
+		before := s.form.Focus
 		h.keys("tab")
-		if s.form.focus == before {
+		if s.form.Focus == before {
 			t.Fatalf("no field %q in the form", fieldKey)
 		}
 	}
@@ -127,8 +129,8 @@ func TestSettingsSavesTheOfficeAndTheHeaderFollows(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	s := settingsOpen(t, h)
 	h.sees("BPS Kabupaten Belitung Timur · Pengaturan", "Kantor", "Kode loket", "(bawaan)")
-	home, _ := userHome()
-	if def := filepath.Join(home, "Documents", defaultExportSub); s.data.exportDir != def || !settingsShows(h, def) {
+	home, _ := folder.UserHome()
+	if def := filepath.Join(home, "Documents", folder.DefaultExportSub); s.data.exportDir != def || !settingsShows(h, def) {
 		t.Fatalf("default export folder %q, want %q shown:\n%s", s.data.exportDir, def, h.screen())
 	}
 	h.keys("enter")
@@ -156,7 +158,7 @@ func TestSettingsSavesTheOfficeAndTheHeaderFollows(t *testing.T) {
 		t.Fatal("the form stays open after saving")
 	}
 	// The counter letter is what the next visit's queue number carries.
-	v, err := h.s.StartVisit(context.Background(), h.m.c.actor())
+	v, err := h.s.StartVisit(context.Background(), h.m.c.Actor())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,10 +179,10 @@ func TestSettingsRefusesABadCounterCodeAndSavesNothing(t *testing.T) {
 	h.keys("ctrl+s")
 	h.waitSee("✗ Kode loket: harus satu huruf A–Z")
 	settingsFrameFits(t, h, h.screen())
-	if fl := s.form.get("counter"); fl == nil || fl.err == "" || s.form.cur() != fl {
+	if fl := s.form.Get("counter"); fl == nil || fl.Err == "" || s.form.Cur() != fl {
 		t.Fatalf("the error is not next to Kode loket, or it is not focused:\n%s", h.screen())
 	}
-	if s.form.val("address") != "Jl. Lain 1" || s.form.val("counter") != "AB1" {
+	if s.form.Val("address") != "Jl. Lain 1" || s.form.Val("counter") != "AB1" {
 		t.Fatal("the refused save lost what the officer typed")
 	}
 	if o := h.settingsOffice(); o != store.DefaultOffice {
@@ -280,7 +282,7 @@ func TestSettingsAddsAnOfficerWithAPIN(t *testing.T) {
 	h.typ("Sari Dewi")
 	h.keys("ctrl+s")
 	h.waitSee("✗ Nama petugas: sudah terdaftar")
-	if s.form == nil || s.form.val("name") != "Sari Dewi" {
+	if s.form == nil || s.form.Val("name") != "Sari Dewi" {
 		t.Fatal("the refused form was closed or emptied")
 	}
 }
@@ -290,7 +292,7 @@ func TestSettingsSetsAndChangesTheOwnPIN(t *testing.T) {
 	s := settingsOpen(t, h)
 	ctx, me := context.Background(), h.m.c.Officer.ID
 	h.keys("2", "p")
-	if s.form.get("cur") != nil {
+	if s.form.Get("cur") != nil {
 		t.Fatal("asks the current PIN of an officer without one")
 	}
 	h.typ("2468")
@@ -305,7 +307,7 @@ func TestSettingsSetsAndChangesTheOwnPIN(t *testing.T) {
 
 	// Now the current PIN is asked; a wrong one changes nothing.
 	h.keys("p")
-	if s.form.get("cur") == nil {
+	if s.form.Get("cur") == nil {
 		t.Fatalf("the current PIN is not asked:\n%s", h.screen())
 	}
 	h.typ("1111")
@@ -318,7 +320,7 @@ func TestSettingsSetsAndChangesTheOwnPIN(t *testing.T) {
 	if err := h.s.CheckPIN(ctx, me, "2468"); err != nil {
 		t.Fatalf("a wrong current PIN changed the PIN: %v", err)
 	}
-	if s.form.cur().key != "cur" || s.form.val("pin") != "1357" {
+	if s.form.Cur().Key != "cur" || s.form.Val("pin") != "1357" {
 		t.Fatal("after a wrong PIN the focus is not on it, or the new PIN was lost")
 	}
 	h.typ("2468")
@@ -336,7 +338,7 @@ func TestSettingsSetsAndChangesTheOwnPIN(t *testing.T) {
 	h.typ("12")
 	h.keys("enter")
 	h.waitSee("✗ PIN baru: harus 4–8 angka")
-	if s.form.cur().key != "pin" {
+	if s.form.Cur().Key != "pin" {
 		t.Fatalf("the error is not at PIN baru:\n%s", h.screen())
 	}
 }
@@ -369,7 +371,7 @@ func TestSettingsBacksUpToAFolder(t *testing.T) {
 	h.atHome()
 	s = settingsOpen(t, h)
 	h.keys("3", "enter")
-	if got := s.form.val("dir"); got != dir {
+	if got := s.form.Val("dir"); got != dir {
 		t.Fatalf("the folder field holds %q, want the last folder %q", got, dir)
 	}
 }
@@ -409,13 +411,13 @@ func TestSettingsBackupErrorIsIndonesianAndTheScreenStaysUsable(t *testing.T) {
 		h.keys("ctrl+u")
 		h.typ(bad.path)
 		h.keys("enter")
-		h.until("the error", func() bool { return s.form != nil && s.form.get("dir").err != "" })
+		h.until("the error", func() bool { return s.form != nil && s.form.Get("dir").Err != "" })
 		h.sees("✗ Folder tujuan:")
 		if !strings.Contains(h.m.errLine, bad.want) {
 			t.Fatalf("%s: error line %q lacks %q", bad.path, h.m.errLine, bad.want)
 		}
 		settingsNoEnglish(t, h.m.errLine)
-		if s.form.val("dir") != bad.path || s.busy {
+		if s.form.Val("dir") != bad.path || s.busy {
 			t.Fatal("the screen lost the typed folder or stays busy")
 		}
 		settingsFrameFits(t, h, h.screen())
@@ -439,9 +441,9 @@ func TestSettingsSectionKeysDoNotFireWhileTyping(t *testing.T) {
 	s := settingsOpen(t, h)
 	h.keys("3", "enter")
 	h.typ("/mnt/1?2t3p")
-	if s.sec != settingsBackup || h.m.fullHelp || s.form.val("dir") != "/mnt/1?2t3p" {
+	if s.sec != settingsBackup || h.m.fullHelp || s.form.Val("dir") != "/mnt/1?2t3p" {
 		t.Fatalf("keys typed into the folder went elsewhere: section %d, help %v, value %q",
-			s.sec, h.m.fullHelp, s.form.val("dir"))
+			s.sec, h.m.fullHelp, s.form.Val("dir"))
 	}
 	h.keys("tab") // one field: tab stays in the form
 	if s.sec != settingsBackup || s.form == nil {
@@ -524,12 +526,12 @@ func TestSettingsFitsTheTerminal(t *testing.T) {
 // make it on the disk (it is made when a document is written).
 func TestSettingsOpeningMakesNoExportFolder(t *testing.T) {
 	home := t.TempDir()
-	old := userHome
-	userHome = func() (string, error) { return home, nil }
-	t.Cleanup(func() { userHome = old })
+	old := folder.UserHome
+	folder.UserHome = func() (string, error) { return home, nil }
+	t.Cleanup(func() { folder.UserHome = old })
 	h := newHarness(t, 80, 24)
 	s := settingsOpen(t, h)
-	def := filepath.Join(home, "Documents", defaultExportSub)
+	def := filepath.Join(home, "Documents", folder.DefaultExportSub)
 	if s.data.exportDir != def || s.data.exportErr != nil || !settingsShows(h, def) {
 		t.Fatalf("default export folder %q (%v), want %q shown:\n%s", s.data.exportDir, s.data.exportErr, def, h.screen())
 	}

@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"strings"
+
+	"loket/tui/frame"
 )
 
 // The settings screen's rendering: the section tabs, the office, the
@@ -49,7 +51,7 @@ func (s *settingsScreen) View() string {
 
 // formLines renders the open form, indented by one column.
 func (s *settingsScreen) formLines(w int) ([]string, int) {
-	ls, focus := s.form.lines(w-2, nil)
+	ls, focus := s.form.Lines(w-2, nil)
 	for i := range ls {
 		ls[i] = " " + ls[i]
 	}
@@ -70,10 +72,10 @@ func (s *settingsScreen) row(label, value string, lw, w int) []string {
 		value = st.Dim.Render("—")
 	}
 	var out []string
-	for i, l := range wrap(value, max(w-lw-4, 10)) {
+	for i, l := range frame.Wrap(value, max(w-lw-4, 10)) {
 		lab := strings.Repeat(" ", lw)
 		if i == 0 {
-			lab = st.Label.Render(pad(label, lw))
+			lab = st.Label.Render(frame.Pad(label, lw))
 		}
 		out = append(out, "   "+lab+" "+l)
 	}
@@ -91,7 +93,7 @@ func (s *settingsScreen) officeView(w int) ([]string, int) {
 	export := o.ExportDir
 	if export == "" {
 		if s.data.exportErr != nil {
-			export = "bawaan: " + errText(s.data.exportErr)
+			export = "bawaan: " + frame.ErrText(s.data.exportErr)
 		} else {
 			export = s.data.exportDir + " (bawaan)"
 		}
@@ -124,7 +126,7 @@ func (s *settingsScreen) officersView(w int) ([]string, int) {
 	s.top = min(s.top, max(len(list)-room, 0))
 	nameW := 16
 	for _, o := range list {
-		nameW = max(nameW, width(o.Name))
+		nameW = max(nameW, frame.Width(o.Name))
 	}
 	nameW = min(nameW, max(w-34, 16))
 	for i := s.top; i < len(list) && i < s.top+room; i++ {
@@ -133,7 +135,7 @@ func (s *settingsScreen) officersView(w int) ([]string, int) {
 		if o.HasPIN {
 			pin = "ada PIN"
 		}
-		row := "   " + pad(o.Name, nameW) + "  " + pad(pin, 10)
+		row := "   " + frame.Pad(o.Name, nameW) + "  " + frame.Pad(pin, 10)
 		if o.ID == s.c.Officer.ID {
 			row += "  " + st.Accent.Render("← bertugas")
 		}
@@ -143,7 +145,7 @@ func (s *settingsScreen) officersView(w int) ([]string, int) {
 		out = append(out, st.Dim.Render(fmt.Sprintf("   … %d–%d dari %d", s.top+1, min(s.top+room, len(list)), len(list))))
 	}
 	out = append(out, "")
-	for _, l := range wrap("t menambah petugas (PIN boleh dikosongkan); p mengubah atau menghapus PIN petugas yang bertugas. PIN tidak pernah ditampilkan.", w-4) {
+	for _, l := range frame.Wrap("t menambah petugas (PIN boleh dikosongkan); p mengubah atau menghapus PIN petugas yang bertugas. PIN tidak pernah ditampilkan.", w-4) {
 		out = append(out, "  "+st.Dim.Render(l))
 	}
 	return out, -1
@@ -152,7 +154,7 @@ func (s *settingsScreen) officersView(w int) ([]string, int) {
 func (s *settingsScreen) backupView(w int) ([]string, int) {
 	st := s.c.Styles
 	out := []string{"  " + st.Title.Render("Cadangkan ke…")}
-	for _, l := range wrap("Salinan utuh basis data (kunjungan, pembayaran, buku tamu) ke folder lain, mis. flashdisk. Boleh sambil melayani. Simpan flashdisk di tempat aman: isinya data pribadi pengunjung.", w-4) {
+	for _, l := range frame.Wrap("Salinan utuh basis data (kunjungan, pembayaran, buku tamu) ke folder lain, mis. flashdisk. Boleh sambil melayani. Simpan flashdisk di tempat aman: isinya data pribadi pengunjung.", w-4) {
 		out = append(out, "  "+l)
 	}
 	out = append(out, "")
@@ -163,7 +165,7 @@ func (s *settingsScreen) backupView(w int) ([]string, int) {
 		out = append(out, ls...)
 		if s.confirm != "" {
 			out = append(out, "")
-			for _, l := range wrap("Folder "+s.confirm+" belum ada. Tekan enter lagi untuk membuatnya dan mencadangkan ke sana, atau perbaiki alamatnya (flashdisk terpasang?).", w-4) {
+			for _, l := range frame.Wrap("Folder "+s.confirm+" belum ada. Tekan enter lagi untuk membuatnya dan mencadangkan ke sana, atau perbaiki alamatnya (flashdisk terpasang?).", w-4) {
 				out = append(out, "  "+st.Warn.Render(l))
 			}
 		}
@@ -179,7 +181,7 @@ func (s *settingsScreen) backupView(w int) ([]string, int) {
 		out = append(out, "")
 		out = append(out, s.row("Tersimpan", st.OK.Render(s.lastOut), lw, w)...)
 		if s.lastWarn != "" {
-			for _, l := range wrap(s.lastWarn, w-4) {
+			for _, l := range frame.Wrap(s.lastWarn, w-4) {
 				out = append(out, "  "+st.Warn.Render(l))
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"charm.land/huh/v2"
 
 	"loket/store"
+	"loket/tui/frame"
 )
 
 // The start screen: who is on duty. On the first run (no officers) it asks
@@ -43,7 +44,7 @@ func newStartKeys() startKeys {
 }
 
 type startScreen struct {
-	c        *Context
+	c        *frame.Context
 	keys     startKeys
 	state    startState
 	officers []store.Officer
@@ -65,7 +66,7 @@ type (
 	officerNeedsPINMsg struct{ officer store.Officer }
 )
 
-func newStart(c *Context, arg any) Screen {
+func newStart(c *frame.Context, arg any) frame.Screen {
 	s := &startScreen{c: c, keys: newStartKeys()}
 	s.wantName, _ = arg.(string)
 	s.applyKeys()
@@ -83,18 +84,18 @@ func (s *startScreen) Init() tea.Cmd {
 				o, err = st.AddOfficer(ctx, name, "")
 			}
 			if err != nil {
-				return errMsg{err}
+				return frame.ErrMsg{Err: err}
 			}
 			if o.HasPIN {
 				return officerNeedsPINMsg{o}
 			}
-			return officerChosenMsg{o}
+			return frame.OfficerChosenMsg{Officer: o}
 		}
 	}
 	return func() tea.Msg {
 		os, err := st.Officers(ctx)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		return officersLoadedMsg{os}
 	}
@@ -160,7 +161,7 @@ func (s *startScreen) setState(st startState) tea.Cmd {
 	return cmd
 }
 
-func (s *startScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *startScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case officersLoadedMsg:
 		s.officers = msg.officers
@@ -171,7 +172,7 @@ func (s *startScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case officerNeedsPINMsg:
 		s.chosen = msg.officer
 		return s, s.setState(startPIN)
-	case errMsg:
+	case frame.ErrMsg:
 		s.busy = false
 		if s.form != nil {
 			// The form was completed; build it again with the input kept
@@ -227,7 +228,7 @@ func (s *startScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			s.chosen = o
 			return s.setState(startPIN)
 		}
-		return func() tea.Msg { return officerChosenMsg{o} }
+		return func() tea.Msg { return frame.OfficerChosenMsg{Officer: o} }
 	}
 	return nil
 }
@@ -240,16 +241,16 @@ func (s *startScreen) submit() tea.Cmd {
 		return func() tea.Msg {
 			o, err := st.AddOfficer(ctx, name, pin)
 			if err != nil {
-				return errMsg{err}
+				return frame.ErrMsg{Err: err}
 			}
-			return officerChosenMsg{o}
+			return frame.OfficerChosenMsg{Officer: o}
 		}
 	case startPIN:
 		return func() tea.Msg {
 			if err := st.CheckPIN(ctx, chosen.ID, pin); err != nil {
-				return errMsg{err}
+				return frame.ErrMsg{Err: err}
 			}
-			return officerChosenMsg{chosen}
+			return frame.OfficerChosenMsg{Officer: chosen}
 		}
 	}
 	return nil
@@ -280,7 +281,7 @@ func (s *startScreen) View() string {
 		out = append(out, "  Masukkan PIN "+s.chosen.Name+", lalu enter.", "")
 	}
 	if s.form != nil {
-		for _, l := range splitLines(s.form.View()) {
+		for _, l := range frame.SplitLines(s.form.View()) {
 			out = append(out, "  "+l)
 		}
 	}
@@ -289,7 +290,7 @@ func (s *startScreen) View() string {
 
 func (s *startScreen) row(i int, text string) string {
 	if i == s.cursor {
-		return s.c.Styles.Selected.Render(pad("›"+text[1:], min(s.w-2, 50)))
+		return s.c.Styles.Selected.Render(frame.Pad("›"+text[1:], min(s.w-2, 50)))
 	}
 	return text
 }

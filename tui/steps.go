@@ -10,10 +10,12 @@ import (
 	"loket/store"
 	"loket/store/valid"
 	"loket/tariff"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // newEditor builds the panel of step n from the visit as last read.
-func newEditor(c *Context, v *store.Visit, sch *tariff.Schedule, n int) editor {
+func newEditor(c *frame.Context, v *store.Visit, sch *tariff.Schedule, n int) editor {
 	switch n {
 	case store.StepArrival:
 		return &infoEd{body0: func(v *store.Visit, w int) []string { return arrivalLines(c, v, w) }}
@@ -71,7 +73,7 @@ type infoEd struct {
 	save  tea.Cmd
 }
 
-func (e *infoEd) fields() *form { return nil }
+func (e *infoEd) fields() *form.Form { return nil }
 func (e *infoEd) body(v *store.Visit, w int) ([]string, int) {
 	return e.body0(v, w), 0
 }
@@ -79,15 +81,15 @@ func (e *infoEd) submit(*store.Visit) tea.Cmd { return e.save }
 
 // formEd is the common part of a step with a form.
 type formEd struct {
-	c *Context
-	f *form
+	c *frame.Context
+	f *form.Form
 }
 
-func (e *formEd) fields() *form { return e.f }
+func (e *formEd) fields() *form.Form { return e.f }
 
 // kv writes "label: value" with the label dimmed, wrapped to w.
-func kv(c *Context, label, value string, w int) []string {
-	lines := wrapIndent(label+": "+value, w, 2)
+func kv(c *frame.Context, label, value string, w int) []string {
+	lines := frame.WrapIndent(label+": "+value, w, 2)
 	lines[0] = c.Styles.Dim.Render(label+":") + strings.TrimPrefix(lines[0], label+":")
 	return lines
 }
@@ -96,17 +98,17 @@ func kv(c *Context, label, value string, w int) []string {
 func itemQty(it store.Item) string {
 	switch {
 	case it.Kind == string(tariff.KindMicrodata):
-		return thousands(it.Bytes) + " byte"
+		return frame.Thousands(it.Bytes) + " byte"
 	case it.Kind == string(tariff.KindMap):
-		return thousands(it.Maps) + " peta"
+		return frame.Thousands(it.Maps) + " peta"
 	case it.Pages > 0:
-		return thousands(it.Pages) + " halaman"
+		return frame.Thousands(it.Pages) + " halaman"
 	}
 	return ""
 }
 
 // itemLines describe a product line under its field.
-func itemLines(c *Context, it store.Item, w int) []string {
+func itemLines(c *frame.Context, it store.Item, w int) []string {
 	text := it.Code + " · " + it.Title
 	if q := itemQty(it); q != "" {
 		text += " · " + q
@@ -116,15 +118,15 @@ func itemLines(c *Context, it store.Item, w int) []string {
 		text += " (tidak tersedia)"
 	}
 	var out []string
-	for _, l := range wrap(text, w-4) {
+	for _, l := range frame.Wrap(text, w-4) {
 		out = append(out, "    "+c.Styles.Dim.Render(l))
 	}
 	return out
 }
 
-func arrivalLines(c *Context, v *store.Visit, w int) []string {
+func arrivalLines(c *frame.Context, v *store.Visit, w int) []string {
 	out := kv(c, "Nomor antrian", v.Queue(), w)
-	out = append(out, kv(c, "Datang", longDate(v.ArrivedAt)+", "+clock(v.ArrivedAt)+" WIB", w)...)
+	out = append(out, kv(c, "Datang", frame.LongDate(v.ArrivedAt)+", "+frame.Clock(v.ArrivedAt)+" WIB", w)...)
 	if v.Open() {
 		out = append(out, "")
 		out = append(out, wrapStyled(c.Styles.Dim, "Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
@@ -138,22 +140,22 @@ type purposeEd struct {
 	id string
 }
 
-func newPurposeEd(c *Context, v *store.Visit) *purposeEd {
+func newPurposeEd(c *frame.Context, v *store.Visit) *purposeEd {
 	p := v.Purpose
 	if p == "" {
 		p = "Membeli produk statistik"
 	}
-	f := newForm(c,
-		textF("purpose", "Maksud kunjungan", p),
-		choiceF("use", "Pemanfaatan data", valid.Uses, v.Use).withHint("←/→ atau huruf awal untuk memilih"),
+	f := form.NewForm(c,
+		form.TextF("purpose", "Maksud kunjungan", p),
+		form.ChoiceF("use", "Pemanfaatan data", valid.Uses, v.Use).WithHint("←/→ atau huruf awal untuk memilih"),
 	)
 	return &purposeEd{formEd{c, f}, v.ID}
 }
 
-func (e *purposeEd) body(_ *store.Visit, w int) ([]string, int) { return e.f.lines(w, nil) }
+func (e *purposeEd) body(_ *store.Visit, w int) ([]string, int) { return e.f.Lines(w, nil) }
 
 func (e *purposeEd) submit(*store.Visit) tea.Cmd {
-	purpose, use := e.f.val("purpose"), e.f.val("use")
+	purpose, use := e.f.Val("purpose"), e.f.Val("use")
 	return saveStep(e.c, e.id, store.StepPurpose, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.RecordPurpose(ctx, actor, id, purpose, use)
 	})
@@ -166,25 +168,25 @@ type availEd struct {
 	items []store.Item
 }
 
-func newAvailEd(c *Context, v *store.Visit) *availEd {
+func newAvailEd(c *frame.Context, v *store.Visit) *availEd {
 	e := &availEd{id: v.ID, items: v.Items}
-	var fs []*field
+	var fs []*form.Field
 	for _, it := range v.Items {
 		val := "Ya"
 		if it.Available != nil {
-			val = yn(*it.Available)
+			val = form.Yn(*it.Available)
 		}
-		fs = append(fs, yesNo(it.ID, fmt.Sprintf("Produk %d", it.Seq), val).withHint("Ya: tersedia · Tidak: tidak tersedia (tetap tercatat, tidak ditagih)"))
+		fs = append(fs, form.YesNo(it.ID, fmt.Sprintf("Produk %d", it.Seq), val).WithHint("Ya: tersedia · Tidak: tidak tersedia (tetap tercatat, tidak ditagih)"))
 	}
-	e.formEd = formEd{c, newForm(c, fs...)}
+	e.formEd = formEd{c, form.NewForm(c, fs...)}
 	return e
 }
 
 func (e *availEd) body(_ *store.Visit, w int) ([]string, int) {
 	head := []string{"Apakah produk tersedia?", ""}
-	lines, focus := e.f.lines(w, under(func(fl *field) []string {
+	lines, focus := e.f.Lines(w, form.Under(func(fl *form.Field) []string {
 		for _, it := range e.items {
-			if it.ID == fl.key {
+			if it.ID == fl.Key {
 				return itemLines(e.c, it, w)
 			}
 		}
@@ -196,9 +198,9 @@ func (e *availEd) body(_ *store.Visit, w int) ([]string, int) {
 
 func (e *availEd) submit(*store.Visit) tea.Cmd {
 	avail := map[string]bool{}
-	for _, fl := range e.f.fields {
-		if v := fl.value(); v != "" {
-			avail[fl.key] = v == "Ya"
+	for _, fl := range e.f.Fields {
+		if v := fl.Value(); v != "" {
+			avail[fl.Key] = v == "Ya"
 		}
 	}
 	return saveStep(e.c, e.id, store.StepAvailable, func(ctx context.Context, st *store.Store, actor, id string) error {
@@ -207,7 +209,7 @@ func (e *availEd) submit(*store.Visit) tea.Cmd {
 }
 
 // Step 6: the tariff of each line with its basis, and the documents.
-func termsLines(c *Context, v *store.Visit, sch *tariff.Schedule, w int) []string {
+func termsLines(c *frame.Context, v *store.Visit, sch *tariff.Schedule, w int) []string {
 	st := c.Styles
 	var out []string
 	total := "Total: " + tariff.Rupiah(v.Total)
@@ -233,16 +235,16 @@ func termsLines(c *Context, v *store.Visit, sch *tariff.Schedule, w int) []strin
 		}
 		out = append(out, "")
 		out = append(out, wrapStyled(st.Title, fmt.Sprintf("%d. %s: %s", it.Seq, name, tariff.Rupiah(it.Amount)), w)...)
-		out = append(out, wrapIndent("   "+it.Title+" · "+itemQty(it), w, 3)...)
+		out = append(out, frame.WrapIndent("   "+it.Title+" · "+itemQty(it), w, 3)...)
 		if !it.Counts() {
 			out = append(out, st.Warn.Render("   Tidak tersedia: tidak ditagih"))
 			continue
 		}
 		for _, q := range it.Quote {
-			out = append(out, wrapIndent("   "+q, w, 3)...)
+			out = append(out, frame.WrapIndent("   "+q, w, 3)...)
 		}
 		if !it.Zero {
-			out = append(out, wrapIndent("   Dasar: "+it.Basis, w, 3)...)
+			out = append(out, frame.WrapIndent("   Dasar: "+it.Basis, w, 3)...)
 		}
 	}
 	// The schedule's notes are for the office (an unconfirmed effective
@@ -275,27 +277,27 @@ type agreeEd struct {
 	id string
 }
 
-func newAgreeEd(c *Context, v *store.Visit) *agreeEd {
+func newAgreeEd(c *frame.Context, v *store.Visit) *agreeEd {
 	agreed := ""
 	if v.Agreed != nil {
-		agreed = yn(*v.Agreed)
+		agreed = form.Yn(*v.Agreed)
 	}
-	fs := []*field{
-		yesNo("agreed", "Menyetujui ketentuan", agreed).withHint("Tidak: kunjungan berakhir Batal dengan alasannya."),
-		textF("reason", "Alasan", ""),
+	fs := []*form.Field{
+		form.YesNo("agreed", "Menyetujui ketentuan", agreed).WithHint("Tidak: kunjungan berakhir Batal dengan alasannya."),
+		form.TextF("reason", "Alasan", ""),
 	}
 	if d := v.Document("abstraksi"); d != nil {
 		vars := d.Variables
 		if vars == "" {
 			vars = requestedVars(v)
 		}
-		fs = append(fs, yesNo("abstraksi", "Abstraksi diserahkan", receivedVal(d)),
-			textF("vars", "Variabel dalam abstraksi", vars))
+		fs = append(fs, form.YesNo("abstraksi", "Abstraksi diserahkan", receivedVal(d)),
+			form.TextF("vars", "Variabel dalam abstraksi", vars))
 	}
 	if d := v.Document("surat_permohonan"); d != nil {
-		fs = append(fs, yesNo("letter", "Surat permohonan diserahkan", receivedVal(d)))
+		fs = append(fs, form.YesNo("letter", "Surat permohonan diserahkan", receivedVal(d)))
 	}
-	e := &agreeEd{formEd{c, newForm(c, fs...)}, v.ID}
+	e := &agreeEd{formEd{c, form.NewForm(c, fs...)}, v.ID}
 	e.sync()
 	return e
 }
@@ -320,19 +322,19 @@ func requestedVars(v *store.Visit) string {
 // sync shows the reason only for a refusal, the documents only for an
 // agreement.
 func (e *agreeEd) sync() {
-	no := e.f.val("agreed") == "Tidak"
-	for _, fl := range e.f.fields {
-		switch fl.key {
+	no := e.f.Val("agreed") == "Tidak"
+	for _, fl := range e.f.Fields {
+		switch fl.Key {
 		case "reason":
-			fl.hidden = !no
+			fl.Hidden = !no
 		case "abstraksi", "vars", "letter":
-			fl.hidden = no
+			fl.Hidden = no
 		}
 	}
-	e.f.fixFocus()
+	e.f.FixFocus()
 }
 
-func (e *agreeEd) changed(*field, *store.Visit) tea.Cmd { e.sync(); return nil }
+func (e *agreeEd) changed(*form.Field, *store.Visit) tea.Cmd { e.sync(); return nil }
 
 func (e *agreeEd) body(v *store.Visit, w int) ([]string, int) {
 	head := kv(e.c, "Total tagihan", tariff.Rupiah(v.Total), w)
@@ -340,19 +342,19 @@ func (e *agreeEd) body(v *store.Visit, w int) ([]string, int) {
 		head = append(head, kv(e.c, "Dokumen", strings.Join(docs, "; "), w)...)
 	}
 	head = append(head, "")
-	lines, focus := e.f.lines(w, nil)
+	lines, focus := e.f.Lines(w, nil)
 	return append(head, lines...), focus + len(head)
 }
 
 func (e *agreeEd) submit(*store.Visit) tea.Cmd {
 	in := store.AgreementInput{
-		Agreed:    e.f.val("agreed") == "Ya",
-		Reason:    e.f.val("reason"),
-		Abstraksi: e.f.val("abstraksi") == "Ya",
-		Variables: e.f.val("vars"),
-		Letter:    e.f.val("letter") == "Ya",
+		Agreed:    e.f.Val("agreed") == "Ya",
+		Reason:    e.f.Val("reason"),
+		Abstraksi: e.f.Val("abstraksi") == "Ya",
+		Variables: e.f.Val("vars"),
+		Letter:    e.f.Val("letter") == "Ya",
 	}
-	if e.f.val("agreed") == "" {
+	if e.f.Val("agreed") == "" {
 		return e.ask("agreed")
 	}
 	return saveStep(e.c, e.id, store.StepAgreement, func(ctx context.Context, st *store.Store, actor, id string) error {
@@ -362,9 +364,9 @@ func (e *agreeEd) submit(*store.Visit) tea.Cmd {
 
 // ask marks an unanswered Ya/Tidak question.
 func (e *formEd) ask(key string) tea.Cmd {
-	fl := e.f.get(key)
-	fl.err = "pilih Ya atau Tidak (tombol y atau t)"
-	e.f.focusKey(key)
+	fl := e.f.Get(key)
+	fl.Err = "pilih Ya atau Tidak (tombol y atau t)"
+	e.f.FocusKey(key)
 	return nil
 }
 
@@ -374,16 +376,16 @@ type docCheckEd struct {
 	id string
 }
 
-func newDocCheckEd(c *Context, v *store.Visit) *docCheckEd {
+func newDocCheckEd(c *frame.Context, v *store.Visit) *docCheckEd {
 	matches, note := "", ""
 	for _, d := range v.Documents {
 		if d.Matches != nil && d.Kind != "sppd" {
-			matches, note = yn(*d.Matches), d.Note
+			matches, note = form.Yn(*d.Matches), d.Note
 		}
 	}
-	f := newForm(c,
-		yesNo("matches", "Dokumen lengkap dan sesuai", matches).withHint("Tidak: pengguna layanan dirujuk ke konsultasi statistik; kunjungan berakhir."),
-		textF("note", "Catatan pemeriksaan", note),
+	f := form.NewForm(c,
+		form.YesNo("matches", "Dokumen lengkap dan sesuai", matches).WithHint("Tidak: pengguna layanan dirujuk ke konsultasi statistik; kunjungan berakhir."),
+		form.TextF("note", "Catatan pemeriksaan", note),
 	)
 	return &docCheckEd{formEd{c, f}, v.ID}
 }
@@ -404,7 +406,7 @@ func (e *docCheckEd) body(v *store.Visit, w int) ([]string, int) {
 		}
 	}
 	head = append(head, "")
-	lines, focus := e.f.lines(w, nil)
+	lines, focus := e.f.Lines(w, nil)
 	return append(head, lines...), focus + len(head)
 }
 
@@ -423,10 +425,10 @@ func orDash(s string) string {
 }
 
 func (e *docCheckEd) submit(*store.Visit) tea.Cmd {
-	if e.f.val("matches") == "" {
+	if e.f.Val("matches") == "" {
 		return e.ask("matches")
 	}
-	matches, note := e.f.val("matches") == "Ya", e.f.val("note")
+	matches, note := e.f.Val("matches") == "Ya", e.f.Val("note")
 	return saveStep(e.c, e.id, store.StepDocCheck, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.RecordDocumentCheck(ctx, actor, id, matches, note)
 	})
@@ -438,22 +440,22 @@ type invoiceEd struct {
 	id string
 }
 
-func newInvoiceEd(c *Context, v *store.Visit) *invoiceEd {
-	var fs []*field
+func newInvoiceEd(c *frame.Context, v *store.Visit) *invoiceEd {
+	var fs []*form.Field
 	done := v.Step(store.StepInvoice).State == store.StateDone
 	val := func(b bool) string {
 		if done {
-			return yn(b)
+			return form.Yn(b)
 		}
 		return ""
 	}
 	if hasKind(v, string(tariff.KindMicrodata)) {
-		fs = append(fs, yesNo("sample", "Contoh data mikro diberikan", val(v.SampleGiven)))
+		fs = append(fs, form.YesNo("sample", "Contoh data mikro diberikan", val(v.SampleGiven)))
 	}
 	if v.HasMicrodata() {
-		fs = append(fs, yesNo("sppd", "Formulir SPPD diserahkan", val(v.SPPDGiven)).withHint("Wajib untuk data mikro dan peta: ditandatangani di atas meterai Rp10.000 (langkah 12)."))
+		fs = append(fs, form.YesNo("sppd", "Formulir SPPD diserahkan", val(v.SPPDGiven)).WithHint("Wajib untuk data mikro dan peta: ditandatangani di atas meterai Rp10.000 (langkah 12)."))
 	}
-	return &invoiceEd{formEd{c, newForm(c, fs...)}, v.ID}
+	return &invoiceEd{formEd{c, form.NewForm(c, fs...)}, v.ID}
 }
 
 func hasKind(v *store.Visit, kind string) bool {
@@ -470,30 +472,30 @@ func (e *invoiceEd) body(v *store.Visit, w int) ([]string, int) {
 	switch inv := v.ActiveInvoice("invoice"); {
 	case inv != nil:
 		head = append(head, kv(e.c, "Nomor invoice", inv.Number, w)...)
-		head = append(head, kv(e.c, "Diterbitkan", dateTime(inv.IssuedAt), w)...)
+		head = append(head, kv(e.c, "Diterbitkan", frame.DateTime(inv.IssuedAt), w)...)
 	case v.Total > 0:
 		head = append(head, kv(e.c, "Invoice", "nomor diterbitkan saat langkah ini disimpan", w)...)
 	default:
 		head = append(head, kv(e.c, "Invoice", "tidak ada (Rp0)", w)...)
 	}
 	head = append(head, "")
-	if len(e.f.fields) == 0 {
+	if len(e.f.Fields) == 0 {
 		if v.Open() && v.Step(store.StepInvoice).State != store.StateDone {
 			head = append(head, "Tekan enter untuk menerbitkan invoice.")
 		}
 		return head, 0
 	}
-	lines, focus := e.f.lines(w, nil)
+	lines, focus := e.f.Lines(w, nil)
 	return append(head, lines...), focus + len(head)
 }
 
 func (e *invoiceEd) submit(*store.Visit) tea.Cmd {
-	for _, fl := range e.f.fields {
-		if fl.value() == "" {
-			return e.ask(fl.key)
+	for _, fl := range e.f.Fields {
+		if fl.Value() == "" {
+			return e.ask(fl.Key)
 		}
 	}
-	in := store.InvoiceInput{SampleGiven: e.f.val("sample") == "Ya", SPPDGiven: e.f.val("sppd") == "Ya"}
+	in := store.InvoiceInput{SampleGiven: e.f.Val("sample") == "Ya", SPPDGiven: e.f.Val("sppd") == "Ya"}
 	return saveStep(e.c, e.id, store.StepInvoice, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.IssueInvoice(ctx, actor, id, in)
 	})

@@ -11,6 +11,8 @@ import (
 
 	"loket/store"
 	"loket/store/valid"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // Step 3: the guest book, with the consent question and the returning
@@ -51,20 +53,20 @@ type guestEd struct {
 // The lookup fields.
 var lookupFields = map[string]bool{"name": true, "idno": true, "email": true}
 
-func newGuestEd(c *Context, v *store.Visit) *guestEd {
+func newGuestEd(c *frame.Context, v *store.Visit) *guestEd {
 	g := v.Guest
 	consent := ""
 	if v.Step(store.StepGuestBook).State == store.StateDone {
-		consent = yn(v.Consent)
+		consent = form.Yn(v.Consent)
 	}
 	if g.IDType == "" {
 		g.IDType = "KTP"
 	}
-	fields := slices.Insert(guestFields(g), 1,
-		yesNo("consent", "Persetujuan data pribadi", consent).withHint("Pengunjung setuju datanya dipakai untuk layanan ini dan statistik layanan BPS (UU PDP). Tidak: hanya nama, instansi, kategori dan email yang dicatat."))
-	f := newForm(c, fields...)
-	f.get("name").withHint("Ketik nama, nomor identitas, email atau nomor HP: pengunjung lama ditawarkan di bawah.")
-	f.get("cat").withHint("←/→ atau huruf awal; menentukan tarif nol rupiah.")
+	fields := slices.Insert(form.GuestFields(g), 1,
+		form.YesNo("consent", "Persetujuan data pribadi", consent).WithHint("Pengunjung setuju datanya dipakai untuk layanan ini dan statistik layanan BPS (UU PDP). Tidak: hanya nama, instansi, kategori dan email yang dicatat."))
+	f := form.NewForm(c, fields...)
+	f.Get("name").WithHint("Ketik nama, nomor identitas, email atau nomor HP: pengunjung lama ditawarkan di bawah.")
+	f.Get("cat").WithHint("←/→ atau huruf awal; menentukan tarif nol rupiah.")
 	e := &guestEd{formEd: formEd{c, f}, id: v.ID, visitorID: v.VisitorID, hi: -1,
 		choose:  key.NewBinding(key.WithKeys("down"), key.WithHelp("↓ enter", "pilih pengunjung lama")),
 		dismiss: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "tutup daftar")),
@@ -78,15 +80,15 @@ func newGuestEd(c *Context, v *store.Visit) *guestEd {
 
 // sync hides what is not kept without consent.
 func (e *guestEd) sync() {
-	no := e.f.val("consent") == "Tidak"
-	for _, fl := range e.f.fields {
-		switch fl.key {
+	no := e.f.Val("consent") == "Tidak"
+	for _, fl := range e.f.Fields {
+		switch fl.Key {
 		case "name", "consent", "inst", "cat", "email":
 		default:
-			fl.hidden = no
+			fl.Hidden = no
 		}
 	}
-	e.f.fixFocus()
+	e.f.FixFocus()
 }
 
 func (e *guestEd) keys() []key.Binding {
@@ -97,26 +99,26 @@ func (e *guestEd) keys() []key.Binding {
 }
 
 func (e *guestEd) popup() bool {
-	fl := e.f.cur()
-	return e.open && len(e.matches) > 0 && fl != nil && fl.key == e.field
+	fl := e.f.Cur()
+	return e.open && len(e.matches) > 0 && fl != nil && fl.Key == e.field
 }
 
 func (e *guestEd) closePopup() { e.open, e.hi = false, -1 }
 
-func (e *guestEd) changed(fl *field, _ *store.Visit) tea.Cmd {
+func (e *guestEd) changed(fl *form.Field, _ *store.Visit) tea.Cmd {
 	if fl == nil {
 		return nil
 	}
-	if fl.key == "consent" {
+	if fl.Key == "consent" {
 		e.sync()
 	}
-	if fl.key == "idno" || fl.key == "idtype" {
+	if fl.Key == "idno" || fl.Key == "idtype" {
 		e.fromNIK()
 	}
-	if !lookupFields[fl.key] {
+	if !lookupFields[fl.Key] {
 		return nil
 	}
-	return e.lookup(fl.key, fl.value())
+	return e.lookup(fl.Key, fl.Value())
 }
 
 // fromNIK fills the gender from a complete, valid NIK when none is chosen
@@ -124,24 +126,24 @@ func (e *guestEd) changed(fl *field, _ *store.Visit) tea.Cmd {
 func (e *guestEd) fromNIK() {
 	f := e.f
 	// A proposal belongs to the NIK now in the form, and to none other.
-	if y := f.get("year"); y != nil {
-		y.suggest, y.in.Placeholder = "", ""
+	if y := f.Get("year"); y != nil {
+		y.Suggest, y.In.Placeholder = "", ""
 	}
-	if f.val("idtype") != "KTP" {
+	if f.Val("idtype") != "KTP" {
 		return
 	}
-	gender, year, ok := valid.NIKFacts(f.val("idno"), e.c.Now())
+	gender, year, ok := valid.NIKFacts(f.Val("idno"), e.c.Now())
 	if !ok {
 		return
 	}
-	if g := f.get("gender"); g != nil && g.sel < 0 {
-		g.choose(gender)
+	if g := f.Get("gender"); g != nil && g.Sel < 0 {
+		g.Choose(gender)
 	}
 	// The year is proposed, not typed in: an officer typing the year
 	// as the visitor says it replaces the proposal instead of adding to it.
-	if y := f.get("year"); y != nil {
-		y.suggest = fmt.Sprint(year)
-		y.in.Placeholder = y.suggest
+	if y := f.Get("year"); y != nil {
+		y.Suggest = fmt.Sprint(year)
+		y.In.Placeholder = y.Suggest
 	}
 }
 
@@ -174,7 +176,7 @@ func (e *guestEd) handleMsg(msg tea.Msg) (bool, tea.Cmd) {
 	}
 	e.lookErr = ""
 	if m.err != nil {
-		e.lookErr = "Pencarian pengunjung lama gagal: " + errText(m.err)
+		e.lookErr = "Pencarian pengunjung lama gagal: " + frame.ErrText(m.err)
 	}
 	// A newer answer can land after the officer moved into the list: the
 	// person highlighted stays highlighted if still offered.
@@ -217,20 +219,20 @@ func (e *guestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd)
 func (e *guestEd) fill(p store.Visitor) {
 	g := p.Guest
 	set := map[string]string{"name": g.Name, "consent": "Ya", "idtype": g.IDType, "idno": g.IDNumber,
-		"gender": g.Gender, "year": guestYear(g), "edu": g.Education, "job": g.Occupation, "inst": g.Institution,
+		"gender": g.Gender, "year": form.GuestYear(g), "edu": g.Education, "job": g.Occupation, "inst": g.Institution,
 		"cat": g.Category, "email": g.Email, "phone": g.Phone, "npwp": g.NPWP}
-	for _, fl := range e.f.fields {
-		v := set[fl.key]
-		if fl.kind == textField {
-			fl.in.SetValue(v)
-			fl.in.CursorEnd()
+	for _, fl := range e.f.Fields {
+		v := set[fl.Key]
+		if fl.Kind == form.TextField {
+			fl.In.SetValue(v)
+			fl.In.CursorEnd()
 		} else {
-			fl.choose(v)
+			fl.Choose(v)
 		}
-		fl.err = ""
+		fl.Err = ""
 	}
 	e.visitorID, e.chosen = p.ID, g.Name
-	e.f.dirty = true
+	e.f.Dirty = true
 	e.closePopup()
 	e.matches = nil
 	e.fromNIK()
@@ -244,31 +246,31 @@ func (e *guestEd) body(_ *store.Visit, w int) ([]string, int) {
 		head = append(head, wrapStyled(st.OK, "Pengunjung lama: "+e.chosen+". Isian yang diubah memperbarui datanya.", w)...)
 		head = append(head, "")
 	}
-	lines, focus := e.f.lines(w, under(func(fl *field) []string {
-		if fl.key != e.field || e.f.cur() != fl {
+	lines, focus := e.f.Lines(w, form.Under(func(fl *form.Field) []string {
+		if fl.Key != e.field || e.f.Cur() != fl {
 			return nil
 		}
 		var out []string
 		if e.lookErr != "" {
-			out = append(out, "    "+st.Warn.Render(pad(e.lookErr, w-4)))
+			out = append(out, "    "+st.Warn.Render(frame.Pad(e.lookErr, w-4)))
 		}
 		if !e.popup() {
 			return out
 		}
-		out = append(out, "    "+st.Dim.Render(pad("Pengunjung lama: ↓ pilih, enter ambil, esc tutup", w-4)))
+		out = append(out, "    "+st.Dim.Render(frame.Pad("Pengunjung lama: ↓ pilih, enter ambil, esc tutup", w-4)))
 		for i, p := range e.matches {
 			txt := p.Guest.Name + " · " + orDash(p.Guest.Institution) + " · " + maskEmail(p.Guest.Email)
 			if p.Visits > 0 {
 				txt += fmt.Sprintf(" · %d kunjungan", p.Visits)
 			}
-			for j, l := range wrapIndent(txt, w-6, 2) {
+			for j, l := range frame.WrapIndent(txt, w-6, 2) {
 				switch {
 				case i == e.hi && j == 0:
-					out = append(out, "    "+st.Selected.Render(pad("› "+l, w-4)))
+					out = append(out, "    "+st.Selected.Render(frame.Pad("› "+l, w-4)))
 				case i == e.hi:
-					out = append(out, "    "+st.Selected.Render(pad("  "+l, w-4)))
+					out = append(out, "    "+st.Selected.Render(frame.Pad("  "+l, w-4)))
 				default:
-					out = append(out, "    "+pad("  "+l, w-4))
+					out = append(out, "    "+frame.Pad("  "+l, w-4))
 				}
 			}
 		}
@@ -292,11 +294,11 @@ func maskEmail(s string) string {
 }
 
 func (e *guestEd) submit(*store.Visit) tea.Cmd {
-	if e.f.val("consent") == "" {
+	if e.f.Val("consent") == "" {
 		return e.ask("consent")
 	}
 	f := e.f
-	in := guestInput(f, f.val("consent") == "Ya", e.visitorID)
+	in := form.GuestInput(f, f.Val("consent") == "Ya", e.visitorID)
 	e.closePopup()
 	return saveStep(e.c, e.id, store.StepGuestBook, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.RecordGuest(ctx, actor, id, in)

@@ -11,6 +11,8 @@ import (
 	"loket/store"
 	"loket/store/valid"
 	"loket/tariff"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // Step 11: payment. Cash at the counter (the exact total, prefilled), or
@@ -54,10 +56,10 @@ type paymentEd struct {
 	total     int64
 }
 
-func newPaymentEd(c *Context, v *store.Visit) *paymentEd {
+func newPaymentEd(c *frame.Context, v *store.Visit) *paymentEd {
 	e := &paymentEd{id: v.ID, queue: v.Queue(), total: v.Total}
 	if v.Paid() {
-		e.formEd = formEd{c, newForm(c)}
+		e.formEd = formEd{c, form.NewForm(c)}
 		return e
 	}
 	payer := v.Guest.Name
@@ -69,21 +71,21 @@ func newPaymentEd(c *Context, v *store.Visit) *paymentEd {
 			method = payReplace
 		}
 	}
-	f := newForm(c,
-		choiceF("method", "Cara bayar", opts, method).withHint("←/→ atau huruf awal untuk memilih."),
-		textF("amount", "Uang diterima (Rp)", "").withHint("Uang dari pengunjung; bila lebih dari tagihan, kembaliannya dihitung. Kosong: pas sebesar tagihan."),
-		textF("payer", "Nama wajib bayar", payer).withHint("Boleh nama instansi."),
-		textF("code", "Kode billing", "").withHint("Kode billing SIMPONI 15 angka; berlaku 7 hari."),
-		textF("ntpn", "NTPN", "").withHint("16 huruf/angka pada bukti setor bank."),
-		textF("ntb", "NTB", ""),
-		textF("paidat", "Waktu bayar", "").withHint("HH-BB-TTTT JJ:MM (WIB) seperti pada bukti setor, misalnya "+
+	f := form.NewForm(c,
+		form.ChoiceF("method", "Cara bayar", opts, method).WithHint("←/→ atau huruf awal untuk memilih."),
+		form.TextF("amount", "Uang diterima (Rp)", "").WithHint("Uang dari pengunjung; bila lebih dari tagihan, kembaliannya dihitung. Kosong: pas sebesar tagihan."),
+		form.TextF("payer", "Nama wajib bayar", payer).WithHint("Boleh nama instansi."),
+		form.TextF("code", "Kode billing", "").WithHint("Kode billing SIMPONI 15 angka; berlaku 7 hari."),
+		form.TextF("ntpn", "NTPN", "").WithHint("16 huruf/angka pada bukti setor bank."),
+		form.TextF("ntb", "NTB", ""),
+		form.TextF("paidat", "Waktu bayar", "").WithHint("HH-BB-TTTT JJ:MM (WIB) seperti pada bukti setor, misalnya "+
 			c.Now().In(valid.WIB).Format(paidAtLayout)+". Kosong: dicatat waktu sekarang."),
 	)
 	// The bill is proposed: enter takes it, typing the cash handed over
 	// replaces it.
-	amt := f.get("amount")
-	amt.suggest, amt.suggestNote = thousands(v.Total), "(pas sebesar tagihan)"
-	amt.in.Placeholder = amt.suggest
+	amt := f.Get("amount")
+	amt.Suggest, amt.SuggestNote = frame.Thousands(v.Total), "(pas sebesar tagihan)"
+	amt.In.Placeholder = amt.Suggest
 	e.formEd = formEd{c, f}
 	e.sync()
 	return e
@@ -91,29 +93,29 @@ func newPaymentEd(c *Context, v *store.Visit) *paymentEd {
 
 // sync shows the fields of the chosen way of paying.
 func (e *paymentEd) sync() {
-	m := e.f.val("method")
+	m := e.f.Val("method")
 	show := map[string][]string{
 		payCash:    {"amount", "payer"},
 		payBank:    {"payer", "code"},
 		payReplace: {"payer", "code"},
 		payConfirm: {"ntpn", "ntb", "paidat"},
 	}[m]
-	for _, fl := range e.f.fields {
-		if fl.key == "method" {
+	for _, fl := range e.f.Fields {
+		if fl.Key == "method" {
 			continue
 		}
-		fl.hidden = true
+		fl.Hidden = true
 		for _, k := range show {
-			if fl.key == k {
-				fl.hidden = false
+			if fl.Key == k {
+				fl.Hidden = false
 			}
 		}
 	}
-	e.f.fixFocus()
+	e.f.FixFocus()
 }
 
-func (e *paymentEd) changed(fl *field, _ *store.Visit) tea.Cmd {
-	if fl != nil && fl.key == "method" {
+func (e *paymentEd) changed(fl *form.Field, _ *store.Visit) tea.Cmd {
+	if fl != nil && fl.Key == "method" {
 		e.sync()
 	}
 	return nil
@@ -126,7 +128,7 @@ func (e *paymentEd) body(v *store.Visit, w int) ([]string, int) {
 		head = append(head, kv(e.c, "Invoice", inv.Number, w)...)
 	}
 	if p := v.Payment; p != nil {
-		head = append(head, kv(e.c, "Dibayar", p.Method+" · "+tariff.Rupiah(p.Amount)+" · "+dateTime(p.PaidAt), w)...)
+		head = append(head, kv(e.c, "Dibayar", p.Method+" · "+tariff.Rupiah(p.Amount)+" · "+frame.DateTime(p.PaidAt), w)...)
 		head = append(head, kv(e.c, "Wajib bayar", p.Payer, w)...)
 		if p.Billing != "" {
 			head = append(head, kv(e.c, "Kode billing", p.Billing, w)...)
@@ -144,17 +146,17 @@ func (e *paymentEd) body(v *store.Visit, w int) ([]string, int) {
 		state := b.Status
 		if b.Status == "aktif" {
 			left := b.ExpiresAt.Sub(e.c.Now())
-			state = "berlaku sampai " + dateTime(b.ExpiresAt) + " (" + span(left) + " lagi)"
+			state = "berlaku sampai " + frame.DateTime(b.ExpiresAt) + " (" + frame.Span(left) + " lagi)"
 			if left <= 0 {
-				state = "KEDALUWARSA sejak " + dateTime(b.ExpiresAt) + ": ganti kode billing"
+				state = "KEDALUWARSA sejak " + frame.DateTime(b.ExpiresAt) + ": ganti kode billing"
 			}
 		}
 		head = append(head, kv(e.c, "Kode billing", b.Code+" · "+state, w)...)
 	}
 	head = append(head, "")
-	lines, focus := e.f.lines(w, nil)
+	lines, focus := e.f.Lines(w, nil)
 	out := append(head, lines...)
-	if m := e.f.val("method"); m == payBank || m == payReplace {
+	if m := e.f.Val("method"); m == payBank || m == payReplace {
 		out = append(out, "")
 		out = append(out, wrapStyled(st.Dim, "Setelah disimpan, kunjungan ditunda selama pengguna layanan membayar di bank; lanjutkan dari Beranda saat ia kembali.", w)...)
 	}
@@ -166,25 +168,25 @@ func (e *paymentEd) submit(v *store.Visit) tea.Cmd {
 		return nil
 	}
 	f := e.f
-	payer, code := f.val("payer"), f.val("code")
-	switch f.val("method") {
+	payer, code := f.Val("payer"), f.Val("code")
+	switch f.Val("method") {
 	case payCash:
 		// The cash handed over; the payment recorded is the bill, and what
 		// is over it goes back as change.
-		tendered, err := parseCount(f.val("amount"))
+		tendered, err := parseCount(f.Val("amount"))
 		if err == nil && tendered < e.total {
 			err = fmt.Errorf("kurang %s dari tagihan %s; tidak ada pembayaran sebagian", tariff.Rupiah(e.total-tendered), tariff.Rupiah(e.total))
 		}
 		if err != nil {
-			f.get("amount").err = err.Error()
-			f.focusKey("amount")
+			f.Get("amount").Err = err.Error()
+			f.FocusKey("amount")
 			return nil
 		}
 		total, change := e.total, tendered-e.total
-		st, ctx, actor, id := e.c.Store, e.c.Ctx, e.c.actor(), e.id
+		st, ctx, actor, id := e.c.Store, e.c.Ctx, e.c.Actor(), e.id
 		return func() tea.Msg {
 			if err := st.PayCash(ctx, actor, id, payer, total); err != nil {
-				return errMsg{err}
+				return frame.ErrMsg{Err: err}
 			}
 			m := visitSavedMsg{step: store.StepPayment}
 			if change > 0 {
@@ -193,26 +195,26 @@ func (e *paymentEd) submit(v *store.Visit) tea.Cmd {
 			return m
 		}
 	case payBank, payReplace:
-		st, ctx, actor, id, q := e.c.Store, e.c.Ctx, e.c.actor(), e.id, e.queue
+		st, ctx, actor, id, q := e.c.Store, e.c.Ctx, e.c.Actor(), e.id, e.queue
 		expires := e.c.Now().Add(store.BillingValidity)
 		return func() tea.Msg {
 			if err := st.IssueBillingCode(ctx, actor, id, payer, code); err != nil {
-				return errMsg{err}
+				return frame.ErrMsg{Err: err}
 			}
 			if err := st.Suspend(ctx, actor, id, "ke bank: menunggu pembayaran"); err != nil {
-				return errMsg{err}
+				return frame.ErrMsg{Err: err}
 			}
 			return visitSuspendedMsg{saved: store.StepPayment,
-				note: fmt.Sprintf("Kunjungan %s menunggu pembayaran bank; kode billing berlaku sampai %s WIB.", q, dateTime(expires))}
+				note: fmt.Sprintf("Kunjungan %s menunggu pembayaran bank; kode billing berlaku sampai %s WIB.", q, frame.DateTime(expires))}
 		}
 	case payConfirm:
-		ntpn, ntb := f.val("ntpn"), f.val("ntb")
+		ntpn, ntb := f.Val("ntpn"), f.Val("ntb")
 		var paidAt time.Time // zero: the store records now
-		if typed := strings.TrimSpace(f.val("paidat")); typed != "" {
+		if typed := strings.TrimSpace(f.Val("paidat")); typed != "" {
 			var ok bool
 			if paidAt, ok = parsePaidAt(typed); !ok {
-				f.get("paidat").err = "tulis tanggal dan jam WIB, misalnya " + e.c.Now().In(valid.WIB).Format(paidAtLayout)
-				f.focusKey("paidat")
+				f.Get("paidat").Err = "tulis tanggal dan jam WIB, misalnya " + e.c.Now().In(valid.WIB).Format(paidAtLayout)
+				f.FocusKey("paidat")
 				return nil
 			}
 		}

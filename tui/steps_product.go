@@ -10,6 +10,8 @@ import (
 	"loket/store"
 	"loket/store/valid"
 	"loket/tariff"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // Steps 10 (prepare), 12 (SPPD), 13 (handover), 14 (check) and 16 (finish).
@@ -21,9 +23,9 @@ type prepareEd struct {
 	items []store.Item
 }
 
-func newPrepareEd(c *Context, v *store.Visit) *prepareEd {
+func newPrepareEd(c *frame.Context, v *store.Visit) *prepareEd {
 	e := &prepareEd{id: v.ID}
-	var fs []*field
+	var fs []*form.Field
 	for _, it := range v.Items {
 		if !it.Counts() {
 			continue
@@ -36,9 +38,9 @@ func newPrepareEd(c *Context, v *store.Visit) *prepareEd {
 				m = "Cetak"
 			}
 		}
-		fs = append(fs, choiceF(it.ID, fmt.Sprintf("Produk %d: media", it.Seq), valid.Media, m))
+		fs = append(fs, form.ChoiceF(it.ID, fmt.Sprintf("Produk %d: media", it.Seq), valid.Media, m))
 	}
-	e.formEd = formEd{c, newForm(c, fs...)}
+	e.formEd = formEd{c, form.NewForm(c, fs...)}
 	return e
 }
 
@@ -50,13 +52,13 @@ func (e *prepareEd) body(_ *store.Visit, w int) ([]string, int) {
 // itemFormBody lays out a form with one field per product line (steps 10
 // and 13): a heading, then under each field its line and, once done, the
 // word and the time it was done.
-func itemFormBody(c *Context, f *form, items []store.Item, head, done string, at func(store.Item) time.Time, w int) ([]string, int) {
-	lines, focus := f.lines(w, under(func(fl *field) []string {
+func itemFormBody(c *frame.Context, f *form.Form, items []store.Item, head, done string, at func(store.Item) time.Time, w int) ([]string, int) {
+	lines, focus := f.Lines(w, form.Under(func(fl *form.Field) []string {
 		for _, it := range items {
-			if it.ID == fl.key {
+			if it.ID == fl.Key {
 				out := itemLines(c, it, w)
 				if t := at(it); !t.IsZero() {
-					out = append(out, "    "+c.Styles.OK.Render(done+" "+dateTime(t)))
+					out = append(out, "    "+c.Styles.OK.Render(done+" "+frame.DateTime(t)))
 				}
 				return out
 			}
@@ -68,8 +70,8 @@ func itemFormBody(c *Context, f *form, items []store.Item, head, done string, at
 
 func (e *prepareEd) submit(*store.Visit) tea.Cmd {
 	media := map[string]string{}
-	for _, fl := range e.f.fields {
-		media[fl.key] = fl.value()
+	for _, fl := range e.f.Fields {
+		media[fl.Key] = fl.Value()
 	}
 	return saveStep(e.c, e.id, store.StepPrepare, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.RecordPrepared(ctx, actor, id, media)
@@ -77,8 +79,8 @@ func (e *prepareEd) submit(*store.Visit) tea.Cmd {
 }
 
 // Step 12: the SPPD signed and received.
-func sppdLines(c *Context, v *store.Visit, w int) []string {
-	out := wrap("SPPD (Surat Perjanjian Penggunaan Data) ditandatangani pengguna layanan di atas meterai Rp10.000, lalu diserahkan kepada petugas. Pengguna layanan tidak boleh memberikan data kepada pihak ketiga dan wajib mencantumkan BPS sebagai sumber.", w)
+func sppdLines(c *frame.Context, v *store.Visit, w int) []string {
+	out := frame.Wrap("SPPD (Surat Perjanjian Penggunaan Data) ditandatangani pengguna layanan di atas meterai Rp10.000, lalu diserahkan kepada petugas. Pengguna layanan tidak boleh memberikan data kepada pihak ketiga dan wajib mencantumkan BPS sebagai sumber.", w)
 	if d := v.Document("sppd"); d != nil && d.Received {
 		return append(out, "", c.Styles.OK.Render("✓ SPPD sudah diterima."))
 	}
@@ -95,17 +97,17 @@ type handoverEd struct {
 	items []store.Item
 }
 
-func newHandoverEd(c *Context, v *store.Visit) *handoverEd {
+func newHandoverEd(c *frame.Context, v *store.Visit) *handoverEd {
 	e := &handoverEd{id: v.ID}
-	var fs []*field
+	var fs []*form.Field
 	for _, it := range v.Items {
 		if !it.Counts() {
 			continue
 		}
 		e.items = append(e.items, it)
-		fs = append(fs, yesNo(it.ID, fmt.Sprintf("Produk %d diserahkan", it.Seq), "Ya"))
+		fs = append(fs, form.YesNo(it.ID, fmt.Sprintf("Produk %d diserahkan", it.Seq), "Ya"))
 	}
-	e.formEd = formEd{c, newForm(c, fs...)}
+	e.formEd = formEd{c, form.NewForm(c, fs...)}
 	return e
 }
 
@@ -116,9 +118,9 @@ func (e *handoverEd) body(_ *store.Visit, w int) ([]string, int) {
 
 func (e *handoverEd) submit(*store.Visit) tea.Cmd {
 	var ids []string
-	for _, fl := range e.f.fields {
-		if fl.value() == "Ya" {
-			ids = append(ids, fl.key)
+	for _, fl := range e.f.Fields {
+		if fl.Value() == "Ya" {
+			ids = append(ids, fl.Key)
 		}
 	}
 	return saveStep(e.c, e.id, store.StepHandover, func(ctx context.Context, st *store.Store, actor, id string) error {
@@ -138,16 +140,16 @@ const (
 	checkReceipt = "Kuitansi perlu perbaikan"
 )
 
-func newCheckEd(c *Context, v *store.Visit) *checkEd {
+func newCheckEd(c *frame.Context, v *store.Visit) *checkEd {
 	opts := []string{checkOK, checkProduct}
 	hint := "Produk: kembali ke langkah 10 (siapkan) dan 13."
 	if v.Paid() {
 		opts = append(opts, checkReceipt)
 		hint += " Kuitansi: nomor lama dibatalkan, kuitansi baru diterbitkan."
 	}
-	f := newForm(c,
-		choiceF("result", "Hasil pengecekan", opts, checkOK).withHint(hint),
-		textF("text", "Permintaan perbaikan", ""),
+	f := form.NewForm(c,
+		form.ChoiceF("result", "Hasil pengecekan", opts, checkOK).WithHint(hint),
+		form.TextF("text", "Permintaan perbaikan", ""),
 	)
 	e := &checkEd{formEd{c, f}, v.ID}
 	e.sync()
@@ -155,11 +157,11 @@ func newCheckEd(c *Context, v *store.Visit) *checkEd {
 }
 
 func (e *checkEd) sync() {
-	e.f.get("text").hidden = e.f.val("result") == checkOK
-	e.f.fixFocus()
+	e.f.Get("text").Hidden = e.f.Val("result") == checkOK
+	e.f.FixFocus()
 }
 
-func (e *checkEd) changed(*field, *store.Visit) tea.Cmd { e.sync(); return nil }
+func (e *checkEd) changed(*form.Field, *store.Visit) tea.Cmd { e.sync(); return nil }
 
 func (e *checkEd) body(v *store.Visit, w int) ([]string, int) {
 	var head []string
@@ -175,13 +177,13 @@ func (e *checkEd) body(v *store.Visit, w int) ([]string, int) {
 		head = append(head, kv(e.c, "Perbaikan sebelumnya", fmt.Sprint(v.Corrections), w)...)
 	}
 	head = append(head, "")
-	lines, focus := e.f.lines(w, nil)
+	lines, focus := e.f.Lines(w, nil)
 	return append(head, lines...), focus + len(head)
 }
 
 func (e *checkEd) submit(*store.Visit) tea.Cmd {
-	in := store.CheckInput{OK: e.f.val("result") == checkOK, Text: e.f.val("text")}
-	switch e.f.val("result") {
+	in := store.CheckInput{OK: e.f.Val("result") == checkOK, Text: e.f.Val("text")}
+	switch e.f.Val("result") {
 	case checkProduct:
 		in.Fault = store.FaultProduct
 	case checkReceipt:
@@ -193,7 +195,7 @@ func (e *checkEd) submit(*store.Visit) tea.Cmd {
 }
 
 // Step 16: the summary with the service time against the standard.
-func finishLines(c *Context, v *store.Visit, w int) []string {
+func finishLines(c *frame.Context, v *store.Visit, w int) []string {
 	st := c.Styles
 	now := c.Now()
 	d := v.ServiceTime(now)
@@ -201,11 +203,11 @@ func finishLines(c *Context, v *store.Visit, w int) []string {
 	if d > store.ServiceStandard {
 		verdict = st.Err.Render("melewati standar 5 menit")
 	}
-	out := kv(c, "Datang", dateTime(v.ArrivedAt), w)
+	out := kv(c, "Datang", frame.DateTime(v.ArrivedAt), w)
 	if !v.FinishedAt.IsZero() {
-		out = append(out, kv(c, "Selesai", dateTime(v.FinishedAt), w)...)
+		out = append(out, kv(c, "Selesai", frame.DateTime(v.FinishedAt), w)...)
 	}
-	out = append(out, kv(c, "Waktu layanan", stopwatch(d)+" — "+verdict, w)...)
+	out = append(out, kv(c, "Waktu layanan", frame.Stopwatch(d)+" — "+verdict, w)...)
 	n := 0
 	for _, it := range v.Items {
 		if it.Counts() {

@@ -11,6 +11,8 @@ import (
 
 	"loket/store"
 	"loket/store/valid"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // Step 15: the SKM (PermenPANRB 14/2017). Each of the nine unsur takes one
@@ -27,8 +29,8 @@ type ratingEd struct {
 	score, decline key.Binding
 }
 
-func newRatingEd(c *Context, v *store.Visit) *ratingEd {
-	var fs []*field
+func newRatingEd(c *frame.Context, v *store.Visit) *ratingEd {
+	var fs []*form.Field
 	var r store.Rating
 	if v.Rating != nil {
 		r = *v.Rating
@@ -38,10 +40,10 @@ func newRatingEd(c *Context, v *store.Visit) *ratingEd {
 		if r.Scores[i] > 0 {
 			val = fmt.Sprint(r.Scores[i])
 		}
-		fs = append(fs, choiceF(fmt.Sprintf("u%d", i+1), fmt.Sprintf("U%d", i+1), scores, val))
+		fs = append(fs, form.ChoiceF(fmt.Sprintf("u%d", i+1), fmt.Sprintf("U%d", i+1), scores, val))
 	}
-	fs = append(fs, textF("saran", "Saran", r.Saran).withHint("Saran atau masukan pengguna layanan (boleh kosong). enter: simpan."))
-	e := &ratingEd{formEd: formEd{c, newForm(c, fs...)}, id: v.ID, declined: r.Declined,
+	fs = append(fs, form.TextF("saran", "Saran", r.Saran).WithHint("Saran atau masukan pengguna layanan (boleh kosong). enter: simpan."))
+	e := &ratingEd{formEd: formEd{c, form.NewForm(c, fs...)}, id: v.ID, declined: r.Declined,
 		score:   key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "nilai")),
 		decline: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tolak survei")),
 	}
@@ -50,8 +52,8 @@ func newRatingEd(c *Context, v *store.Visit) *ratingEd {
 }
 
 func (e *ratingEd) onScore() bool {
-	fl := e.f.cur()
-	return fl != nil && fl.kind == choiceField
+	fl := e.f.Cur()
+	return fl != nil && fl.Kind == form.ChoiceField
 }
 
 func (e *ratingEd) syncKeys() {
@@ -74,20 +76,20 @@ func (e *ratingEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd
 	switch {
 	case key.Matches(msg, e.decline):
 		e.declined = !e.declined
-		e.f.dirty = true
+		e.f.Dirty = true
 		if e.declined {
-			e.f.focusKey("saran")
+			e.f.FocusKey("saran")
 		}
 		return true, nil
 	case key.Matches(msg, e.score):
 		if e.declined {
 			return true, nil
 		}
-		fl := e.f.cur()
-		fl.choose(msg.Text)
-		fl.err = ""
-		e.f.dirty = true
-		e.f.next()
+		fl := e.f.Cur()
+		fl.Choose(msg.Text)
+		fl.Err = ""
+		e.f.Dirty = true
+		e.f.Next()
 		return true, nil
 	}
 	return false, nil
@@ -101,11 +103,11 @@ func (e *ratingEd) body(_ *store.Visit, w int) ([]string, int) {
 	}
 	out = append(out, "")
 	focus := 0
-	for i, fl := range e.f.fields {
-		if fl.kind != choiceField {
+	for i, fl := range e.f.Fields {
+		if fl.Kind != form.ChoiceField {
 			continue
 		}
-		on := i == e.f.focus
+		on := i == e.f.Focus
 		mark := "  "
 		if on {
 			mark = st.LabelOn.Render("› ")
@@ -113,41 +115,41 @@ func (e *ratingEd) body(_ *store.Visit, w int) ([]string, int) {
 		}
 		var boxes strings.Builder
 		for j, s := range scores {
-			if j == fl.sel && !e.declined {
+			if j == fl.Sel && !e.declined {
 				boxes.WriteString(st.OptionOn.Render("[" + s + "]"))
 			} else {
 				boxes.WriteString(st.Option.Render(" " + s + " "))
 			}
 		}
-		label := fl.label + " "
+		label := fl.Label + " "
 		name := store.SKMElements[i]
 		if on {
 			label = st.LabelOn.Render(label)
 		}
-		row := wrapIndent(name, max(w-18, 10), 0)
+		row := frame.WrapIndent(name, max(w-18, 10), 0)
 		out = append(out, mark+label+boxes.String()+"  "+row[0])
 		for _, r := range row[1:] {
 			out = append(out, strings.Repeat(" ", 18)+r)
 		}
-		if fl.err != "" {
-			out = append(out, "     "+st.Err.Render("✗ "+fl.err))
+		if fl.Err != "" {
+			out = append(out, "     "+st.Err.Render("✗ "+fl.Err))
 		}
 	}
 	out = append(out, "")
-	saran := e.f.get("saran")
-	lines, f := (&form{c: e.c, fields: []*field{saran}, focus: -1, styles: e.f.styles}).lines(w, nil)
-	if e.f.cur() == saran {
-		lines, f = (&form{c: e.c, fields: []*field{saran}, focus: 0, styles: e.f.styles}).lines(w, nil)
+	saran := e.f.Get("saran")
+	lines, f := (&form.Form{C: e.c, Fields: []*form.Field{saran}, Focus: -1, Styles: e.f.Styles}).Lines(w, nil)
+	if e.f.Cur() == saran {
+		lines, f = (&form.Form{C: e.c, Fields: []*form.Field{saran}, Focus: 0, Styles: e.f.Styles}).Lines(w, nil)
 		focus = len(out) + f
 	}
 	return append(out, lines...), focus
 }
 
 func (e *ratingEd) submit(*store.Visit) tea.Cmd {
-	in := store.RatingInput{Declined: e.declined, Saran: e.f.val("saran")}
+	in := store.RatingInput{Declined: e.declined, Saran: e.f.Val("saran")}
 	if !e.declined {
 		for i := range in.Scores {
-			fmt.Sscan(e.f.val(fmt.Sprintf("u%d", i+1)), &in.Scores[i])
+			fmt.Sscan(e.f.Val(fmt.Sprintf("u%d", i+1)), &in.Scores[i])
 		}
 	}
 	return saveStep(e.c, e.id, store.StepRating, func(ctx context.Context, st *store.Store, actor, id string) error {
@@ -156,7 +158,7 @@ func (e *ratingEd) submit(*store.Visit) tea.Cmd {
 }
 
 // showErr puts "U3 …: nilai harus 1–4" on that unsur.
-func (e *ratingEd) showErr(err error) bool {
+func (e *ratingEd) ShowErr(err error) bool {
 	var ve *valid.Error
 	if !errors.As(err, &ve) {
 		return false
@@ -165,7 +167,7 @@ func (e *ratingEd) showErr(err error) bool {
 	if _, scanErr := fmt.Sscanf(ve.Field, "U%d", &n); scanErr != nil || n < 1 || n > 9 {
 		return false
 	}
-	e.f.fields[n-1].err = ve.Msg
-	e.f.focusAt(n - 1)
+	e.f.Fields[n-1].Err = ve.Msg
+	e.f.FocusAt(n - 1)
 	return true
 }

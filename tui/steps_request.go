@@ -13,6 +13,8 @@ import (
 	"loket/store"
 	"loket/store/valid"
 	"loket/tariff"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // Step 4: the request, a list of product lines. Each line takes a tariff
@@ -23,7 +25,7 @@ import (
 // pemanfaatan could earn the facility.
 
 type reqLine struct {
-	code, title, qty, year, format, vars *field
+	code, title, qty, year, format, vars *form.Field
 	quote                                tariff.Quote
 	qerr                                 string
 }
@@ -34,13 +36,13 @@ type requestEd struct {
 	sch    *tariff.Schedule
 	elig   tariff.Eligibility
 	lines  []*reqLine
-	letter *field
+	letter *form.Field
 	zeroOK bool // the visitor could get Rp0 with a letter
 
 	add, del key.Binding
 }
 
-func newRequestEd(c *Context, v *store.Visit, sch *tariff.Schedule) *requestEd {
+func newRequestEd(c *frame.Context, v *store.Visit, sch *tariff.Schedule) *requestEd {
 	if sch == nil {
 		sch = tariff.Default()
 	}
@@ -52,10 +54,10 @@ func newRequestEd(c *Context, v *store.Visit, sch *tariff.Schedule) *requestEd {
 	e.zeroOK, _ = sch.ZeroEligible(tariff.Eligibility{Category: e.elig.Category, Use: e.elig.Use, Letter: true})
 	letter := ""
 	if v.Step(store.StepRequest).State == store.StateDone {
-		letter = yn(v.Letter)
+		letter = form.Yn(v.Letter)
 	}
-	e.letter = yesNo("letter", "Surat permohonan ada?", letter).withHint("Tarif nol rupiah berlaku dengan surat permohonan resmi dari instansi. Tanpa surat: tarif biasa.")
-	e.letter.hidden = !e.zeroOK
+	e.letter = form.YesNo("letter", "Surat permohonan ada?", letter).WithHint("Tarif nol rupiah berlaku dengan surat permohonan resmi dari instansi. Tanpa surat: tarif biasa.")
+	e.letter.Hidden = !e.zeroOK
 	for _, it := range v.Items {
 		q := ""
 		switch it.Kind {
@@ -77,7 +79,7 @@ func newRequestEd(c *Context, v *store.Visit, sch *tariff.Schedule) *requestEd {
 	if len(e.lines) == 0 {
 		e.lines = append(e.lines, e.newLine(sch.Items[0].Code, "", "", "", "", ""))
 	}
-	e.formEd = formEd{c, newForm(c)}
+	e.formEd = formEd{c, form.NewForm(c)}
 	e.rebuild(nil)
 	return e
 }
@@ -92,12 +94,12 @@ func (e *requestEd) codes() []string {
 
 func (e *requestEd) newLine(code, title, qty, year, format, vars string) *reqLine {
 	l := &reqLine{
-		code:   choiceF("code", "Kode tarif", e.codes(), code).withHint("←/→ atau huruf awal untuk memilih jenis produk."),
-		title:  textF("title", "Judul", title).withHint("Judul publikasi, nama dataset, atau wilayah peta."),
-		qty:    textF("qty", "Jumlah halaman", qty),
-		year:   textF("year", "Tahun", year),
-		format: textF("format", "Format", format).withHint("Misalnya PDF, CSV, DTA, SAV, XLSX, SHP."),
-		vars:   textF("vars", "Variabel", vars).withHint("Variabel yang diminta; dibandingkan dengan abstraksi (langkah 8)."),
+		code:   form.ChoiceF("code", "Kode tarif", e.codes(), code).WithHint("←/→ atau huruf awal untuk memilih jenis produk."),
+		title:  form.TextF("title", "Judul", title).WithHint("Judul publikasi, nama dataset, atau wilayah peta."),
+		qty:    form.TextF("qty", "Jumlah halaman", qty),
+		year:   form.TextF("year", "Tahun", year),
+		format: form.TextF("format", "Format", format).WithHint("Misalnya PDF, CSV, DTA, SAV, XLSX, SHP."),
+		vars:   form.TextF("vars", "Variabel", vars).WithHint("Variabel yang diminta; dibandingkan dengan abstraksi (langkah 8)."),
 	}
 	e.syncLine(l)
 	return l
@@ -106,16 +108,16 @@ func (e *requestEd) newLine(code, title, qty, year, format, vars string) *reqLin
 // syncLine fits a line to its item: the quantity's label, the variables
 // for microdata, and the live quote.
 func (e *requestEd) syncLine(l *reqLine) {
-	it, _ := e.sch.Item(l.code.value())
+	it, _ := e.sch.Item(l.code.Value())
 	switch it.Kind {
 	case tariff.KindMicrodata:
-		l.qty.label, l.qty.hint = "Ukuran berkas", "Byte, atau dengan satuan: 25 MB, 1,5 GB (1 MB = 1.000.000 byte)."
+		l.qty.Label, l.qty.Hint = "Ukuran berkas", "Byte, atau dengan satuan: 25 MB, 1,5 GB (1 MB = 1.000.000 byte)."
 	case tariff.KindMap:
-		l.qty.label, l.qty.hint = "Jumlah peta", ""
+		l.qty.Label, l.qty.Hint = "Jumlah peta", ""
 	default:
-		l.qty.label, l.qty.hint = "Jumlah halaman", ""
+		l.qty.Label, l.qty.Hint = "Jumlah halaman", ""
 	}
-	l.vars.hidden = it.Kind != tariff.KindMicrodata
+	l.vars.Hidden = it.Kind != tariff.KindMicrodata
 	l.quote, l.qerr = tariff.Quote{}, ""
 	n, err := e.lineQty(l, it.Kind)
 	switch {
@@ -123,7 +125,7 @@ func (e *requestEd) syncLine(l *reqLine) {
 		l.qerr = err.Error()
 		return
 	case n == 0 && it.Charged:
-		l.qerr = "isi " + strings.ToLower(l.qty.label) + " untuk menghitung tarif"
+		l.qerr = "isi " + strings.ToLower(l.qty.Label) + " untuk menghitung tarif"
 		return
 	}
 	line := tariff.Line{Code: it.Code}
@@ -136,7 +138,7 @@ func (e *requestEd) syncLine(l *reqLine) {
 		line.Pages = n
 	}
 	elig := e.elig
-	elig.Letter = e.letter != nil && e.letter.value() == "Ya"
+	elig.Letter = e.letter != nil && e.letter.Value() == "Ya"
 	q, err := e.sch.Quote(line, elig)
 	if err != nil {
 		l.qerr = err.Error()
@@ -148,9 +150,9 @@ func (e *requestEd) syncLine(l *reqLine) {
 // lineQty reads a line's quantity: a size for microdata, else a count.
 func (e *requestEd) lineQty(l *reqLine, kind tariff.Kind) (int64, error) {
 	if kind == tariff.KindMicrodata {
-		return parseSize(l.qty.value())
+		return parseSize(l.qty.Value())
 	}
-	return parseCount(l.qty.value())
+	return parseCount(l.qty.Value())
 }
 
 // parseCount reads a whole number as typed, with dots or spaces between
@@ -226,19 +228,19 @@ func parseSize(s string) (int64, error) {
 
 // rebuild lays the lines' fields into the form, keeping the focus on the
 // same field.
-func (e *requestEd) rebuild(focus *field) {
-	var fs []*field
+func (e *requestEd) rebuild(focus *form.Field) {
+	var fs []*form.Field
 	for _, l := range e.lines {
 		fs = append(fs, l.code, l.title, l.qty, l.year, l.format, l.vars)
 	}
 	fs = append(fs, e.letter)
-	dirty := e.f.dirty
-	e.f = newForm(e.c, fs...)
-	e.f.dirty = dirty
+	dirty := e.f.Dirty
+	e.f = form.NewForm(e.c, fs...)
+	e.f.Dirty = dirty
 	if focus != nil {
 		for i, fl := range fs {
 			if fl == focus {
-				e.f.focusAt(i)
+				e.f.FocusAt(i)
 			}
 		}
 	}
@@ -250,7 +252,7 @@ func (e *requestEd) keys() []key.Binding {
 }
 
 // lineOf finds the line holding a field.
-func (e *requestEd) lineOf(fl *field) int {
+func (e *requestEd) lineOf(fl *form.Field) int {
 	for i, l := range e.lines {
 		if fl == l.code || fl == l.title || fl == l.qty || fl == l.year || fl == l.format || fl == l.vars {
 			return i
@@ -262,30 +264,30 @@ func (e *requestEd) lineOf(fl *field) int {
 func (e *requestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd) {
 	switch {
 	case key.Matches(msg, e.add):
-		cur := e.lineOf(e.f.cur())
+		cur := e.lineOf(e.f.Cur())
 		code := e.sch.Items[0].Code
 		if cur >= 0 {
-			code = e.lines[cur].code.value()
+			code = e.lines[cur].code.Value()
 		}
 		l := e.newLine(code, "", "", "", "", "")
 		e.lines = append(e.lines, l)
-		e.f.dirty = true
+		e.f.Dirty = true
 		e.rebuild(l.code)
 		return true, nil
 	case key.Matches(msg, e.del) && len(e.lines) > 1:
-		cur := e.lineOf(e.f.cur())
+		cur := e.lineOf(e.f.Cur())
 		if cur < 0 {
 			cur = len(e.lines) - 1
 		}
 		e.lines = append(e.lines[:cur], e.lines[cur+1:]...)
-		e.f.dirty = true
+		e.f.Dirty = true
 		e.rebuild(e.lines[min(cur, len(e.lines)-1)].code)
 		return true, nil
 	}
 	return false, nil
 }
 
-func (e *requestEd) changed(fl *field, _ *store.Visit) tea.Cmd {
+func (e *requestEd) changed(fl *form.Field, _ *store.Visit) tea.Cmd {
 	if fl == e.letter {
 		for _, l := range e.lines {
 			e.syncLine(l)
@@ -308,14 +310,14 @@ func (e *requestEd) total() int64 {
 
 func (e *requestEd) body(_ *store.Visit, w int) ([]string, int) {
 	st := e.c.Styles
-	lw := e.f.labelWidth(w)
+	lw := e.f.LabelWidth(w)
 	ind := strings.Repeat(" ", lw+2)
 	vw := max(w-lw-2, 8)
-	heads := map[*field]int{}
+	heads := map[*form.Field]int{}
 	for i, l := range e.lines {
 		heads[l.code] = i + 1
 	}
-	out, focus := e.f.lines(w, func(fl *field) (before, after []string) {
+	out, focus := e.f.Lines(w, func(fl *form.Field) (before, after []string) {
 		if n, ok := heads[fl]; ok {
 			before = []string{st.Title.Render(fmt.Sprintf("Produk %d", n))}
 		}
@@ -326,8 +328,8 @@ func (e *requestEd) body(_ *store.Visit, w int) ([]string, int) {
 		l := e.lines[i]
 		switch fl {
 		case l.code:
-			it, _ := e.sch.Item(l.code.value())
-			for _, x := range wrap(it.Name, vw) {
+			it, _ := e.sch.Item(l.code.Value())
+			for _, x := range frame.Wrap(it.Name, vw) {
 				after = append(after, ind+st.Dim.Render(x))
 			}
 		case l.qty:
@@ -340,13 +342,13 @@ func (e *requestEd) body(_ *store.Visit, w int) ([]string, int) {
 
 func (e *requestEd) quoteLines(l *reqLine, w int) []string {
 	st := e.c.Styles
-	lw := e.f.labelWidth(w)
+	lw := e.f.LabelWidth(w)
 	ind := strings.Repeat(" ", lw+2)
 	vw := max(w-lw-2, 8)
-	head := "  " + st.Label.Render(pad("Tarif", lw))
+	head := "  " + st.Label.Render(frame.Pad("Tarif", lw))
 	if l.qerr != "" {
-		out := []string{head + st.Warn.Render(pad("—", vw))}
-		for _, x := range wrap(l.qerr, vw) {
+		out := []string{head + st.Warn.Render(frame.Pad("—", vw))}
+		for _, x := range frame.Wrap(l.qerr, vw) {
 			out = append(out, ind+st.Warn.Render(x))
 		}
 		return out
@@ -359,7 +361,7 @@ func (e *requestEd) quoteLines(l *reqLine, w int) []string {
 		amount += " (tidak ada item tarif)"
 	}
 	var out []string
-	for i, x := range wrap(amount, vw) {
+	for i, x := range frame.Wrap(amount, vw) {
 		if i == 0 {
 			out = append(out, head+st.Accent.Render(x))
 		} else {
@@ -370,7 +372,7 @@ func (e *requestEd) quoteLines(l *reqLine, w int) []string {
 	if l.quote.Zero && len(bd) >= 2 {
 		bd = bd[:len(bd)-2] // the price; the Rp0 reason is told at step 6
 	}
-	for _, x := range wrap(strings.Join(bd, "; "), vw) {
+	for _, x := range frame.Wrap(strings.Join(bd, "; "), vw) {
 		out = append(out, ind+st.Dim.Render(x))
 	}
 	return out
@@ -382,30 +384,30 @@ func (e *requestEd) pinned() string {
 }
 
 func (e *requestEd) submit(*store.Visit) tea.Cmd {
-	if !e.letter.hidden && e.letter.value() == "" {
+	if !e.letter.Hidden && e.letter.Value() == "" {
 		return e.ask("letter")
 	}
-	in := store.RequestInput{Letter: e.letter.value() == "Ya"}
+	in := store.RequestInput{Letter: e.letter.Value() == "Ya"}
 	for _, l := range e.lines {
-		it, _ := e.sch.Item(l.code.value())
+		it, _ := e.sch.Item(l.code.Value())
 		n, err := e.lineQty(l, it.Kind)
 		if err != nil {
-			l.qty.err = err.Error()
-			e.f.focusAt(e.indexOf(l.qty))
+			l.qty.Err = err.Error()
+			e.f.FocusAt(e.indexOf(l.qty))
 			return nil
 		}
 		year := 0
-		if y := strings.TrimSpace(l.year.value()); y != "" {
+		if y := strings.TrimSpace(l.year.Value()); y != "" {
 			if year, err = strconv.Atoi(y); err != nil || year < 1900 || year > 2100 {
-				l.year.err = "tahun 4 angka, misalnya 2025"
-				e.f.focusAt(e.indexOf(l.year))
+				l.year.Err = "tahun 4 angka, misalnya 2025"
+				e.f.FocusAt(e.indexOf(l.year))
 				return nil
 			}
 		}
-		x := store.ItemInput{Code: l.code.value(), Title: l.title.value(), Year: year, Format: l.format.value()}
+		x := store.ItemInput{Code: l.code.Value(), Title: l.title.Value(), Year: year, Format: l.format.Value()}
 		switch it.Kind {
 		case tariff.KindMicrodata:
-			x.Bytes, x.Variables = n, l.vars.value()
+			x.Bytes, x.Variables = n, l.vars.Value()
 		case tariff.KindMap:
 			x.Maps = n
 		default:
@@ -418,8 +420,8 @@ func (e *requestEd) submit(*store.Visit) tea.Cmd {
 	})
 }
 
-func (e *requestEd) indexOf(fl *field) int {
-	for i, x := range e.f.fields {
+func (e *requestEd) indexOf(fl *form.Field) int {
+	for i, x := range e.f.Fields {
 		if x == fl {
 			return i
 		}
@@ -428,7 +430,7 @@ func (e *requestEd) indexOf(fl *field) int {
 }
 
 // showErr puts the store's "Produk n: judul" errors on that line's field.
-func (e *requestEd) showErr(err error) bool {
+func (e *requestEd) ShowErr(err error) bool {
 	var ve *valid.Error
 	if !errors.As(err, &ve) {
 		return false
@@ -439,11 +441,11 @@ func (e *requestEd) showErr(err error) bool {
 		return false
 	}
 	l := e.lines[n-1]
-	fl := map[string]*field{"judul": l.title, "variabel": l.vars, "media": l.format}[what]
+	fl := map[string]*form.Field{"judul": l.title, "variabel": l.vars, "media": l.format}[what]
 	if fl == nil {
 		return false
 	}
-	fl.err = ve.Msg
-	e.f.focusAt(e.indexOf(fl))
+	fl.Err = ve.Msg
+	e.f.FocusAt(e.indexOf(fl))
 	return true
 }

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"loket/tariff"
+	"loket/tui/frame"
 )
 
 // Tarif: the PNBP schedule in force, read-only, for the officer to read out
@@ -17,7 +18,7 @@ import (
 // = 1.000.000 byte, a partial unit counts whole) are how tariff.Quote
 // computes, and the worked examples are computed by it.
 
-func init() { screens[screenTariff] = newTariff }
+func init() { screens[frame.ScreenTariff] = newTariff }
 
 type tariffKeys struct {
 	Up, Down, PgUp, PgDown, Top, Bottom, Back key.Binding
@@ -38,10 +39,10 @@ func newTariffKeys() tariffKeys {
 // tariffLoadedMsg carries the schedule in force.
 type tariffLoadedMsg struct{ sch *tariff.Schedule }
 
-func (tariffLoadedMsg) success() {}
+func (tariffLoadedMsg) Success() {}
 
 type tariffScreen struct {
-	c    *Context
+	c    *frame.Context
 	keys tariffKeys
 	sch  *tariff.Schedule
 	top  int // first shown line
@@ -50,10 +51,10 @@ type tariffScreen struct {
 	// The rendered lines, kept while the width and styles stay the same.
 	lines   []string
 	linesW  int
-	linesSt *Styles
+	linesSt *frame.Styles
 }
 
-func newTariff(c *Context, _ any) Screen {
+func newTariff(c *frame.Context, _ any) frame.Screen {
 	t := &tariffScreen{c: c, keys: newTariffKeys()}
 	t.applyKeys()
 	return t
@@ -66,7 +67,7 @@ func (t *tariffScreen) Init() tea.Cmd {
 	return func() tea.Msg {
 		sch, err := s.Schedule(ctx)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		return tariffLoadedMsg{sch}
 	}
@@ -88,14 +89,14 @@ func (t *tariffScreen) FullHelp() [][]key.Binding { return [][]key.Binding{t.Sho
 // room is how many schedule lines fit: the body less the position line
 // when the schedule is longer than the body.
 func (t *tariffScreen) room() int {
-	n := len(t.render())
+	n := len(t.Render())
 	if n <= t.h {
 		return max(t.h, 1)
 	}
 	return max(t.h-1, 1)
 }
 
-func (t *tariffScreen) maxTop() int { return max(len(t.render())-t.room(), 0) }
+func (t *tariffScreen) maxTop() int { return max(len(t.Render())-t.room(), 0) }
 
 func (t *tariffScreen) clamp() { t.top = min(max(t.top, 0), t.maxTop()) }
 
@@ -106,7 +107,7 @@ func (t *tariffScreen) applyKeys() {
 	}
 }
 
-func (t *tariffScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (t *tariffScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tariffLoadedMsg:
 		t.sch, t.lines = msg.sch, nil
@@ -116,7 +117,7 @@ func (t *tariffScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		k := t.keys
 		switch {
 		case key.Matches(msg, k.Back):
-			return t, navigate(screenHome, nil)
+			return t, frame.Navigate(frame.ScreenHome, nil)
 		case key.Matches(msg, k.Up):
 			t.top--
 		case key.Matches(msg, k.Down):
@@ -139,7 +140,7 @@ func (t *tariffScreen) View() string {
 	if t.sch == nil {
 		return "\n  Memuat jadwal tarif…"
 	}
-	all := t.render()
+	all := t.Render()
 	room := t.room()
 	end := min(t.top+room, len(all))
 	out := append([]string(nil), all[t.top:end]...)
@@ -154,7 +155,7 @@ func (t *tariffScreen) View() string {
 		default:
 			pos += " · akhir"
 		}
-		out = append(out, t.c.Styles.Dim.Render(between("", pos+" ", t.w)))
+		out = append(out, t.c.Styles.Dim.Render(frame.Between("", pos+" ", t.w)))
 	}
 	return strings.Join(out, "\n")
 }
@@ -174,7 +175,7 @@ func tariffKindName(k tariff.Kind) string {
 }
 
 // render lays the schedule out for the width, once per width and styles.
-func (t *tariffScreen) render() []string {
+func (t *tariffScreen) Render() []string {
 	if t.sch == nil {
 		return nil
 	}
@@ -187,19 +188,19 @@ func (t *tariffScreen) render() []string {
 	// para wraps text at the width, indented by ind, with the first line
 	// starting with lead (a bullet) in place of the indent's end.
 	para := func(ind int, lead, text string) {
-		for i, l := range wrap(text, w-ind-1) {
+		for i, l := range frame.Wrap(text, w-ind-1) {
 			prefix := strings.Repeat(" ", ind)
 			if i == 0 && lead != "" {
-				prefix = strings.Repeat(" ", ind-width(lead)) + lead
+				prefix = strings.Repeat(" ", ind-frame.Width(lead)) + lead
 			}
 			add(prefix + l)
 		}
 	}
 	field := func(label, text string) {
-		for i, l := range wrap(text, w-16) {
+		for i, l := range frame.Wrap(text, w-16) {
 			lab := strings.Repeat(" ", 14)
 			if i == 0 {
-				lab = st.Dim.Render(pad(label, 14))
+				lab = st.Dim.Render(frame.Pad(label, 14))
 			}
 			add(" " + lab + l)
 		}
@@ -208,7 +209,7 @@ func (t *tariffScreen) render() []string {
 	add(" "+st.Title.Render("Jadwal tarif PNBP: "+sch.Name), "")
 	field("Dasar hukum", sch.Basis)
 	e := sch.Effective
-	field("Berlaku sejak", fmt.Sprintf("%d %s %d", e.Day(), monthNames[e.Month()-1], e.Year()))
+	field("Berlaku sejak", fmt.Sprintf("%d %s %d", e.Day(), frame.MonthNames[e.Month()-1], e.Year()))
 	add("")
 
 	// Items grouped by product kind, in the file's order.
@@ -216,7 +217,7 @@ func (t *tariffScreen) render() []string {
 	var kinds []tariff.Kind
 	byKind := map[tariff.Kind][]tariff.Item{}
 	for _, it := range sch.Items {
-		codeW = max(codeW, width(it.Code))
+		codeW = max(codeW, frame.Width(it.Code))
 		if _, ok := byKind[it.Kind]; !ok {
 			kinds = append(kinds, it.Kind)
 		}
@@ -224,7 +225,7 @@ func (t *tariffScreen) render() []string {
 	}
 	priceW := len("Rp00.000.000") + 1
 	for _, it := range sch.Items {
-		priceW = max(priceW, width(tariff.Rupiah(it.BaseRp)), width(tariff.Rupiah(it.StepRp)))
+		priceW = max(priceW, frame.Width(tariff.Rupiah(it.BaseRp)), frame.Width(tariff.Rupiah(it.StepRp)))
 	}
 	ind := 3 + codeW + 2
 	descW := min(max(w-ind-priceW-2, 16), 56) // prices stay near their words on wide terminals
@@ -232,17 +233,17 @@ func (t *tariffScreen) render() []string {
 		add(" " + st.Title.Render(tariffKindName(k)))
 		for _, it := range byKind[k] {
 			// The name wraps under itself, clear of the code column.
-			for i, l := range wrap(it.Name, max(w-ind-1, 16)) {
+			for i, l := range frame.Wrap(it.Name, max(w-ind-1, 16)) {
 				lead := strings.Repeat(" ", ind)
 				if i == 0 {
-					lead = "   " + st.Accent.Render(pad(it.Code, codeW)) + "  "
+					lead = "   " + st.Accent.Render(frame.Pad(it.Code, codeW)) + "  "
 				}
 				add(lead + l)
 			}
 			for _, p := range tariffPriceLines(it) {
-				ls := wrap(p.desc, descW)
+				ls := frame.Wrap(p.desc, descW)
 				for i, l := range ls {
-					row := strings.Repeat(" ", ind) + pad(l, descW)
+					row := strings.Repeat(" ", ind) + frame.Pad(l, descW)
 					if i == len(ls)-1 {
 						row += "  " + fmt.Sprintf("%*s", priceW, p.price)
 					}
@@ -316,9 +317,9 @@ func tariffPriceLines(it tariff.Item) []tariffPrice {
 // tariffAmount writes a quantity with its measure, with megabytes for whole
 // megabytes so the officer can match a visitor's file size.
 func tariffAmount(n int64, measure string) string {
-	s := thousands(n) + " " + measure
+	s := frame.Thousands(n) + " " + measure
 	if measure == tariff.MeasureBytes && n >= 1_000_000 && n%1_000_000 == 0 {
-		s += fmt.Sprintf(" (%s MB)", thousands(n/1_000_000))
+		s += fmt.Sprintf(" (%s MB)", frame.Thousands(n/1_000_000))
 	}
 	return s
 }
@@ -352,7 +353,7 @@ func tariffExamples(sch *tariff.Schedule) []string {
 		for i, b := range q.Breakdown {
 			parts[i] = strings.Replace(b, ": ", " ", 1)
 		}
-		out = append(out, fmt.Sprintf("%s %s %s = %s = %s.", thousands(qty), it.Measure, it.Code,
+		out = append(out, fmt.Sprintf("%s %s %s = %s = %s.", frame.Thousands(qty), it.Measure, it.Code,
 			strings.Join(parts, " + "), tariff.Rupiah(q.Amount)))
 	}
 	return out

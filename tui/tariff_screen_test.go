@@ -140,7 +140,7 @@ func TestTariffShowsTheInstalledScheduleInForce(t *testing.T) {
 	if text == string(body) {
 		t.Fatal("the test's edits did not apply to the schedule file")
 	}
-	if _, err := h.s.InstallSchedule(context.Background(), h.m.c.actor(), []byte(text)); err != nil {
+	if _, err := h.s.InstallSchedule(context.Background(), h.m.c.Actor(), []byte(text)); err != nil {
 		t.Fatal(err)
 	}
 	tariffOpen(t, h)
@@ -189,7 +189,7 @@ func TestTariffWrapsALongItemName(t *testing.T) {
 	if text == string(body) {
 		t.Fatal("the test's edit did not apply to the schedule file")
 	}
-	if _, err := h.s.InstallSchedule(context.Background(), h.m.c.actor(), []byte(text)); err != nil {
+	if _, err := h.s.InstallSchedule(context.Background(), h.m.c.Actor(), []byte(text)); err != nil {
 		t.Fatal(err)
 	}
 	tariffOpen(t, h)

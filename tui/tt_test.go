@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"loket/store"
+	"loket/tui/frame"
 )
 
 // The teatest driver runs the real program loop (fixed size, ASCII colour
@@ -26,7 +27,7 @@ type probeMsg struct{ ch chan snapshot }
 
 type snapshot struct {
 	screen  string
-	id      ScreenID
+	id      frame.ScreenID
 	sel     int
 	saving  bool
 	loaded  bool
@@ -160,13 +161,13 @@ func (d *ttDriver) waitSee(text string) {
 func (d *ttDriver) atStep(n int) {
 	d.t.Helper()
 	d.wait(store.Steps[n-1].Name, func(s snapshot) bool {
-		return s.id == screenVisit && s.loaded && s.sel == n && !s.saving
+		return s.id == frame.ScreenVisit && s.loaded && s.sel == n && !s.saving
 	})
 }
 
 func (d *ttDriver) atHome() {
 	d.t.Helper()
-	d.wait("Beranda", func(s snapshot) bool { return s.id == screenHome && s.loaded })
+	d.wait("Beranda", func(s snapshot) bool { return s.id == frame.ScreenHome && s.loaded })
 }
 
 func (d *ttDriver) visitID() string { return d.snap().visitID }
@@ -206,7 +207,7 @@ func TestTeaFlowPaidMicrodataByBank(t *testing.T) {
 	d := newTT(t, 80, 24)
 	id := flowPaidMicrodata(d)
 	m := d.quit()
-	if m.c.Officer.Name != "Rina Wulandari" || m.id != screenHome {
+	if m.c.Officer.Name != "Rina Wulandari" || m.id != frame.ScreenHome {
 		t.Fatalf("final model: officer %q screen %d", m.c.Officer.Name, m.id)
 	}
 	if v := storedVisit(d, id); v.Status != store.StatusDone || v.Payment == nil || v.Payment.Method != "Bank" {
@@ -253,7 +254,7 @@ func TestTeaFlowCorrection(t *testing.T) {
 	id := flowCorrection(d)
 	d.keys("enter")
 	m := d.quit()
-	if m.id != screenHome {
+	if m.id != frame.ScreenHome {
 		t.Fatalf("final screen %d", m.id)
 	}
 	if v := storedVisit(d, id); v.Corrections != 2 || v.Status != store.StatusDone {

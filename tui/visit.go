@@ -10,6 +10,8 @@ import (
 
 	"loket/store"
 	"loket/tariff"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // The visit screen: a sidebar with the 16 steps and their state, the
@@ -57,15 +59,15 @@ type (
 	visitCanceledMsg struct{ note string }
 )
 
-func (visitLoadedMsg) success()    {}
-func (visitSavedMsg) success()     {}
-func (visitSuspendedMsg) success() {}
-func (visitCanceledMsg) success()  {}
+func (visitLoadedMsg) Success()    {}
+func (visitSavedMsg) Success()     {}
+func (visitSuspendedMsg) Success() {}
+func (visitCanceledMsg) Success()  {}
 
 // editor is one step's panel: what it shows and what it records.
 type editor interface {
 	// fields is the step's form; nil for a step without inputs.
-	fields() *form
+	fields() *form.Form
 	// body renders the panel under the step's heading for width w; focus
 	// is the line the officer works on.
 	body(v *store.Visit, w int) (lines []string, focus int)
@@ -81,10 +83,10 @@ type (
 	}
 	msgEditor    interface{ handleMsg(tea.Msg) (bool, tea.Cmd) }
 	changeEditor interface {
-		changed(*field, *store.Visit) tea.Cmd
+		changed(*form.Field, *store.Visit) tea.Cmd
 	}
 	helpEditor interface{ keys() []key.Binding }
-	errEditor  interface{ showErr(error) bool }
+	errEditor  interface{ ShowErr(error) bool }
 	// pinnedEditor keeps a line (the request's total) at the panel's foot.
 	pinnedEditor interface{ pinned() string }
 	popupEditor  interface {
@@ -94,7 +96,7 @@ type (
 )
 
 type visitScreen struct {
-	c      *Context
+	c      *frame.Context
 	id     string
 	v      *store.Visit
 	sch    *tariff.Schedule
@@ -120,13 +122,12 @@ type visitScreen struct {
 	sideFull bool
 }
 
-func newVisit(c *Context, arg any) Screen {
-	id, _ := arg.(string)
+// newVisit opens visit id; d is the input typed but not saved before the
+// visit was last suspended, which the root kept (nil when none).
+func newVisit(c *frame.Context, id string, d *Draft) frame.Screen {
 	s := &visitScreen{c: c, id: id, eds: map[int]editor{}, keys: newVisitKeys(), sel: store.StepPurpose}
-	if d, ok := c.drafts[id]; ok {
-		// Input typed but not saved before the visit was suspended.
+	if d != nil {
 		s.eds, s.draftV = d.eds, d.v
-		delete(c.drafts, id)
 	}
 	return s
 }
@@ -141,15 +142,15 @@ func (s *visitScreen) Title() string {
 // Init resumes the visit (opening it from Beranda resumes it) and reads it
 // with the tariff schedule in force.
 func (s *visitScreen) Init() tea.Cmd {
-	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.actor(), s.id
+	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), s.id
 	return func() tea.Msg {
 		v, err := st.Visit(ctx, id)
 		if err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		if v.Open() && v.Suspended() {
 			if err := st.Resume(ctx, actor, id); err != nil {
-				return errMsg{err}
+				return frame.ErrMsg{Err: err}
 			}
 		}
 		return loadVisit(ctx, st, id)
@@ -159,11 +160,11 @@ func (s *visitScreen) Init() tea.Cmd {
 func loadVisit(ctx context.Context, st *store.Store, id string) tea.Msg {
 	v, err := st.Visit(ctx, id)
 	if err != nil {
-		return errMsg{err}
+		return frame.ErrMsg{Err: err}
 	}
 	sch, err := st.Schedule(ctx)
 	if err != nil {
-		return errMsg{err}
+		return frame.ErrMsg{Err: err}
 	}
 	return visitLoadedMsg{visit: v, sch: sch}
 }
@@ -186,7 +187,7 @@ func (s *visitScreen) Typing() bool {
 		return true
 	}
 	if ed := s.editor(); ed != nil && ed.fields() != nil {
-		return ed.fields().typing()
+		return ed.fields().Typing()
 	}
 	return false
 }
@@ -200,8 +201,8 @@ func (s *visitScreen) editor() editor {
 	if !ok {
 		ed = newEditor(s.c, s.v, s.sch, s.sel)
 		if f := ed.fields(); f != nil && !s.v.Open() {
-			f.focusAt(-1) // a closed visit is read only: nothing focused
-			f.focus = -1
+			f.FocusAt(-1) // a closed visit is read only: nothing focused
+			f.Focus = -1
 		}
 		s.eds[s.sel] = ed
 	}
@@ -218,7 +219,7 @@ func (s *visitScreen) applyKeys() {
 	open := s.v != nil && s.v.Open()
 	ed := s.editor()
 	na := s.v != nil && s.v.Step(s.sel).State == store.StateNA
-	hasForm := ed != nil && ed.fields() != nil && len(ed.fields().fields) > 0 && !na
+	hasForm := ed != nil && ed.fields() != nil && len(ed.fields().Fields) > 0 && !na
 	k.Save.SetEnabled(open && hasForm)
 	k.Field.SetEnabled(open && hasForm)
 	k.Scroll.SetEnabled(!hasForm || !open)
@@ -239,7 +240,7 @@ func (s *visitScreen) applyKeys() {
 		k.Next.SetHelp("enter", "ke Beranda")
 	case na:
 		k.Next.SetHelp("enter", "ke langkah sekarang")
-	case ed != nil && (!hasForm || ed.fields().cur() == nil || s.lastField()):
+	case ed != nil && (!hasForm || ed.fields().Cur() == nil || s.lastField()):
 		k.Next.SetHelp("enter", "simpan")
 	default:
 		k.Next.SetHelp("enter", "lanjut")
@@ -252,8 +253,8 @@ func (s *visitScreen) lastField() bool {
 		return true
 	}
 	f := ed.fields()
-	for i := f.focus + 1; i < len(f.fields); i++ {
-		if !f.fields[i].hidden {
+	for i := f.Focus + 1; i < len(f.Fields); i++ {
+		if !f.Fields[i].Hidden {
 			return false
 		}
 	}
@@ -305,7 +306,7 @@ func (s *visitScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{ed, visitHelp}
 }
 
-func (s *visitScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *visitScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	cmd := s.update(msg)
 	if s.v != nil {
 		s.applyKeys()
@@ -323,38 +324,37 @@ func (s *visitScreen) update(msg tea.Msg) tea.Cmd {
 	case visitSuspendedMsg:
 		s.saving = false
 		delete(s.eds, msg.saved)
-		s.keepDraft()
-		return tea.Batch(navigate(screenHome, nil), notice(msg.note))
+		return tea.Sequence(s.keepDraft(), tea.Batch(frame.Navigate(frame.ScreenHome, nil), frame.Notice(msg.note)))
 	case visitCanceledMsg:
 		s.saving = false
-		return tea.Batch(navigate(screenHome, nil), notice(msg.note))
-	case errMsg:
+		return tea.Batch(frame.Navigate(frame.ScreenHome, nil), frame.Notice(msg.note))
+	case frame.ErrMsg:
 		s.saving = false
 		if s.cancel != nil {
 			return s.openCancel()
 		}
 		ed := s.editor()
-		if ee, ok := ed.(errEditor); ok && ee.showErr(msg.err) {
+		if ee, ok := ed.(errEditor); ok && ee.ShowErr(msg.Err) {
 			return nil
 		}
 		if ed != nil && ed.fields() != nil {
-			ed.fields().showErr(msg.err)
+			ed.fields().ShowErr(msg.Err)
 		}
 		return nil
 	case tea.KeyPressMsg:
 		if s.v == nil {
 			if msg.String() == "esc" {
-				return navigate(screenHome, nil)
+				return frame.Navigate(frame.ScreenHome, nil)
 			}
 			return nil
 		}
-		return s.key(msg)
+		return s.Key(msg)
 	case tea.PasteMsg:
 		if s.cancel != nil {
 			return s.cancelUpdate(msg)
 		}
 		if ed := s.editor(); ed != nil && ed.fields() != nil && s.v.Open() {
-			if ed.fields().paste(msg) {
+			if ed.fields().Paste(msg) {
 				return s.changed(ed)
 			}
 		}
@@ -370,7 +370,7 @@ func (s *visitScreen) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (s *visitScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+func (s *visitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	if s.cancel != nil {
 		if msg.String() == "esc" {
@@ -399,7 +399,7 @@ func (s *visitScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	if !s.v.Open() {
 		switch msg.String() {
 		case "enter":
-			return navigate(screenHome, nil)
+			return frame.Navigate(frame.ScreenHome, nil)
 		case "up":
 			s.offset = max(s.offset-1, 0)
 		case "down":
@@ -419,7 +419,7 @@ func (s *visitScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	f := ed.fields()
-	if f == nil || len(f.fields) == 0 {
+	if f == nil || len(f.Fields) == 0 {
 		switch msg.String() {
 		case "enter":
 			return s.submit()
@@ -430,13 +430,13 @@ func (s *visitScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if handled, submit := f.move(msg); handled {
+	if handled, submit := f.Move(msg); handled {
 		if submit {
 			return s.submit()
 		}
 		return nil
 	}
-	if changed, cmd := f.key(msg); changed {
+	if changed, cmd := f.Key(msg); changed {
 		return tea.Batch(cmd, s.changed(ed))
 	} else {
 		return cmd
@@ -445,7 +445,7 @@ func (s *visitScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 
 func (s *visitScreen) changed(ed editor) tea.Cmd {
 	if ce, ok := ed.(changeEditor); ok {
-		return ce.changed(ed.fields().cur(), s.v)
+		return ce.changed(ed.fields().Cur(), s.v)
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"loket/store"
 	"loket/tariff"
+	"loket/tui/frame"
 )
 
 // What the visit screen does with the store: record a step, reload, keep
@@ -18,11 +19,11 @@ import (
 // saveStep is the command every step records through: fn gets copies of
 // what it needs, runs in the command's goroutine, and the result comes back
 // as visitSavedMsg or errMsg.
-func saveStep(c *Context, visitID string, step int, fn func(ctx context.Context, st *store.Store, actor, id string) error) tea.Cmd {
-	st, ctx, actor := c.Store, c.Ctx, c.actor()
+func saveStep(c *frame.Context, visitID string, step int, fn func(ctx context.Context, st *store.Store, actor, id string) error) tea.Cmd {
+	st, ctx, actor := c.Store, c.Ctx, c.Actor()
 	return func() tea.Msg {
 		if err := fn(ctx, st, actor, visitID); err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		return visitSavedMsg{step: step}
 	}
@@ -34,7 +35,7 @@ func (s *visitScreen) QuitCmd() tea.Cmd {
 	if s.v == nil || !s.v.Open() {
 		return nil
 	}
-	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.actor(), s.id
+	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), s.id
 	return func() tea.Msg {
 		// The program is ending and nothing is left to show an error on:
 		// a visit that could not be suspended stays open, its steps all
@@ -44,29 +45,35 @@ func (s *visitScreen) QuitCmd() tea.Cmd {
 	}
 }
 
-// draft is what an officer typed on a visit without saving it, kept while
-// the program runs so that suspending a visit loses no typing.
-type draft struct {
+// Draft is what an officer typed on a visit without saving it, kept by the
+// root while the program runs so that suspending a visit loses no typing.
+type Draft struct {
 	v   *store.Visit
 	eds map[int]editor
 }
 
-// keepDraft stores the editors with unsaved input for when the visit is
+// DraftKeptMsg hands the root the unsaved input of a visit being left; the
+// root, the only writer of shared state, gives it back when the visit is
 // opened again.
-func (s *visitScreen) keepDraft() {
+type DraftKeptMsg struct {
+	VisitID string
+	Draft   *Draft
+}
+
+// keepDraft returns the command that hands the editors with unsaved input
+// to the root, or nil when nothing was typed.
+func (s *visitScreen) keepDraft() tea.Cmd {
 	eds := map[int]editor{}
 	for n, ed := range s.eds {
-		if f := ed.fields(); f != nil && f.dirty {
+		if f := ed.fields(); f != nil && f.Dirty {
 			eds[n] = ed
 		}
 	}
 	if len(eds) == 0 || s.v == nil {
-		return
+		return nil
 	}
-	if s.c.drafts == nil {
-		s.c.drafts = map[string]draft{}
-	}
-	s.c.drafts[s.id] = draft{v: s.v, eds: eds}
+	msg := DraftKeptMsg{VisitID: s.id, Draft: &Draft{v: s.v, eds: eds}}
+	return func() tea.Msg { return msg }
 }
 
 // loaded takes a freshly read visit: editors the officer has not touched
@@ -82,7 +89,7 @@ func (s *visitScreen) loaded(msg visitLoadedMsg) tea.Cmd {
 	s.justSaved, s.savedExtra = 0, ""
 	for n, ed := range s.eds {
 		f := ed.fields()
-		keep := f != nil && f.dirty && n != saved
+		keep := f != nil && f.Dirty && n != saved
 		if itemSteps[n] && !sameItems(prev, s.v) {
 			keep = false // built on product lines that changed
 		}
@@ -101,7 +108,7 @@ func (s *visitScreen) loaded(msg visitLoadedMsg) tea.Cmd {
 		note = strings.TrimPrefix(note+"; "+extra, "; ")
 	}
 	if note != "" {
-		return notice(note)
+		return frame.Notice(note)
 	}
 	return nil
 }
@@ -151,7 +158,7 @@ func (s *visitScreen) submit() tea.Cmd {
 	}
 	ed := s.editor()
 	if f := ed.fields(); f != nil {
-		f.clearErrs()
+		f.ClearErrs()
 	}
 	if s.v.Step(s.sel).State == store.StateNA {
 		s.selectStep(s.v.Current())
@@ -159,7 +166,7 @@ func (s *visitScreen) submit() tea.Cmd {
 	}
 	cmd := ed.submit(s.v)
 	if cmd == nil {
-		if f := ed.fields(); f == nil || len(f.fields) == 0 {
+		if f := ed.fields(); f == nil || len(f.Fields) == 0 {
 			s.selectStep(s.v.Current()) // nothing to record here: go to the step at hand
 		}
 		return nil
@@ -171,16 +178,16 @@ func (s *visitScreen) submit() tea.Cmd {
 // leave suspends an open visit and goes back to Beranda.
 func (s *visitScreen) leave() tea.Cmd {
 	if !s.v.Open() {
-		return navigate(screenHome, nil)
+		return frame.Navigate(frame.ScreenHome, nil)
 	}
 	if s.saving {
 		return nil
 	}
 	s.saving = true
-	st, ctx, actor, id, q := s.c.Store, s.c.Ctx, s.c.actor(), s.id, s.v.Queue()
+	st, ctx, actor, id, q := s.c.Store, s.c.Ctx, s.c.Actor(), s.id, s.v.Queue()
 	return func() tea.Msg {
 		if err := st.Suspend(ctx, actor, id, "ditunda petugas"); err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		return visitSuspendedMsg{note: fmt.Sprintf("Kunjungan %s ditunda; pilih di daftar lalu enter untuk melanjutkan.", q)}
 	}
@@ -203,11 +210,11 @@ func (s *visitScreen) cancelUpdate(msg tea.Msg) tea.Cmd {
 	if s.cancel.State != huh.StateCompleted {
 		return cmd
 	}
-	st, ctx, actor, id, q, reason := s.c.Store, s.c.Ctx, s.c.actor(), s.id, s.v.Queue(), strings.TrimSpace(s.cancelReason)
+	st, ctx, actor, id, q, reason := s.c.Store, s.c.Ctx, s.c.Actor(), s.id, s.v.Queue(), strings.TrimSpace(s.cancelReason)
 	s.saving = true
 	return func() tea.Msg {
 		if err := st.Cancel(ctx, actor, id, reason); err != nil {
-			return errMsg{err}
+			return frame.ErrMsg{Err: err}
 		}
 		return visitCanceledMsg{note: fmt.Sprintf("Kunjungan %s dibatalkan: %s", q, reason)}
 	}

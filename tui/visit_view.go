@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"loket/store"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // Rendering of the visit screen: sidebar, main panel, service clock. View
@@ -17,7 +19,7 @@ const fullNamesFrom = 100
 var shortSideW, fullSideW = func() (int, int) {
 	s, f := 0, 0
 	for _, st := range store.Steps {
-		s, f = max(s, width(st.Short)), max(f, width(st.Name))
+		s, f = max(s, frame.Width(st.Short)), max(f, frame.Width(st.Name))
 	}
 	return s + 6, f + 6
 }()
@@ -53,7 +55,7 @@ func (s *visitScreen) View() string {
 		if i < len(main) {
 			r = main[i]
 		}
-		b.WriteString(pad(l, sw))
+		b.WriteString(frame.Pad(l, sw))
 		b.WriteString(" ")
 		b.WriteString(bar)
 		b.WriteString(" ")
@@ -112,7 +114,7 @@ func (s *visitScreen) sidebar(w int, full bool) []string {
 	if v.Open() && v.Suspended() {
 		status = "Ditunda"
 	}
-	out := []string{st.Title.Render(pad(v.Queue()+" · "+status, w)), st.Dim.Render(pad(sideName(v.Guest.Name), w))}
+	out := []string{st.Title.Render(frame.Pad(v.Queue()+" · "+status, w)), st.Dim.Render(frame.Pad(sideName(v.Guest.Name), w))}
 	for n := 1; n <= store.NumSteps; n++ {
 		mark, _ := s.stepMark(n)
 		name := store.Steps[n-1].Short
@@ -133,9 +135,9 @@ func (s *visitScreen) sidebar(w int, full bool) []string {
 				style = st.StepCurrent
 			}
 		}
-		line := mark + style.Render(pad(text, w-2))
+		line := mark + style.Render(frame.Pad(text, w-2))
 		if n == s.sel {
-			line = st.Selected.Render(pad(plainMark(v, n)+text, w))
+			line = st.Selected.Render(frame.Pad(plainMark(v, n)+text, w))
 		}
 		out = append(out, line)
 	}
@@ -161,7 +163,7 @@ func (s *visitScreen) mainPanel(w, h int) []string {
 	}
 	head = append(head, st.Dim.Render("Pelaku: ")+actor+st.Dim.Render(" · Status: ")+stateWord)
 	head = append(head, s.stateLines(w)...)
-	for _, l := range wrap(info.Text, w) {
+	for _, l := range frame.Wrap(info.Text, w) {
 		head = append(head, st.Dim.Render(l))
 	}
 	head = append(head, "")
@@ -170,25 +172,25 @@ func (s *visitScreen) mainPanel(w, h int) []string {
 	focus := -1
 	ed := s.editor()
 	if v.Step(n).State == store.StateNA {
-		body = append(body, wrap("Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
+		body = append(body, frame.Wrap("Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
 	} else if ed != nil {
 		var f int
 		body, f = ed.body(v, w)
-		if ff := ed.fields(); ff != nil && len(ff.fields) > 0 && v.Open() {
+		if ff := ed.fields(); ff != nil && len(ff.Fields) > 0 && v.Open() {
 			focus = len(head) + f
 		}
 	}
 	if s.cancel != nil {
 		body = append(body, "")
 		focus = len(head) + len(body)
-		body = append(body, splitLines(s.cancel.View())...)
+		body = append(body, frame.SplitLines(s.cancel.View())...)
 	}
 	lines := append(head, body...)
 
 	// The heading stays put (wrapped when the step's name is long); the
 	// rest scrolls, keeping the focused line and a few after it (hint,
 	// error, matches) in view; without a form the officer scrolls with ↑/↓.
-	titles := wrap(fmt.Sprintf("Langkah %d/%d · %s", n, store.NumSteps, info.Name), w-9)
+	titles := frame.Wrap(fmt.Sprintf("Langkah %d/%d · %s", n, store.NumSteps, info.Name), w-9)
 	vh := h - len(titles)
 	foot := ""
 	if p, ok := ed.(pinnedEditor); ok && v.Step(n).State != store.StateNA {
@@ -201,7 +203,7 @@ func (s *visitScreen) mainPanel(w, h int) []string {
 		// its first line always.
 		after := 4
 		if ff := editorForm(ed); ff != nil && s.cancel == nil {
-			after = max(after, ff.focusLen+1)
+			after = max(after, ff.FocusLen+1)
 		}
 		if focus < s.offset {
 			s.offset = max(focus-1, 0)
@@ -224,7 +226,7 @@ func (s *visitScreen) mainPanel(w, h int) []string {
 	var out []string
 	for i, t := range titles {
 		if i == 0 {
-			out = append(out, between(st.Title.Render(t), more, w))
+			out = append(out, frame.Between(st.Title.Render(t), more, w))
 		} else {
 			out = append(out, st.Title.Render(t))
 		}
@@ -253,9 +255,9 @@ func (s *visitScreen) stateLines(w int) []string {
 		l = st.Warn.Render("$ Menunggu pembayaran melalui bank.")
 	case store.StateDone:
 		if n == store.StepArrival || !v.Open() {
-			return wrapStyled(st.OK, "✓ Dicatat pukul "+hm(step.DoneAt)+".", w)
+			return wrapStyled(st.OK, "✓ Dicatat pukul "+frame.Hm(step.DoneAt)+".", w)
 		}
-		return wrapStyled(st.OK, "✓ Dicatat pukul "+hm(step.DoneAt)+". Untuk mengoreksi: ubah isian lalu ctrl+s.", w)
+		return wrapStyled(st.OK, "✓ Dicatat pukul "+frame.Hm(step.DoneAt)+". Untuk mengoreksi: ubah isian lalu ctrl+s.", w)
 	default:
 		if v.Open() && n != v.Current() {
 			return wrapStyled(st.Dim, fmt.Sprintf("Langkah yang sedang dikerjakan: %d (%s).", v.Current(), store.Steps[v.Current()-1].Short), w)
@@ -266,7 +268,7 @@ func (s *visitScreen) stateLines(w int) []string {
 }
 
 func wrapStyled(style interface{ Render(...string) string }, text string, w int) []string {
-	ls := wrap(text, w)
+	ls := frame.Wrap(text, w)
 	for i, l := range ls {
 		ls[i] = style.Render(l)
 	}
@@ -297,7 +299,7 @@ func (s *visitScreen) Status() string {
 	}
 	st := s.c.Styles
 	d := s.v.ServiceTime(s.c.Now())
-	txt := "Waktu layanan " + stopwatch(d) + " / 05:00"
+	txt := "Waktu layanan " + frame.Stopwatch(d) + " / 05:00"
 	switch {
 	case d >= store.ServiceStandard:
 		return st.Err.Render(txt)
@@ -316,7 +318,7 @@ func sideName(n string) string {
 }
 
 // editorForm is an editor's form, nil without an editor or a form.
-func editorForm(ed editor) *form {
+func editorForm(ed editor) *form.Form {
 	if ed == nil {
 		return nil
 	}

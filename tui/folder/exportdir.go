@@ -1,4 +1,4 @@
-package tui
+package folder
 
 import (
 	"errors"
@@ -13,42 +13,42 @@ import (
 
 // defaultExportSub is the folder under the user's Documents folder where
 // workbooks and printed documents go unless Pengaturan names another.
-const defaultExportSub = "Laporan PST"
+const DefaultExportSub = "Laporan PST"
 
 // userHome is os.UserHomeDir; tests replace it.
-var userHome = os.UserHomeDir
+var UserHome = os.UserHomeDir
 
 // defaultExportDir is the export folder when Pengaturan names none:
 // "Documents/Laporan PST" in the user's home (on Windows
 // %USERPROFILE%\Documents\Laporan PST). It only says where; nothing is
 // made on disk.
-func defaultExportDir() (string, error) {
-	home, err := userHome()
+func DefaultExportDir() (string, error) {
+	home, err := UserHome()
 	if err != nil {
 		return "", fmt.Errorf("folder Documents pengguna tidak diketahui; atur folder ekspor di Pengaturan (s): %w", err)
 	}
-	return filepath.Join(home, "Documents", defaultExportSub), nil
+	return filepath.Join(home, "Documents", DefaultExportSub), nil
 }
 
 // exportDirOf is the office's export folder: the one set in Pengaturan,
 // else the default. It only says where; nothing is made on disk.
-func exportDirOf(o store.Office) (string, error) {
+func ExportDirOf(o store.Office) (string, error) {
 	if o.ExportDir != "" {
 		return o.ExportDir, nil
 	}
-	return defaultExportDir()
+	return DefaultExportDir()
 }
 
 // exportFolder is where end-of-day workbooks and printed documents go
 // (exportDirOf), created, readable by the user only, when missing. Call it
 // only when a file is about to be written there.
-func exportFolder(o store.Office) (string, error) {
-	dir, err := exportDirOf(o)
+func ExportFolder(o store.Office) (string, error) {
+	dir, err := ExportDirOf(o)
 	if err != nil {
 		return "", err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", &folderError{dir: dir, err: err, why: folderProblem(err)}
+		return "", &FolderError{dir: dir, err: err, why: FolderProblem(err)}
 	}
 	return dir, nil
 }
@@ -57,15 +57,15 @@ func exportFolder(o store.Office) (string, error) {
 // for the error line: the folder named once, and why in Indonesian (said
 // when it happened: folderProblem may look at the disk, and the error is
 // drawn on every frame).
-type folderError struct {
+type FolderError struct {
 	dir string
 	err error
 	why string
 }
 
-func (e *folderError) Unwrap() error { return e.err }
+func (e *FolderError) Unwrap() error { return e.err }
 
-func (e *folderError) Error() string {
+func (e *FolderError) Error() string {
 	return fmt.Sprintf("folder ekspor %s tidak dapat dibuat (%s); periksa Pengaturan (s)", e.dir, e.why)
 }
 
@@ -89,7 +89,7 @@ const (
 // with the system's own text in parentheses for whoever supports the
 // counter. The system's codes differ between Windows and the others:
 // folderErrnoKind (folder_windows.go, folder_other.go) sorts them.
-func folderProblem(err error) string {
+func FolderProblem(err error) string {
 	kind := folderOther
 	var en syscall.Errno
 	if errors.As(err, &en) {
@@ -107,7 +107,7 @@ func folderProblem(err error) string {
 			kind = folderNotDir
 		}
 	}
-	if kind == folderMissing && folderFileInWay(err) {
+	if kind == folderMissing && FolderFileInWay(err) {
 		kind = folderNotDir
 	}
 	switch kind {
@@ -130,7 +130,7 @@ func folderProblem(err error) string {
 // folderFileInWay reports whether the nearest existing folder on the
 // error's path is a file: Windows says "path not found" both for a missing
 // folder and for a file where a folder should be.
-func folderFileInWay(err error) bool {
+func FolderFileInWay(err error) bool {
 	var pe *fs.PathError
 	if !errors.As(err, &pe) || pe.Path == "" {
 		return false

@@ -1,4 +1,4 @@
-package tui
+package form
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"loket/store/valid"
+	"loket/tui/frame"
 )
 
 // A small field kit for the step forms. huh owns enter, tab and its own
@@ -21,171 +22,171 @@ import (
 type fieldKind int
 
 const (
-	textField fieldKind = iota
-	choiceField
+	TextField fieldKind = iota
+	ChoiceField
 )
 
-type field struct {
-	key    string
-	label  string
-	kind   fieldKind
-	in     textinput.Model
-	opts   []string
-	sel    int    // chosen option, -1 none
-	hint   string // shown under the focused field
-	err    string // validation message next to the field
-	hidden bool
+type Field struct {
+	Key    string
+	Label  string
+	Kind   fieldKind
+	In     textinput.Model
+	Opts   []string
+	Sel    int    // chosen option, -1 none
+	Hint   string // shown under the focused field
+	Err    string // validation message next to the field
+	Hidden bool
 	// suggest is a text field's proposed value (the year of birth read
 	// from a NIK): shown dimmed, taken when the field is left empty, and
 	// replaced by whatever the officer types.
-	suggest     string
-	suggestNote string // shown after the suggestion; "(usulan)" when empty
+	Suggest     string
+	SuggestNote string // shown after the suggestion; "(usulan)" when empty
 }
 
 // value is the text typed or the option chosen ("" for none).
-func (fl *field) value() string {
-	if fl.kind == textField {
-		if v := fl.in.Value(); v != "" || fl.suggest == "" {
+func (fl *Field) Value() string {
+	if fl.Kind == TextField {
+		if v := fl.In.Value(); v != "" || fl.Suggest == "" {
 			return v
 		}
-		return fl.suggest
+		return fl.Suggest
 	}
-	if fl.sel < 0 || fl.sel >= len(fl.opts) {
+	if fl.Sel < 0 || fl.Sel >= len(fl.Opts) {
 		return ""
 	}
-	return fl.opts[fl.sel]
+	return fl.Opts[fl.Sel]
 }
 
-func textF(key, label, value string) *field {
+func TextF(key, label, value string) *Field {
 	in := textinput.New()
 	in.Prompt = ""
 	in.SetValue(value)
 	in.CharLimit = 2000
-	return &field{key: key, label: label, kind: textField, in: in, sel: -1}
+	return &Field{Key: key, Label: label, Kind: TextField, In: in, Sel: -1}
 }
 
-func choiceF(key, label string, opts []string, value string) *field {
-	fl := &field{key: key, label: label, kind: choiceField, opts: opts, sel: -1}
-	fl.choose(value)
+func ChoiceF(key, label string, opts []string, value string) *Field {
+	fl := &Field{Key: key, Label: label, Kind: ChoiceField, Opts: opts, Sel: -1}
+	fl.Choose(value)
 	return fl
 }
 
 // yesNo is a Ya/Tidak choice; "" leaves it unanswered.
-func yesNo(key, label, value string) *field {
-	return choiceF(key, label, []string{"Ya", "Tidak"}, value)
+func YesNo(key, label, value string) *Field {
+	return ChoiceF(key, label, []string{"Ya", "Tidak"}, value)
 }
 
-func yn(b bool) string {
+func Yn(b bool) string {
 	if b {
 		return "Ya"
 	}
 	return "Tidak"
 }
 
-func (fl *field) choose(v string) {
-	fl.sel = -1
-	for i, o := range fl.opts {
+func (fl *Field) Choose(v string) {
+	fl.Sel = -1
+	for i, o := range fl.Opts {
 		if strings.EqualFold(o, v) {
-			fl.sel = i
+			fl.Sel = i
 		}
 	}
 }
 
-func (fl *field) withHint(h string) *field { fl.hint = h; return fl }
+func (fl *Field) WithHint(h string) *Field { fl.Hint = h; return fl }
 
 // form is an ordered set of fields with one focused.
-type form struct {
-	c      *Context
-	fields []*field
-	focus  int
-	styles *Styles // the styles the inputs were given
-	dirty  bool    // the officer changed something since it was filled
+type Form struct {
+	C      *frame.Context
+	Fields []*Field
+	Focus  int
+	Styles *frame.Styles // the styles the inputs were given
+	Dirty  bool          // the officer changed something since it was filled
 	// focusLen is how many lines the focused field took when last drawn
 	// (its options, error and hint), for scrolling it all into view.
-	focusLen int
+	FocusLen int
 }
 
-func newForm(c *Context, fields ...*field) *form {
-	f := &form{c: c, fields: fields}
-	f.restyle()
-	f.focusAt(f.firstVisible())
+func NewForm(c *frame.Context, fields ...*Field) *Form {
+	f := &Form{C: c, Fields: fields}
+	f.Restyle()
+	f.FocusAt(f.firstVisible())
 	return f
 }
 
-func (f *form) restyle() {
-	if f.styles == f.c.Styles {
+func (f *Form) Restyle() {
+	if f.Styles == f.C.Styles {
 		return
 	}
-	f.styles = f.c.Styles
-	for _, fl := range f.fields {
-		if fl.kind == textField {
-			fl.in.SetStyles(f.styles.Input)
+	f.Styles = f.C.Styles
+	for _, fl := range f.Fields {
+		if fl.Kind == TextField {
+			fl.In.SetStyles(f.Styles.Input)
 		}
 	}
 }
 
-func (f *form) firstVisible() int {
-	for i, fl := range f.fields {
-		if !fl.hidden {
+func (f *Form) firstVisible() int {
+	for i, fl := range f.Fields {
+		if !fl.Hidden {
 			return i
 		}
 	}
 	return 0
 }
 
-func (f *form) get(key string) *field {
-	for _, fl := range f.fields {
-		if fl.key == key {
+func (f *Form) Get(key string) *Field {
+	for _, fl := range f.Fields {
+		if fl.Key == key {
 			return fl
 		}
 	}
 	return nil
 }
 
-func (f *form) val(key string) string {
-	if fl := f.get(key); fl != nil {
-		return fl.value()
+func (f *Form) Val(key string) string {
+	if fl := f.Get(key); fl != nil {
+		return fl.Value()
 	}
 	return ""
 }
 
-func (f *form) cur() *field {
-	if f.focus < 0 || f.focus >= len(f.fields) {
+func (f *Form) Cur() *Field {
+	if f.Focus < 0 || f.Focus >= len(f.Fields) {
 		return nil
 	}
-	return f.fields[f.focus]
+	return f.Fields[f.Focus]
 }
 
-func (f *form) focusAt(i int) {
-	for j, fl := range f.fields {
-		if fl.kind == textField && j != i {
-			fl.in.Blur()
+func (f *Form) FocusAt(i int) {
+	for j, fl := range f.Fields {
+		if fl.Kind == TextField && j != i {
+			fl.In.Blur()
 		}
 	}
-	if i < 0 || i >= len(f.fields) {
+	if i < 0 || i >= len(f.Fields) {
 		return
 	}
-	f.focus = i
-	if fl := f.fields[i]; fl.kind == textField {
-		fl.in.Focus()
-		fl.in.CursorEnd()
+	f.Focus = i
+	if fl := f.Fields[i]; fl.Kind == TextField {
+		fl.In.Focus()
+		fl.In.CursorEnd()
 	}
 }
 
 // focusKey focuses a field by key.
-func (f *form) focusKey(key string) {
-	for i, fl := range f.fields {
-		if fl.key == key && !fl.hidden {
-			f.focusAt(i)
+func (f *Form) FocusKey(key string) {
+	for i, fl := range f.Fields {
+		if fl.Key == key && !fl.Hidden {
+			f.FocusAt(i)
 		}
 	}
 }
 
 // next focuses the next visible field; false when the focus is on the last.
-func (f *form) next() bool {
-	for i := f.focus + 1; i < len(f.fields); i++ {
-		if !f.fields[i].hidden {
-			f.focusAt(i)
+func (f *Form) Next() bool {
+	for i := f.Focus + 1; i < len(f.Fields); i++ {
+		if !f.Fields[i].Hidden {
+			f.FocusAt(i)
 			return true
 		}
 	}
@@ -193,10 +194,10 @@ func (f *form) next() bool {
 }
 
 // prev focuses the previous visible field; false on the first.
-func (f *form) prev() bool {
-	for i := f.focus - 1; i >= 0; i-- {
-		if !f.fields[i].hidden {
-			f.focusAt(i)
+func (f *Form) Prev() bool {
+	for i := f.Focus - 1; i >= 0; i-- {
+		if !f.Fields[i].Hidden {
+			f.FocusAt(i)
 			return true
 		}
 	}
@@ -204,31 +205,31 @@ func (f *form) prev() bool {
 }
 
 // fixFocus moves the focus off a field that became hidden.
-func (f *form) fixFocus() {
-	if fl := f.cur(); fl != nil && fl.hidden {
-		if !f.next() && !f.prev() {
-			f.focusAt(f.firstVisible())
+func (f *Form) FixFocus() {
+	if fl := f.Cur(); fl != nil && fl.Hidden {
+		if !f.Next() && !f.Prev() {
+			f.FocusAt(f.firstVisible())
 		}
 	}
 }
 
-func (f *form) typing() bool {
-	fl := f.cur()
-	return fl != nil && fl.kind == textField
+func (f *Form) Typing() bool {
+	fl := f.Cur()
+	return fl != nil && fl.Kind == TextField
 }
 
 // move handles the keys that walk a form: enter (the next field, or on
 // the last one the form's submit), tab/↓ and shift+tab/↑. It reports
 // whether the key was one of them and whether to submit.
-func (f *form) move(msg tea.KeyPressMsg) (handled, submit bool) {
+func (f *Form) Move(msg tea.KeyPressMsg) (handled, submit bool) {
 	switch msg.String() {
 	case "enter":
-		return true, !f.next()
+		return true, !f.Next()
 	case "tab", "down":
-		f.next()
+		f.Next()
 		return true, false
 	case "shift+tab", "up":
-		f.prev()
+		f.Prev()
 		return true, false
 	}
 	return false, false
@@ -236,36 +237,36 @@ func (f *form) move(msg tea.KeyPressMsg) (handled, submit bool) {
 
 // key gives a key to the focused field and reports whether its value
 // changed.
-func (f *form) key(msg tea.KeyPressMsg) (bool, tea.Cmd) {
-	fl := f.cur()
+func (f *Form) Key(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	fl := f.Cur()
 	if fl == nil {
 		return false, nil
 	}
-	hadErr := fl.err != ""
-	if fl.kind == textField {
-		old := fl.in.Value()
+	hadErr := fl.Err != ""
+	if fl.Kind == TextField {
+		old := fl.In.Value()
 		var cmd tea.Cmd
-		fl.in, cmd = fl.in.Update(msg)
-		ch := f.changed(fl, old != fl.in.Value())
+		fl.In, cmd = fl.In.Update(msg)
+		ch := f.changed(fl, old != fl.In.Value())
 		return ch, tea.Batch(cmd, f.fixed(hadErr))
 	}
-	old := fl.sel
-	n := len(fl.opts)
+	old := fl.Sel
+	n := len(fl.Opts)
 	switch msg.String() {
 	case "right", "space":
-		fl.sel = (fl.sel + 1) % n
+		fl.Sel = (fl.Sel + 1) % n
 	case "left":
-		if fl.sel <= 0 {
-			fl.sel = n - 1
+		if fl.Sel <= 0 {
+			fl.Sel = n - 1
 		} else {
-			fl.sel--
+			fl.Sel--
 		}
 	case "backspace", "delete":
-		fl.sel = -1
+		fl.Sel = -1
 	default:
-		fl.sel = typeAhead(fl.opts, fl.sel, msg.Text)
+		fl.Sel = typeAhead(fl.Opts, fl.Sel, msg.Text)
 	}
-	ch := f.changed(fl, old != fl.sel)
+	ch := f.changed(fl, old != fl.Sel)
 	return ch, f.fixed(hadErr)
 }
 
@@ -274,26 +275,26 @@ func (f *form) key(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 // next save checks again).
 type fieldFixedMsg struct{}
 
-func (fieldFixedMsg) success() {}
+func (fieldFixedMsg) Success() {}
 
 // fixed reports a field that had an error and was just changed, once no
 // field of the form has one left.
-func (f *form) fixed(hadErr bool) tea.Cmd {
+func (f *Form) fixed(hadErr bool) tea.Cmd {
 	if !hadErr {
 		return nil
 	}
-	for _, fl := range f.fields {
-		if fl.err != "" {
+	for _, fl := range f.Fields {
+		if fl.Err != "" {
 			return nil
 		}
 	}
 	return func() tea.Msg { return fieldFixedMsg{} }
 }
 
-func (f *form) changed(fl *field, yes bool) bool {
+func (f *Form) changed(fl *Field, yes bool) bool {
 	if yes {
-		fl.err = ""
-		f.dirty = true
+		fl.Err = ""
+		f.Dirty = true
 	}
 	return yes
 }
@@ -323,68 +324,68 @@ func typeAhead(opts []string, cur int, typed string) int {
 }
 
 // paste puts pasted text into the focused text field.
-func (f *form) paste(msg tea.PasteMsg) bool {
-	fl := f.cur()
-	if fl == nil || fl.kind != textField {
+func (f *Form) Paste(msg tea.PasteMsg) bool {
+	fl := f.Cur()
+	if fl == nil || fl.Kind != TextField {
 		return false
 	}
-	old := fl.in.Value()
-	fl.in, _ = fl.in.Update(msg)
-	return f.changed(fl, old != fl.in.Value())
+	old := fl.In.Value()
+	fl.In, _ = fl.In.Update(msg)
+	return f.changed(fl, old != fl.In.Value())
 }
 
 // showErr puts a validation error next to the field it names and focuses
 // that field; it reports whether a field was found.
-func (f *form) showErr(err error) bool {
+func (f *Form) ShowErr(err error) bool {
 	var ve *valid.Error
 	if !errors.As(err, &ve) || ve.Field == "" {
 		return false
 	}
-	for i, fl := range f.fields {
-		if !fl.hidden && strings.EqualFold(fl.label, ve.Field) {
-			fl.err = ve.Msg
-			f.focusAt(i)
+	for i, fl := range f.Fields {
+		if !fl.Hidden && strings.EqualFold(fl.Label, ve.Field) {
+			fl.Err = ve.Msg
+			f.FocusAt(i)
 			return true
 		}
 	}
 	return false
 }
 
-func (f *form) clearErrs() {
-	for _, fl := range f.fields {
-		fl.err = ""
+func (f *Form) ClearErrs() {
+	for _, fl := range f.Fields {
+		fl.Err = ""
 	}
 }
 
 // labelWidth is the label column for a panel width: wide enough for the
 // longest label, at most half the panel (a longer label gets its own line).
-func (f *form) labelWidth(w int) int {
+func (f *Form) LabelWidth(w int) int {
 	lw := 8
-	for _, fl := range f.fields {
-		if !fl.hidden {
-			lw = max(lw, width(fl.label)+1)
+	for _, fl := range f.Fields {
+		if !fl.Hidden {
+			lw = max(lw, frame.Width(fl.Label)+1)
 		}
 	}
 	return min(lw, max(w/2, 12))
 }
 
 // decor adds lines over and under a field (a heading, a lookup's matches).
-type decor func(fl *field) (before, after []string)
+type Decor func(fl *Field) (before, after []string)
 
 // under is a decor that only adds lines under fields.
-func under(fn func(fl *field) []string) decor {
-	return func(fl *field) ([]string, []string) { return nil, fn(fl) }
+func Under(fn func(fl *Field) []string) Decor {
+	return func(fl *Field) ([]string, []string) { return nil, fn(fl) }
 }
 
 // lines renders the visible fields for a panel of width w, with the decor's
 // lines when d is not nil. focus is the line of the focused field.
-func (f *form) lines(w int, d decor) (out []string, focus int) {
-	f.restyle()
-	st := f.c.Styles
-	lw := f.labelWidth(w)
+func (f *Form) Lines(w int, d Decor) (out []string, focus int) {
+	f.Restyle()
+	st := f.C.Styles
+	lw := f.LabelWidth(w)
 	vw := max(w-lw-2, 8)
-	for i, fl := range f.fields {
-		if fl.hidden {
+	for i, fl := range f.Fields {
+		if fl.Hidden {
 			continue
 		}
 		var before, after []string
@@ -392,7 +393,7 @@ func (f *form) lines(w int, d decor) (out []string, focus int) {
 			before, after = d(fl)
 		}
 		out = append(out, before...)
-		on := i == f.focus
+		on := i == f.Focus
 		ls := st.Label
 		mark := "  "
 		if on {
@@ -400,10 +401,10 @@ func (f *form) lines(w int, d decor) (out []string, focus int) {
 			focus = len(out)
 		}
 		indent := strings.Repeat(" ", lw+2)
-		lab := ls.Render(pad(fl.label, lw))
-		if width(fl.label) > lw {
+		lab := ls.Render(frame.Pad(fl.Label, lw))
+		if frame.Width(fl.Label) > lw {
 			// Too long for the column: the label on its own line(s).
-			for j, l := range wrap(fl.label, w-2) {
+			for j, l := range frame.Wrap(fl.Label, w-2) {
 				if j == 0 {
 					out = append(out, mark+ls.Render(l))
 				} else {
@@ -412,7 +413,7 @@ func (f *form) lines(w int, d decor) (out []string, focus int) {
 			}
 			mark, lab = "  ", strings.Repeat(" ", lw)
 		}
-		vals := fl.render(st, on, vw)
+		vals := fl.Render(st, on, vw)
 		for j, v := range vals {
 			if j == 0 {
 				out = append(out, mark+lab+v)
@@ -420,79 +421,79 @@ func (f *form) lines(w int, d decor) (out []string, focus int) {
 				out = append(out, indent+v)
 			}
 		}
-		if fl.err != "" {
-			for _, l := range wrap("✗ "+fl.err, vw) {
+		if fl.Err != "" {
+			for _, l := range frame.Wrap("✗ "+fl.Err, vw) {
 				out = append(out, indent+st.Err.Render(l))
 			}
 		}
-		if on && fl.hint != "" {
-			for _, l := range wrap(fl.hint, vw) {
+		if on && fl.Hint != "" {
+			for _, l := range frame.Wrap(fl.Hint, vw) {
 				out = append(out, indent+st.Dim.Render(l))
 			}
 		}
 		if on {
-			f.focusLen = len(out) - focus
+			f.FocusLen = len(out) - focus
 		}
 		out = append(out, after...)
 	}
 	return out, focus
 }
 
-func (fl *field) render(st *Styles, on bool, w int) []string {
-	if fl.kind == textField {
+func (fl *Field) Render(st *frame.Styles, on bool, w int) []string {
+	if fl.Kind == TextField {
 		if on {
 			// The input scrolls its value within its width, but works the
 			// window out only when the cursor moves: a field focused
 			// before its width was known would show its whole value.
-			if fl.in.Width() != w-1 {
-				fl.in.SetWidth(w - 1)
-				fl.in.SetCursor(fl.in.Position())
+			if fl.In.Width() != w-1 {
+				fl.In.SetWidth(w - 1)
+				fl.In.SetCursor(fl.In.Position())
 			}
-			return []string{fl.in.View()}
+			return []string{fl.In.View()}
 		}
-		v := fl.in.Value()
-		if v == "" && fl.suggest != "" {
-			note := fl.suggestNote
+		v := fl.In.Value()
+		if v == "" && fl.Suggest != "" {
+			note := fl.SuggestNote
 			if note == "" {
 				note = "(usulan)"
 			}
-			return []string{st.Dim.Render(fl.suggest + " " + note)}
+			return []string{st.Dim.Render(fl.Suggest + " " + note)}
 		}
 		if v == "" {
 			return []string{st.Dim.Render("—")}
 		}
-		if fl.in.EchoMode == textinput.EchoPassword {
+		if fl.In.EchoMode == textinput.EchoPassword {
 			v = strings.Repeat("•", len([]rune(v)))
 		}
-		return wrap(v, w)
+		return frame.Wrap(v, w)
 	}
 	if !on {
-		if fl.sel < 0 {
+		if fl.Sel < 0 {
 			return []string{st.Dim.Render("(belum dipilih)")}
 		}
-		return wrap(fl.opts[fl.sel], w)
+		return frame.Wrap(fl.Opts[fl.Sel], w)
 	}
 	// Focused: every option, the chosen one in brackets, wrapped to the
 	// width; the first option starts where a text value would.
 	var lines []string
 	cur, curW := "", 0
-	for i, o := range fl.opts {
+	for i, o := range fl.Opts {
 		style := st.Option
-		if i == fl.sel {
+		if i == fl.Sel {
 			o, style = "["+o+"]", st.OptionOn
 		}
-		txt, ow := style.Render(o), width(o)
+		txt, ow := style.Render(o), frame.Width(o)
 		if ow > w {
 			// Wider than the column: on lines of its own, wrapped.
 			if curW > 0 {
 				lines = append(lines, cur)
 			}
-			parts := wrap(o, w)
+			parts := frame.Wrap(o, w)
 			for _, p := range parts[:len(parts)-1] {
 				lines = append(lines, style.Render(p))
 			}
 			last := parts[len(parts)-1]
-			cur, curW = style.Render(last), width(last)
+			cur, curW = style.Render(last), frame.Width(last)
 			continue
 		}
 		if curW > 0 && curW+2+ow > w {

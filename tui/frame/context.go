@@ -1,4 +1,4 @@
-package tui
+package frame
 
 import (
 	"context"
@@ -22,9 +22,7 @@ type Context struct {
 
 	Officer store.Officer // on duty; zero until chosen on the start screen
 	Office  store.Office
-
-	drafts map[string]draft // unsaved input of suspended visits, by visit ID
 }
 
 // actor is the officer ID the store records on every change.
-func (c *Context) actor() string { return c.Officer.ID }
+func (c *Context) Actor() string { return c.Officer.ID }

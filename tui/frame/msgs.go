@@ -1,4 +1,4 @@
-package tui
+package frame
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"loket/store"
 	"loket/store/valid"
 	"loket/tariff"
+	"loket/tui/folder"
 )
 
 // Messages shared by the root and the screens. Results of store work are
@@ -17,39 +18,39 @@ import (
 
 // errMsg is the one error message: the root shows it on the error line and
 // hands it to the screen, which keeps what the officer typed.
-type errMsg struct{ err error }
+type ErrMsg struct{ Err error }
 
 // navigateMsg switches to another screen; arg is the screen's argument
 // (the visit ID for the visit screen).
-type navigateMsg struct {
-	to  ScreenID
-	arg any
+type NavigateMsg struct {
+	To  ScreenID
+	Arg any
 }
 
 // noticeMsg is a short confirmation shown on the status line ("Kunjungan
 // A-001 ditunda").
-type noticeMsg string
+type NoticeMsg string
 
 // tickMsg is the once-a-second clock of screens that show one; gen tells a
 // live chain from one that should stop.
-type tickMsg struct{ gen int }
+type TickMsg struct{ Gen int }
 
 // officerChosenMsg: the officer on duty is known (and their PIN checked).
-type officerChosenMsg struct{ officer store.Officer }
+type OfficerChosenMsg struct{ Officer store.Officer }
 
 // officeLoadedMsg carries the office settings for the header.
-type officeLoadedMsg struct{ office store.Office }
+type OfficeLoadedMsg struct{ Office store.Office }
 
 // navigate returns a command that switches screens.
-func navigate(to ScreenID, arg any) tea.Cmd {
-	return func() tea.Msg { return navigateMsg{to: to, arg: arg} }
+func Navigate(to ScreenID, arg any) tea.Cmd {
+	return func() tea.Msg { return NavigateMsg{To: to, Arg: arg} }
 }
 
-func notice(s string) tea.Cmd { return func() tea.Msg { return noticeMsg(s) } }
+func Notice(s string) tea.Cmd { return func() tea.Msg { return NoticeMsg(s) } }
 
 // errText turns an error into the Indonesian sentence for the error line.
 // Store and validator errors are already Indonesian.
-func errText(err error) string {
+func ErrText(err error) string {
 	var re *store.RuleError
 	var ve *valid.Error
 	var qe *tariff.QuoteError
@@ -74,11 +75,11 @@ func errText(err error) string {
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return "Dibatalkan."
 	}
-	var ut interface{ userText() string }
+	var ut interface{ UserText() string }
 	if errors.As(err, &ut) {
-		return ut.userText()
+		return ut.UserText()
 	}
-	var fe *folderError
+	var fe *folder.FolderError
 	if errors.As(err, &fe) {
 		return fe.Error()
 	}
@@ -86,19 +87,19 @@ func errText(err error) string {
 }
 
 // loadOffice reads the office settings for the header.
-func loadOffice(c *Context) tea.Cmd {
+func LoadOffice(c *Context) tea.Cmd {
 	s, ctx := c.Store, c.Ctx
 	return func() tea.Msg {
 		o, err := s.Office(ctx)
 		if err != nil {
-			return errMsg{err}
+			return ErrMsg{Err: err}
 		}
-		return officeLoadedMsg{o}
+		return OfficeLoadedMsg{Office: o}
 	}
 }
 
 // tick schedules the next clock tick of chain gen. Update/View tests
 // replace it and send tickMsg themselves.
-var tick = func(gen int) tea.Cmd {
-	return tea.Tick(time.Second, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+var Tick = func(gen int) tea.Cmd {
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return TickMsg{Gen: gen} })
 }

@@ -1,4 +1,4 @@
-package tui
+package folder
 
 import (
 	"errors"
@@ -47,19 +47,19 @@ func TestExportFolderProblemSaysTheReasonInIndonesian(t *testing.T) {
 			&fs.PathError{Op: "mkdir", Path: dir, Err: code},
 			fmt.Errorf("cadangan: %w", &fs.PathError{Op: "open", Path: dir, Err: code}),
 		} {
-			if got := folderProblem(err); got != want {
+			if got := FolderProblem(err); got != want {
 				t.Errorf("%v (code %d): %q, want %q", err, uintptr(code), got, want)
 			}
 		}
 	}
 	// A store that finds the disk full says so with its own sentinel.
-	if got := folderProblem(fmt.Errorf("salin: %w", &store.RuleError{Kind: store.ErrDiskFull, Msg: "Gagal menyimpan: disk penuh."})); got != "disk penuh" {
+	if got := FolderProblem(fmt.Errorf("salin: %w", &store.RuleError{Kind: store.ErrDiskFull, Msg: "Gagal menyimpan: disk penuh."})); got != "disk penuh" {
 		t.Errorf("store's full disk: %q", got)
 	}
 	// Anything else: general Indonesian words, the system's text in
 	// parentheses for support, without the path.
 	odd := &fs.PathError{Op: "mkdir", Path: dir, Err: errors.New("weird device failure")}
-	if got := folderProblem(odd); got != "tidak dapat ditulisi (weird device failure)" {
+	if got := FolderProblem(odd); got != "tidak dapat ditulisi (weird device failure)" {
 		t.Errorf("other error: %q", got)
 	}
 }
@@ -72,11 +72,11 @@ func TestExportFolderProblemFindsAFileInTheWay(t *testing.T) {
 		t.Fatal(err)
 	}
 	inWay := &fs.PathError{Op: "mkdir", Path: filepath.Join(file, "Laporan", "PST"), Err: fs.ErrNotExist}
-	if got := folderProblem(inWay); got != "alamat itu berkas, bukan folder" {
+	if got := FolderProblem(inWay); got != "alamat itu berkas, bukan folder" {
 		t.Errorf("a file in the way: %q", got)
 	}
 	missing := &fs.PathError{Op: "mkdir", Path: filepath.Join(t.TempDir(), "tidak", "ada"), Err: fs.ErrNotExist}
-	if got := folderProblem(missing); got != "drive atau folder induknya tidak ada" {
+	if got := FolderProblem(missing); got != "drive atau folder induknya tidak ada" {
 		t.Errorf("a missing folder: %q", got)
 	}
 }
@@ -89,8 +89,8 @@ func TestExportFolderErrorIsIndonesian(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, dir := range []string{file, filepath.Join(file, "Laporan")} {
-		_, err := exportFolder(store.Office{ExportDir: dir})
-		var fe *folderError
+		_, err := ExportFolder(store.Office{ExportDir: dir})
+		var fe *FolderError
 		if !errors.As(err, &fe) {
 			t.Fatalf("%s: %v, want a folderError", dir, err)
 		}
@@ -108,16 +108,16 @@ func TestExportFolderErrorIsIndonesian(t *testing.T) {
 // the user only.
 func TestExportDirOfMakesNothingAndExportFolderMakesIt(t *testing.T) {
 	home := t.TempDir()
-	old := userHome
-	userHome = func() (string, error) { return home, nil }
-	t.Cleanup(func() { userHome = old })
-	def := filepath.Join(home, "Documents", defaultExportSub)
+	old := UserHome
+	UserHome = func() (string, error) { return home, nil }
+	t.Cleanup(func() { UserHome = old })
+	def := filepath.Join(home, "Documents", DefaultExportSub)
 	set := filepath.Join(t.TempDir(), "Ekspor", "PST")
 	for _, c := range []struct {
 		o    store.Office
 		want string
 	}{{store.Office{}, def}, {store.Office{ExportDir: set}, set}} {
-		got, err := exportDirOf(c.o)
+		got, err := ExportDirOf(c.o)
 		if err != nil || got != c.want {
 			t.Fatalf("exportDirOf(%q) = %q, %v; want %q", c.o.ExportDir, got, err, c.want)
 		}
@@ -125,13 +125,13 @@ func TestExportDirOfMakesNothingAndExportFolderMakesIt(t *testing.T) {
 			t.Fatalf("exportDirOf made %s: %v", got, err)
 		}
 	}
-	if got, err := defaultExportDir(); err != nil || got != def {
+	if got, err := DefaultExportDir(); err != nil || got != def {
 		t.Fatalf("defaultExportDir = %q, %v", got, err)
 	}
 	if _, err := os.Stat(filepath.Join(home, "Documents")); !errors.Is(err, fs.ErrNotExist) {
 		t.Fatalf("defaultExportDir made Documents: %v", err)
 	}
-	got, err := exportFolder(store.Office{})
+	got, err := ExportFolder(store.Office{})
 	if err != nil || got != def {
 		t.Fatalf("exportFolder = %q, %v", got, err)
 	}
@@ -143,8 +143,8 @@ func TestExportDirOfMakesNothingAndExportFolderMakesIt(t *testing.T) {
 		t.Fatalf("export folder mode %v, want 0700", fi.Mode().Perm())
 	}
 	// A home that cannot be found is said in Indonesian, with the way out.
-	userHome = func() (string, error) { return "", errors.New("$HOME is not defined") }
-	if _, err := defaultExportDir(); err == nil || !strings.Contains(err.Error(), "atur folder ekspor di Pengaturan (s)") {
+	UserHome = func() (string, error) { return "", errors.New("$HOME is not defined") }
+	if _, err := DefaultExportDir(); err == nil || !strings.Contains(err.Error(), "atur folder ekspor di Pengaturan (s)") {
 		t.Fatalf("unknown home: %v", err)
 	}
 }

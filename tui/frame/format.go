@@ -1,4 +1,4 @@
-package tui
+package frame
 
 import (
 	"fmt"
@@ -12,28 +12,28 @@ import (
 
 var (
 	dayNames   = [...]string{"Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"}
-	monthNames = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+	MonthNames = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
 		"Agustus", "September", "Oktober", "November", "Desember"}
 )
 
 // longDate writes a day the Indonesian way, in WIB: "Kamis, 26 November 2026".
-func longDate(t time.Time) string {
+func LongDate(t time.Time) string {
 	w := t.In(valid.WIB)
-	return fmt.Sprintf("%s, %d %s %d", dayNames[w.Weekday()], w.Day(), monthNames[w.Month()-1], w.Year())
+	return fmt.Sprintf("%s, %d %s %d", dayNames[w.Weekday()], w.Day(), MonthNames[w.Month()-1], w.Year())
 }
 
 // clock writes a WIB time of day: "14:03:22".
-func clock(t time.Time) string { return t.In(valid.WIB).Format("15:04:05") }
+func Clock(t time.Time) string { return t.In(valid.WIB).Format("15:04:05") }
 
 // hm writes a WIB time of day without seconds: "14:03".
-func hm(t time.Time) string { return t.In(valid.WIB).Format("15:04") }
+func Hm(t time.Time) string { return t.In(valid.WIB).Format("15:04") }
 
 // dateTime writes a WIB date and time: "26-11-2026 14:03".
-func dateTime(t time.Time) string { return t.In(valid.WIB).Format("02-01-2006 15:04") }
+func DateTime(t time.Time) string { return t.In(valid.WIB).Format("02-01-2006 15:04") }
 
 // stopwatch writes a duration as m:ss (h:mm:ss from an hour): the service
 // clock.
-func stopwatch(d time.Duration) string {
+func Stopwatch(d time.Duration) string {
 	if d < 0 {
 		d = 0
 	}
@@ -46,7 +46,7 @@ func stopwatch(d time.Duration) string {
 
 // span writes a longer duration in words: "3 hari 4 jam", "2 jam 5 menit",
 // "12 menit", "< 1 menit".
-func span(d time.Duration) string {
+func Span(d time.Duration) string {
 	if d < 0 {
 		d = -d
 	}
@@ -70,11 +70,11 @@ func span(d time.Duration) string {
 }
 
 // width is the display width of a string that may hold ANSI styles.
-func width(s string) int { return ansi.StringWidth(s) }
+func Width(s string) int { return ansi.StringWidth(s) }
 
 // pad fits a one-line string to exactly w columns: truncated with "…" when
 // longer, padded with spaces when shorter.
-func pad(s string, w int) string {
+func Pad(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
@@ -87,7 +87,7 @@ func pad(s string, w int) string {
 
 // wrap breaks text into lines of at most w columns, at spaces where it can
 // and inside a word only when the word alone is wider than w: no text is cut.
-func wrap(s string, w int) []string {
+func Wrap(s string, w int) []string {
 	if w < 1 {
 		w = 1
 	}
@@ -95,12 +95,12 @@ func wrap(s string, w int) []string {
 }
 
 // wrapIndent wraps text and indents the continuation lines by ind columns.
-func wrapIndent(first string, w, ind int) []string {
-	lines := wrap(first, w)
+func WrapIndent(first string, w, ind int) []string {
+	lines := Wrap(first, w)
 	if len(lines) <= 1 || ind <= 0 || ind >= w {
 		return lines
 	}
-	rest := wrap(strings.Join(lines[1:], " "), w-ind)
+	rest := Wrap(strings.Join(lines[1:], " "), w-ind)
 	out := []string{lines[0]}
 	for _, l := range rest {
 		out = append(out, strings.Repeat(" ", ind)+l)
@@ -109,11 +109,11 @@ func wrapIndent(first string, w, ind int) []string {
 }
 
 // fit makes a block exactly h lines of exactly w columns.
-func fit(lines []string, w, h int) []string {
+func Fit(lines []string, w, h int) []string {
 	out := make([]string, h)
 	for i := range out {
 		if i < len(lines) {
-			out[i] = pad(lines[i], w)
+			out[i] = Pad(lines[i], w)
 		} else {
 			out[i] = strings.Repeat(" ", max(w, 0))
 		}
@@ -122,7 +122,7 @@ func fit(lines []string, w, h int) []string {
 }
 
 // splitLines splits a rendered block into lines.
-func splitLines(s string) []string {
+func SplitLines(s string) []string {
 	if s == "" {
 		return nil
 	}
@@ -130,16 +130,16 @@ func splitLines(s string) []string {
 }
 
 // between writes "left … right" with the right part flush to w columns.
-func between(left, right string, w int) string {
-	gap := w - width(left) - width(right)
+func Between(left, right string, w int) string {
+	gap := w - Width(left) - Width(right)
 	if gap < 1 {
-		return pad(left, max(w-width(right)-1, 0)) + " " + right
+		return Pad(left, max(w-Width(right)-1, 0)) + " " + right
 	}
 	return left + strings.Repeat(" ", gap) + right
 }
 
 // thousands writes a count with dots between thousands: 5.000.000.
-func thousands(n int64) string {
+func Thousands(n int64) string {
 	neg := n < 0
 	if neg {
 		n = -n
@@ -160,7 +160,7 @@ func thousands(n int64) string {
 
 // dayDMY writes a stored day (YYYY-MM-DD) the Indonesian way, 26-11-2026;
 // anything else is shown as it is.
-func dayDMY(day string) string {
+func DayDMY(day string) string {
 	if len(day) != 10 || day[4] != '-' || day[7] != '-' {
 		return day
 	}

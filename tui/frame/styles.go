@@ -1,4 +1,4 @@
-package tui
+package frame
 
 import (
 	"charm.land/bubbles/v2/textinput"
@@ -44,7 +44,7 @@ type Styles struct {
 }
 
 // newStyles builds the styles for a dark or light background.
-func newStyles(dark bool) *Styles {
+func NewStyles(dark bool) *Styles {
 	ld := lipgloss.LightDark(dark)
 	c := func(light, darkc string) lipgloss.Style {
 		return lipgloss.NewStyle().Foreground(ld(lipgloss.Color(light), lipgloss.Color(darkc)))
