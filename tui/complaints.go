@@ -78,6 +78,7 @@ func (complaintsAddedMsg) Success()    {}
 func (complaintsFollowedMsg) Success() {}
 
 type complaintsScreen struct {
+	frame.Base
 	c      *frame.Context
 	keys   complaintsKeys
 	all    bool // semua instead of only the open ones
@@ -98,16 +99,14 @@ type complaintsScreen struct {
 
 // newComplaints opens the list; a visit ID as arg opens the new-complaint
 // form linked to that visit.
-func newComplaints(c *frame.Context, arg any) frame.Screen {
+func newComplaints(c *frame.Context, visitID string) frame.Screen {
 	s := &complaintsScreen{c: c, keys: newComplaintsKeys()}
-	if id, ok := arg.(string); ok && id != "" {
+	if id := visitID; id != "" {
 		s.openNew(id)
 	}
 	s.applyKeys()
 	return s
 }
-
-func init() { screens[frame.ScreenComplaints] = newComplaints }
 
 func (s *complaintsScreen) Title() string    { return "Pengaduan" }
 func (s *complaintsScreen) SetSize(w, h int) { s.w, s.h = w, h }
@@ -299,7 +298,7 @@ func (s *complaintsScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Esc):
-		return frame.Navigate(frame.ScreenHome, nil)
+		return frame.ToHome()
 	case key.Matches(msg, k.Up):
 		s.cursor = max(s.cursor-1, 0)
 	case key.Matches(msg, k.Down):

@@ -115,7 +115,7 @@ func TestComplaintsFromVisitLinksIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.update(frame.NavigateMsg{To: frame.ScreenComplaints, Arg: v.ID})
+	h.update(frame.NavigateMsg{To: frame.ScreenComplaints, VisitID: v.ID})
 	h.complaintsLoaded()
 	if cs := h.complaintsScreen(); cs.mode != complaintsNew || cs.form.Val("visit") != v.ID {
 		t.Fatalf("opened with a visit: mode %v, kunjungan %q", cs.mode, cs.form.Val("visit"))

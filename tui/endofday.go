@@ -84,6 +84,7 @@ func (endOfDayHandedMsg) Success()   {}
 func (endOfDayExportedMsg) Success() {}
 
 type endOfDayScreen struct {
+	frame.Base
 	c        *frame.Context
 	keys     endOfDayKeys
 	loaded   bool
@@ -100,9 +101,7 @@ type endOfDayScreen struct {
 	w, h     int
 }
 
-func init() { screens[frame.ScreenEndOfDay] = newEndOfDay }
-
-func newEndOfDay(c *frame.Context, _ any) frame.Screen {
+func newEndOfDay(c *frame.Context) frame.Screen {
 	e := &endOfDayScreen{c: c, keys: newEndOfDayKeys()}
 	e.f = form.NewForm(c,
 		form.TextF("counted", "Uang tunai dihitung", "").WithHint("Rupiah bulat, misalnya 1.250.000."),
@@ -383,7 +382,7 @@ func (e *endOfDayScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Back):
 		if !e.busy {
-			return frame.Navigate(frame.ScreenHome, nil)
+			return frame.ToHome()
 		}
 	}
 	return nil

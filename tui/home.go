@@ -38,12 +38,6 @@ func newHomeKeys() homeKeys {
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "bantuan")),
 		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "keluar")),
 	}
-	// The peripheral screens light up as soon as they are registered.
-	k.Search.SetEnabled(hasScreen(frame.ScreenSearch))
-	k.Complaints.SetEnabled(hasScreen(frame.ScreenComplaints))
-	k.Tariff.SetEnabled(hasScreen(frame.ScreenTariff))
-	k.EndOfDay.SetEnabled(hasScreen(frame.ScreenEndOfDay))
-	k.Settings.SetEnabled(hasScreen(frame.ScreenSettings))
 	return k
 }
 
@@ -60,6 +54,7 @@ type visitStartedMsg struct{ visit *store.Visit }
 func (visitStartedMsg) Success() {}
 
 type homeScreen struct {
+	frame.Base
 	c      *frame.Context
 	keys   homeKeys
 	loaded bool
@@ -70,7 +65,7 @@ type homeScreen struct {
 	w, h   int
 }
 
-func newHome(c *frame.Context, _ any) frame.Screen {
+func newHome(c *frame.Context) frame.Screen {
 	return &homeScreen{c: c, keys: newHomeKeys()}
 }
 
@@ -132,7 +127,7 @@ func (h *homeScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 		h.keys.Down.SetEnabled(len(msg.open) > 1)
 	case visitStartedMsg:
 		h.busy = false
-		return h, frame.Navigate(frame.ScreenVisit, msg.visit.ID)
+		return h, frame.ToVisit(msg.visit.ID)
 	case frame.ErrMsg:
 		h.busy = false
 	case frame.TickMsg:
@@ -170,18 +165,18 @@ func (h *homeScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Resume):
 		if h.cursor < len(h.data.open) {
-			return frame.Navigate(frame.ScreenVisit, h.data.open[h.cursor].ID)
+			return frame.ToVisit(h.data.open[h.cursor].ID)
 		}
 	case key.Matches(msg, k.Search):
-		return frame.Navigate(frame.ScreenSearch, nil)
+		return frame.ToSearch()
 	case key.Matches(msg, k.Complaints):
-		return frame.Navigate(frame.ScreenComplaints, nil)
+		return frame.ToComplaints("")
 	case key.Matches(msg, k.Tariff):
-		return frame.Navigate(frame.ScreenTariff, nil)
+		return frame.ToTariff()
 	case key.Matches(msg, k.EndOfDay):
-		return frame.Navigate(frame.ScreenEndOfDay, nil)
+		return frame.ToEndOfDay()
 	case key.Matches(msg, k.Settings):
-		return frame.Navigate(frame.ScreenSettings, nil)
+		return frame.ToSettings()
 	}
 	return nil
 }

@@ -10,21 +10,28 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// screens builds each screen from the shared context and its argument.
-// Adding a screen is one new file with its constructor and an init that
-// registers it here; Beranda enables the screen's key by itself
-// (hasScreen). The map is filled in init functions because the home
-// screen's constructor asks hasScreen, which reads the map.
-var screens = map[frame.ScreenID]func(c *frame.Context, arg any) frame.Screen{}
-
-func init() {
-	screens[frame.ScreenStart] = newStart
-	screens[frame.ScreenHome] = newHome
-	screens[frame.ScreenVisit] = nil // built by the root with its draft
+// build makes the screen a NavigateMsg asks for. A new screen is a
+// sub-package with its constructor and one case here.
+func (m *Model) build(msg frame.NavigateMsg) frame.Screen {
+	switch msg.To {
+	case frame.ScreenVisit:
+		d := m.drafts[msg.VisitID]
+		delete(m.drafts, msg.VisitID)
+		return newVisit(m.c, msg.VisitID, d)
+	case frame.ScreenSearch:
+		return newSearch(m.c)
+	case frame.ScreenComplaints:
+		return newComplaints(m.c, msg.VisitID)
+	case frame.ScreenTariff:
+		return newTariff(m.c)
+	case frame.ScreenSettings:
+		return newSettings(m.c)
+	case frame.ScreenEndOfDay:
+		return newEndOfDay(m.c)
+	default:
+		return newHome(m.c)
+	}
 }
-
-// hasScreen reports whether a screen is built, for enabling its key.
-func hasScreen(id frame.ScreenID) bool { _, ok := screens[id]; return ok }
 
 // Model is the root model: it holds the current screen, routes messages,
 // draws the header, error line and help bar, and builds the only tea.View.
@@ -52,8 +59,7 @@ func (m *Model) setScreen(id frame.ScreenID, s frame.Screen) tea.Cmd {
 // syncTick starts the clock when the screen shows one and lets the old
 // chain die otherwise.
 func (m *Model) syncTick() tea.Cmd {
-	cs, ok := m.screen.(frame.ClockScreen)
-	want := ok && cs.Clock()
+	want := m.screen.Clock()
 	if want == m.ticking {
 		return nil
 	}
@@ -85,20 +91,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case frame.OfficerChosenMsg:
 		m.c.Officer = msg.Officer
 		m.errLine = ""
-		return m, frame.Navigate(frame.ScreenHome, nil)
+		return m, frame.ToHome()
 	case frame.NavigateMsg:
-		build, ok := screens[msg.To]
-		if !ok {
-			return m, nil
-		}
 		m.errLine = ""
-		if msg.To == frame.ScreenVisit {
-			id, _ := msg.Arg.(string)
-			d := m.drafts[id]
-			delete(m.drafts, id)
-			return m, m.setScreen(msg.To, newVisit(m.c, id, d))
+		to := msg.To
+		if to == frame.ScreenStart {
+			to = frame.ScreenHome // the start screen is only the first
 		}
-		return m, m.setScreen(msg.To, build(m.c, msg.Arg))
+		return m, m.setScreen(to, m.build(msg))
 	case DraftKeptMsg:
 		if m.drafts == nil {
 			m.drafts = map[string]*Draft{}
@@ -121,8 +121,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		m.notice = ""
 		if key.Matches(msg, m.c.Keys.Quit) {
-			if q, ok := m.screen.(frame.QuitScreen); ok {
-				return m, tea.Sequence(q.QuitCmd(), tea.Quit)
+			if q := m.screen.QuitCmd(); q != nil {
+				return m, tea.Sequence(q, tea.Quit)
 			}
 			return m, tea.Quit
 		}
@@ -147,8 +147,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) Typing() bool {
-	t, ok := m.screen.(frame.TypingScreen)
-	return ok && t.Typing()
+	return m.screen.Typing()
 }
 
 // Layout: one header line, the body, the status line (an error or notice
@@ -261,10 +260,7 @@ func (m *Model) Render() string {
 // the screen's status (the service clock) flush right on the last line.
 func (m *Model) helpBar(w int) []string {
 	st := m.c.Styles
-	status := ""
-	if s, ok := m.screen.(frame.StatusScreen); ok {
-		status = s.Status()
-	}
+	status := m.screen.Status()
 	// The bar is drawn again only when its keys, the width or the status
 	// change: typing into a field changes none of them.
 	var sig strings.Builder

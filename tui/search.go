@@ -78,6 +78,7 @@ type searchRow struct {
 }
 
 type searchScreen struct {
+	frame.Base
 	c      *frame.Context
 	keys   searchKeys
 	in     textinput.Model
@@ -97,7 +98,7 @@ type searchScreen struct {
 	w, h int
 }
 
-func newSearch(c *frame.Context, _ any) frame.Screen {
+func newSearch(c *frame.Context) frame.Screen {
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = 100
@@ -108,8 +109,6 @@ func newSearch(c *frame.Context, _ any) frame.Screen {
 	s.applyKeys()
 	return s
 }
-
-func init() { screens[frame.ScreenSearch] = newSearch }
 
 func (s *searchScreen) Title() string { return "Cari" }
 func (s *searchScreen) Init() tea.Cmd { return nil }
@@ -256,7 +255,7 @@ func (s *searchScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Esc):
-		return frame.Navigate(frame.ScreenHome, nil)
+		return frame.ToHome()
 	case msg.String() == "up":
 		s.cursor = max(s.cursor-1, 0)
 		return nil
@@ -271,7 +270,7 @@ func (s *searchScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		if r.person != nil {
 			return s.openRecord(r.person.ID)
 		}
-		return frame.Navigate(frame.ScreenVisit, r.hit.VisitID)
+		return frame.ToVisit(r.hit.VisitID)
 	}
 	return s.typeInto(msg)
 }

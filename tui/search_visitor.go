@@ -209,7 +209,7 @@ func (s *searchScreen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.cursor = min(r.cursor+1, max(len(r.visits)-1, 0))
 	case msg.String() == "enter":
 		if r.cursor < len(r.visits) {
-			return frame.Navigate(frame.ScreenVisit, r.visits[r.cursor].VisitID)
+			return frame.ToVisit(r.visits[r.cursor].VisitID)
 		}
 	case key.Matches(msg, k.Edit) && k.Edit.Enabled():
 		r.form = form.NewForm(s.c, form.GuestFields(r.person.Guest)...) // no consent question, no lookup

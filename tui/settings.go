@@ -25,8 +25,6 @@ import (
 // is read first; enter (or t, p) opens a small form of the field kit, and
 // while it is open every letter and digit belongs to it.
 
-func init() { screens[frame.ScreenSettings] = newSettings }
-
 type settingsSection int
 
 const (
@@ -101,6 +99,7 @@ func (settingsOfficersMsg) Success()    {}
 func (settingsClosedMsg) Success()      {}
 
 type settingsScreen struct {
+	frame.Base
 	c        *frame.Context
 	keys     settingsKeys
 	sec      settingsSection
@@ -116,7 +115,7 @@ type settingsScreen struct {
 	w, h     int
 }
 
-func newSettings(c *frame.Context, _ any) frame.Screen {
+func newSettings(c *frame.Context) frame.Screen {
 	s := &settingsScreen{c: c, keys: newSettingsKeys()}
 	s.applyKeys()
 	return s
@@ -229,7 +228,7 @@ func (s *settingsScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		if s.busy || !s.loaded {
 			if msg.String() == "esc" && !s.loaded {
-				return s, frame.Navigate(frame.ScreenHome, nil)
+				return s, frame.ToHome()
 			}
 			return s, nil
 		}
@@ -245,7 +244,7 @@ func (s *settingsScreen) viewKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Back):
-		return frame.Navigate(frame.ScreenHome, nil)
+		return frame.ToHome()
 	case key.Matches(msg, k.Next):
 		s.sec = (s.sec + 1) % 3
 	case key.Matches(msg, k.Prev):

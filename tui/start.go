@@ -44,6 +44,7 @@ func newStartKeys() startKeys {
 }
 
 type startScreen struct {
+	frame.Base
 	c        *frame.Context
 	keys     startKeys
 	state    startState
@@ -66,9 +67,8 @@ type (
 	officerNeedsPINMsg struct{ officer store.Officer }
 )
 
-func newStart(c *frame.Context, arg any) frame.Screen {
-	s := &startScreen{c: c, keys: newStartKeys()}
-	s.wantName, _ = arg.(string)
+func newStart(c *frame.Context, officer string) frame.Screen {
+	s := &startScreen{c: c, keys: newStartKeys(), wantName: officer}
 	s.applyKeys()
 	return s
 }

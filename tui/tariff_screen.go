@@ -18,8 +18,6 @@ import (
 // = 1.000.000 byte, a partial unit counts whole) are how tariff.Quote
 // computes, and the worked examples are computed by it.
 
-func init() { screens[frame.ScreenTariff] = newTariff }
-
 type tariffKeys struct {
 	Up, Down, PgUp, PgDown, Top, Bottom, Back key.Binding
 }
@@ -42,6 +40,7 @@ type tariffLoadedMsg struct{ sch *tariff.Schedule }
 func (tariffLoadedMsg) Success() {}
 
 type tariffScreen struct {
+	frame.Base
 	c    *frame.Context
 	keys tariffKeys
 	sch  *tariff.Schedule
@@ -54,7 +53,7 @@ type tariffScreen struct {
 	linesSt *frame.Styles
 }
 
-func newTariff(c *frame.Context, _ any) frame.Screen {
+func newTariff(c *frame.Context) frame.Screen {
 	t := &tariffScreen{c: c, keys: newTariffKeys()}
 	t.applyKeys()
 	return t
@@ -117,7 +116,7 @@ func (t *tariffScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 		k := t.keys
 		switch {
 		case key.Matches(msg, k.Back):
-			return t, frame.Navigate(frame.ScreenHome, nil)
+			return t, frame.ToHome()
 		case key.Matches(msg, k.Up):
 			t.top--
 		case key.Matches(msg, k.Down):

@@ -96,6 +96,7 @@ type (
 )
 
 type visitScreen struct {
+	frame.Base
 	c      *frame.Context
 	id     string
 	v      *store.Visit
@@ -324,10 +325,10 @@ func (s *visitScreen) update(msg tea.Msg) tea.Cmd {
 	case visitSuspendedMsg:
 		s.saving = false
 		delete(s.eds, msg.saved)
-		return tea.Sequence(s.keepDraft(), tea.Batch(frame.Navigate(frame.ScreenHome, nil), frame.Notice(msg.note)))
+		return tea.Sequence(s.keepDraft(), tea.Batch(frame.ToHome(), frame.Notice(msg.note)))
 	case visitCanceledMsg:
 		s.saving = false
-		return tea.Batch(frame.Navigate(frame.ScreenHome, nil), frame.Notice(msg.note))
+		return tea.Batch(frame.ToHome(), frame.Notice(msg.note))
 	case frame.ErrMsg:
 		s.saving = false
 		if s.cancel != nil {
@@ -344,7 +345,7 @@ func (s *visitScreen) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		if s.v == nil {
 			if msg.String() == "esc" {
-				return frame.Navigate(frame.ScreenHome, nil)
+				return frame.ToHome()
 			}
 			return nil
 		}
@@ -399,7 +400,7 @@ func (s *visitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	if !s.v.Open() {
 		switch msg.String() {
 		case "enter":
-			return frame.Navigate(frame.ScreenHome, nil)
+			return frame.ToHome()
 		case "up":
 			s.offset = max(s.offset-1, 0)
 		case "down":

@@ -178,7 +178,7 @@ func (s *visitScreen) submit() tea.Cmd {
 // leave suspends an open visit and goes back to Beranda.
 func (s *visitScreen) leave() tea.Cmd {
 	if !s.v.Open() {
-		return frame.Navigate(frame.ScreenHome, nil)
+		return frame.ToHome()
 	}
 	if s.saving {
 		return nil

@@ -18,7 +18,7 @@ type Context struct {
 	Width  int // whole terminal
 	Height int
 	Styles *Styles
-	Keys   globalKeys // keys that work on every screen
+	Keys   GlobalKeys // keys that work on every screen
 
 	Officer store.Officer // on duty; zero until chosen on the start screen
 	Office  store.Office

@@ -14,38 +14,27 @@ import (
 )
 
 // Messages shared by the root and the screens. Results of store work are
-// named after what happened (visitSavedMsg); every failure is an errMsg.
+// named after what happened (visitSavedMsg); every failure is an ErrMsg.
 
-// errMsg is the one error message: the root shows it on the error line and
+// ErrMsg is the one error message: the root shows it on the error line and
 // hands it to the screen, which keeps what the officer typed.
 type ErrMsg struct{ Err error }
 
-// navigateMsg switches to another screen; arg is the screen's argument
-// (the visit ID for the visit screen).
-type NavigateMsg struct {
-	To  ScreenID
-	Arg any
-}
-
-// noticeMsg is a short confirmation shown on the status line ("Kunjungan
+// NoticeMsg is a short confirmation shown on the status line ("Kunjungan
 // A-001 ditunda").
 type NoticeMsg string
 
-// tickMsg is the once-a-second clock of screens that show one; gen tells a
+// TickMsg is the once-a-second clock of screens that show one; gen tells a
 // live chain from one that should stop.
 type TickMsg struct{ Gen int }
 
-// officerChosenMsg: the officer on duty is known (and their PIN checked).
+// OfficerChosenMsg: the officer on duty is known (and their PIN checked).
 type OfficerChosenMsg struct{ Officer store.Officer }
 
-// officeLoadedMsg carries the office settings for the header.
+// OfficeLoadedMsg carries the office settings for the header.
 type OfficeLoadedMsg struct{ Office store.Office }
 
-// navigate returns a command that switches screens.
-func Navigate(to ScreenID, arg any) tea.Cmd {
-	return func() tea.Msg { return NavigateMsg{To: to, Arg: arg} }
-}
-
+// Notice returns the command that shows s on the status line.
 func Notice(s string) tea.Cmd { return func() tea.Msg { return NoticeMsg(s) } }
 
 // errText turns an error into the Indonesian sentence for the error line.

@@ -9,8 +9,7 @@ import (
 // ScreenID names a screen of the app.
 type ScreenID int
 
-// The screens. Those without a constructor in screens are not built yet;
-// Beranda keeps their keys disabled until they are.
+// The screens; the root builds each from a NavigateMsg.
 const (
 	ScreenStart      ScreenID = iota // officer on duty, PIN
 	ScreenHome                       // Beranda
@@ -22,10 +21,11 @@ const (
 	ScreenEndOfDay                   // 'e' akhir hari
 )
 
-// Screen is one screen behind the root. Update returns the screen itself
-// (or another value of the same screen); View renders the body only: the
-// root adds the header, the error line and the help bar, and builds the
-// tea.View.
+// Screen is one screen behind the root: the whole contract, declared here
+// rather than found by type assertion. Update returns the screen itself (or
+// another value of the same screen); View renders the body only: the root
+// adds the header, the error line and the help bar, and builds the
+// tea.View. A screen embeds Base for the parts it does not use.
 type Screen interface {
 	Init() tea.Cmd
 	Update(msg tea.Msg) (Screen, tea.Cmd)
@@ -35,35 +35,48 @@ type Screen interface {
 	help.KeyMap
 	// Title names the screen in the header, after the office.
 	Title() string
+	// Clock reports a clock on the screen: the root ticks every second
+	// while it is true, and not otherwise.
+	Clock() bool
+	// Typing reports a focused text field: single-letter keys (?, q)
+	// belong to the field then.
+	Typing() bool
+	// Status is put on the right of the help bar (the service clock).
+	Status() string
+	// QuitCmd is run before the program ends, for a screen with something
+	// to save (the visit screen suspends its visit); nil when none.
+	QuitCmd() tea.Cmd
 }
 
-// Optional screen behaviour the root asks for.
-type (
-	// clockScreen screens show a clock: the root ticks every second while
-	// one is shown, and not otherwise.
-	ClockScreen interface{ Clock() bool }
-	// typingScreen screens report a focused text field: single-letter keys
-	// (?, q) belong to the field then.
-	TypingScreen interface{ Typing() bool }
-	// statusScreen screens put a status (the service clock) on the right of
-	// the help bar.
-	StatusScreen interface{ Status() string }
-	// quitScreen screens have something to save before the program ends
-	// (the visit screen suspends its visit).
-	QuitScreen interface{ QuitCmd() tea.Cmd }
-)
+// Base is embedded by every screen: no clock, no text field, no status,
+// nothing to save on quit. A screen overrides what it has.
+type Base struct{}
 
-// success marks result messages after which the error line is cleared.
+// Clock reports no clock.
+func (Base) Clock() bool { return false }
+
+// Typing reports no focused text field.
+func (Base) Typing() bool { return false }
+
+// Status shows nothing on the help bar.
+func (Base) Status() string { return "" }
+
+// QuitCmd saves nothing.
+func (Base) QuitCmd() tea.Cmd { return nil }
+
+// Success is implemented by result messages after which the root clears
+// the error line: the store accepted what the screen sent.
 type Success interface{ Success() }
 
-// globalKeys work on every screen; the root handles them.
-type globalKeys struct {
+// GlobalKeys work on every screen; the root handles them.
+type GlobalKeys struct {
 	Quit key.Binding
 	Help key.Binding
 }
 
-func NewGlobalKeys() globalKeys {
-	return globalKeys{
+// NewGlobalKeys returns the keys of every screen.
+func NewGlobalKeys() GlobalKeys {
+	return GlobalKeys{
 		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "keluar")),
 		Help: key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "semua tombol")),
 	}
