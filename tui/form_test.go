@@ -19,7 +19,7 @@ import (
 func TestFormFocusedLongValueScrollsWithinWidth(t *testing.T) {
 	c := &frame.Context{Styles: frame.NewStyles(true)}
 	long := "SMS/WhatsApp 081278563877 (Syahroni, Kasubbag Umum BPS Kabupaten Belitung Timur)"
-	f := form.NewForm(c, form.TextF("kontak", "Kontak pengaduan", long))
+	f := form.New(c, form.TextF("kontak", "Kontak pengaduan", long))
 	f.FocusAt(0)
 
 	got := f.Fields[0].Render(c.Styles, true, 40)
@@ -48,7 +48,7 @@ func TestFormLongChoiceShowsWholeAt80x24(t *testing.T) {
 	h := newVisitAt(t, 80, 24)
 	h.keys("enter", "t", "enter")
 	h.atStep(store.StepGuestBook)
-	h.visitScreen().editor().fields().FocusKey("cat")
+	h.visitScreen().Editor().Fields().FocusKey("cat")
 	for range valid.InstCategories {
 		h.keys("right")
 	}
@@ -76,7 +76,7 @@ func TestGuestBookFillsGenderAndYearFromNIK(t *testing.T) {
 	h := newVisitAt(t, 80, 24)
 	h.keys("enter", "t", "enter")
 	h.atStep(store.StepGuestBook)
-	f := h.visitScreen().editor().fields()
+	f := h.visitScreen().Editor().Fields()
 	f.FocusKey("idno")
 	h.typ("190601520395000")
 	if f.Val("gender") != "" || f.Val("year") != "" {

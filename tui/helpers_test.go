@@ -18,6 +18,8 @@ import (
 	"loket/store/valid"
 	"loket/tui/folder"
 	"loket/tui/frame"
+	"loket/tui/home"
+	"loket/tui/visit"
 )
 
 // Helpers for pure Update/View tests: a real store on a temporary file, a
@@ -231,16 +233,16 @@ func (h *harness) waitSee(text string) {
 // visit is the visit the visit screen holds.
 func (h *harness) visit() *store.Visit {
 	h.t.Helper()
-	vs, ok := h.m.screen.(*visitScreen)
-	if !ok || vs.v == nil {
+	vs, ok := h.m.screen.(*visit.VisitScreen)
+	if !ok || vs.V == nil {
 		h.t.Fatalf("not on a loaded visit screen:\n%s", h.screen())
 	}
-	return vs.v
+	return vs.V
 }
 
-func (h *harness) visitScreen() *visitScreen {
+func (h *harness) visitScreen() *visit.VisitScreen {
 	h.t.Helper()
-	vs, ok := h.m.screen.(*visitScreen)
+	vs, ok := h.m.screen.(*visit.VisitScreen)
 	if !ok {
 		h.t.Fatalf("not on the visit screen:\n%s", h.screen())
 	}
@@ -261,8 +263,8 @@ func (h *harness) stored(id string) *store.Visit {
 func (h *harness) atStep(n int) {
 	h.t.Helper()
 	h.until("langkah "+store.Steps[n-1].Name, func() bool {
-		vs, ok := h.m.screen.(*visitScreen)
-		return ok && vs.v != nil && vs.sel == n && !vs.saving
+		vs, ok := h.m.screen.(*visit.VisitScreen)
+		return ok && vs.V != nil && vs.Sel == n && !vs.Saving
 	})
 }
 
@@ -289,8 +291,8 @@ type driver interface {
 func (h *harness) atHome() {
 	h.t.Helper()
 	h.until("Beranda", func() bool {
-		hs, ok := h.m.screen.(*homeScreen)
-		return ok && hs.loaded
+		hs, ok := h.m.screen.(*home.HomeScreen)
+		return ok && hs.Loaded
 	})
 }
 

@@ -4,7 +4,14 @@ import (
 	"fmt"
 	"strings"
 
+	"loket/tui/complaints"
+	"loket/tui/endofday"
 	"loket/tui/frame"
+	"loket/tui/home"
+	"loket/tui/schedule"
+	"loket/tui/search"
+	"loket/tui/settings"
+	"loket/tui/visit"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -17,19 +24,19 @@ func (m *Model) build(msg frame.NavigateMsg) frame.Screen {
 	case frame.ScreenVisit:
 		d := m.drafts[msg.VisitID]
 		delete(m.drafts, msg.VisitID)
-		return newVisit(m.c, msg.VisitID, d)
+		return visit.New(m.c, msg.VisitID, d)
 	case frame.ScreenSearch:
-		return newSearch(m.c)
+		return search.New(m.c)
 	case frame.ScreenComplaints:
-		return newComplaints(m.c, msg.VisitID)
+		return complaints.New(m.c, msg.VisitID)
 	case frame.ScreenTariff:
-		return newTariff(m.c)
+		return schedule.New(m.c)
 	case frame.ScreenSettings:
-		return newSettings(m.c)
+		return settings.New(m.c)
 	case frame.ScreenEndOfDay:
-		return newEndOfDay(m.c)
+		return endofday.New(m.c)
 	default:
-		return newHome(m.c)
+		return home.New(m.c)
 	}
 }
 
@@ -39,7 +46,7 @@ type Model struct {
 	c        *frame.Context
 	screen   frame.Screen
 	id       frame.ScreenID
-	drafts   map[string]*Draft // unsaved input of suspended visits, by visit ID
+	drafts   map[string]*visit.Draft // unsaved input of suspended visits, by visit ID
 	errLine  string
 	notice   string
 	fullHelp bool
@@ -99,9 +106,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			to = frame.ScreenHome // the start screen is only the first
 		}
 		return m, m.setScreen(to, m.build(msg))
-	case DraftKeptMsg:
+	case visit.DraftKeptMsg:
 		if m.drafts == nil {
-			m.drafts = map[string]*Draft{}
+			m.drafts = map[string]*visit.Draft{}
 		}
 		m.drafts[msg.VisitID] = msg.Draft
 		return m, nil

@@ -15,6 +15,7 @@ import (
 	"loket/store"
 	"loket/store/demo"
 	"loket/tui/frame"
+	"loket/tui/home"
 )
 
 // Startup on ten busy years (issue 5, goal 3): from opening the database
@@ -70,7 +71,7 @@ func BenchmarkStartupFirstFrame(b *testing.B) {
 		benchRun(b, m, tea.Batch(frame.LoadOffice(m.c), m.screen.Init()))
 		first = m.View().Content
 		b.StopTimer()
-		if h, ok := m.screen.(*homeScreen); !ok || !h.loaded {
+		if h, ok := m.screen.(*home.HomeScreen); !ok || !h.Loaded {
 			b.Fatalf("not on a loaded Beranda:\n%s", ansi.Strip(first))
 		}
 		s.Close()

@@ -15,6 +15,8 @@ import (
 
 	"loket/store"
 	"loket/tui/frame"
+	"loket/tui/home"
+	"loket/tui/visit"
 )
 
 // The teatest driver runs the real program loop (fixed size, ASCII colour
@@ -44,13 +46,13 @@ func (p *probed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if pr, ok := msg.(probeMsg); ok {
 		s := snapshot{screen: ansi.Strip(p.m.View().Content), id: p.m.id}
 		switch sc := p.m.screen.(type) {
-		case *visitScreen:
-			s.sel, s.saving, s.loaded = sc.sel, sc.saving, sc.v != nil
-			if sc.v != nil {
-				s.visitID = sc.v.ID
+		case *visit.VisitScreen:
+			s.sel, s.saving, s.loaded = sc.Sel, sc.Saving, sc.V != nil
+			if sc.V != nil {
+				s.visitID = sc.V.ID
 			}
-		case *homeScreen:
-			s.loaded = sc.loaded
+		case *home.HomeScreen:
+			s.loaded = sc.Loaded
 		}
 		pr.ch <- s
 		return p, nil
@@ -219,8 +221,8 @@ func TestTeaFlowFreeGovernment(t *testing.T) {
 	d := newTT(t, 80, 24)
 	id := flowFreeGov(d)
 	m := d.quit()
-	h, ok := m.screen.(*homeScreen)
-	if !ok || h.data.stats.Finished != 1 || h.data.stats.PNBP != 0 || h.data.stats.Respondents != 1 {
+	h, ok := m.screen.(*home.HomeScreen)
+	if !ok || h.Data.Stats.Finished != 1 || h.Data.Stats.PNBP != 0 || h.Data.Stats.Respondents != 1 {
 		t.Fatalf("final Beranda: %+v", m.screen)
 	}
 	if v := storedVisit(d, id); !v.ZeroApplied() || v.Step(store.StepPayment).State != store.StateNA {
@@ -232,9 +234,9 @@ func TestTeaFlowCancel(t *testing.T) {
 	d := newTT(t, 80, 24)
 	flowCancel(d)
 	m := d.quit()
-	h := m.screen.(*homeScreen)
-	if h.data.stats.Canceled != 1 || len(h.data.open) != 0 {
-		t.Fatalf("final Beranda stats %+v open %d", h.data.stats, len(h.data.open))
+	h := m.screen.(*home.HomeScreen)
+	if h.Data.Stats.Canceled != 1 || len(h.Data.Open) != 0 {
+		t.Fatalf("final Beranda stats %+v open %d", h.Data.Stats, len(h.Data.Open))
 	}
 }
 
@@ -243,9 +245,9 @@ func TestTeaFlowSuspendQuitResume(t *testing.T) {
 	id := flowSuspendResume(d)
 	d.keys("esc")
 	m := d.quit()
-	h := m.screen.(*homeScreen)
-	if len(h.data.open) != 1 || h.data.open[0].ID != id || !h.data.open[0].Suspended {
-		t.Fatalf("final Beranda open visits %+v", h.data.open)
+	h := m.screen.(*home.HomeScreen)
+	if len(h.Data.Open) != 1 || h.Data.Open[0].ID != id || !h.Data.Open[0].Suspended {
+		t.Fatalf("final Beranda open visits %+v", h.Data.Open)
 	}
 }
 

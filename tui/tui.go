@@ -18,6 +18,7 @@ import (
 
 	"loket/store"
 	"loket/tui/frame"
+	"loket/tui/start"
 )
 
 // Options configure the app.
@@ -39,7 +40,7 @@ func New(ctx context.Context, o Options) *Model {
 	c := &frame.Context{Ctx: ctx, Store: o.Store, Now: now, Styles: frame.NewStyles(true), Keys: frame.NewGlobalKeys(),
 		Width: minWidth, Height: minHeight}
 	m := &Model{c: c, id: frame.ScreenStart}
-	m.screen = newStart(c, o.Officer)
+	m.screen = start.New(c, o.Officer)
 	m.resize()
 	return m
 }

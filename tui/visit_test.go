@@ -13,6 +13,7 @@ import (
 
 	"loket/store"
 	"loket/tui/frame"
+	"loket/tui/visit"
 )
 
 // Update/View tests of the visit screen, step by step. Visits are walked
@@ -143,7 +144,7 @@ func TestGuestBookFieldErrorKeepsInput(t *testing.T) {
 	h.keys("enter", "y", "enter", "enter")
 	h.typ("12345")
 	for _, k := range []string{"inst", "cat", "email"} {
-		h.visitScreen().editor().fields().FocusKey(k)
+		h.visitScreen().Editor().Fields().FocusKey(k)
 		switch k {
 		case "inst":
 			h.typ("SMA Negeri 1 Manggar")
@@ -157,14 +158,14 @@ func TestGuestBookFieldErrorKeepsInput(t *testing.T) {
 	h.until("error", func() bool { return h.m.errLine != "" })
 	h.sees("✗ Nomor identitas: NIK", "12345")
 	// The field with the error has the focus; the officer corrects it.
-	if f := h.visitScreen().editor().fields().Cur(); f.Key != "idno" {
+	if f := h.visitScreen().Editor().Fields().Cur(); f.Key != "idno" {
 		t.Fatalf("focus on %q, want the ID number", f.Key)
 	}
 	h.keys("backspace")
 	// Changing the field clears its mark and the error line, which would
 	// otherwise keep blaming the corrected value until the next save.
 	h.until("the error line cleared", func() bool { return h.m.errLine == "" })
-	if f := h.visitScreen().editor().fields().Cur(); f.Err != "" {
+	if f := h.visitScreen().Editor().Fields().Cur(); f.Err != "" {
 		t.Fatalf("field still marked: %q", f.Err)
 	}
 	h.keys("backspace", "backspace", "backspace", "backspace")
@@ -181,23 +182,23 @@ func TestGuestLookupOffersAndDropsStale(t *testing.T) {
 	h.atStep(store.StepPurpose)
 	h.keys("enter", "k", "enter")
 	h.atStep(store.StepGuestBook)
-	ed := h.visitScreen().editor().(*guestEd)
+	ed := h.visitScreen().Editor().(*visit.GuestEd)
 	h.typ("Si")
 	h.waitSee("Siti Aminah · CV Maju Bersama · si***@example.com")
 	// A late answer to an older lookup does not replace the newer one.
-	old := ed.seq - 1
-	ed.handleMsg(visitorsFoundMsg{seq: old, visitors: nil})
+	old := ed.Seq - 1
+	ed.HandleMsg(visit.VisitorsFoundMsg{Seq: old, Visitors: nil})
 	h.sees("Siti Aminah · CV Maju Bersama")
 	// esc closes the list first; the visit stays open.
 	h.keys("esc")
-	if h.m.id != frame.ScreenVisit || ed.popup() {
+	if h.m.id != frame.ScreenVisit || ed.Popup() {
 		t.Fatalf("esc with the list open left the visit or kept the list")
 	}
 	h.typ("t")
 	h.waitSee("Siti Aminah · CV Maju Bersama")
 	h.keys("down", "enter")
 	h.sees("Pengunjung lama: Siti Aminah", "1906015203990001", "Pegawai Swasta")
-	if ed.visitorID == "" {
+	if ed.VisitorID == "" {
 		t.Fatalf("choosing the visitor did not keep their ID")
 	}
 	h.keys("ctrl+s")
@@ -384,9 +385,9 @@ func TestRatingScoresAdvanceAndDecline(t *testing.T) {
 	id := h.walk(kindPaidPub, store.StepCheck)
 	h.sees("U1", "Persyaratan", "U8", "Penanganan pengaduan, saran dan masukan", "1–4 nilai", "t tolak survei")
 	h.keys("4", "3", "2")
-	ed := h.visitScreen().editor().(*ratingEd)
-	if ed.f.Val("u3") != "2" || ed.f.Cur().Key != "u4" {
-		t.Fatalf("after three scores: u3=%q focus %q", ed.f.Val("u3"), ed.f.Cur().Key)
+	ed := h.visitScreen().Editor().(*visit.RatingEd)
+	if ed.F.Val("u3") != "2" || ed.F.Cur().Key != "u4" {
+		t.Fatalf("after three scores: u3=%q focus %q", ed.F.Val("u3"), ed.F.Cur().Key)
 	}
 	// Saving with unsur missing: the store names the first.
 	h.keys("ctrl+s")
@@ -494,7 +495,7 @@ func TestEveryScreenFits(t *testing.T) {
 			h.walk(kind, store.StepRating)
 			for n := store.NumSteps; n >= 1; n-- {
 				vs := h.visitScreen()
-				vs.selectStep(n)
+				vs.SelectStep(n)
 				h.update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 				checkFits(t, h, size[0], size[1])
 			}

@@ -106,7 +106,7 @@ type Form struct {
 	FocusLen int
 }
 
-func NewForm(c *frame.Context, fields ...*Field) *Form {
+func New(c *frame.Context, fields ...*Field) *Form {
 	f := &Form{C: c, Fields: fields}
 	f.Restyle()
 	f.FocusAt(f.firstVisible())

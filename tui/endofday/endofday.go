@@ -1,4 +1,4 @@
-package tui
+package endofday
 
 import (
 	"errors"
@@ -53,118 +53,118 @@ func newEndOfDayKeys() endOfDayKeys {
 }
 
 // endOfDayLoadedMsg carries what the screen shows of a WIB day.
-type endOfDayLoadedMsg struct {
-	gen       int // which load; an older one arriving late is dropped
-	day       string
-	receipts  int64 // the store's sum of today's cash payments
-	cashCount int   // how many cash payments
-	payments  int   // all payments made today
-	visits    int   // visits that arrived today
-	open      int   // of those, still open
-	handovers []store.CashHandover
-	recipient string            // who received the last hand-over, to prefill
-	bank      []store.OpenVisit // open visits awaiting a bank payment
-	folder    string            // the export folder
-	folderErr error             // why there is none
-	written   time.Time         // when today's workbook was last written, zero if not yet
-	changed   time.Time         // the latest change recorded in the store
+type EndOfDayLoadedMsg struct {
+	Gen       int // which load; an older one arriving late is dropped
+	Day       string
+	Receipts  int64 // the store's sum of today's cash payments
+	CashCount int   // how many cash payments
+	Payments  int   // all payments made today
+	Visits    int   // visits that arrived today
+	Open      int   // of those, still open
+	Handovers []store.CashHandover
+	Recipient string            // who received the last hand-over, to prefill
+	Bank      []store.OpenVisit // open visits awaiting a bank payment
+	Folder    string            // the export folder
+	FolderErr error             // why there is none
+	Written   time.Time         // when today's workbook was last written, zero if not yet
+	Changed   time.Time         // the latest change recorded in the store
 }
 
 // endOfDayHandedMsg: the cash hand-over was recorded.
 type endOfDayHandedMsg struct{ h store.CashHandover }
 
 // endOfDayExportedMsg: the workbook was written to path.
-type endOfDayExportedMsg struct {
-	path string
-	sum  export.Summary
+type EndOfDayExportedMsg struct {
+	Path string
+	Sum  export.Summary
 	at   time.Time
 }
 
 func (endOfDayHandedMsg) Success()   {}
-func (endOfDayExportedMsg) Success() {}
+func (EndOfDayExportedMsg) Success() {}
 
-type endOfDayScreen struct {
+type EndOfDayScreen struct {
 	frame.Base
-	c        *frame.Context
-	keys     endOfDayKeys
-	loaded   bool
-	data     endOfDayLoadedMsg
-	loadGen  int // the latest load asked for
-	f        *form.Form
-	editing  bool // a field of the hand-over form has the focus
+	C        *frame.Context
+	Keys     endOfDayKeys
+	Loaded   bool
+	Data     EndOfDayLoadedMsg
+	LoadGen  int // the latest load asked for
+	F        *form.Form
+	Editing  bool // a field of the hand-over form has the focus
 	saving   bool
-	confirm  bool // asking whether to export without a hand-over
-	busy     bool // writing the workbook
+	Confirm  bool // asking whether to export without a hand-over
+	Busy     bool // writing the workbook
 	spin     spinner.Model
-	progress endOfDayProgressMsg // the sheet being written
-	done     *endOfDayExportedMsg
+	Progress EndOfDayProgressMsg // the sheet being written
+	done     *EndOfDayExportedMsg
 	w, h     int
 }
 
-func newEndOfDay(c *frame.Context) frame.Screen {
-	e := &endOfDayScreen{c: c, keys: newEndOfDayKeys()}
-	e.f = form.NewForm(c,
+func New(c *frame.Context) frame.Screen {
+	e := &EndOfDayScreen{C: c, Keys: newEndOfDayKeys()}
+	e.F = form.New(c,
 		form.TextF("counted", "Uang tunai dihitung", "").WithHint("Rupiah bulat, misalnya 1.250.000."),
 		form.TextF("recipient", "Penerima (bendahara)", "").WithHint("Nama bendahara penerimaan."),
 		form.TextF("reason", "Alasan selisih", "").WithHint("Mengapa uang dihitung berbeda."),
 	)
-	e.f.Get("reason").Hidden = true
+	e.F.Get("reason").Hidden = true
 	e.blur()
 	e.applyKeys()
 	return e
 }
 
-func (e *endOfDayScreen) Title() string    { return "Tutup hari" }
-func (e *endOfDayScreen) SetSize(w, h int) { e.w, e.h = w, h }
-func (e *endOfDayScreen) Init() tea.Cmd    { return e.load() }
-func (e *endOfDayScreen) Typing() bool     { return e.editing }
-func (e *endOfDayScreen) ShortHelp() []key.Binding {
-	k := e.keys
+func (e *EndOfDayScreen) Title() string    { return "Tutup hari" }
+func (e *EndOfDayScreen) SetSize(w, h int) { e.w, e.h = w, h }
+func (e *EndOfDayScreen) Init() tea.Cmd    { return e.load() }
+func (e *EndOfDayScreen) Typing() bool     { return e.Editing }
+func (e *EndOfDayScreen) ShortHelp() []key.Binding {
+	k := e.Keys
 	return []key.Binding{k.Save, k.Next, k.Prev, k.Leave, k.Edit, k.Yes, k.No, k.Export, k.Back}
 }
-func (e *endOfDayScreen) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
+func (e *EndOfDayScreen) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
 
-func (e *endOfDayScreen) applyKeys() {
-	k := &e.keys
-	idle := !e.editing && !e.confirm
-	k.Edit.SetEnabled(idle && e.loaded && !e.saving)
-	k.Next.SetEnabled(e.editing)
-	k.Prev.SetEnabled(e.editing)
-	k.Save.SetEnabled(e.editing && !e.saving)
-	k.Leave.SetEnabled(e.editing)
-	k.Yes.SetEnabled(e.confirm)
-	k.No.SetEnabled(e.confirm)
-	k.Export.SetEnabled(idle && e.loaded && !e.busy)
-	k.Back.SetEnabled(idle && !e.busy)
+func (e *EndOfDayScreen) applyKeys() {
+	k := &e.Keys
+	idle := !e.Editing && !e.Confirm
+	k.Edit.SetEnabled(idle && e.Loaded && !e.saving)
+	k.Next.SetEnabled(e.Editing)
+	k.Prev.SetEnabled(e.Editing)
+	k.Save.SetEnabled(e.Editing && !e.saving)
+	k.Leave.SetEnabled(e.Editing)
+	k.Yes.SetEnabled(e.Confirm)
+	k.No.SetEnabled(e.Confirm)
+	k.Export.SetEnabled(idle && e.Loaded && !e.Busy)
+	k.Back.SetEnabled(idle && !e.Busy)
 }
 
 // blur leaves the form: no field has the focus.
-func (e *endOfDayScreen) blur() {
-	e.f.FocusAt(-1)
-	e.f.Focus = -1
-	e.editing = false
+func (e *EndOfDayScreen) blur() {
+	e.F.FocusAt(-1)
+	e.F.Focus = -1
+	e.Editing = false
 }
 
-func (e *endOfDayScreen) edit(key string) {
-	e.editing = true
-	e.f.FocusKey(key)
+func (e *EndOfDayScreen) edit(key string) {
+	e.Editing = true
+	e.F.FocusKey(key)
 }
 
 // load reads the day's figures, hand-overs, awaited bank payments and the
 // export folder.
-func (e *endOfDayScreen) load() tea.Cmd {
-	e.loadGen++
-	s, ctx, now, gen := e.c.Store, e.c.Ctx, e.c.Now(), e.loadGen
+func (e *EndOfDayScreen) load() tea.Cmd {
+	e.LoadGen++
+	s, ctx, now, gen := e.C.Store, e.C.Ctx, e.C.Now(), e.LoadGen
 	return func() tea.Msg {
 		day := store.Day(now)
-		m := endOfDayLoadedMsg{gen: gen, day: day}
+		m := EndOfDayLoadedMsg{Gen: gen, Day: day}
 		// The day's figures come from one snapshot: the cash receipts, the
 		// count of cash payments and the visits agree with each other.
 		st, err := s.DayStats(ctx, day)
 		if err != nil {
 			return frame.ErrMsg{Err: err}
 		}
-		m.receipts, m.payments, m.cashCount, m.visits, m.open = st.Cash, st.Payments, st.CashPayments, st.Visits, st.Open
+		m.Receipts, m.Payments, m.CashCount, m.Visits, m.Open = st.Cash, st.Payments, st.CashPayments, st.Visits, st.Open
 		// The last recipient of the past two months prefills the field:
 		// the bendahara is nearly always the same person.
 		hs, err := s.CashHandovers(ctx, store.Day(store.DayStart(now).AddDate(0, 0, -60)), day)
@@ -172,9 +172,9 @@ func (e *endOfDayScreen) load() tea.Cmd {
 			return frame.ErrMsg{Err: err}
 		}
 		for _, h := range hs {
-			m.recipient = h.Recipient
+			m.Recipient = h.Recipient
 			if h.Day == day {
-				m.handovers = append(m.handovers, h)
+				m.Handovers = append(m.Handovers, h)
 			}
 		}
 		open, err := s.OpenVisits(ctx)
@@ -183,22 +183,22 @@ func (e *endOfDayScreen) load() tea.Cmd {
 		}
 		for _, o := range open {
 			if o.BillingCode != "" || o.Waiting {
-				m.bank = append(m.bank, o)
+				m.Bank = append(m.Bank, o)
 			}
 		}
-		sort.SliceStable(m.bank, func(i, j int) bool { return endOfDayExpiry(m.bank[i]).Before(endOfDayExpiry(m.bank[j])) })
+		sort.SliceStable(m.Bank, func(i, j int) bool { return endOfDayExpiry(m.Bank[i]).Before(endOfDayExpiry(m.Bank[j])) })
 		office, err := s.Office(ctx)
 		if err != nil {
 			return frame.ErrMsg{Err: err}
 		}
 		// Only where it is: the folder is made when the workbook is written.
-		m.folder, m.folderErr = folder.ExportDirOf(office)
-		if m.folderErr == nil {
-			if fi, err := os.Stat(filepath.Join(m.folder, export.FileName(day, day))); err == nil {
-				m.written = fi.ModTime()
+		m.Folder, m.FolderErr = folder.ExportDirOf(office)
+		if m.FolderErr == nil {
+			if fi, err := os.Stat(filepath.Join(m.Folder, export.FileName(day, day))); err == nil {
+				m.Written = fi.ModTime()
 			}
 		}
-		if m.changed, err = s.LastChange(ctx); err != nil {
+		if m.Changed, err = s.LastChange(ctx); err != nil {
 			return frame.ErrMsg{Err: err}
 		}
 		return m
@@ -220,7 +220,7 @@ const endOfDayCountedField = "Uang tunai dihitung"
 
 // endOfDayParseAmount reads the cash counted: whole Rupiah, digits with
 // dots or spaces between thousands, an optional "Rp" in front.
-func endOfDayParseAmount(s string) (int64, error) {
+func EndOfDayParseAmount(s string) (int64, error) {
 	t := strings.TrimSpace(s)
 	if len(t) >= 2 && strings.EqualFold(t[:2], "rp") {
 		t = strings.TrimSpace(t[2:])
@@ -250,45 +250,45 @@ func endOfDayParseAmount(s string) (int64, error) {
 	return n, nil
 }
 
-func (e *endOfDayScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+func (e *EndOfDayScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	cmd := e.update(msg)
 	e.applyKeys()
 	return e, cmd
 }
 
-func (e *endOfDayScreen) update(msg tea.Msg) tea.Cmd {
+func (e *EndOfDayScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case endOfDayLoadedMsg:
-		if msg.gen != e.loadGen {
+	case EndOfDayLoadedMsg:
+		if msg.Gen != e.LoadGen {
 			return nil
 		}
-		e.loaded, e.data = true, msg
-		if rc := e.f.Get("recipient"); rc.Value() == "" && msg.recipient != "" {
-			rc.In.SetValue(msg.recipient)
+		e.Loaded, e.Data = true, msg
+		if rc := e.F.Get("recipient"); rc.Value() == "" && msg.Recipient != "" {
+			rc.In.SetValue(msg.Recipient)
 		}
 		e.sync()
 	case endOfDayHandedMsg:
 		e.saving = false
 		for _, k := range []string{"counted", "reason"} {
-			e.f.Get(k).In.SetValue("")
+			e.F.Get(k).In.SetValue("")
 		}
-		e.f.Dirty = false
+		e.F.Dirty = false
 		e.blur()
 		e.sync()
 		h := msg.h
 		return tea.Batch(e.load(), frame.Notice(fmt.Sprintf("Serah terima %s kepada %s tercatat pukul %s WIB%s.",
 			tariff.Rupiah(h.Counted), h.Recipient, frame.Hm(h.HandedAt), endOfDayDiffText(h.Difference))))
-	case endOfDayProgressMsg:
-		if e.busy {
-			e.progress = msg
+	case EndOfDayProgressMsg:
+		if e.Busy {
+			e.Progress = msg
 		}
-		return msg.next
-	case endOfDayExportedMsg:
-		e.busy = false
+		return msg.Next
+	case EndOfDayExportedMsg:
+		e.Busy = false
 		e.done = &msg
-		return frame.Notice("Laporan tersimpan: " + msg.path)
+		return frame.Notice("Laporan tersimpan: " + msg.Path)
 	case spinner.TickMsg:
-		if !e.busy {
+		if !e.Busy {
 			return nil
 		}
 		var cmd tea.Cmd
@@ -298,7 +298,7 @@ func (e *endOfDayScreen) update(msg tea.Msg) tea.Cmd {
 		var xe *endOfDayExportError
 		switch {
 		case errors.As(msg.Err, &xe):
-			e.busy = false
+			e.Busy = false
 		case e.saving:
 			// Refused: the message goes next to its field, and the
 			// receipts are read again in case cash came in meanwhile.
@@ -307,7 +307,7 @@ func (e *endOfDayScreen) update(msg tea.Msg) tea.Cmd {
 			return e.load()
 		}
 	case tea.PasteMsg:
-		if e.editing && e.f.Paste(msg) {
+		if e.Editing && e.F.Paste(msg) {
 			e.sync()
 		}
 	case tea.KeyPressMsg:
@@ -319,35 +319,35 @@ func (e *endOfDayScreen) update(msg tea.Msg) tea.Cmd {
 // fieldErr puts a refusal next to the field it names; a missing reason
 // shows the reason field first (the receipts may have changed since the
 // screen read them).
-func (e *endOfDayScreen) fieldErr(err error) {
+func (e *EndOfDayScreen) fieldErr(err error) {
 	var ve *valid.Error
 	if !errors.As(err, &ve) {
 		return
 	}
 	if ve.Field == "Alasan selisih" {
-		e.f.Get("reason").Hidden = false
+		e.F.Get("reason").Hidden = false
 	}
 	if ve.Field == "Uang dihitung" {
 		ve = &valid.Error{Field: endOfDayCountedField, Msg: ve.Msg}
 	}
-	if e.f.ShowErr(ve) {
-		e.editing = true
+	if e.F.ShowErr(ve) {
+		e.Editing = true
 	}
 }
 
-func (e *endOfDayScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
-	k := e.keys
+func (e *EndOfDayScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
+	k := e.Keys
 	switch {
-	case e.confirm:
+	case e.Confirm:
 		switch {
 		case key.Matches(msg, k.Yes):
-			e.confirm = false
+			e.Confirm = false
 			return e.export()
 		case key.Matches(msg, k.No):
-			e.confirm = false
+			e.Confirm = false
 		}
 		return nil
-	case e.editing:
+	case e.Editing:
 		switch {
 		case key.Matches(msg, k.Save):
 			return e.save()
@@ -356,11 +356,11 @@ func (e *endOfDayScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 		case msg.String() == "enter" && !e.hasNext():
 			return e.save()
 		case key.Matches(msg, k.Next):
-			e.f.Next()
+			e.F.Next()
 		case key.Matches(msg, k.Prev):
-			e.f.Prev()
+			e.F.Prev()
 		default:
-			_, cmd := e.f.Key(msg)
+			_, cmd := e.F.Key(msg)
 			e.sync()
 			return cmd
 		}
@@ -368,20 +368,20 @@ func (e *endOfDayScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Export):
 		// Not while a field is focused: ctrl+e there moves to the end of
 		// the text.
-		if e.loaded && !e.busy {
-			if (e.data.receipts > 0 && len(e.data.handovers) == 0) || e.data.open > 0 {
-				e.confirm = true
+		if e.Loaded && !e.Busy {
+			if (e.Data.Receipts > 0 && len(e.Data.Handovers) == 0) || e.Data.Open > 0 {
+				e.Confirm = true
 				return nil
 			}
 			return e.export()
 		}
 		return nil
 	case key.Matches(msg, k.Edit):
-		if e.loaded && !e.saving {
+		if e.Loaded && !e.saving {
 			e.edit("counted")
 		}
 	case key.Matches(msg, k.Back):
-		if !e.busy {
+		if !e.Busy {
 			return frame.ToHome()
 		}
 	}
@@ -389,9 +389,9 @@ func (e *endOfDayScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // hasNext reports whether a visible field follows the focused one.
-func (e *endOfDayScreen) hasNext() bool {
-	for i := e.f.Focus + 1; i < len(e.f.Fields); i++ {
-		if !e.f.Fields[i].Hidden {
+func (e *EndOfDayScreen) hasNext() bool {
+	for i := e.F.Focus + 1; i < len(e.F.Fields); i++ {
+		if !e.F.Fields[i].Hidden {
 			return true
 		}
 	}
@@ -399,43 +399,43 @@ func (e *endOfDayScreen) hasNext() bool {
 }
 
 // counted is the amount typed, if it reads as one.
-func (e *endOfDayScreen) counted() (int64, bool) {
-	n, err := endOfDayParseAmount(e.f.Val("counted"))
+func (e *EndOfDayScreen) counted() (int64, bool) {
+	n, err := EndOfDayParseAmount(e.F.Val("counted"))
 	return n, err == nil
 }
 
 // sync shows the reason field while the amount typed differs from the
 // receipts.
-func (e *endOfDayScreen) sync() {
+func (e *EndOfDayScreen) sync() {
 	if n, ok := e.counted(); ok {
-		e.f.Get("reason").Hidden = n == e.data.receipts
-	} else if strings.TrimSpace(e.f.Val("counted")) == "" {
-		e.f.Get("reason").Hidden = true
+		e.F.Get("reason").Hidden = n == e.Data.Receipts
+	} else if strings.TrimSpace(e.F.Val("counted")) == "" {
+		e.F.Get("reason").Hidden = true
 	}
-	if e.editing {
-		e.f.FixFocus()
+	if e.Editing {
+		e.F.FixFocus()
 	}
 }
 
 // save records the hand-over; the amount is read here, the rest is the
 // store's to check.
-func (e *endOfDayScreen) save() tea.Cmd {
-	if e.saving || !e.loaded {
+func (e *EndOfDayScreen) save() tea.Cmd {
+	if e.saving || !e.Loaded {
 		return nil
 	}
-	e.f.ClearErrs()
-	counted, err := endOfDayParseAmount(e.f.Val("counted"))
+	e.F.ClearErrs()
+	counted, err := EndOfDayParseAmount(e.F.Val("counted"))
 	if err != nil {
-		e.f.ShowErr(err)
-		e.editing = true
+		e.F.ShowErr(err)
+		e.Editing = true
 		return func() tea.Msg { return frame.ErrMsg{Err: err} }
 	}
 	reason := ""
-	if !e.f.Get("reason").Hidden {
-		reason = e.f.Val("reason")
+	if !e.F.Get("reason").Hidden {
+		reason = e.F.Val("reason")
 	}
 	e.saving = true
-	s, ctx, actor, day, recipient := e.c.Store, e.c.Ctx, e.c.Actor(), e.data.day, e.f.Val("recipient")
+	s, ctx, actor, day, recipient := e.C.Store, e.C.Ctx, e.C.Actor(), e.Data.Day, e.F.Val("recipient")
 	return func() tea.Msg {
 		h, err := s.RecordCashHandover(ctx, actor, day, counted, recipient, reason)
 		if err != nil {

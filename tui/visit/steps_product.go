@@ -1,4 +1,4 @@
-package tui
+package visit
 
 import (
 	"context"
@@ -40,12 +40,12 @@ func newPrepareEd(c *frame.Context, v *store.Visit) *prepareEd {
 		}
 		fs = append(fs, form.ChoiceF(it.ID, fmt.Sprintf("Produk %d: media", it.Seq), valid.Media, m))
 	}
-	e.formEd = formEd{c, form.NewForm(c, fs...)}
+	e.formEd = formEd{c, form.New(c, fs...)}
 	return e
 }
 
 func (e *prepareEd) body(_ *store.Visit, w int) ([]string, int) {
-	return itemFormBody(e.c, e.f, e.items, "Siapkan produk dan pilih medianya.", "disiapkan",
+	return itemFormBody(e.c, e.F, e.items, "Siapkan produk dan pilih medianya.", "disiapkan",
 		func(it store.Item) time.Time { return it.Prepared }, w)
 }
 
@@ -70,7 +70,7 @@ func itemFormBody(c *frame.Context, f *form.Form, items []store.Item, head, done
 
 func (e *prepareEd) submit(*store.Visit) tea.Cmd {
 	media := map[string]string{}
-	for _, fl := range e.f.Fields {
+	for _, fl := range e.F.Fields {
 		media[fl.Key] = fl.Value()
 	}
 	return saveStep(e.c, e.id, store.StepPrepare, func(ctx context.Context, st *store.Store, actor, id string) error {
@@ -107,18 +107,18 @@ func newHandoverEd(c *frame.Context, v *store.Visit) *handoverEd {
 		e.items = append(e.items, it)
 		fs = append(fs, form.YesNo(it.ID, fmt.Sprintf("Produk %d diserahkan", it.Seq), "Ya"))
 	}
-	e.formEd = formEd{c, form.NewForm(c, fs...)}
+	e.formEd = formEd{c, form.New(c, fs...)}
 	return e
 }
 
 func (e *handoverEd) body(_ *store.Visit, w int) ([]string, int) {
-	return itemFormBody(e.c, e.f, e.items, "Serahkan produk kepada pengguna layanan.", "diserahkan",
+	return itemFormBody(e.c, e.F, e.items, "Serahkan produk kepada pengguna layanan.", "diserahkan",
 		func(it store.Item) time.Time { return it.Handed }, w)
 }
 
 func (e *handoverEd) submit(*store.Visit) tea.Cmd {
 	var ids []string
-	for _, fl := range e.f.Fields {
+	for _, fl := range e.F.Fields {
 		if fl.Value() == "Ya" {
 			ids = append(ids, fl.Key)
 		}
@@ -147,7 +147,7 @@ func newCheckEd(c *frame.Context, v *store.Visit) *checkEd {
 		opts = append(opts, checkReceipt)
 		hint += " Kuitansi: nomor lama dibatalkan, kuitansi baru diterbitkan."
 	}
-	f := form.NewForm(c,
+	f := form.New(c,
 		form.ChoiceF("result", "Hasil pengecekan", opts, checkOK).WithHint(hint),
 		form.TextF("text", "Permintaan perbaikan", ""),
 	)
@@ -157,8 +157,8 @@ func newCheckEd(c *frame.Context, v *store.Visit) *checkEd {
 }
 
 func (e *checkEd) sync() {
-	e.f.Get("text").Hidden = e.f.Val("result") == checkOK
-	e.f.FixFocus()
+	e.F.Get("text").Hidden = e.F.Val("result") == checkOK
+	e.F.FixFocus()
 }
 
 func (e *checkEd) changed(*form.Field, *store.Visit) tea.Cmd { e.sync(); return nil }
@@ -177,13 +177,13 @@ func (e *checkEd) body(v *store.Visit, w int) ([]string, int) {
 		head = append(head, kv(e.c, "Perbaikan sebelumnya", fmt.Sprint(v.Corrections), w)...)
 	}
 	head = append(head, "")
-	lines, focus := e.f.Lines(w, nil)
+	lines, focus := e.F.Lines(w, nil)
 	return append(head, lines...), focus + len(head)
 }
 
 func (e *checkEd) submit(*store.Visit) tea.Cmd {
-	in := store.CheckInput{OK: e.f.Val("result") == checkOK, Text: e.f.Val("text")}
-	switch e.f.Val("result") {
+	in := store.CheckInput{OK: e.F.Val("result") == checkOK, Text: e.F.Val("text")}
+	switch e.F.Val("result") {
 	case checkProduct:
 		in.Fault = store.FaultProduct
 	case checkReceipt:

@@ -1,4 +1,4 @@
-package tui
+package visit
 
 import (
 	"context"
@@ -22,10 +22,10 @@ import (
 // waits for it.
 
 // visitorsFoundMsg carries the matches of lookup number seq.
-type visitorsFoundMsg struct {
-	seq      int
-	visitors []store.Visitor
-	err      error
+type VisitorsFoundMsg struct {
+	Seq      int
+	Visitors []store.Visitor
+	Err      error
 }
 
 // lookupMin is how many characters start a lookup.
@@ -34,13 +34,13 @@ const lookupMin = 2
 // lookupShown is how many matches are offered.
 const lookupShown = 4
 
-type guestEd struct {
+type GuestEd struct {
 	formEd
 	id        string
-	visitorID string // returning visitor chosen ("" for a new person)
+	VisitorID string // returning visitor chosen ("" for a new person)
 	chosen    string // their name, to say so
 
-	seq     int // latest lookup sent
+	Seq     int // latest lookup sent
 	field   string
 	matches []store.Visitor
 	hi      int // highlighted match, -1 none
@@ -53,7 +53,7 @@ type guestEd struct {
 // The lookup fields.
 var lookupFields = map[string]bool{"name": true, "idno": true, "email": true}
 
-func newGuestEd(c *frame.Context, v *store.Visit) *guestEd {
+func NewGuestEd(c *frame.Context, v *store.Visit) *GuestEd {
 	g := v.Guest
 	consent := ""
 	if v.Step(store.StepGuestBook).State == store.StateDone {
@@ -64,10 +64,10 @@ func newGuestEd(c *frame.Context, v *store.Visit) *guestEd {
 	}
 	fields := slices.Insert(form.GuestFields(g), 1,
 		form.YesNo("consent", "Persetujuan data pribadi", consent).WithHint("Pengunjung setuju datanya dipakai untuk layanan ini dan statistik layanan BPS (UU PDP). Tidak: hanya nama, instansi, kategori dan email yang dicatat."))
-	f := form.NewForm(c, fields...)
+	f := form.New(c, fields...)
 	f.Get("name").WithHint("Ketik nama, nomor identitas, email atau nomor HP: pengunjung lama ditawarkan di bawah.")
 	f.Get("cat").WithHint("←/→ atau huruf awal; menentukan tarif nol rupiah.")
-	e := &guestEd{formEd: formEd{c, f}, id: v.ID, visitorID: v.VisitorID, hi: -1,
+	e := &GuestEd{formEd: formEd{c, f}, id: v.ID, VisitorID: v.VisitorID, hi: -1,
 		choose:  key.NewBinding(key.WithKeys("down"), key.WithHelp("↓ enter", "pilih pengunjung lama")),
 		dismiss: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "tutup daftar")),
 	}
@@ -79,33 +79,33 @@ func newGuestEd(c *frame.Context, v *store.Visit) *guestEd {
 }
 
 // sync hides what is not kept without consent.
-func (e *guestEd) sync() {
-	no := e.f.Val("consent") == "Tidak"
-	for _, fl := range e.f.Fields {
+func (e *GuestEd) sync() {
+	no := e.F.Val("consent") == "Tidak"
+	for _, fl := range e.F.Fields {
 		switch fl.Key {
 		case "name", "consent", "inst", "cat", "email":
 		default:
 			fl.Hidden = no
 		}
 	}
-	e.f.FixFocus()
+	e.F.FixFocus()
 }
 
-func (e *guestEd) keys() []key.Binding {
-	if e.popup() {
+func (e *GuestEd) keys() []key.Binding {
+	if e.Popup() {
 		return []key.Binding{e.choose, e.dismiss}
 	}
 	return nil
 }
 
-func (e *guestEd) popup() bool {
-	fl := e.f.Cur()
+func (e *GuestEd) Popup() bool {
+	fl := e.F.Cur()
 	return e.open && len(e.matches) > 0 && fl != nil && fl.Key == e.field
 }
 
-func (e *guestEd) closePopup() { e.open, e.hi = false, -1 }
+func (e *GuestEd) closePopup() { e.open, e.hi = false, -1 }
 
-func (e *guestEd) changed(fl *form.Field, _ *store.Visit) tea.Cmd {
+func (e *GuestEd) changed(fl *form.Field, _ *store.Visit) tea.Cmd {
 	if fl == nil {
 		return nil
 	}
@@ -123,8 +123,8 @@ func (e *guestEd) changed(fl *form.Field, _ *store.Visit) tea.Cmd {
 
 // fromNIK fills the gender from a complete, valid NIK when none is chosen
 // yet, and proposes the year of birth.
-func (e *guestEd) fromNIK() {
-	f := e.f
+func (e *GuestEd) fromNIK() {
+	f := e.F
 	// A proposal belongs to the NIK now in the form, and to none other.
 	if y := f.Get("year"); y != nil {
 		y.Suggest, y.In.Placeholder = "", ""
@@ -149,8 +149,8 @@ func (e *guestEd) fromNIK() {
 
 // lookup asks the store for matches in a command; only the newest answer
 // is used.
-func (e *guestEd) lookup(field, q string) tea.Cmd {
-	e.seq++
+func (e *GuestEd) lookup(field, q string) tea.Cmd {
+	e.Seq++
 	if field != e.field {
 		e.hi = -1
 	}
@@ -159,24 +159,24 @@ func (e *guestEd) lookup(field, q string) tea.Cmd {
 		e.matches, e.open = nil, false
 		return nil
 	}
-	seq, st, ctx := e.seq, e.c.Store, e.c.Ctx
+	seq, st, ctx := e.Seq, e.c.Store, e.c.Ctx
 	return func() tea.Msg {
 		vs, err := st.FindVisitors(ctx, q, lookupShown)
-		return visitorsFoundMsg{seq: seq, visitors: vs, err: err}
+		return VisitorsFoundMsg{Seq: seq, Visitors: vs, Err: err}
 	}
 }
 
-func (e *guestEd) handleMsg(msg tea.Msg) (bool, tea.Cmd) {
-	m, ok := msg.(visitorsFoundMsg)
+func (e *GuestEd) HandleMsg(msg tea.Msg) (bool, tea.Cmd) {
+	m, ok := msg.(VisitorsFoundMsg)
 	if !ok {
 		return false, nil
 	}
-	if m.seq != e.seq {
+	if m.Seq != e.Seq {
 		return true, nil // stale: the officer typed on
 	}
 	e.lookErr = ""
-	if m.err != nil {
-		e.lookErr = "Pencarian pengunjung lama gagal: " + frame.ErrText(m.err)
+	if m.Err != nil {
+		e.lookErr = "Pencarian pengunjung lama gagal: " + frame.ErrText(m.Err)
 	}
 	// A newer answer can land after the officer moved into the list: the
 	// person highlighted stays highlighted if still offered.
@@ -184,7 +184,7 @@ func (e *guestEd) handleMsg(msg tea.Msg) (bool, tea.Cmd) {
 	if e.hi >= 0 && e.hi < len(e.matches) {
 		prev = e.matches[e.hi].ID
 	}
-	e.matches, e.open, e.hi = m.visitors, len(m.visitors) > 0, -1
+	e.matches, e.open, e.hi = m.Visitors, len(m.Visitors) > 0, -1
 	for i, v := range e.matches {
 		if prev != "" && v.ID == prev {
 			e.hi = i
@@ -193,8 +193,8 @@ func (e *guestEd) handleMsg(msg tea.Msg) (bool, tea.Cmd) {
 	return true, nil
 }
 
-func (e *guestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd) {
-	if !e.popup() {
+func (e *GuestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd) {
+	if !e.Popup() {
 		return false, nil
 	}
 	switch msg.String() {
@@ -216,12 +216,12 @@ func (e *guestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd)
 }
 
 // fill takes a returning visitor's record into the form.
-func (e *guestEd) fill(p store.Visitor) {
+func (e *GuestEd) fill(p store.Visitor) {
 	g := p.Guest
 	set := map[string]string{"name": g.Name, "consent": "Ya", "idtype": g.IDType, "idno": g.IDNumber,
 		"gender": g.Gender, "year": form.GuestYear(g), "edu": g.Education, "job": g.Occupation, "inst": g.Institution,
 		"cat": g.Category, "email": g.Email, "phone": g.Phone, "npwp": g.NPWP}
-	for _, fl := range e.f.Fields {
+	for _, fl := range e.F.Fields {
 		v := set[fl.Key]
 		if fl.Kind == form.TextField {
 			fl.In.SetValue(v)
@@ -231,35 +231,35 @@ func (e *guestEd) fill(p store.Visitor) {
 		}
 		fl.Err = ""
 	}
-	e.visitorID, e.chosen = p.ID, g.Name
-	e.f.Dirty = true
+	e.VisitorID, e.chosen = p.ID, g.Name
+	e.F.Dirty = true
 	e.closePopup()
 	e.matches = nil
 	e.fromNIK()
 	e.sync()
 }
 
-func (e *guestEd) body(_ *store.Visit, w int) ([]string, int) {
+func (e *GuestEd) body(_ *store.Visit, w int) ([]string, int) {
 	st := e.c.Styles
 	var head []string
 	if e.chosen != "" {
-		head = append(head, wrapStyled(st.OK, "Pengunjung lama: "+e.chosen+". Isian yang diubah memperbarui datanya.", w)...)
+		head = append(head, WrapStyled(st.OK, "Pengunjung lama: "+e.chosen+". Isian yang diubah memperbarui datanya.", w)...)
 		head = append(head, "")
 	}
-	lines, focus := e.f.Lines(w, form.Under(func(fl *form.Field) []string {
-		if fl.Key != e.field || e.f.Cur() != fl {
+	lines, focus := e.F.Lines(w, form.Under(func(fl *form.Field) []string {
+		if fl.Key != e.field || e.F.Cur() != fl {
 			return nil
 		}
 		var out []string
 		if e.lookErr != "" {
 			out = append(out, "    "+st.Warn.Render(frame.Pad(e.lookErr, w-4)))
 		}
-		if !e.popup() {
+		if !e.Popup() {
 			return out
 		}
 		out = append(out, "    "+st.Dim.Render(frame.Pad("Pengunjung lama: ↓ pilih, enter ambil, esc tutup", w-4)))
 		for i, p := range e.matches {
-			txt := p.Guest.Name + " · " + orDash(p.Guest.Institution) + " · " + maskEmail(p.Guest.Email)
+			txt := p.Guest.Name + " · " + OrDash(p.Guest.Institution) + " · " + maskEmail(p.Guest.Email)
 			if p.Visits > 0 {
 				txt += fmt.Sprintf(" · %d kunjungan", p.Visits)
 			}
@@ -293,12 +293,12 @@ func maskEmail(s string) string {
 	return string(user) + s[at:]
 }
 
-func (e *guestEd) submit(*store.Visit) tea.Cmd {
-	if e.f.Val("consent") == "" {
+func (e *GuestEd) submit(*store.Visit) tea.Cmd {
+	if e.F.Val("consent") == "" {
 		return e.ask("consent")
 	}
-	f := e.f
-	in := form.GuestInput(f, f.Val("consent") == "Ya", e.visitorID)
+	f := e.F
+	in := form.GuestInput(f, f.Val("consent") == "Ya", e.VisitorID)
 	e.closePopup()
 	return saveStep(e.c, e.id, store.StepGuestBook, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.RecordGuest(ctx, actor, id, in)

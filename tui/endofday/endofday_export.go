@@ -1,4 +1,4 @@
-package tui
+package endofday
 
 import (
 	"context"
@@ -18,32 +18,32 @@ import (
 
 // export writes the day's workbook in a command; the spinner turns and
 // the sheet being written shows until it answers.
-func (e *endOfDayScreen) export() tea.Cmd {
-	e.busy, e.done, e.progress = true, nil, endOfDayProgressMsg{}
-	e.spin = spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.c.Styles.Accent))
-	return tea.Batch(endOfDayWrite(e.c.Ctx, e.c.Store, e.data.day, e.c.Officer.Name, e.c.Now()), e.spin.Tick)
+func (e *EndOfDayScreen) export() tea.Cmd {
+	e.Busy, e.done, e.Progress = true, nil, EndOfDayProgressMsg{}
+	e.spin = spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.C.Styles.Accent))
+	return tea.Batch(EndOfDayWrite(e.C.Ctx, e.C.Store, e.Data.Day, e.C.Officer.Name, e.C.Now()), e.spin.Tick)
 }
 
 // endOfDayProgressMsg is how far the workbook is: the sheet being written
 // and its rows so far ("" once the file is being saved). next waits for
 // the export's following message.
-type endOfDayProgressMsg struct {
-	sheet string
-	rows  int
-	next  tea.Cmd
+type EndOfDayProgressMsg struct {
+	Sheet string
+	Rows  int
+	Next  tea.Cmd
 }
 
 // endOfDayWrite writes the workbook of day to the export folder as
 // laporan-pst-YYYY-MM-DD.xlsx, ID numbers masked. The export runs in a
 // goroutine of its own and reports through a channel: each command
 // returns its next message, progress first, then the result.
-func endOfDayWrite(ctx context.Context, s *store.Store, day, officer string, now time.Time) tea.Cmd {
+func EndOfDayWrite(ctx context.Context, s *store.Store, day, officer string, now time.Time) tea.Cmd {
 	ch := make(chan tea.Msg, 1)
 	var next tea.Cmd
 	next = func() tea.Msg {
 		msg := <-ch
-		if p, ok := msg.(endOfDayProgressMsg); ok {
-			p.next = next
+		if p, ok := msg.(EndOfDayProgressMsg); ok {
+			p.Next = next
 			return p
 		}
 		return msg
@@ -52,7 +52,7 @@ func endOfDayWrite(ctx context.Context, s *store.Store, day, officer string, now
 		ch <- endOfDayExport(ctx, s, day, officer, now, func(sheet string, rows int) {
 			// The export never waits for the screen: a step the screen
 			// has not read yet is replaced by this newer one.
-			p := endOfDayProgressMsg{sheet: sheet, rows: rows}
+			p := EndOfDayProgressMsg{Sheet: sheet, Rows: rows}
 			for {
 				select {
 				case ch <- p:
@@ -84,7 +84,7 @@ func endOfDayExport(ctx context.Context, s *store.Store, day, officer string, no
 	if err != nil {
 		return fail(err)
 	}
-	return endOfDayExportedMsg{path: path, sum: sum, at: now}
+	return EndOfDayExportedMsg{Path: path, Sum: sum, at: now}
 }
 
 // endOfDayExportError is a failed export, told apart from a refused

@@ -1,4 +1,4 @@
-package tui
+package start
 
 import (
 	"errors"
@@ -67,7 +67,7 @@ type (
 	officerNeedsPINMsg struct{ officer store.Officer }
 )
 
-func newStart(c *frame.Context, officer string) frame.Screen {
+func New(c *frame.Context, officer string) frame.Screen {
 	s := &startScreen{c: c, keys: newStartKeys(), wantName: officer}
 	s.applyKeys()
 	return s

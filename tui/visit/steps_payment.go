@@ -1,4 +1,4 @@
-package tui
+package visit
 
 import (
 	"context"
@@ -59,7 +59,7 @@ type paymentEd struct {
 func newPaymentEd(c *frame.Context, v *store.Visit) *paymentEd {
 	e := &paymentEd{id: v.ID, queue: v.Queue(), total: v.Total}
 	if v.Paid() {
-		e.formEd = formEd{c, form.NewForm(c)}
+		e.formEd = formEd{c, form.New(c)}
 		return e
 	}
 	payer := v.Guest.Name
@@ -71,7 +71,7 @@ func newPaymentEd(c *frame.Context, v *store.Visit) *paymentEd {
 			method = payReplace
 		}
 	}
-	f := form.NewForm(c,
+	f := form.New(c,
 		form.ChoiceF("method", "Cara bayar", opts, method).WithHint("←/→ atau huruf awal untuk memilih."),
 		form.TextF("amount", "Uang diterima (Rp)", "").WithHint("Uang dari pengunjung; bila lebih dari tagihan, kembaliannya dihitung. Kosong: pas sebesar tagihan."),
 		form.TextF("payer", "Nama wajib bayar", payer).WithHint("Boleh nama instansi."),
@@ -93,14 +93,14 @@ func newPaymentEd(c *frame.Context, v *store.Visit) *paymentEd {
 
 // sync shows the fields of the chosen way of paying.
 func (e *paymentEd) sync() {
-	m := e.f.Val("method")
+	m := e.F.Val("method")
 	show := map[string][]string{
 		payCash:    {"amount", "payer"},
 		payBank:    {"payer", "code"},
 		payReplace: {"payer", "code"},
 		payConfirm: {"ntpn", "ntb", "paidat"},
 	}[m]
-	for _, fl := range e.f.Fields {
+	for _, fl := range e.F.Fields {
 		if fl.Key == "method" {
 			continue
 		}
@@ -111,7 +111,7 @@ func (e *paymentEd) sync() {
 			}
 		}
 	}
-	e.f.FixFocus()
+	e.F.FixFocus()
 }
 
 func (e *paymentEd) changed(fl *form.Field, _ *store.Visit) tea.Cmd {
@@ -154,11 +154,11 @@ func (e *paymentEd) body(v *store.Visit, w int) ([]string, int) {
 		head = append(head, kv(e.c, "Kode billing", b.Code+" · "+state, w)...)
 	}
 	head = append(head, "")
-	lines, focus := e.f.Lines(w, nil)
+	lines, focus := e.F.Lines(w, nil)
 	out := append(head, lines...)
-	if m := e.f.Val("method"); m == payBank || m == payReplace {
+	if m := e.F.Val("method"); m == payBank || m == payReplace {
 		out = append(out, "")
-		out = append(out, wrapStyled(st.Dim, "Setelah disimpan, kunjungan ditunda selama pengguna layanan membayar di bank; lanjutkan dari Beranda saat ia kembali.", w)...)
+		out = append(out, WrapStyled(st.Dim, "Setelah disimpan, kunjungan ditunda selama pengguna layanan membayar di bank; lanjutkan dari Beranda saat ia kembali.", w)...)
 	}
 	return out, focus + len(head)
 }
@@ -167,7 +167,7 @@ func (e *paymentEd) submit(v *store.Visit) tea.Cmd {
 	if v.Paid() {
 		return nil
 	}
-	f := e.f
+	f := e.F
 	payer, code := f.Val("payer"), f.Val("code")
 	switch f.Val("method") {
 	case payCash:

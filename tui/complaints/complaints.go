@@ -1,4 +1,4 @@
-package tui
+package complaints
 
 import (
 	"cmp"
@@ -17,6 +17,7 @@ import (
 	"loket/store/valid"
 	"loket/tui/form"
 	"loket/tui/frame"
+	"loket/tui/home"
 )
 
 // Pengaduan: the complaints received at the counter (kotak saran,
@@ -31,9 +32,9 @@ import (
 type complaintsMode int
 
 const (
-	complaintsList   complaintsMode = iota
-	complaintsNew                   // the new-complaint form
-	complaintsDetail                // one complaint with the follow-up form
+	ComplaintsList   complaintsMode = iota
+	ComplaintsNew                   // the new-complaint form
+	ComplaintsDetail                // one complaint with the follow-up form
 )
 
 // complaintsAllMonths is how far back "semua" reaches; open complaints are
@@ -77,19 +78,19 @@ type (
 func (complaintsAddedMsg) Success()    {}
 func (complaintsFollowedMsg) Success() {}
 
-type complaintsScreen struct {
+type ComplaintsScreen struct {
 	frame.Base
 	c      *frame.Context
 	keys   complaintsKeys
-	all    bool // semua instead of only the open ones
+	All    bool // semua instead of only the open ones
 	gen    int  // of the latest list load: older answers are dropped
-	loaded bool
-	list   []store.Complaint
+	Loaded bool
+	List   []store.Complaint
 	cursor int
 	pick   string // complaint to select when the list arrives
 
-	mode       complaintsMode
-	form       *form.Form
+	Mode       complaintsMode
+	Form       *form.Form
 	cur        store.Complaint // open in the detail
 	visitLabel string          // the linked visit, as the officer knows it
 	offset     int             // first line of the detail shown; -1 the end
@@ -99,8 +100,8 @@ type complaintsScreen struct {
 
 // newComplaints opens the list; a visit ID as arg opens the new-complaint
 // form linked to that visit.
-func newComplaints(c *frame.Context, visitID string) frame.Screen {
-	s := &complaintsScreen{c: c, keys: newComplaintsKeys()}
+func New(c *frame.Context, visitID string) frame.Screen {
+	s := &ComplaintsScreen{c: c, keys: newComplaintsKeys()}
 	if id := visitID; id != "" {
 		s.openNew(id)
 	}
@@ -108,30 +109,30 @@ func newComplaints(c *frame.Context, visitID string) frame.Screen {
 	return s
 }
 
-func (s *complaintsScreen) Title() string    { return "Pengaduan" }
-func (s *complaintsScreen) SetSize(w, h int) { s.w, s.h = w, h }
-func (s *complaintsScreen) Init() tea.Cmd    { return s.load() }
-func (s *complaintsScreen) Typing() bool     { return s.form != nil && s.form.Typing() }
+func (s *ComplaintsScreen) Title() string    { return "Pengaduan" }
+func (s *ComplaintsScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *ComplaintsScreen) Init() tea.Cmd    { return s.load() }
+func (s *ComplaintsScreen) Typing() bool     { return s.Form != nil && s.Form.Typing() }
 
 // selected is the complaint under the cursor, if any.
-func (s *complaintsScreen) selected() (store.Complaint, bool) {
-	if s.cursor < 0 || s.cursor >= len(s.list) {
+func (s *ComplaintsScreen) selected() (store.Complaint, bool) {
+	if s.cursor < 0 || s.cursor >= len(s.List) {
 		return store.Complaint{}, false
 	}
-	return s.list[s.cursor], true
+	return s.List[s.cursor], true
 }
 
-func (s *complaintsScreen) ShortHelp() []key.Binding {
+func (s *ComplaintsScreen) ShortHelp() []key.Binding {
 	k := s.keys
 	return []key.Binding{k.Save, k.Next, k.Field, k.Scroll, k.New, k.Open, k.Up, k.Toggle, k.Esc}
 }
 
-func (s *complaintsScreen) FullHelp() [][]key.Binding {
+func (s *ComplaintsScreen) FullHelp() [][]key.Binding {
 	k := s.keys
 	b := func(keys, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
 	}
-	if s.form != nil {
+	if s.Form != nil {
 		return [][]key.Binding{{b("ctrl+s", "simpan dari kolom mana pun"), b("enter", "kolom berikutnya; simpan di kolom terakhir"),
 			b("tab/↓", "kolom berikutnya"), b("shift+tab/↑", "kolom sebelumnya"), b("←/→/spasi", "ganti pilihan"),
 			k.Scroll, b("esc", "tutup tanpa menyimpan")}}
@@ -140,25 +141,25 @@ func (s *complaintsScreen) FullHelp() [][]key.Binding {
 		b("a", "ganti tampilan: hanya terbuka / semua 12 bulan terakhir"), b("esc", "ke Beranda")}}
 }
 
-func (s *complaintsScreen) applyKeys() {
+func (s *ComplaintsScreen) applyKeys() {
 	k := &s.keys
-	list := s.form == nil
+	list := s.Form == nil
 	for _, b := range []*key.Binding{&k.New, &k.Toggle} {
 		b.SetEnabled(list)
 	}
-	k.Open.SetEnabled(list && len(s.list) > 0)
-	k.Up.SetEnabled(list && len(s.list) > 1)
-	k.Down.SetEnabled(list && len(s.list) > 1)
+	k.Open.SetEnabled(list && len(s.List) > 0)
+	k.Up.SetEnabled(list && len(s.List) > 1)
+	k.Down.SetEnabled(list && len(s.List) > 1)
 	k.Save.SetEnabled(!list)
 	k.Next.SetEnabled(!list)
 	k.Field.SetEnabled(!list)
-	if s.mode == complaintsDetail {
+	if s.Mode == ComplaintsDetail {
 		top, room := s.detailLayout()
 		k.Scroll.SetEnabled(len(top) > room+1)
 	} else {
 		k.Scroll.SetEnabled(false)
 	}
-	if s.all {
+	if s.All {
 		k.Toggle.SetHelp("a", "hanya terbuka")
 	} else {
 		k.Toggle.SetHelp("a", "tampilkan semua")
@@ -168,7 +169,7 @@ func (s *complaintsScreen) applyKeys() {
 		k.Esc.SetHelp("esc", "ke Beranda")
 	default:
 		k.Esc.SetHelp("esc", "tutup")
-		if s.form.Focus == len(s.form.Fields)-1 {
+		if s.Form.Focus == len(s.Form.Fields)-1 {
 			k.Next.SetHelp("enter", "simpan")
 		} else {
 			k.Next.SetHelp("enter", "lanjut")
@@ -178,9 +179,9 @@ func (s *complaintsScreen) applyKeys() {
 
 // load reads the list: the open complaints, or with all every complaint
 // received in the last twelve months plus older open ones, open first.
-func (s *complaintsScreen) load() tea.Cmd {
+func (s *ComplaintsScreen) load() tea.Cmd {
 	s.gen++
-	st, ctx, gen, all, now := s.c.Store, s.c.Ctx, s.gen, s.all, s.c.Now()
+	st, ctx, gen, all, now := s.c.Store, s.c.Ctx, s.gen, s.All, s.c.Now()
 	to, from := store.Day(now), store.Day(now)
 	if all {
 		from = store.Day(now.AddDate(0, -complaintsAllMonths, 0))
@@ -211,7 +212,7 @@ func complaintsBtoi(b bool) int {
 
 // loadDetail reads the open complaint again (by its day, so a complaint
 // just closed is found while the list shows only open ones).
-func (s *complaintsScreen) loadDetail() tea.Cmd {
+func (s *ComplaintsScreen) loadDetail() tea.Cmd {
 	st, ctx, id, day := s.c.Store, s.c.Ctx, s.cur.ID, store.Day(s.cur.ReceivedAt)
 	return func() tea.Msg {
 		list, err := st.Complaints(ctx, day, day, false)
@@ -228,38 +229,38 @@ func (s *complaintsScreen) loadDetail() tea.Cmd {
 }
 
 // loadVisit names the linked visit: queue number, day, visitor, status.
-func (s *complaintsScreen) loadVisit(id string) tea.Cmd {
+func (s *ComplaintsScreen) loadVisit(id string) tea.Cmd {
 	st, ctx := s.c.Store, s.c.Ctx
 	return func() tea.Msg {
 		v, err := st.Visit(ctx, id)
 		if err != nil {
 			return frame.ErrMsg{Err: err}
 		}
-		label := fmt.Sprintf("%s · %s · %s (%s)", v.Queue(), frame.DayDMY(v.Day), visitorName(v.Guest.Name), v.Status)
+		label := fmt.Sprintf("%s · %s · %s (%s)", v.Queue(), frame.DayDMY(v.Day), home.VisitorName(v.Guest.Name), v.Status)
 		return complaintsVisitMsg{id: id, label: label}
 	}
 }
 
-func (s *complaintsScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+func (s *ComplaintsScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	cmd := s.update(msg)
 	s.applyKeys()
 	return s, cmd
 }
 
-func (s *complaintsScreen) update(msg tea.Msg) tea.Cmd {
+func (s *ComplaintsScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case complaintsLoadedMsg:
 		if msg.gen != s.gen {
 			return nil
 		}
-		s.loaded, s.list = true, msg.list
-		if i := slices.IndexFunc(s.list, func(c store.Complaint) bool { return c.ID == s.pick }); i >= 0 {
+		s.Loaded, s.List = true, msg.list
+		if i := slices.IndexFunc(s.List, func(c store.Complaint) bool { return c.ID == s.pick }); i >= 0 {
 			s.cursor = i
 		}
 		s.pick = ""
-		s.cursor = max(min(s.cursor, len(s.list)-1), 0)
+		s.cursor = max(min(s.cursor, len(s.List)-1), 0)
 	case complaintsDetailMsg:
-		if s.mode == complaintsDetail && s.cur.ID == msg.c.ID {
+		if s.Mode == ComplaintsDetail && s.cur.ID == msg.c.ID {
 			s.cur = msg.c
 		}
 	case complaintsVisitMsg:
@@ -267,26 +268,26 @@ func (s *complaintsScreen) update(msg tea.Msg) tea.Cmd {
 			s.visitLabel = msg.label
 		}
 	case complaintsAddedMsg:
-		s.saving, s.form, s.mode, s.pick = false, nil, complaintsList, msg.id
+		s.saving, s.Form, s.Mode, s.pick = false, nil, ComplaintsList, msg.id
 		return tea.Batch(s.load(), frame.Notice("Pengaduan dicatat dengan status Diterima."))
 	case complaintsFollowedMsg:
 		s.saving = false
-		if s.mode == complaintsDetail && s.cur.ID == msg.id {
+		if s.Mode == ComplaintsDetail && s.cur.ID == msg.id {
 			s.cur.Status = msg.status
-			s.form, s.offset = s.followUpForm(), -1
+			s.Form, s.offset = s.followUpForm(), -1
 		}
 		return tea.Batch(s.loadDetail(), s.load(), frame.Notice("Tindak lanjut dicatat; status pengaduan "+msg.status+"."))
 	case frame.ErrMsg:
 		s.saving = false
-		if s.form != nil {
-			s.form.ShowErr(msg.Err)
+		if s.Form != nil {
+			s.Form.ShowErr(msg.Err)
 		}
 	case tea.PasteMsg:
-		if s.form != nil {
-			s.form.Paste(msg)
+		if s.Form != nil {
+			s.Form.Paste(msg)
 		}
 	case tea.KeyPressMsg:
-		if s.form != nil {
+		if s.Form != nil {
 			return s.formKey(msg)
 		}
 		return s.listKey(msg)
@@ -294,7 +295,7 @@ func (s *complaintsScreen) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (s *complaintsScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
+func (s *ComplaintsScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Esc):
@@ -302,11 +303,11 @@ func (s *complaintsScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Up):
 		s.cursor = max(s.cursor-1, 0)
 	case key.Matches(msg, k.Down):
-		s.cursor = max(min(s.cursor+1, len(s.list)-1), 0)
+		s.cursor = max(min(s.cursor+1, len(s.List)-1), 0)
 	case key.Matches(msg, k.New):
 		s.openNew("")
 	case key.Matches(msg, k.Toggle):
-		s.all = !s.all
+		s.All = !s.All
 		if c, ok := s.selected(); ok {
 			s.pick = c.ID
 		}
@@ -316,8 +317,8 @@ func (s *complaintsScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !ok {
 			return nil
 		}
-		s.mode, s.cur, s.visitLabel, s.offset = complaintsDetail, c, "", 0
-		s.form = s.followUpForm()
+		s.Mode, s.cur, s.visitLabel, s.offset = ComplaintsDetail, c, "", 0
+		s.Form = s.followUpForm()
 		if c.VisitID != "" {
 			return s.loadVisit(c.VisitID)
 		}
@@ -325,16 +326,16 @@ func (s *complaintsScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (s *complaintsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
-	k, f := s.keys, s.form
+func (s *ComplaintsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, f := s.keys, s.Form
 	switch {
 	case key.Matches(msg, k.Esc):
-		s.form, s.mode = nil, complaintsList
+		s.Form, s.Mode = nil, ComplaintsList
 		return nil
 	case key.Matches(msg, k.Save):
 		return s.submit()
 	case key.Matches(msg, k.Scroll):
-		if s.mode == complaintsDetail {
+		if s.Mode == ComplaintsDetail {
 			s.scroll(msg.String() == "pgdown")
 		}
 		return nil
@@ -353,12 +354,12 @@ func (s *complaintsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // openNew opens the new-complaint form, linked to a visit when given.
-func (s *complaintsScreen) openNew(visitID string) {
+func (s *ComplaintsScreen) openNew(visitID string) {
 	text := form.TextF("text", "Isi pengaduan", "").
 		WithHint("Tulis pengaduan seperti yang disampaikan pengadu.")
 	text.In.CharLimit = 4000
-	s.mode, s.saving = complaintsNew, false
-	s.form = form.NewForm(s.c,
+	s.Mode, s.saving = ComplaintsNew, false
+	s.Form = form.New(s.c,
 		form.ChoiceF("channel", "Saluran", valid.ComplaintChannels, "").
 			WithHint("Pilih dengan ←/→, spasi, atau huruf pertamanya."),
 		text,
@@ -368,7 +369,7 @@ func (s *complaintsScreen) openNew(visitID string) {
 
 // channelHint says where a channel's complaints arrive, as the service
 // standard publishes it.
-func (s *complaintsScreen) channelHint(channel string) string {
+func (s *ComplaintsScreen) channelHint(channel string) string {
 	o := s.c.Office
 	switch channel {
 	case "Kotak saran":
@@ -387,26 +388,26 @@ func (s *complaintsScreen) channelHint(channel string) string {
 
 // followUpForm is the form for the next follow-up of the open complaint,
 // its status set to the one that usually comes next.
-func (s *complaintsScreen) followUpForm() *form.Form {
+func (s *ComplaintsScreen) followUpForm() *form.Form {
 	next := s.cur.Status
 	if i := slices.Index(valid.ComplaintStatuses, next); i >= 0 && i+1 < len(valid.ComplaintStatuses) {
 		next = valid.ComplaintStatuses[i+1]
 	}
 	note := form.TextF("note", "Tindak lanjut", "").
 		WithHint("Apa yang dilakukan atau dijawab kepada pengadu.")
-	f := form.NewForm(s.c, form.ChoiceF("status", "Status", valid.ComplaintStatuses, next), note)
+	f := form.New(s.c, form.ChoiceF("status", "Status", valid.ComplaintStatuses, next), note)
 	f.FocusAt(1) // the status is usually right; the note is what is typed
 	return f
 }
 
-func (s *complaintsScreen) submit() tea.Cmd {
-	if s.saving || s.form == nil {
+func (s *ComplaintsScreen) submit() tea.Cmd {
+	if s.saving || s.Form == nil {
 		return nil
 	}
-	s.form.ClearErrs()
+	s.Form.ClearErrs()
 	s.saving = true
-	st, ctx, actor, f := s.c.Store, s.c.Ctx, s.c.Actor(), s.form
-	if s.mode == complaintsDetail {
+	st, ctx, actor, f := s.c.Store, s.c.Ctx, s.c.Actor(), s.Form
+	if s.Mode == ComplaintsDetail {
 		id, status, note := s.cur.ID, f.Val("status"), f.Val("note")
 		return func() tea.Msg {
 			if err := st.FollowUpComplaint(ctx, actor, id, status, note); err != nil {
@@ -475,7 +476,7 @@ func complaintsFindVisit(ctx context.Context, st *store.Store, typed, today, cou
 	return "", notFound(fmt.Sprintf("%q", typed))
 }
 
-func (s *complaintsScreen) scroll(down bool) {
+func (s *ComplaintsScreen) scroll(down bool) {
 	top, room := s.detailLayout()
 	last := max(len(top)-room, 0)
 	if s.offset < 0 || s.offset > last {

@@ -1,4 +1,4 @@
-package tui
+package home
 
 import (
 	"fmt"
@@ -44,8 +44,8 @@ func newHomeKeys() homeKeys {
 // homeLoadedMsg carries the figures and open visits read for Beranda.
 type homeLoadedMsg struct {
 	day   string
-	stats store.DayStats
-	open  []store.OpenVisit
+	Stats store.DayStats
+	Open  []store.OpenVisit
 }
 
 // visitStartedMsg: a new visit was recorded (step 1).
@@ -53,31 +53,31 @@ type visitStartedMsg struct{ visit *store.Visit }
 
 func (visitStartedMsg) Success() {}
 
-type homeScreen struct {
+type HomeScreen struct {
 	frame.Base
 	c      *frame.Context
 	keys   homeKeys
-	loaded bool
-	data   homeLoadedMsg
+	Loaded bool
+	Data   homeLoadedMsg
 	cursor int
 	ticks  int
 	busy   bool
 	w, h   int
 }
 
-func newHome(c *frame.Context) frame.Screen {
-	return &homeScreen{c: c, keys: newHomeKeys()}
+func New(c *frame.Context) frame.Screen {
+	return &HomeScreen{c: c, keys: newHomeKeys()}
 }
 
-func (h *homeScreen) Title() string     { return "Beranda" }
-func (h *homeScreen) Clock() bool       { return true }
-func (h *homeScreen) SetSize(w, ht int) { h.w, h.h = w, ht }
-func (h *homeScreen) Init() tea.Cmd     { return h.load() }
+func (h *HomeScreen) Title() string     { return "Beranda" }
+func (h *HomeScreen) Clock() bool       { return true }
+func (h *HomeScreen) SetSize(w, ht int) { h.w, h.h = w, ht }
+func (h *HomeScreen) Init() tea.Cmd     { return h.load() }
 
 // homeRefresh is how often Beranda reads its figures again while shown.
 const homeRefresh = 30 // seconds
 
-func (h *homeScreen) load() tea.Cmd {
+func (h *HomeScreen) load() tea.Cmd {
 	s, ctx, day := h.c.Store, h.c.Ctx, store.Day(h.c.Now())
 	return func() tea.Msg {
 		st, err := s.DayStats(ctx, day)
@@ -88,16 +88,16 @@ func (h *homeScreen) load() tea.Cmd {
 		if err != nil {
 			return frame.ErrMsg{Err: err}
 		}
-		return homeLoadedMsg{day: day, stats: st, open: open}
+		return homeLoadedMsg{day: day, Stats: st, Open: open}
 	}
 }
 
-func (h *homeScreen) ShortHelp() []key.Binding {
+func (h *HomeScreen) ShortHelp() []key.Binding {
 	k := h.keys
 	return []key.Binding{k.New, k.Resume, k.Up, k.Search, k.Complaints, k.Tariff, k.EndOfDay, k.Settings, k.Help, k.Quit}
 }
 
-func (h *homeScreen) FullHelp() [][]key.Binding {
+func (h *HomeScreen) FullHelp() [][]key.Binding {
 	k := h.keys
 	up := key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "pilih kunjungan berjalan"))
 	resume := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjutkan kunjungan terpilih (mis. kembali dari bank)"))
@@ -117,14 +117,14 @@ func (h *homeScreen) FullHelp() [][]key.Binding {
 		k.Help, k.Quit}}
 }
 
-func (h *homeScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+func (h *HomeScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeLoadedMsg:
-		h.loaded, h.data = true, msg
-		h.cursor = min(h.cursor, max(len(msg.open)-1, 0))
-		h.keys.Resume.SetEnabled(len(msg.open) > 0)
-		h.keys.Up.SetEnabled(len(msg.open) > 1)
-		h.keys.Down.SetEnabled(len(msg.open) > 1)
+		h.Loaded, h.Data = true, msg
+		h.cursor = min(h.cursor, max(len(msg.Open)-1, 0))
+		h.keys.Resume.SetEnabled(len(msg.Open) > 0)
+		h.keys.Up.SetEnabled(len(msg.Open) > 1)
+		h.keys.Down.SetEnabled(len(msg.Open) > 1)
 	case visitStartedMsg:
 		h.busy = false
 		return h, frame.ToVisit(msg.visit.ID)
@@ -132,7 +132,7 @@ func (h *homeScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 		h.busy = false
 	case frame.TickMsg:
 		h.ticks++
-		if h.ticks%homeRefresh == 0 || store.Day(h.c.Now()) != h.data.day {
+		if h.ticks%homeRefresh == 0 || store.Day(h.c.Now()) != h.Data.day {
 			return h, h.load()
 		}
 	case tea.KeyPressMsg:
@@ -141,7 +141,7 @@ func (h *homeScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	return h, nil
 }
 
-func (h *homeScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
+func (h *HomeScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	k := h.keys
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -149,7 +149,7 @@ func (h *homeScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Up):
 		h.cursor = max(h.cursor-1, 0)
 	case key.Matches(msg, k.Down):
-		h.cursor = min(h.cursor+1, max(len(h.data.open)-1, 0))
+		h.cursor = min(h.cursor+1, max(len(h.Data.Open)-1, 0))
 	case key.Matches(msg, k.New):
 		if h.busy {
 			return nil
@@ -164,8 +164,8 @@ func (h *homeScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 			return visitStartedMsg{v}
 		}
 	case key.Matches(msg, k.Resume):
-		if h.cursor < len(h.data.open) {
-			return frame.ToVisit(h.data.open[h.cursor].ID)
+		if h.cursor < len(h.Data.Open) {
+			return frame.ToVisit(h.Data.Open[h.cursor].ID)
 		}
 	case key.Matches(msg, k.Search):
 		return frame.ToSearch()
@@ -186,15 +186,15 @@ func decimal(f float64, places int) string {
 	return strings.Replace(fmt.Sprintf("%.*f", places, f), ".", ",", 1)
 }
 
-func (h *homeScreen) View() string {
+func (h *HomeScreen) View() string {
 	c, st := h.c, h.c.Styles
 	now := c.Now()
 	w := h.w
 	out := []string{frame.Between(" "+st.Title.Render(frame.LongDate(now)), st.Title.Render(frame.Clock(now)+" WIB")+" ", w), ""}
-	if !h.loaded {
+	if !h.Loaded {
 		return strings.Join(append(out, " Memuat…"), "\n")
 	}
-	d := h.data.stats
+	d := h.Data.Stats
 	lab := func(s string) string { return st.Dim.Render(frame.Pad(s, 11)) }
 	out = append(out,
 		" "+lab("Hari ini")+fmt.Sprintf("Kunjungan %d · selesai %d · berjalan %d · batal %d · dirujuk %d",
@@ -210,7 +210,7 @@ func (h *homeScreen) View() string {
 	}
 	out = append(out, " "+lab("Layanan")+svc, " "+lab("IKM")+ikm, "")
 
-	open := h.data.open
+	open := h.Data.Open
 	out = append(out, " "+st.Title.Render(fmt.Sprintf("Kunjungan berjalan (%d)", len(open))))
 	if len(open) == 0 {
 		out = append(out, " "+st.Dim.Render("Belum ada kunjungan berjalan. Tekan n untuk melayani pengunjung baru."))
@@ -246,7 +246,7 @@ func (h *homeScreen) View() string {
 				case left < 24*time.Hour:
 					exp = st.Warn.Render("berlaku " + frame.Span(left) + " lagi")
 				}
-				row := fmt.Sprintf("   %s %s  %s  %s", o.Queue, frame.Pad(visitorName(o.Name), 18), o.BillingCode, tariff.Rupiah(o.Total))
+				row := fmt.Sprintf("   %s %s  %s  %s", o.Queue, frame.Pad(VisitorName(o.Name), 18), o.BillingCode, tariff.Rupiah(o.Total))
 				if frame.Width(row)+2+frame.Width(exp) <= w-1 {
 					out = append(out, row+"  "+exp)
 				} else {
@@ -258,17 +258,17 @@ func (h *homeScreen) View() string {
 	return strings.Join(out, "\n")
 }
 
-func visitorName(n string) string {
+func VisitorName(n string) string {
 	if strings.TrimSpace(n) == "" {
 		return "(buku tamu belum diisi)"
 	}
 	return n
 }
 
-func (h *homeScreen) openRow(i int, o store.OpenVisit, now time.Time, nameW int) string {
+func (h *HomeScreen) openRow(i int, o store.OpenVisit, now time.Time, nameW int) string {
 	st := h.c.Styles
 	q := o.Queue
-	if o.Day != h.data.day {
+	if o.Day != h.Data.day {
 		q += " " + o.Day[8:10] + "/" + o.Day[5:7]
 	}
 	step := fmt.Sprintf("%d %s", o.Current, store.Steps[o.Current-1].Short)
@@ -278,7 +278,7 @@ func (h *homeScreen) openRow(i int, o store.OpenVisit, now time.Time, nameW int)
 	case o.Suspended:
 		step += " (ditunda)"
 	}
-	row := " " + frame.Pad("  "+q, 14) + frame.Pad(visitorName(o.Name), nameW) + frame.Pad(step, 23) + " " + frame.Span(now.Sub(o.UpdatedAt))
+	row := " " + frame.Pad("  "+q, 14) + frame.Pad(VisitorName(o.Name), nameW) + frame.Pad(step, 23) + " " + frame.Span(now.Sub(o.UpdatedAt))
 	if i == h.cursor {
 		return st.Selected.Render(frame.Pad(" ›"+row[2:], h.w-1))
 	}

@@ -1,4 +1,4 @@
-package tui
+package search
 
 import (
 	"fmt"
@@ -11,6 +11,7 @@ import (
 	"loket/store"
 	"loket/store/valid"
 	"loket/tui/frame"
+	"loket/tui/home"
 )
 
 // Cari ('/' on Beranda): one field that finds visitors (any word of the
@@ -52,12 +53,12 @@ const (
 )
 
 // searchResultsMsg carries the answer to search number seq.
-type searchResultsMsg struct {
-	seq    int
-	query  string
-	people []store.Visitor
-	hits   []store.Hit
-	err    error
+type SearchResultsMsg struct {
+	Seq    int
+	Query  string
+	People []store.Visitor
+	Hits   []store.Hit
+	Err    error
 }
 
 // searchMode is what the screen shows: the results, a visitor's record,
@@ -65,140 +66,140 @@ type searchResultsMsg struct {
 type searchMode int
 
 const (
-	searchModeList searchMode = iota
-	searchModeRecord
-	searchModeEdit
-	searchModeErase
+	SearchModeList searchMode = iota
+	SearchModeRecord
+	SearchModeEdit
+	SearchModeErase
 )
 
 // searchRow is one line of the results: a visitor or a visit.
 type searchRow struct {
 	person *store.Visitor
-	hit    *store.Hit
+	Hit    *store.Hit
 }
 
-type searchScreen struct {
+type SearchScreen struct {
 	frame.Base
 	c      *frame.Context
-	keys   searchKeys
-	in     textinput.Model
+	Keys   searchKeys
+	In     textinput.Model
 	styles *frame.Styles // the styles the inputs were given
 
-	seq     int    // latest search sent
-	query   string // the query the shown results answer
-	rows    []searchRow
-	people  int // how many of rows are visitors (they come first)
-	cursor  int
-	pending bool // a search for the current text is on its way
-	stale   bool // a record changed: search again when back on the list
+	Seq     int    // latest search sent
+	Query   string // the query the shown results answer
+	Rows    []searchRow
+	People  int // how many of rows are visitors (they come first)
+	Cursor  int
+	Pending bool // a search for the current text is on its way
+	Stale   bool // a record changed: search again when back on the list
 
-	mode searchMode
-	rec  searchRecord
-	ops  int // saves and erases submitted, to number them
+	Mode searchMode
+	Rec  searchRecord
+	Ops  int // saves and erases submitted, to number them
 	w, h int
 }
 
-func newSearch(c *frame.Context) frame.Screen {
+func New(c *frame.Context) frame.Screen {
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = 100
 	in.Placeholder = "nama, NIK, email, INV/…, KW/…, kode billing, NTPN"
-	s := &searchScreen{c: c, keys: newSearchKeys(), in: in}
+	s := &SearchScreen{c: c, Keys: newSearchKeys(), In: in}
 	s.Restyle()
-	s.in.Focus()
+	s.In.Focus()
 	s.applyKeys()
 	return s
 }
 
-func (s *searchScreen) Title() string { return "Cari" }
-func (s *searchScreen) Init() tea.Cmd { return nil }
+func (s *SearchScreen) Title() string { return "Cari" }
+func (s *SearchScreen) Init() tea.Cmd { return nil }
 
-func (s *searchScreen) SetSize(w, h int) {
+func (s *SearchScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
-	s.in.SetWidth(max(w-10, 10))
-	s.rec.setWidth(w)
+	s.In.SetWidth(max(w-10, 10))
+	s.Rec.setWidth(w)
 }
 
 // Typing: the search field, a field of the correction form and the erase
 // confirmation take single letters.
-func (s *searchScreen) Typing() bool {
-	switch s.mode {
-	case searchModeList, searchModeErase:
+func (s *SearchScreen) Typing() bool {
+	switch s.Mode {
+	case SearchModeList, SearchModeErase:
 		return true
-	case searchModeEdit:
-		return s.rec.form != nil && s.rec.form.Typing()
+	case SearchModeEdit:
+		return s.Rec.Form != nil && s.Rec.Form.Typing()
 	}
 	return false
 }
 
-func (s *searchScreen) Restyle() {
+func (s *SearchScreen) Restyle() {
 	if s.styles == s.c.Styles {
 		return
 	}
 	s.styles = s.c.Styles
-	s.in.SetStyles(s.styles.Input)
-	s.rec.Restyle(s.styles)
+	s.In.SetStyles(s.styles.Input)
+	s.Rec.Restyle(s.styles)
 }
 
-func (s *searchScreen) applyKeys() {
-	k := &s.keys
+func (s *SearchScreen) applyKeys() {
+	k := &s.Keys
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Open, &k.Edit, &k.Erase, &k.Reveal, &k.Next, &k.Save, &k.Field, &k.Confirm} {
 		b.SetEnabled(false)
 	}
-	k.Esc.SetEnabled(!s.rec.saving)
-	if s.rec.saving {
+	k.Esc.SetEnabled(!s.Rec.Saving)
+	if s.Rec.Saving {
 		return // the keys wait for the save or erase
 	}
-	switch s.mode {
-	case searchModeList:
-		k.Up.SetEnabled(len(s.rows) > 1)
-		k.Down.SetEnabled(len(s.rows) > 1)
-		k.Open.SetEnabled(len(s.rows) > 0)
+	switch s.Mode {
+	case SearchModeList:
+		k.Up.SetEnabled(len(s.Rows) > 1)
+		k.Down.SetEnabled(len(s.Rows) > 1)
+		k.Open.SetEnabled(len(s.Rows) > 0)
 		k.Open.SetHelp("enter", "buka")
-		if s.cursor < len(s.rows) && s.rows[s.cursor].person != nil {
+		if s.Cursor < len(s.Rows) && s.Rows[s.Cursor].person != nil {
 			k.Open.SetHelp("enter", "buka data pengunjung")
-		} else if len(s.rows) > 0 {
+		} else if len(s.Rows) > 0 {
 			k.Open.SetHelp("enter", "buka kunjungan")
 		}
 		k.Esc.SetHelp("esc", "ke Beranda")
-	case searchModeRecord:
-		r := &s.rec
-		k.Up.SetEnabled(len(r.visits) > 1)
-		k.Down.SetEnabled(len(r.visits) > 1)
-		k.Open.SetEnabled(len(r.visits) > 0)
+	case SearchModeRecord:
+		r := &s.Rec
+		k.Up.SetEnabled(len(r.Visits) > 1)
+		k.Down.SetEnabled(len(r.Visits) > 1)
+		k.Open.SetEnabled(len(r.Visits) > 0)
 		k.Open.SetHelp("enter", "buka kunjungan")
-		live := r.loaded && r.person.ErasedAt.IsZero()
+		live := r.Loaded && r.Person.ErasedAt.IsZero()
 		k.Edit.SetEnabled(live)
 		k.Erase.SetEnabled(live)
 		k.Reveal.SetEnabled(live && r.hasNumber())
 		k.Esc.SetHelp("esc", "ke daftar hasil")
-	case searchModeEdit:
+	case SearchModeEdit:
 		k.Next.SetEnabled(true)
 		k.Next.SetHelp("enter", "lanjut")
-		if r := &s.rec; r.form != nil && r.lastField() {
+		if r := &s.Rec; r.Form != nil && r.lastField() {
 			k.Next.SetHelp("enter", "simpan")
 		}
-		k.Save.SetEnabled(s.rec.form != nil && !s.rec.lastField()) // on the last field enter saves
+		k.Save.SetEnabled(s.Rec.Form != nil && !s.Rec.lastField()) // on the last field enter saves
 		k.Field.SetEnabled(true)
-		k.Reveal.SetEnabled(s.rec.hasNumber())
+		k.Reveal.SetEnabled(s.Rec.hasNumber())
 		k.Esc.SetHelp("esc", "batal ubah")
-	case searchModeErase:
+	case SearchModeErase:
 		k.Confirm.SetEnabled(true)
 		k.Esc.SetHelp("esc", "batal")
 	}
-	if s.rec.revealed {
+	if s.Rec.revealed {
 		k.Reveal.SetHelp("ctrl+r", "samarkan no. ID")
 	} else {
 		k.Reveal.SetHelp("ctrl+r", "tampilkan no. ID")
 	}
 }
 
-func (s *searchScreen) ShortHelp() []key.Binding {
-	k := s.keys
+func (s *SearchScreen) ShortHelp() []key.Binding {
+	k := s.Keys
 	return []key.Binding{k.Confirm, k.Next, k.Save, k.Field, k.Open, k.Edit, k.Erase, k.Reveal, k.Up, k.Esc}
 }
 
-func (s *searchScreen) FullHelp() [][]key.Binding {
+func (s *SearchScreen) FullHelp() [][]key.Binding {
 	b := func(keys, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
 	}
@@ -214,24 +215,24 @@ func (s *searchScreen) FullHelp() [][]key.Binding {
 	}}
 }
 
-func (s *searchScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+func (s *SearchScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	s.Restyle()
 	cmd := s.update(msg)
 	s.applyKeys()
 	return s, cmd
 }
 
-func (s *searchScreen) update(msg tea.Msg) tea.Cmd {
+func (s *SearchScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case searchResultsMsg:
+	case SearchResultsMsg:
 		return s.results(msg)
 	case tea.KeyPressMsg:
-		if s.mode != searchModeList {
+		if s.Mode != SearchModeList {
 			return s.recordKey(msg)
 		}
 		return s.listKey(msg)
 	case tea.PasteMsg:
-		if s.mode != searchModeList {
+		if s.Mode != SearchModeList {
 			return s.recordPaste(msg)
 		}
 		return s.typeInto(msg)
@@ -241,89 +242,89 @@ func (s *searchScreen) update(msg tea.Msg) tea.Cmd {
 
 // typeInto gives a key or a paste to the search field, and searches again
 // when its text changed.
-func (s *searchScreen) typeInto(msg tea.Msg) tea.Cmd {
-	old := s.in.Value()
+func (s *SearchScreen) typeInto(msg tea.Msg) tea.Cmd {
+	old := s.In.Value()
 	var cmd tea.Cmd
-	s.in, cmd = s.in.Update(msg)
-	if s.in.Value() != old {
+	s.In, cmd = s.In.Update(msg)
+	if s.In.Value() != old {
 		return tea.Batch(cmd, s.search())
 	}
 	return cmd
 }
 
-func (s *searchScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := s.keys
+func (s *SearchScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.Keys
 	switch {
 	case key.Matches(msg, k.Esc):
 		return frame.ToHome()
 	case msg.String() == "up":
-		s.cursor = max(s.cursor-1, 0)
+		s.Cursor = max(s.Cursor-1, 0)
 		return nil
 	case msg.String() == "down":
-		s.cursor = min(s.cursor+1, max(len(s.rows)-1, 0))
+		s.Cursor = min(s.Cursor+1, max(len(s.Rows)-1, 0))
 		return nil
 	case msg.String() == "enter":
-		if s.cursor >= len(s.rows) {
+		if s.Cursor >= len(s.Rows) {
 			return nil
 		}
-		r := s.rows[s.cursor]
+		r := s.Rows[s.Cursor]
 		if r.person != nil {
 			return s.openRecord(r.person.ID)
 		}
-		return frame.ToVisit(r.hit.VisitID)
+		return frame.ToVisit(r.Hit.VisitID)
 	}
 	return s.typeInto(msg)
 }
 
 // search sends the field's text to the store; only the newest answer is
 // shown.
-func (s *searchScreen) search() tea.Cmd {
-	s.seq++
-	q := strings.TrimSpace(s.in.Value())
+func (s *SearchScreen) search() tea.Cmd {
+	s.Seq++
+	q := strings.TrimSpace(s.In.Value())
 	if len([]rune(q)) < searchMin {
-		s.rows, s.people, s.query, s.cursor, s.pending = nil, 0, "", 0, false
+		s.Rows, s.People, s.Query, s.Cursor, s.Pending = nil, 0, "", 0, false
 		return nil
 	}
-	s.pending = true
-	seq, st, ctx := s.seq, s.c.Store, s.c.Ctx
+	s.Pending = true
+	seq, st, ctx := s.Seq, s.c.Store, s.c.Ctx
 	return func() tea.Msg {
 		people, err := st.FindVisitors(ctx, q, searchPeople)
 		if err != nil {
-			return searchResultsMsg{seq: seq, query: q, err: err}
+			return SearchResultsMsg{Seq: seq, Query: q, Err: err}
 		}
 		hits, err := st.Search(ctx, q, searchLimit)
-		return searchResultsMsg{seq: seq, query: q, people: people, hits: hits, err: err}
+		return SearchResultsMsg{Seq: seq, Query: q, People: people, Hits: hits, Err: err}
 	}
 }
 
-func (s *searchScreen) results(m searchResultsMsg) tea.Cmd {
-	if m.seq != s.seq {
+func (s *SearchScreen) results(m SearchResultsMsg) tea.Cmd {
+	if m.Seq != s.Seq {
 		return nil // stale: the officer typed on
 	}
-	s.pending = false
-	if m.err != nil {
-		return func() tea.Msg { return frame.ErrMsg{Err: m.err} }
+	s.Pending = false
+	if m.Err != nil {
+		return func() tea.Msg { return frame.ErrMsg{Err: m.Err} }
 	}
 	prev := ""
-	if s.cursor < len(s.rows) {
-		prev = s.rows[s.cursor].id()
+	if s.Cursor < len(s.Rows) {
+		prev = s.Rows[s.Cursor].id()
 	}
-	s.query, s.rows, s.cursor = m.query, nil, 0
-	for i := range m.people {
-		s.rows = append(s.rows, searchRow{person: &m.people[i]})
+	s.Query, s.Rows, s.Cursor = m.Query, nil, 0
+	for i := range m.People {
+		s.Rows = append(s.Rows, searchRow{person: &m.People[i]})
 	}
-	s.people = len(s.rows)
+	s.People = len(s.Rows)
 	seen := map[string]bool{}
-	for i := range m.hits {
-		if seen[m.hits[i].VisitID] {
+	for i := range m.Hits {
+		if seen[m.Hits[i].VisitID] {
 			continue
 		}
-		seen[m.hits[i].VisitID] = true
-		s.rows = append(s.rows, searchRow{hit: &m.hits[i]})
+		seen[m.Hits[i].VisitID] = true
+		s.Rows = append(s.Rows, searchRow{Hit: &m.Hits[i]})
 	}
-	for i, r := range s.rows {
+	for i, r := range s.Rows {
 		if prev != "" && r.id() == prev {
-			s.cursor = i
+			s.Cursor = i
 		}
 	}
 	return nil
@@ -333,35 +334,35 @@ func (r searchRow) id() string {
 	if r.person != nil {
 		return "p" + r.person.ID
 	}
-	return "v" + r.hit.VisitID
+	return "v" + r.Hit.VisitID
 }
 
-func (s *searchScreen) View() string {
-	switch s.mode {
-	case searchModeRecord:
-		return strings.Join(s.rec.recordView(s.c.Styles, s.w, s.h), "\n")
-	case searchModeEdit:
-		return strings.Join(s.rec.editView(s.c.Styles, s.w, s.h), "\n")
-	case searchModeErase:
-		return strings.Join(s.rec.eraseView(s.c.Styles, s.w, s.h), "\n")
+func (s *SearchScreen) View() string {
+	switch s.Mode {
+	case SearchModeRecord:
+		return strings.Join(s.Rec.recordView(s.c.Styles, s.w, s.h), "\n")
+	case SearchModeEdit:
+		return strings.Join(s.Rec.editView(s.c.Styles, s.w, s.h), "\n")
+	case SearchModeErase:
+		return strings.Join(s.Rec.eraseView(s.c.Styles, s.w, s.h), "\n")
 	}
 	return strings.Join(s.listView(), "\n")
 }
 
-func (s *searchScreen) listView() []string {
+func (s *SearchScreen) listView() []string {
 	st, w := s.c.Styles, s.w
-	out := []string{" " + st.LabelOn.Render("Cari › ") + s.in.View(), ""}
-	q := strings.TrimSpace(s.in.Value())
+	out := []string{" " + st.LabelOn.Render("Cari › ") + s.In.View(), ""}
+	q := strings.TrimSpace(s.In.Value())
 	switch {
 	case len([]rune(q)) < searchMin:
 		for _, l := range frame.Wrap("Ketik paling sedikit 2 huruf atau angka: kata mana pun dari nama, nomor identitas, email atau nomor HP pengunjung; nomor invoice (INV/…) atau kuitansi (KW/…); kode billing; NTPN. Hasil muncul sambil mengetik.", w-2) {
 			out = append(out, " "+st.Dim.Render(l))
 		}
 		return out
-	case len(s.rows) == 0 && s.pending:
+	case len(s.Rows) == 0 && s.Pending:
 		return append(out, " "+st.Dim.Render("Mencari…"))
-	case len(s.rows) == 0:
-		for _, l := range frame.Wrap("Tidak ada yang cocok dengan “"+s.query+"”.", w-2) {
+	case len(s.Rows) == 0:
+		for _, l := range frame.Wrap("Tidak ada yang cocok dengan “"+s.Query+"”.", w-2) {
 			out = append(out, " "+l)
 		}
 		for _, l := range frame.Wrap("Data pengunjung yang dihapus atas permintaannya tidak dapat dicari.", w-2) {
@@ -378,26 +379,26 @@ func (s *searchScreen) listView() []string {
 		}
 		return h
 	}
-	if s.people > 0 {
-		lines = append(lines, heading("Pengunjung", s.people, searchPeople))
+	if s.People > 0 {
+		lines = append(lines, heading("Pengunjung", s.People, searchPeople))
 	}
-	for i, r := range s.rows {
-		if i == s.people {
+	for i, r := range s.Rows {
+		if i == s.People {
 			if i > 0 {
 				lines = append(lines, "")
 			}
-			lines = append(lines, heading("Kunjungan", len(s.rows)-s.people, searchLimit))
+			lines = append(lines, heading("Kunjungan", len(s.Rows)-s.People, searchLimit))
 		}
 		var row string
 		if r.person != nil {
 			row = searchPersonRow(*r.person)
 		} else {
-			row = searchVisitRow(st, *r.hit, true, i == s.cursor)
+			row = searchVisitRow(st, *r.Hit, true, i == s.Cursor)
 		}
-		if i == s.cursor {
+		if i == s.Cursor {
 			cur = len(lines)
 		}
-		lines = append(lines, searchRowLines(st, row, i == s.cursor, w)...)
+		lines = append(lines, searchRowLines(st, row, i == s.Cursor, w)...)
 	}
 	return append(out, searchWindow(lines, cur, s.h-len(out))...)
 }
@@ -444,7 +445,7 @@ func searchPersonRow(p store.Visitor) string {
 func searchVisitRow(st *frame.Styles, h store.Hit, name, on bool) string {
 	row := frame.Pad(h.Queue, 7) + frame.Pad(frame.DayDMY(h.Day), 12) + searchStatus(st, h.Status, on)
 	if name {
-		row += "  " + visitorName(h.Name)
+		row += "  " + home.VisitorName(h.Name)
 		// A number match names the full number (a typed prefix may
 		// match several).
 		if h.Matched != "" && h.Matched != "Pengunjung" {

@@ -1,4 +1,4 @@
-package tui
+package endofday
 
 import (
 	"fmt"
@@ -11,28 +11,29 @@ import (
 	"loket/tariff"
 	"loket/tui/form"
 	"loket/tui/frame"
+	"loket/tui/home"
 )
 
 // The end-of-day screen's rendering: the cash, the awaited bank payments
 // and the workbook.
 
-func (e *endOfDayScreen) View() string {
-	st, w := e.c.Styles, max(e.w-1, 40)
+func (e *EndOfDayScreen) View() string {
+	st, w := e.C.Styles, max(e.w-1, 40)
 	title := "Tutup hari"
-	if e.loaded {
-		if d, err := time.ParseInLocation(time.DateOnly, e.data.day, valid.WIB); err == nil {
+	if e.Loaded {
+		if d, err := time.ParseInLocation(time.DateOnly, e.Data.Day, valid.WIB); err == nil {
 			title = frame.LongDate(d)
 		}
 	}
 	out := []string{" " + st.Title.Render(title), ""}
-	if !e.loaded {
+	if !e.Loaded {
 		return strings.Join(append(out, " Memuat data hari ini"), "\n")
 	}
 	cash, report, remind := e.cashLines(w), e.reportLines(w), e.reminder(w)
 	// When the body is short, the blank lines go first, then the list of
 	// awaited payments shrinks to its heading, then the reminder goes (the
 	// hand-over shows "belum dicatat" above).
-	bankMin := min(2+len(e.data.bank), 4) // heading, columns, a row, "dan n lagi"
+	bankMin := min(2+len(e.Data.Bank), 4) // heading, columns, a row, "dan n lagi"
 	need := len(cash) + len(report) + len(remind) + bankMin
 	gap := []string{""}
 	if len(out)+need+2 > e.h {
@@ -45,7 +46,7 @@ func (e *endOfDayScreen) View() string {
 	room := e.h - len(out) - len(cash) - len(report) - 2*len(gap)
 	out = append(out, cash...)
 	out = append(out, gap...)
-	out = append(out, e.bankLines(w, room)...)
+	out = append(out, e.BankLines(w, room)...)
 	out = append(out, gap...)
 	out = append(out, report...)
 	return strings.Join(out, "\n")
@@ -53,29 +54,29 @@ func (e *endOfDayScreen) View() string {
 
 // kv is a labelled row aligned with the hand-over form's fields; a long
 // value wraps under itself.
-func (e *endOfDayScreen) kv(label, value string, w int) []string {
-	lw := e.f.LabelWidth(w - 1)
+func (e *EndOfDayScreen) kv(label, value string, w int) []string {
+	lw := e.F.LabelWidth(w - 1)
 	ind := 3 + lw
-	return frame.WrapIndent("   "+e.c.Styles.Dim.Render(frame.Pad(label, lw))+value, w, ind)
+	return frame.WrapIndent("   "+e.C.Styles.Dim.Render(frame.Pad(label, lw))+value, w, ind)
 }
 
 // cashLines: today's cash receipts, the hand-over recorded and the form.
-func (e *endOfDayScreen) cashLines(w int) []string {
-	st, d := e.c.Styles, e.data
+func (e *EndOfDayScreen) cashLines(w int) []string {
+	st, d := e.C.Styles, e.Data
 	out := []string{" " + st.Title.Render("Kas tunai")}
 	paid := "tidak ada pembayaran tunai"
-	if d.cashCount > 0 {
-		paid = fmt.Sprintf("dari %d pembayaran tunai", d.cashCount)
+	if d.CashCount > 0 {
+		paid = fmt.Sprintf("dari %d pembayaran tunai", d.CashCount)
 	}
-	out = append(out, e.kv("Penerimaan tunai", tariff.Rupiah(d.receipts)+" "+paid, w)...)
-	if n := len(d.handovers); n == 0 {
+	out = append(out, e.kv("Penerimaan tunai", tariff.Rupiah(d.Receipts)+" "+paid, w)...)
+	if n := len(d.Handovers); n == 0 {
 		state := st.Dim.Render("belum dicatat")
-		if d.receipts > 0 {
+		if d.Receipts > 0 {
 			state = st.Warn.Render("belum dicatat")
 		}
 		out = append(out, e.kv("Serah terima", state, w)...)
 	} else {
-		h := d.handovers[n-1]
+		h := d.Handovers[n-1]
 		v := fmt.Sprintf("%s kepada %s pukul %s WIB%s", tariff.Rupiah(h.Counted), h.Recipient, frame.Hm(h.HandedAt), endOfDayDiffText(h.Difference))
 		if n > 1 {
 			v = fmt.Sprintf("ke-%d: %s", n, v)
@@ -84,15 +85,15 @@ func (e *endOfDayScreen) cashLines(w int) []string {
 		if h.Reason != "" {
 			out = append(out, e.kv("Alasan selisih", h.Reason, w)...)
 		}
-		if h.CashReceipts != d.receipts {
+		if h.CashReceipts != d.Receipts {
 			out = append(out, frame.WrapIndent("   "+st.Warn.Render(fmt.Sprintf("Penerimaan tunai berubah sejak serah terima itu (%s); catat serah terima lagi.",
 				tariff.Rupiah(h.CashReceipts))), w, 3)...)
 		}
 	}
-	if !e.editing && len(d.handovers) > 0 {
+	if !e.Editing && len(d.Handovers) > 0 {
 		return out
 	}
-	lines, _ := e.f.Lines(w-1, form.Under(func(fl *form.Field) []string {
+	lines, _ := e.F.Lines(w-1, form.Under(func(fl *form.Field) []string {
 		if fl.Key != "counted" {
 			return nil
 		}
@@ -100,8 +101,8 @@ func (e *endOfDayScreen) cashLines(w int) []string {
 		if !ok || strings.TrimSpace(fl.Value()) == "" {
 			return nil
 		}
-		ind := strings.Repeat(" ", e.f.LabelWidth(w-1)+2)
-		diff := n - d.receipts
+		ind := strings.Repeat(" ", e.F.LabelWidth(w-1)+2)
+		diff := n - d.Receipts
 		if diff == 0 {
 			return []string{ind + st.OK.Render("sama dengan penerimaan tunai")}
 		}
@@ -115,8 +116,8 @@ func (e *endOfDayScreen) cashLines(w int) []string {
 
 // bankLines: the open visits awaiting a bank payment, the code that
 // expires first on top, in at most room lines.
-func (e *endOfDayScreen) bankLines(w, room int) []string {
-	st, bank, now := e.c.Styles, e.data.bank, e.c.Now()
+func (e *EndOfDayScreen) BankLines(w, room int) []string {
+	st, bank, now := e.C.Styles, e.Data.Bank, e.C.Now()
 	head := " " + st.Title.Render(fmt.Sprintf("Menunggu pembayaran bank (%d)", len(bank)))
 	if len(bank) == 0 {
 		return []string{head, "   " + st.Dim.Render("Tidak ada kode billing yang menunggu pembayaran.")}
@@ -135,7 +136,7 @@ func (e *endOfDayScreen) bankLines(w, room int) []string {
 	}
 	for _, o := range bank[:shown] {
 		q := o.Queue
-		if o.Day != e.data.day && len(o.Day) == 10 {
+		if o.Day != e.Data.Day && len(o.Day) == 10 {
 			q += " " + o.Day[8:10] + "/" + o.Day[5:7]
 		}
 		code, exp := o.BillingCode, st.Dim.Render("—")
@@ -151,7 +152,7 @@ func (e *endOfDayScreen) bankLines(w, room int) []string {
 				exp = st.OK.Render(frame.Span(left) + " lagi")
 			}
 		}
-		out = append(out, "   "+frame.Pad(q, qW)+frame.Pad(code, codeW)+frame.Pad(tariff.Rupiah(o.Total), amtW)+frame.Pad(exp, expW)+frame.Pad(visitorName(o.Name), nameW))
+		out = append(out, "   "+frame.Pad(q, qW)+frame.Pad(code, codeW)+frame.Pad(tariff.Rupiah(o.Total), amtW)+frame.Pad(exp, expW)+frame.Pad(home.VisitorName(o.Name), nameW))
 	}
 	if rest := len(bank) - shown; rest > 0 {
 		out = append(out, "   "+st.Dim.Render(fmt.Sprintf("dan %d lagi; lihat Beranda", rest)))
@@ -160,59 +161,59 @@ func (e *endOfDayScreen) bankLines(w, room int) []string {
 }
 
 // reportLines: where the workbook goes and what happened to it.
-func (e *endOfDayScreen) reportLines(w int) []string {
-	st, d := e.c.Styles, e.data
+func (e *EndOfDayScreen) reportLines(w int) []string {
+	st, d := e.C.Styles, e.Data
 	out := []string{" " + st.Title.Render("Laporan harian untuk Kasubbag Umum")}
-	dir, name := d.folder, export.FileName(d.day, d.day)
+	dir, name := d.Folder, export.FileName(d.Day, d.Day)
 	if e.done != nil {
-		dir, name = filepath.Split(e.done.path)
+		dir, name = filepath.Split(e.done.Path)
 		dir = filepath.Clean(dir)
 	}
-	if d.folderErr != nil && e.done == nil {
-		out = append(out, e.kv("Folder", st.Err.Render(frame.ErrText(d.folderErr)), w)...)
+	if d.FolderErr != nil && e.done == nil {
+		out = append(out, e.kv("Folder", st.Err.Render(frame.ErrText(d.FolderErr)), w)...)
 	} else {
 		out = append(out, e.kv("Folder", dir, w)...)
 	}
 	out = append(out, e.kv("Berkas", name, w)...)
 	status := ""
 	switch {
-	case e.confirm:
+	case e.Confirm:
 		var why []string
-		if d.receipts > 0 && len(d.handovers) == 0 {
-			why = append(why, fmt.Sprintf("Uang tunai %s hari ini belum dicatat diserahkan ke bendahara.", tariff.Rupiah(d.receipts)))
+		if d.Receipts > 0 && len(d.Handovers) == 0 {
+			why = append(why, fmt.Sprintf("Uang tunai %s hari ini belum dicatat diserahkan ke bendahara.", tariff.Rupiah(d.Receipts)))
 		}
-		if d.open > 0 {
-			why = append(why, fmt.Sprintf("%d kunjungan hari ini masih berjalan.", d.open))
+		if d.Open > 0 {
+			why = append(why, fmt.Sprintf("%d kunjungan hari ini masih berjalan.", d.Open))
 		}
 		status = st.Warn.Render(strings.Join(why, " ") + " Tetap tulis laporan? y/enter ya · n/esc batal")
-	case e.busy:
-		status = e.spin.View() + " " + fmt.Sprintf("Menulis buku kerja: %d kunjungan, %d pembayaran", d.visits, d.payments)
-		switch p := e.progress; {
-		case p.next == nil:
-		case p.sheet == "":
+	case e.Busy:
+		status = e.spin.View() + " " + fmt.Sprintf("Menulis buku kerja: %d kunjungan, %d pembayaran", d.Visits, d.Payments)
+		switch p := e.Progress; {
+		case p.Next == nil:
+		case p.Sheet == "":
 			status += " · menyimpan berkas…"
 		default:
-			status += fmt.Sprintf(" · lembar %s, %d baris", p.sheet, p.rows)
+			status += fmt.Sprintf(" · lembar %s, %d baris", p.Sheet, p.Rows)
 		}
 	case e.done != nil:
-		s := e.done.sum
+		s := e.done.Sum
 		status = st.OK.Render(fmt.Sprintf("✓ Tertulis pukul %s WIB: %d kunjungan, %d pembayaran (%s), %d responden SKM, %d pengaduan.",
 			frame.Hm(e.done.at), s.Visits, s.Payments, tariff.Rupiah(s.PNBP), s.Ratings, s.Complaints))
 		if e.handedAfter(e.done.at) {
 			status += " " + st.Warn.Render("Serah terima dicatat sesudahnya; ctrl+e menulis ulang.")
 		}
-	case !d.written.IsZero() && e.handedAfter(d.written):
-		status = st.Warn.Render(fmt.Sprintf("Ditulis pukul %s WIB, sebelum serah terima terakhir; ctrl+e menulis ulang.", frame.Hm(d.written)))
-	case !d.written.IsZero() && d.changed.After(d.written):
+	case !d.Written.IsZero() && e.handedAfter(d.Written):
+		status = st.Warn.Render(fmt.Sprintf("Ditulis pukul %s WIB, sebelum serah terima terakhir; ctrl+e menulis ulang.", frame.Hm(d.Written)))
+	case !d.Written.IsZero() && d.Changed.After(d.Written):
 		// A visit cancelled, a payment or a complaint recorded since.
-		written, changed := frame.Hm(d.written), frame.Hm(d.changed)
+		written, changed := frame.Hm(d.Written), frame.Hm(d.Changed)
 		if written == changed { // the same minute: say the seconds
-			written, changed = d.written.In(valid.WIB).Format("15:04:05"), d.changed.In(valid.WIB).Format("15:04:05")
+			written, changed = d.Written.In(valid.WIB).Format("15:04:05"), d.Changed.In(valid.WIB).Format("15:04:05")
 		}
 		status = st.Warn.Render(fmt.Sprintf("Ditulis pukul %s WIB; sesudahnya ada perubahan tercatat (terakhir %s WIB); ctrl+e menulis ulang.",
 			written, changed))
-	case !d.written.IsZero():
-		status = st.Dim.Render(fmt.Sprintf("Sudah ditulis pukul %s WIB; ctrl+e menulis ulang dengan data terbaru.", frame.Hm(d.written)))
+	case !d.Written.IsZero():
+		status = st.Dim.Render(fmt.Sprintf("Sudah ditulis pukul %s WIB; ctrl+e menulis ulang dengan data terbaru.", frame.Hm(d.Written)))
 	default:
 		status = st.Dim.Render("Belum ditulis; ctrl+e menulis (nomor identitas disamarkan).")
 	}
@@ -221,26 +222,26 @@ func (e *endOfDayScreen) reportLines(w int) []string {
 
 // handedAfter reports whether a hand-over was recorded after t: the
 // workbook written at t lacks it.
-func (e *endOfDayScreen) handedAfter(t time.Time) bool {
-	hs := e.data.handovers
+func (e *EndOfDayScreen) handedAfter(t time.Time) bool {
+	hs := e.Data.Handovers
 	return len(hs) > 0 && hs[len(hs)-1].HandedAt.After(t)
 }
 
 // reminder repeats under the report that the cash is not handed over yet,
 // where the body has room for it.
-func (e *endOfDayScreen) reminder(w int) []string {
-	d := e.data
-	if e.confirm {
+func (e *EndOfDayScreen) reminder(w int) []string {
+	d := e.Data
+	if e.Confirm {
 		return nil
 	}
 	var out []string
-	if d.open > 0 {
+	if d.Open > 0 {
 		// The workbook lists them as Berjalan; the day is not closed yet.
-		out = append(out, frame.WrapIndent("   "+e.c.Styles.Warn.Render(fmt.Sprintf(
-			"%d kunjungan hari ini masih berjalan: selesaikan atau tunda dulu bila perlu (lihat Beranda); di laporan tercatat Berjalan.", d.open)), w, 3)...)
+		out = append(out, frame.WrapIndent("   "+e.C.Styles.Warn.Render(fmt.Sprintf(
+			"%d kunjungan hari ini masih berjalan: selesaikan atau tunda dulu bila perlu (lihat Beranda); di laporan tercatat Berjalan.", d.Open)), w, 3)...)
 	}
-	if d.receipts > 0 && len(d.handovers) == 0 {
-		out = append(out, frame.WrapIndent("   "+e.c.Styles.Warn.Render("Serah terima uang tunai ke bendahara belum dicatat."), w, 3)...)
+	if d.Receipts > 0 && len(d.Handovers) == 0 {
+		out = append(out, frame.WrapIndent("   "+e.C.Styles.Warn.Render("Serah terima uang tunai ke bendahara belum dicatat."), w, 3)...)
 	}
 	return out
 }

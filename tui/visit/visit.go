@@ -1,4 +1,4 @@
-package tui
+package visit
 
 import (
 	"context"
@@ -67,7 +67,7 @@ func (visitCanceledMsg) Success()  {}
 // editor is one step's panel: what it shows and what it records.
 type editor interface {
 	// fields is the step's form; nil for a step without inputs.
-	fields() *form.Form
+	Fields() *form.Form
 	// body renders the panel under the step's heading for width w; focus
 	// is the line the officer works on.
 	body(v *store.Visit, w int) (lines []string, focus int)
@@ -81,7 +81,7 @@ type (
 	keyEditor interface {
 		handleKey(tea.KeyPressMsg, *store.Visit) (bool, tea.Cmd)
 	}
-	msgEditor    interface{ handleMsg(tea.Msg) (bool, tea.Cmd) }
+	msgEditor    interface{ HandleMsg(tea.Msg) (bool, tea.Cmd) }
 	changeEditor interface {
 		changed(*form.Field, *store.Visit) tea.Cmd
 	}
@@ -90,21 +90,21 @@ type (
 	// pinnedEditor keeps a line (the request's total) at the panel's foot.
 	pinnedEditor interface{ pinned() string }
 	popupEditor  interface {
-		popup() bool
+		Popup() bool
 		closePopup()
 	}
 )
 
-type visitScreen struct {
+type VisitScreen struct {
 	frame.Base
 	c      *frame.Context
-	id     string
-	v      *store.Visit
+	Id     string
+	V      *store.Visit
 	sch    *tariff.Schedule
-	sel    int
+	Sel    int
 	eds    map[int]editor
 	keys   visitKeys
-	saving bool
+	Saving bool
 	offset int // scroll of the main panel
 	// justSaved is the step whose save the next load follows; savedExtra
 	// is said after the numbers it issued (the change to give back).
@@ -125,25 +125,25 @@ type visitScreen struct {
 
 // newVisit opens visit id; d is the input typed but not saved before the
 // visit was last suspended, which the root kept (nil when none).
-func newVisit(c *frame.Context, id string, d *Draft) frame.Screen {
-	s := &visitScreen{c: c, id: id, eds: map[int]editor{}, keys: newVisitKeys(), sel: store.StepPurpose}
+func New(c *frame.Context, id string, d *Draft) frame.Screen {
+	s := &VisitScreen{c: c, Id: id, eds: map[int]editor{}, keys: newVisitKeys(), Sel: store.StepPurpose}
 	if d != nil {
 		s.eds, s.draftV = d.eds, d.v
 	}
 	return s
 }
 
-func (s *visitScreen) Title() string {
-	if s.v == nil {
+func (s *VisitScreen) Title() string {
+	if s.V == nil {
 		return "Kunjungan"
 	}
-	return "Kunjungan " + s.v.Queue()
+	return "Kunjungan " + s.V.Queue()
 }
 
 // Init resumes the visit (opening it from Beranda resumes it) and reads it
 // with the tariff schedule in force.
-func (s *visitScreen) Init() tea.Cmd {
-	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), s.id
+func (s *VisitScreen) Init() tea.Cmd {
+	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), s.Id
 	return func() tea.Msg {
 		v, err := st.Visit(ctx, id)
 		if err != nil {
@@ -170,62 +170,62 @@ func loadVisit(ctx context.Context, st *store.Store, id string) tea.Msg {
 	return visitLoadedMsg{visit: v, sch: sch}
 }
 
-func (s *visitScreen) reload() tea.Cmd {
-	st, ctx, id := s.c.Store, s.c.Ctx, s.id
+func (s *VisitScreen) reload() tea.Cmd {
+	st, ctx, id := s.c.Store, s.c.Ctx, s.Id
 	return func() tea.Msg { return loadVisit(ctx, st, id) }
 }
 
-func (s *visitScreen) SetSize(w, h int) {
+func (s *VisitScreen) SetSize(w, h int) {
 	if w != s.w || h != s.h {
 		s.w, s.h, s.side = w, h, nil
 	}
 }
 
-func (s *visitScreen) Clock() bool { return s.v != nil && s.v.Open() }
+func (s *VisitScreen) Clock() bool { return s.V != nil && s.V.Open() }
 
-func (s *visitScreen) Typing() bool {
+func (s *VisitScreen) Typing() bool {
 	if s.cancel != nil {
 		return true
 	}
-	if ed := s.editor(); ed != nil && ed.fields() != nil {
-		return ed.fields().Typing()
+	if ed := s.Editor(); ed != nil && ed.Fields() != nil {
+		return ed.Fields().Typing()
 	}
 	return false
 }
 
 // editor returns the selected step's editor, building it from the visit.
-func (s *visitScreen) editor() editor {
-	if s.v == nil {
+func (s *VisitScreen) Editor() editor {
+	if s.V == nil {
 		return nil
 	}
-	ed, ok := s.eds[s.sel]
+	ed, ok := s.eds[s.Sel]
 	if !ok {
-		ed = newEditor(s.c, s.v, s.sch, s.sel)
-		if f := ed.fields(); f != nil && !s.v.Open() {
+		ed = newEditor(s.c, s.V, s.sch, s.Sel)
+		if f := ed.Fields(); f != nil && !s.V.Open() {
 			f.FocusAt(-1) // a closed visit is read only: nothing focused
 			f.Focus = -1
 		}
-		s.eds[s.sel] = ed
+		s.eds[s.Sel] = ed
 	}
 	return ed
 }
 
-func (s *visitScreen) popupOpen() bool {
-	p, ok := s.editor().(popupEditor)
-	return ok && p.popup()
+func (s *VisitScreen) popupOpen() bool {
+	p, ok := s.Editor().(popupEditor)
+	return ok && p.Popup()
 }
 
-func (s *visitScreen) applyKeys() {
+func (s *VisitScreen) applyKeys() {
 	k := &s.keys
-	open := s.v != nil && s.v.Open()
-	ed := s.editor()
-	na := s.v != nil && s.v.Step(s.sel).State == store.StateNA
-	hasForm := ed != nil && ed.fields() != nil && len(ed.fields().Fields) > 0 && !na
+	open := s.V != nil && s.V.Open()
+	ed := s.Editor()
+	na := s.V != nil && s.V.Step(s.Sel).State == store.StateNA
+	hasForm := ed != nil && ed.Fields() != nil && len(ed.Fields().Fields) > 0 && !na
 	k.Save.SetEnabled(open && hasForm)
 	k.Field.SetEnabled(open && hasForm)
 	k.Scroll.SetEnabled(!hasForm || !open)
-	k.Cancel.SetEnabled(open && !s.v.Paid())
-	pk := printKind(s.v, s.sel)
+	k.Cancel.SetEnabled(open && !s.V.Paid())
+	pk := printKind(s.V, s.Sel)
 	k.Print.SetEnabled(pk != "")
 	k.Print.SetHelp("ctrl+p", "cetak "+strings.ToLower(printNames[pk]))
 	switch {
@@ -241,19 +241,19 @@ func (s *visitScreen) applyKeys() {
 		k.Next.SetHelp("enter", "ke Beranda")
 	case na:
 		k.Next.SetHelp("enter", "ke langkah sekarang")
-	case ed != nil && (!hasForm || ed.fields().Cur() == nil || s.lastField()):
+	case ed != nil && (!hasForm || ed.Fields().Cur() == nil || s.lastField()):
 		k.Next.SetHelp("enter", "simpan")
 	default:
 		k.Next.SetHelp("enter", "lanjut")
 	}
 }
 
-func (s *visitScreen) lastField() bool {
-	ed := s.editor()
-	if ed == nil || ed.fields() == nil {
+func (s *VisitScreen) lastField() bool {
+	ed := s.Editor()
+	if ed == nil || ed.Fields() == nil {
 		return true
 	}
-	f := ed.fields()
+	f := ed.Fields()
 	for i := f.Focus + 1; i < len(f.Fields); i++ {
 		if !f.Fields[i].Hidden {
 			return false
@@ -262,13 +262,13 @@ func (s *visitScreen) lastField() bool {
 	return true
 }
 
-func (s *visitScreen) ShortHelp() []key.Binding {
+func (s *VisitScreen) ShortHelp() []key.Binding {
 	k := s.keys
 	if s.cancel != nil {
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "batalkan kunjungan")), k.Esc}
 	}
 	var out []key.Binding
-	if h, ok := s.editor().(helpEditor); ok && s.v != nil && s.v.Open() {
+	if h, ok := s.Editor().(helpEditor); ok && s.V != nil && s.V.Open() {
 		out = append(out, h.keys()...)
 	}
 	out = append(out, k.Print)
@@ -299,23 +299,23 @@ var visitHelp = func() []key.Binding {
 	}
 }()
 
-func (s *visitScreen) FullHelp() [][]key.Binding {
+func (s *VisitScreen) FullHelp() [][]key.Binding {
 	var ed []key.Binding
-	if h, ok := s.editor().(helpEditor); ok {
+	if h, ok := s.Editor().(helpEditor); ok {
 		ed = h.keys()
 	}
 	return [][]key.Binding{ed, visitHelp}
 }
 
-func (s *visitScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+func (s *VisitScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	cmd := s.update(msg)
-	if s.v != nil {
+	if s.V != nil {
 		s.applyKeys()
 	}
 	return s, cmd
 }
 
-func (s *visitScreen) update(msg tea.Msg) tea.Cmd {
+func (s *VisitScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case visitLoadedMsg:
 		return s.loaded(msg)
@@ -323,27 +323,27 @@ func (s *visitScreen) update(msg tea.Msg) tea.Cmd {
 		s.justSaved, s.savedExtra = msg.step, msg.note
 		return s.reload()
 	case visitSuspendedMsg:
-		s.saving = false
+		s.Saving = false
 		delete(s.eds, msg.saved)
 		return tea.Sequence(s.keepDraft(), tea.Batch(frame.ToHome(), frame.Notice(msg.note)))
 	case visitCanceledMsg:
-		s.saving = false
+		s.Saving = false
 		return tea.Batch(frame.ToHome(), frame.Notice(msg.note))
 	case frame.ErrMsg:
-		s.saving = false
+		s.Saving = false
 		if s.cancel != nil {
 			return s.openCancel()
 		}
-		ed := s.editor()
+		ed := s.Editor()
 		if ee, ok := ed.(errEditor); ok && ee.ShowErr(msg.Err) {
 			return nil
 		}
-		if ed != nil && ed.fields() != nil {
-			ed.fields().ShowErr(msg.Err)
+		if ed != nil && ed.Fields() != nil {
+			ed.Fields().ShowErr(msg.Err)
 		}
 		return nil
 	case tea.KeyPressMsg:
-		if s.v == nil {
+		if s.V == nil {
 			if msg.String() == "esc" {
 				return frame.ToHome()
 			}
@@ -354,8 +354,8 @@ func (s *visitScreen) update(msg tea.Msg) tea.Cmd {
 		if s.cancel != nil {
 			return s.cancelUpdate(msg)
 		}
-		if ed := s.editor(); ed != nil && ed.fields() != nil && s.v.Open() {
-			if ed.fields().Paste(msg) {
+		if ed := s.Editor(); ed != nil && ed.Fields() != nil && s.V.Open() {
+			if ed.Fields().Paste(msg) {
 				return s.changed(ed)
 			}
 		}
@@ -364,14 +364,14 @@ func (s *visitScreen) update(msg tea.Msg) tea.Cmd {
 	if s.cancel != nil {
 		return s.cancelUpdate(msg)
 	}
-	if me, ok := s.editor().(msgEditor); ok {
-		_, cmd := me.handleMsg(msg)
+	if me, ok := s.Editor().(msgEditor); ok {
+		_, cmd := me.HandleMsg(msg)
 		return cmd
 	}
 	return nil
 }
 
-func (s *visitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
+func (s *VisitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	if s.cancel != nil {
 		if msg.String() == "esc" {
@@ -380,24 +380,24 @@ func (s *visitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return s.cancelUpdate(msg)
 	}
-	ed := s.editor()
+	ed := s.Editor()
 	switch {
 	case key.Matches(msg, k.Esc):
-		if p, ok := ed.(popupEditor); ok && p.popup() {
+		if p, ok := ed.(popupEditor); ok && p.Popup() {
 			p.closePopup()
 			return nil
 		}
 		return s.leave()
 	case key.Matches(msg, k.Print):
-		return printDoc(s.c, s.id, printKind(s.v, s.sel))
+		return printDoc(s.c, s.Id, printKind(s.V, s.Sel))
 	case key.Matches(msg, k.PrevStep):
-		s.selectStep(s.sel - 1)
+		s.SelectStep(s.Sel - 1)
 		return nil
 	case key.Matches(msg, k.NextStep):
-		s.selectStep(s.sel + 1)
+		s.SelectStep(s.Sel + 1)
 		return nil
 	}
-	if !s.v.Open() {
+	if !s.V.Open() {
 		switch msg.String() {
 		case "enter":
 			return frame.ToHome()
@@ -415,11 +415,11 @@ func (s *visitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 		return s.submit()
 	}
 	if ke, ok := ed.(keyEditor); ok {
-		if handled, cmd := ke.handleKey(msg, s.v); handled {
+		if handled, cmd := ke.handleKey(msg, s.V); handled {
 			return cmd
 		}
 	}
-	f := ed.fields()
+	f := ed.Fields()
 	if f == nil || len(f.Fields) == 0 {
 		switch msg.String() {
 		case "enter":
@@ -444,16 +444,16 @@ func (s *visitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 }
 
-func (s *visitScreen) changed(ed editor) tea.Cmd {
+func (s *VisitScreen) changed(ed editor) tea.Cmd {
 	if ce, ok := ed.(changeEditor); ok {
-		return ce.changed(ed.fields().Cur(), s.v)
+		return ce.changed(ed.Fields().Cur(), s.V)
 	}
 	return nil
 }
 
-func (s *visitScreen) selectStep(n int) {
-	if n < 1 || n > store.NumSteps || n == s.sel {
+func (s *VisitScreen) SelectStep(n int) {
+	if n < 1 || n > store.NumSteps || n == s.Sel {
 		return
 	}
-	s.sel, s.offset = n, 0
+	s.Sel, s.offset = n, 0
 }

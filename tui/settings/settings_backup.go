@@ -1,4 +1,4 @@
-package tui
+package settings
 
 import (
 	"errors"
@@ -20,7 +20,7 @@ import (
 
 // settingsBackupMeta is the meta key remembering the last folder backed up
 // to, so the flashdisk's path is typed once.
-const settingsBackupMeta = "tui_backup_dir"
+const SettingsBackupMeta = "tui_backup_dir"
 
 // Results of a backup.
 type (
@@ -82,7 +82,7 @@ func settingsRunBackup(c *frame.Context, dir, confirmed string) tea.Cmd {
 		if err != nil {
 			return fail("cadangan ke " + abs + " gagal: " + folder.FolderProblem(err))
 		}
-		if err := st.SetMeta(ctx, settingsBackupMeta, abs); err != nil {
+		if err := st.SetMeta(ctx, SettingsBackupMeta, abs); err != nil {
 			return settingsBackupDoneMsg{path: p, dir: abs,
 				warn: "Peringatan: cadangan sudah tersimpan dan utuh, tetapi foldernya tidak dapat diingat untuk lain kali (" + settingsWhy(err) + ")."}
 		}

@@ -1,4 +1,4 @@
-package tui
+package visit
 
 import (
 	"fmt"
@@ -24,7 +24,7 @@ var shortSideW, fullSideW = func() (int, int) {
 	return s + 6, f + 6
 }()
 
-func (s *visitScreen) sideWidth() (int, bool) {
+func (s *VisitScreen) sideWidth() (int, bool) {
 	if s.w >= fullNamesFrom {
 		return fullSideW, true
 	}
@@ -32,13 +32,13 @@ func (s *visitScreen) sideWidth() (int, bool) {
 }
 
 // mainWidth is the main panel's width: what the sidebar leaves.
-func (s *visitScreen) mainWidth() int {
+func (s *VisitScreen) mainWidth() int {
 	sw, _ := s.sideWidth()
 	return max(s.w-sw-3, 20)
 }
 
-func (s *visitScreen) View() string {
-	if s.v == nil {
+func (s *VisitScreen) View() string {
+	if s.V == nil {
 		return "\n  Memuat kunjungan…"
 	}
 	sw, full := s.sideWidth()
@@ -68,9 +68,9 @@ func (s *visitScreen) View() string {
 }
 
 // stepMark is the sidebar's sign for a step's state.
-func (s *visitScreen) stepMark(n int) (string, string) {
+func (s *VisitScreen) stepMark(n int) (string, string) {
 	st := s.c.Styles
-	step := s.v.Step(n)
+	step := s.V.Step(n)
 	switch {
 	case step.State == store.StateWaiting:
 		// "$": waiting for the bank. An hourglass emoji is one column in
@@ -80,7 +80,7 @@ func (s *visitScreen) stepMark(n int) (string, string) {
 		return st.StepDone.Render("✓ "), "selesai"
 	case step.State == store.StateNA:
 		return st.StepNA.UnsetStrikethrough().Render("– "), "tidak berlaku"
-	case s.v.Open() && n == s.v.Current():
+	case s.V.Open() && n == s.V.Current():
 		return st.StepCurrent.Render("▶ "), "sekarang"
 	}
 	return st.StepPending.Render("· "), "belum"
@@ -104,12 +104,12 @@ func plainMark(v *store.Visit, n int) string {
 
 // sidebar lists the 16 steps with their state; cached until the visit,
 // the selection or the size changes.
-func (s *visitScreen) sidebar(w int, full bool) []string {
-	if s.side != nil && s.sideSel == s.sel && s.sideV == s.v && s.sideW == w && s.sideFull == full {
+func (s *VisitScreen) sidebar(w int, full bool) []string {
+	if s.side != nil && s.sideSel == s.Sel && s.sideV == s.V && s.sideW == w && s.sideFull == full {
 		return s.side
 	}
 	st := s.c.Styles
-	v := s.v
+	v := s.V
 	status := v.Status
 	if v.Open() && v.Suspended() {
 		status = "Ditunda"
@@ -136,20 +136,20 @@ func (s *visitScreen) sidebar(w int, full bool) []string {
 			}
 		}
 		line := mark + style.Render(frame.Pad(text, w-2))
-		if n == s.sel {
+		if n == s.Sel {
 			line = st.Selected.Render(frame.Pad(plainMark(v, n)+text, w))
 		}
 		out = append(out, line)
 	}
-	s.side, s.sideSel, s.sideV, s.sideW, s.sideFull = out, s.sel, s.v, w, full
+	s.side, s.sideSel, s.sideV, s.sideW, s.sideFull = out, s.Sel, s.V, w, full
 	return out
 }
 
 // mainPanel renders the selected step: a pinned heading, then its state,
 // actor, wording and the editor's body, scrolled so the focused line shows.
-func (s *visitScreen) mainPanel(w, h int) []string {
+func (s *VisitScreen) mainPanel(w, h int) []string {
 	st := s.c.Styles
-	v, n := s.v, s.sel
+	v, n := s.V, s.Sel
 	info := store.Steps[n-1]
 	_, stateWord := s.stepMark(n)
 
@@ -170,13 +170,13 @@ func (s *visitScreen) mainPanel(w, h int) []string {
 
 	var body []string
 	focus := -1
-	ed := s.editor()
+	ed := s.Editor()
 	if v.Step(n).State == store.StateNA {
 		body = append(body, frame.Wrap("Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
 	} else if ed != nil {
 		var f int
 		body, f = ed.body(v, w)
-		if ff := ed.fields(); ff != nil && len(ff.Fields) > 0 && v.Open() {
+		if ff := ed.Fields(); ff != nil && len(ff.Fields) > 0 && v.Open() {
 			focus = len(head) + f
 		}
 	}
@@ -243,31 +243,31 @@ func (s *visitScreen) mainPanel(w, h int) []string {
 }
 
 // stateLines says where the selected step stands.
-func (s *visitScreen) stateLines(w int) []string {
+func (s *VisitScreen) stateLines(w int) []string {
 	st := s.c.Styles
-	v, n := s.v, s.sel
+	v, n := s.V, s.Sel
 	step := v.Step(n)
 	var l string
 	switch step.State {
 	case store.StateNA:
-		return wrapStyled(st.Warn, "Tidak berlaku untuk kunjungan ini: "+step.Reason, w)
+		return WrapStyled(st.Warn, "Tidak berlaku untuk kunjungan ini: "+step.Reason, w)
 	case store.StateWaiting:
 		l = st.Warn.Render("$ Menunggu pembayaran melalui bank.")
 	case store.StateDone:
 		if n == store.StepArrival || !v.Open() {
-			return wrapStyled(st.OK, "✓ Dicatat pukul "+frame.Hm(step.DoneAt)+".", w)
+			return WrapStyled(st.OK, "✓ Dicatat pukul "+frame.Hm(step.DoneAt)+".", w)
 		}
-		return wrapStyled(st.OK, "✓ Dicatat pukul "+frame.Hm(step.DoneAt)+". Untuk mengoreksi: ubah isian lalu ctrl+s.", w)
+		return WrapStyled(st.OK, "✓ Dicatat pukul "+frame.Hm(step.DoneAt)+". Untuk mengoreksi: ubah isian lalu ctrl+s.", w)
 	default:
 		if v.Open() && n != v.Current() {
-			return wrapStyled(st.Dim, fmt.Sprintf("Langkah yang sedang dikerjakan: %d (%s).", v.Current(), store.Steps[v.Current()-1].Short), w)
+			return WrapStyled(st.Dim, fmt.Sprintf("Langkah yang sedang dikerjakan: %d (%s).", v.Current(), store.Steps[v.Current()-1].Short), w)
 		}
 		return nil
 	}
 	return []string{l}
 }
 
-func wrapStyled(style interface{ Render(...string) string }, text string, w int) []string {
+func WrapStyled(style interface{ Render(...string) string }, text string, w int) []string {
 	ls := frame.Wrap(text, w)
 	for i, l := range ls {
 		ls[i] = style.Render(l)
@@ -276,9 +276,9 @@ func wrapStyled(style interface{ Render(...string) string }, text string, w int)
 }
 
 // closedLines head the panel of a visit that has ended.
-func (s *visitScreen) closedLines(w int) []string {
+func (s *VisitScreen) closedLines(w int) []string {
 	st := s.c.Styles
-	v := s.v
+	v := s.V
 	text := "Kunjungan " + v.Queue() + ": " + v.Status
 	if v.StatusReason != "" {
 		text += " (" + v.StatusReason + ")"
@@ -287,18 +287,18 @@ func (s *visitScreen) closedLines(w int) []string {
 	if v.Status != store.StatusDone {
 		style = st.Warn
 	}
-	return append(wrapStyled(style, text+".", w), st.Dim.Render("enter/esc: kembali ke Beranda · pgup/pgdn: lihat langkah"))
+	return append(WrapStyled(style, text+".", w), st.Dim.Render("enter/esc: kembali ke Beranda · pgup/pgdn: lihat langkah"))
 }
 
 // Status is the service clock against the 5-minute standard: its colour
 // turns at 4:00 and at 5:00; it stops while the visit is suspended and once
 // it is closed.
-func (s *visitScreen) Status() string {
-	if s.v == nil {
+func (s *VisitScreen) Status() string {
+	if s.V == nil {
 		return ""
 	}
 	st := s.c.Styles
-	d := s.v.ServiceTime(s.c.Now())
+	d := s.V.ServiceTime(s.c.Now())
 	txt := "Waktu layanan " + frame.Stopwatch(d) + " / 05:00"
 	switch {
 	case d >= store.ServiceStandard:
@@ -322,5 +322,5 @@ func editorForm(ed editor) *form.Form {
 	if ed == nil {
 		return nil
 	}
-	return ed.fields()
+	return ed.Fields()
 }

@@ -1,4 +1,4 @@
-package tui
+package search
 
 import (
 	"errors"
@@ -44,31 +44,31 @@ type (
 		op int
 	}
 	// searchErasedMsg: the visitor was anonymised.
-	searchErasedMsg struct {
-		id   string
-		op   int
-		note string // set when the old values still wait in the log
+	SearchErasedMsg struct {
+		Id   string
+		Op   int
+		Note string // set when the old values still wait in the log
 	}
 	// searchRevealedMsg: showing the whole ID number and NPWP was recorded.
 	searchRevealedMsg struct{ id string }
 )
 
 func (searchSavedMsg) Success()    {}
-func (searchErasedMsg) Success()   {}
+func (SearchErasedMsg) Success()   {}
 func (searchRevealedMsg) Success() {}
 
 // searchRecord is the open visitor's record, form and dialog.
 type searchRecord struct {
 	c        *frame.Context
-	id       string
-	loaded   bool
-	person   store.Visitor
-	visits   []store.Hit
+	Id       string
+	Loaded   bool
+	Person   store.Visitor
+	Visits   []store.Hit
 	cursor   int
 	revealed bool
 
-	form   *form.Form // the correction form while editing
-	saving bool       // a save or erase is on its way; esc waits for it
+	Form   *form.Form // the correction form while editing
+	Saving bool       // a save or erase is on its way; esc waits for it
 	op     int        // the submission being saved
 
 	confirm    textinput.Model // the erase dialog's HAPUS
@@ -77,15 +77,15 @@ type searchRecord struct {
 
 func (r *searchRecord) Restyle(st *frame.Styles) {
 	r.confirm.SetStyles(st.Input)
-	if r.form != nil {
-		r.form.Restyle()
+	if r.Form != nil {
+		r.Form.Restyle()
 	}
 }
 
 func (r *searchRecord) setWidth(w int) { r.confirm.SetWidth(max(min(w-40, 20), 8)) }
 
 func (r *searchRecord) lastField() bool {
-	f := r.form
+	f := r.Form
 	for i := f.Focus + 1; i < len(f.Fields); i++ {
 		if !f.Fields[i].Hidden {
 			return false
@@ -95,14 +95,14 @@ func (r *searchRecord) lastField() bool {
 }
 
 // openRecord shows a visitor's record and reads it.
-func (s *searchScreen) openRecord(id string) tea.Cmd {
+func (s *SearchScreen) openRecord(id string) tea.Cmd {
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = 20
-	s.rec = searchRecord{c: s.c, id: id, confirm: in}
-	s.rec.Restyle(s.c.Styles)
-	s.rec.setWidth(s.w)
-	s.mode = searchModeRecord
+	s.Rec = searchRecord{c: s.c, Id: id, confirm: in}
+	s.Rec.Restyle(s.c.Styles)
+	s.Rec.setWidth(s.w)
+	s.Mode = SearchModeRecord
 	return searchLoad(s.c, id)
 }
 
@@ -122,50 +122,50 @@ func searchLoad(c *frame.Context, id string) tea.Cmd {
 	}
 }
 
-func (s *searchScreen) recordMsg(msg tea.Msg) tea.Cmd {
-	r := &s.rec
+func (s *SearchScreen) recordMsg(msg tea.Msg) tea.Cmd {
+	r := &s.Rec
 	switch msg := msg.(type) {
 	case searchRecordMsg:
-		if msg.id != r.id || s.mode == searchModeList {
+		if msg.id != r.Id || s.Mode == SearchModeList {
 			return nil
 		}
-		r.loaded, r.person = true, msg.person
-		r.visits = msg.visits
-		r.cursor = min(r.cursor, max(len(r.visits)-1, 0))
-		if !r.person.ErasedAt.IsZero() && s.mode != searchModeRecord {
-			s.mode, r.form = searchModeRecord, nil
+		r.Loaded, r.Person = true, msg.person
+		r.Visits = msg.visits
+		r.cursor = min(r.cursor, max(len(r.Visits)-1, 0))
+		if !r.Person.ErasedAt.IsZero() && s.Mode != SearchModeRecord {
+			s.Mode, r.Form = SearchModeRecord, nil
 		}
 	case searchSavedMsg:
-		if r.saving && msg.op == r.op {
-			r.saving, r.form, s.mode = false, nil, searchModeRecord
+		if r.Saving && msg.op == r.op {
+			r.Saving, r.Form, s.Mode = false, nil, SearchModeRecord
 		}
 		return tea.Batch(frame.Notice("Data pengunjung diperbarui; kunjungan lama tetap memuat data saat itu."), s.refresh(msg.id))
-	case searchErasedMsg:
-		if r.saving && msg.op == r.op {
-			r.saving, r.revealed, s.mode = false, false, searchModeRecord
+	case SearchErasedMsg:
+		if r.Saving && msg.Op == r.op {
+			r.Saving, r.revealed, s.Mode = false, false, SearchModeRecord
 		}
 		text := "Data pribadi dihapus (dianonimkan); kunjungan dan pembayaran tetap tercatat."
-		if msg.note != "" {
-			text = msg.note
+		if msg.Note != "" {
+			text = msg.Note
 		}
-		return tea.Batch(frame.Notice(text), s.refresh(msg.id))
+		return tea.Batch(frame.Notice(text), s.refresh(msg.Id))
 	case searchRevealedMsg:
-		if msg.id == r.id {
+		if msg.id == r.Id {
 			r.revealed = true
 			r.maskForm()
 		}
 	case frame.ErrMsg:
 		// The root shows the error; the form keeps what was typed and
 		// marks the field the store named.
-		r.saving = false
-		switch s.mode {
-		case searchModeEdit:
-			if r.form != nil {
-				r.form.ShowErr(msg.Err)
+		r.Saving = false
+		switch s.Mode {
+		case SearchModeEdit:
+			if r.Form != nil {
+				r.Form.ShowErr(msg.Err)
 			}
-		case searchModeErase:
-			s.mode, s.stale = searchModeRecord, true
-			return searchLoad(s.c, r.id)
+		case SearchModeErase:
+			s.Mode, s.Stale = SearchModeRecord, true
+			return searchLoad(s.c, r.Id)
 		}
 	}
 	return nil
@@ -174,53 +174,53 @@ func (s *searchScreen) recordMsg(msg tea.Msg) tea.Cmd {
 // refresh follows a change to visitor id: the list searches again (now,
 // or when the officer returns to it) and the record, if it is theirs, is
 // read again.
-func (s *searchScreen) refresh(id string) tea.Cmd {
-	if s.mode == searchModeList {
+func (s *SearchScreen) refresh(id string) tea.Cmd {
+	if s.Mode == SearchModeList {
 		return s.search()
 	}
-	s.stale = true
-	if s.rec.id == id {
+	s.Stale = true
+	if s.Rec.Id == id {
 		return searchLoad(s.c, id)
 	}
 	return nil
 }
 
-func (s *searchScreen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
-	if s.rec.saving {
+func (s *SearchScreen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
+	if s.Rec.Saving {
 		return nil // esc and the rest wait for the answer
 	}
-	switch s.mode {
-	case searchModeEdit:
+	switch s.Mode {
+	case SearchModeEdit:
 		return s.editKey(msg)
-	case searchModeErase:
+	case SearchModeErase:
 		return s.eraseKey(msg)
 	}
-	r, k := &s.rec, s.keys
+	r, k := &s.Rec, s.Keys
 	switch {
 	case msg.String() == "esc":
-		s.mode, s.rec = searchModeList, searchRecord{}
-		if s.stale {
-			s.stale = false
+		s.Mode, s.Rec = SearchModeList, searchRecord{}
+		if s.Stale {
+			s.Stale = false
 			return s.search()
 		}
 	case msg.String() == "up":
 		r.cursor = max(r.cursor-1, 0)
 	case msg.String() == "down":
-		r.cursor = min(r.cursor+1, max(len(r.visits)-1, 0))
+		r.cursor = min(r.cursor+1, max(len(r.Visits)-1, 0))
 	case msg.String() == "enter":
-		if r.cursor < len(r.visits) {
-			return frame.ToVisit(r.visits[r.cursor].VisitID)
+		if r.cursor < len(r.Visits) {
+			return frame.ToVisit(r.Visits[r.cursor].VisitID)
 		}
 	case key.Matches(msg, k.Edit) && k.Edit.Enabled():
-		r.form = form.NewForm(s.c, form.GuestFields(r.person.Guest)...) // no consent question, no lookup
-		r.form.Get("cat").WithHint("←/→ atau huruf awal. Kunjungan lama tetap memakai kategori saat itu.")
+		r.Form = form.New(s.c, form.GuestFields(r.Person.Guest)...) // no consent question, no lookup
+		r.Form.Get("cat").WithHint("←/→ atau huruf awal. Kunjungan lama tetap memakai kategori saat itu.")
 		r.maskForm()
-		s.mode = searchModeEdit
+		s.Mode = SearchModeEdit
 	case key.Matches(msg, k.Erase) && k.Erase.Enabled():
 		r.confirm.SetValue("")
 		r.confirmErr = ""
 		r.confirm.Focus()
-		s.mode = searchModeErase
+		s.Mode = SearchModeErase
 	case key.Matches(msg, k.Reveal) && k.Reveal.Enabled():
 		return s.reveal()
 	}
@@ -230,14 +230,14 @@ func (s *searchScreen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
 // reveal shows the whole ID number and NPWP (an individual's NPWP is
 // their NIK), recording in the audit trail that they were shown; a second
 // press masks them again.
-func (s *searchScreen) reveal() tea.Cmd {
-	r := &s.rec
+func (s *SearchScreen) reveal() tea.Cmd {
+	r := &s.Rec
 	if r.revealed {
 		r.revealed = false
 		r.maskForm()
 		return nil
 	}
-	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), r.id
+	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), r.Id
 	return func() tea.Msg {
 		// The note names the screen, never the person.
 		if err := st.RecordEvent(ctx, actor, "visitor", id, "tampil_nomor_identitas", "layar cari"); err != nil {
@@ -251,11 +251,11 @@ func (s *searchScreen) reveal() tea.Cmd {
 // they are revealed: only the echo changes, so the value saved is the one
 // stored or typed, never the mask.
 func (r *searchRecord) maskForm() {
-	if r.form == nil {
+	if r.Form == nil {
 		return
 	}
 	for k, hint := range map[string]string{"idno": form.GuestHintIDNo, "npwp": form.GuestHintNPWP} {
-		fl := r.form.Get(k)
+		fl := r.Form.Get(k)
 		if r.revealed {
 			fl.In.EchoMode, fl.Hint = textinput.EchoNormal, hint
 		} else {
@@ -264,12 +264,12 @@ func (r *searchRecord) maskForm() {
 	}
 }
 
-func (s *searchScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
-	r := &s.rec
-	f := r.form
+func (s *SearchScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
+	r := &s.Rec
+	f := r.Form
 	switch msg.String() {
 	case "esc":
-		r.form, s.mode = nil, searchModeRecord
+		r.Form, s.Mode = nil, SearchModeRecord
 		return nil
 	case "ctrl+s":
 		return s.submitEdit()
@@ -286,12 +286,12 @@ func (s *searchScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-func (s *searchScreen) submitEdit() tea.Cmd {
-	r := &s.rec
-	in := form.GuestInput(r.form, true, r.id) // a visitor with a record consented
-	r.form.ClearErrs()
+func (s *SearchScreen) submitEdit() tea.Cmd {
+	r := &s.Rec
+	in := form.GuestInput(r.Form, true, r.Id) // a visitor with a record consented
+	r.Form.ClearErrs()
 	op := s.submitted()
-	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), r.id
+	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), r.Id
 	return func() tea.Msg {
 		if err := st.UpdateVisitor(ctx, actor, id, in); err != nil {
 			return frame.ErrMsg{Err: err}
@@ -301,17 +301,17 @@ func (s *searchScreen) submitEdit() tea.Cmd {
 }
 
 // submitted marks a save or erase as on its way and numbers it.
-func (s *searchScreen) submitted() int {
-	s.ops++
-	s.rec.saving, s.rec.op = true, s.ops
-	return s.ops
+func (s *SearchScreen) submitted() int {
+	s.Ops++
+	s.Rec.Saving, s.Rec.op = true, s.Ops
+	return s.Ops
 }
 
-func (s *searchScreen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
-	r := &s.rec
+func (s *SearchScreen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
+	r := &s.Rec
 	switch msg.String() {
 	case "esc":
-		s.mode = searchModeRecord
+		s.Mode = SearchModeRecord
 		return nil
 	case "enter":
 		if !strings.EqualFold(strings.TrimSpace(r.confirm.Value()), searchEraseWord) {
@@ -319,7 +319,7 @@ func (s *searchScreen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		op := s.submitted()
-		st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), r.id
+		st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), r.Id
 		return func() tea.Msg {
 			err := st.EraseVisitor(ctx, actor, id)
 			var re *store.RuleError
@@ -327,11 +327,11 @@ func (s *searchScreen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
 			case errors.Is(err, store.ErrErasedInLog) && errors.As(err, &re):
 				// Erased; an export beside the app keeps the old copy in
 				// the log until loket closes. Done, with that said.
-				return searchErasedMsg{id: id, op: op, note: re.Msg}
+				return SearchErasedMsg{Id: id, Op: op, Note: re.Msg}
 			case err != nil:
 				return frame.ErrMsg{Err: err}
 			}
-			return searchErasedMsg{id: id, op: op}
+			return SearchErasedMsg{Id: id, Op: op}
 		}
 	}
 	r.confirmErr = ""
@@ -340,15 +340,15 @@ func (s *searchScreen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-func (s *searchScreen) recordPaste(msg tea.PasteMsg) tea.Cmd {
-	r := &s.rec
-	if r.saving {
+func (s *SearchScreen) recordPaste(msg tea.PasteMsg) tea.Cmd {
+	r := &s.Rec
+	if r.Saving {
 		return nil
 	}
-	switch s.mode {
-	case searchModeEdit:
-		r.form.Paste(msg)
-	case searchModeErase:
+	switch s.Mode {
+	case SearchModeEdit:
+		r.Form.Paste(msg)
+	case SearchModeErase:
 		r.confirm, _ = r.confirm.Update(msg)
 	}
 	return nil

@@ -1,4 +1,4 @@
-package tui
+package settings
 
 import (
 	"fmt"
@@ -11,14 +11,14 @@ import (
 // officers, the backup folder and the open form.
 
 // listRoom is how many officers fit under the Petugas section's lines.
-func (s *settingsScreen) listRoom() int { return max(s.h-9, 3) }
+func (s *SettingsScreen) listRoom() int { return max(s.h-9, 3) }
 
-func (s *settingsScreen) View() string {
+func (s *SettingsScreen) View() string {
 	st, w := s.c.Styles, s.w
 	var tabs []string
 	for i, n := range settingsSectionNames {
 		t := fmt.Sprintf(" %d %s ", i+1, n)
-		if settingsSection(i) == s.sec {
+		if settingsSection(i) == s.Sec {
 			t = st.Selected.Render(t)
 		} else {
 			t = st.Dim.Render(t)
@@ -26,17 +26,17 @@ func (s *settingsScreen) View() string {
 		tabs = append(tabs, t)
 	}
 	head := []string{" " + strings.Join(tabs, " "), ""}
-	if !s.loaded {
+	if !s.Loaded {
 		return strings.Join(append(head, "  Memuat…"), "\n")
 	}
 	var body []string
 	focus := -1
-	switch s.sec {
-	case settingsOffice:
+	switch s.Sec {
+	case SettingsOffice:
 		body, focus = s.officeView(w)
-	case settingsOfficers:
+	case SettingsOfficers:
 		body, focus = s.officersView(w)
-	case settingsBackup:
+	case SettingsBackup:
 		body, focus = s.backupView(w)
 	}
 	// Keep the focused field (and its hint under it) in sight.
@@ -50,12 +50,12 @@ func (s *settingsScreen) View() string {
 }
 
 // formLines renders the open form, indented by one column.
-func (s *settingsScreen) formLines(w int) ([]string, int) {
-	ls, focus := s.form.Lines(w-2, nil)
+func (s *SettingsScreen) formLines(w int) ([]string, int) {
+	ls, focus := s.Form.Lines(w-2, nil)
 	for i := range ls {
 		ls[i] = " " + ls[i]
 	}
-	if s.busy {
+	if s.Busy {
 		busy := "Menyimpan…"
 		if s.mode == settingsBackupForm {
 			busy = "Mencadangkan…"
@@ -66,7 +66,7 @@ func (s *settingsScreen) formLines(w int) ([]string, int) {
 }
 
 // settingsRow is a label and a wrapped value.
-func (s *settingsScreen) row(label, value string, lw, w int) []string {
+func (s *SettingsScreen) row(label, value string, lw, w int) []string {
 	st := s.c.Styles
 	if value == "" {
 		value = st.Dim.Render("—")
@@ -82,20 +82,20 @@ func (s *settingsScreen) row(label, value string, lw, w int) []string {
 	return out
 }
 
-func (s *settingsScreen) officeView(w int) ([]string, int) {
+func (s *SettingsScreen) officeView(w int) ([]string, int) {
 	st := s.c.Styles
-	if s.form != nil {
+	if s.Form != nil {
 		out := []string{"  " + st.Title.Render("Ubah data kantor")}
 		ls, focus := s.formLines(w)
 		return append(out, ls...), focus + 1
 	}
-	o := s.data.office
+	o := s.Data.office
 	export := o.ExportDir
 	if export == "" {
-		if s.data.exportErr != nil {
-			export = "bawaan: " + frame.ErrText(s.data.exportErr)
+		if s.Data.ExportErr != nil {
+			export = "bawaan: " + frame.ErrText(s.Data.ExportErr)
 		} else {
-			export = s.data.exportDir + " (bawaan)"
+			export = s.Data.ExportDir + " (bawaan)"
 		}
 	}
 	out := []string{"  " + st.Title.Render("Kantor")}
@@ -109,9 +109,9 @@ func (s *settingsScreen) officeView(w int) ([]string, int) {
 	return out, -1
 }
 
-func (s *settingsScreen) officersView(w int) ([]string, int) {
+func (s *SettingsScreen) officersView(w int) ([]string, int) {
 	st := s.c.Styles
-	if s.form != nil {
+	if s.Form != nil {
 		title := "Tambah petugas"
 		if s.mode == settingsChangePIN {
 			title = "Ubah PIN " + s.c.Officer.Name
@@ -120,7 +120,7 @@ func (s *settingsScreen) officersView(w int) ([]string, int) {
 		ls, focus := s.formLines(w)
 		return append(out, ls...), focus + 1
 	}
-	list := s.data.officers
+	list := s.Data.officers
 	out := []string{"  " + st.Title.Render(fmt.Sprintf("Petugas terdaftar (%d)", len(list)))}
 	room := s.listRoom()
 	s.top = min(s.top, max(len(list)-room, 0))
@@ -151,7 +151,7 @@ func (s *settingsScreen) officersView(w int) ([]string, int) {
 	return out, -1
 }
 
-func (s *settingsScreen) backupView(w int) ([]string, int) {
+func (s *SettingsScreen) backupView(w int) ([]string, int) {
 	st := s.c.Styles
 	out := []string{"  " + st.Title.Render("Cadangkan ke…")}
 	for _, l := range frame.Wrap("Salinan utuh basis data (kunjungan, pembayaran, buku tamu) ke folder lain, mis. flashdisk. Boleh sambil melayani. Simpan flashdisk di tempat aman: isinya data pribadi pengunjung.", w-4) {
@@ -159,7 +159,7 @@ func (s *settingsScreen) backupView(w int) ([]string, int) {
 	}
 	out = append(out, "")
 	lw := 17
-	if s.form != nil {
+	if s.Form != nil {
 		ls, focus := s.formLines(w)
 		focus += len(out)
 		out = append(out, ls...)
@@ -171,15 +171,15 @@ func (s *settingsScreen) backupView(w int) ([]string, int) {
 		}
 		return out, focus
 	}
-	last := s.data.backupDir
+	last := s.Data.BackupDir
 	if last == "" {
 		last = "belum pernah dari layar ini"
 	}
 	out = append(out, s.row("Folder terakhir", last, lw, w)...)
-	out = append(out, s.row("Cadangan harian", s.data.autoBackup+" (otomatis, 30 terbaru)", lw, w)...)
-	if s.lastOut != "" {
+	out = append(out, s.row("Cadangan harian", s.Data.autoBackup+" (otomatis, 30 terbaru)", lw, w)...)
+	if s.LastOut != "" {
 		out = append(out, "")
-		out = append(out, s.row("Tersimpan", st.OK.Render(s.lastOut), lw, w)...)
+		out = append(out, s.row("Tersimpan", st.OK.Render(s.LastOut), lw, w)...)
 		if s.lastWarn != "" {
 			for _, l := range frame.Wrap(s.lastWarn, w-4) {
 				out = append(out, "  "+st.Warn.Render(l))

@@ -1,4 +1,4 @@
-package tui
+package visit
 
 import (
 	"context"
@@ -21,7 +21,7 @@ import (
 
 var scores = []string{"1", "2", "3", "4"}
 
-type ratingEd struct {
+type RatingEd struct {
 	formEd
 	id       string
 	declined bool
@@ -29,7 +29,7 @@ type ratingEd struct {
 	score, decline key.Binding
 }
 
-func newRatingEd(c *frame.Context, v *store.Visit) *ratingEd {
+func newRatingEd(c *frame.Context, v *store.Visit) *RatingEd {
 	var fs []*form.Field
 	var r store.Rating
 	if v.Rating != nil {
@@ -43,7 +43,7 @@ func newRatingEd(c *frame.Context, v *store.Visit) *ratingEd {
 		fs = append(fs, form.ChoiceF(fmt.Sprintf("u%d", i+1), fmt.Sprintf("U%d", i+1), scores, val))
 	}
 	fs = append(fs, form.TextF("saran", "Saran", r.Saran).WithHint("Saran atau masukan pengguna layanan (boleh kosong). enter: simpan."))
-	e := &ratingEd{formEd: formEd{c, form.NewForm(c, fs...)}, id: v.ID, declined: r.Declined,
+	e := &RatingEd{formEd: formEd{c, form.New(c, fs...)}, id: v.ID, declined: r.Declined,
 		score:   key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "nilai")),
 		decline: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tolak survei")),
 	}
@@ -51,12 +51,12 @@ func newRatingEd(c *frame.Context, v *store.Visit) *ratingEd {
 	return e
 }
 
-func (e *ratingEd) onScore() bool {
-	fl := e.f.Cur()
+func (e *RatingEd) onScore() bool {
+	fl := e.F.Cur()
 	return fl != nil && fl.Kind == form.ChoiceField
 }
 
-func (e *ratingEd) syncKeys() {
+func (e *RatingEd) syncKeys() {
 	on := e.onScore()
 	e.score.SetEnabled(on && !e.declined)
 	e.decline.SetEnabled(on)
@@ -67,47 +67,47 @@ func (e *ratingEd) syncKeys() {
 	}
 }
 
-func (e *ratingEd) keys() []key.Binding { e.syncKeys(); return []key.Binding{e.score, e.decline} }
+func (e *RatingEd) keys() []key.Binding { e.syncKeys(); return []key.Binding{e.score, e.decline} }
 
-func (e *ratingEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd) {
+func (e *RatingEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd) {
 	if !e.onScore() {
 		return false, nil
 	}
 	switch {
 	case key.Matches(msg, e.decline):
 		e.declined = !e.declined
-		e.f.Dirty = true
+		e.F.Dirty = true
 		if e.declined {
-			e.f.FocusKey("saran")
+			e.F.FocusKey("saran")
 		}
 		return true, nil
 	case key.Matches(msg, e.score):
 		if e.declined {
 			return true, nil
 		}
-		fl := e.f.Cur()
+		fl := e.F.Cur()
 		fl.Choose(msg.Text)
 		fl.Err = ""
-		e.f.Dirty = true
-		e.f.Next()
+		e.F.Dirty = true
+		e.F.Next()
 		return true, nil
 	}
 	return false, nil
 }
 
-func (e *ratingEd) body(_ *store.Visit, w int) ([]string, int) {
+func (e *RatingEd) body(_ *store.Visit, w int) ([]string, int) {
 	st := e.c.Styles
-	out := wrapStyled(st.Dim, "Nilai: 1 tidak baik/sesuai · 2 kurang · 3 baik/sesuai · 4 sangat baik/sesuai", w)
+	out := WrapStyled(st.Dim, "Nilai: 1 tidak baik/sesuai · 2 kurang · 3 baik/sesuai · 4 sangat baik/sesuai", w)
 	if e.declined {
 		out = append(out, st.Warn.Render("Pengguna layanan tidak bersedia mengisi SKM."))
 	}
 	out = append(out, "")
 	focus := 0
-	for i, fl := range e.f.Fields {
+	for i, fl := range e.F.Fields {
 		if fl.Kind != form.ChoiceField {
 			continue
 		}
-		on := i == e.f.Focus
+		on := i == e.F.Focus
 		mark := "  "
 		if on {
 			mark = st.LabelOn.Render("› ")
@@ -136,20 +136,20 @@ func (e *ratingEd) body(_ *store.Visit, w int) ([]string, int) {
 		}
 	}
 	out = append(out, "")
-	saran := e.f.Get("saran")
-	lines, f := (&form.Form{C: e.c, Fields: []*form.Field{saran}, Focus: -1, Styles: e.f.Styles}).Lines(w, nil)
-	if e.f.Cur() == saran {
-		lines, f = (&form.Form{C: e.c, Fields: []*form.Field{saran}, Focus: 0, Styles: e.f.Styles}).Lines(w, nil)
+	saran := e.F.Get("saran")
+	lines, f := (&form.Form{C: e.c, Fields: []*form.Field{saran}, Focus: -1, Styles: e.F.Styles}).Lines(w, nil)
+	if e.F.Cur() == saran {
+		lines, f = (&form.Form{C: e.c, Fields: []*form.Field{saran}, Focus: 0, Styles: e.F.Styles}).Lines(w, nil)
 		focus = len(out) + f
 	}
 	return append(out, lines...), focus
 }
 
-func (e *ratingEd) submit(*store.Visit) tea.Cmd {
-	in := store.RatingInput{Declined: e.declined, Saran: e.f.Val("saran")}
+func (e *RatingEd) submit(*store.Visit) tea.Cmd {
+	in := store.RatingInput{Declined: e.declined, Saran: e.F.Val("saran")}
 	if !e.declined {
 		for i := range in.Scores {
-			fmt.Sscan(e.f.Val(fmt.Sprintf("u%d", i+1)), &in.Scores[i])
+			fmt.Sscan(e.F.Val(fmt.Sprintf("u%d", i+1)), &in.Scores[i])
 		}
 	}
 	return saveStep(e.c, e.id, store.StepRating, func(ctx context.Context, st *store.Store, actor, id string) error {
@@ -158,7 +158,7 @@ func (e *ratingEd) submit(*store.Visit) tea.Cmd {
 }
 
 // showErr puts "U3 …: nilai harus 1–4" on that unsur.
-func (e *ratingEd) ShowErr(err error) bool {
+func (e *RatingEd) ShowErr(err error) bool {
 	var ve *valid.Error
 	if !errors.As(err, &ve) {
 		return false
@@ -167,7 +167,7 @@ func (e *ratingEd) ShowErr(err error) bool {
 	if _, scanErr := fmt.Sscanf(ve.Field, "U%d", &n); scanErr != nil || n < 1 || n > 9 {
 		return false
 	}
-	e.f.Fields[n-1].Err = ve.Msg
-	e.f.FocusAt(n - 1)
+	e.F.Fields[n-1].Err = ve.Msg
+	e.F.FocusAt(n - 1)
 	return true
 }

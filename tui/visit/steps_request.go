@@ -1,4 +1,4 @@
-package tui
+package visit
 
 import (
 	"context"
@@ -79,7 +79,7 @@ func newRequestEd(c *frame.Context, v *store.Visit, sch *tariff.Schedule) *reque
 	if len(e.lines) == 0 {
 		e.lines = append(e.lines, e.newLine(sch.Items[0].Code, "", "", "", "", ""))
 	}
-	e.formEd = formEd{c, form.NewForm(c)}
+	e.formEd = formEd{c, form.New(c)}
 	e.rebuild(nil)
 	return e
 }
@@ -234,13 +234,13 @@ func (e *requestEd) rebuild(focus *form.Field) {
 		fs = append(fs, l.code, l.title, l.qty, l.year, l.format, l.vars)
 	}
 	fs = append(fs, e.letter)
-	dirty := e.f.Dirty
-	e.f = form.NewForm(e.c, fs...)
-	e.f.Dirty = dirty
+	dirty := e.F.Dirty
+	e.F = form.New(e.c, fs...)
+	e.F.Dirty = dirty
 	if focus != nil {
 		for i, fl := range fs {
 			if fl == focus {
-				e.f.FocusAt(i)
+				e.F.FocusAt(i)
 			}
 		}
 	}
@@ -264,23 +264,23 @@ func (e *requestEd) lineOf(fl *form.Field) int {
 func (e *requestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd) {
 	switch {
 	case key.Matches(msg, e.add):
-		cur := e.lineOf(e.f.Cur())
+		cur := e.lineOf(e.F.Cur())
 		code := e.sch.Items[0].Code
 		if cur >= 0 {
 			code = e.lines[cur].code.Value()
 		}
 		l := e.newLine(code, "", "", "", "", "")
 		e.lines = append(e.lines, l)
-		e.f.Dirty = true
+		e.F.Dirty = true
 		e.rebuild(l.code)
 		return true, nil
 	case key.Matches(msg, e.del) && len(e.lines) > 1:
-		cur := e.lineOf(e.f.Cur())
+		cur := e.lineOf(e.F.Cur())
 		if cur < 0 {
 			cur = len(e.lines) - 1
 		}
 		e.lines = append(e.lines[:cur], e.lines[cur+1:]...)
-		e.f.Dirty = true
+		e.F.Dirty = true
 		e.rebuild(e.lines[min(cur, len(e.lines)-1)].code)
 		return true, nil
 	}
@@ -310,14 +310,14 @@ func (e *requestEd) total() int64 {
 
 func (e *requestEd) body(_ *store.Visit, w int) ([]string, int) {
 	st := e.c.Styles
-	lw := e.f.LabelWidth(w)
+	lw := e.F.LabelWidth(w)
 	ind := strings.Repeat(" ", lw+2)
 	vw := max(w-lw-2, 8)
 	heads := map[*form.Field]int{}
 	for i, l := range e.lines {
 		heads[l.code] = i + 1
 	}
-	out, focus := e.f.Lines(w, func(fl *form.Field) (before, after []string) {
+	out, focus := e.F.Lines(w, func(fl *form.Field) (before, after []string) {
 		if n, ok := heads[fl]; ok {
 			before = []string{st.Title.Render(fmt.Sprintf("Produk %d", n))}
 		}
@@ -342,7 +342,7 @@ func (e *requestEd) body(_ *store.Visit, w int) ([]string, int) {
 
 func (e *requestEd) quoteLines(l *reqLine, w int) []string {
 	st := e.c.Styles
-	lw := e.f.LabelWidth(w)
+	lw := e.F.LabelWidth(w)
 	ind := strings.Repeat(" ", lw+2)
 	vw := max(w-lw-2, 8)
 	head := "  " + st.Label.Render(frame.Pad("Tarif", lw))
@@ -393,14 +393,14 @@ func (e *requestEd) submit(*store.Visit) tea.Cmd {
 		n, err := e.lineQty(l, it.Kind)
 		if err != nil {
 			l.qty.Err = err.Error()
-			e.f.FocusAt(e.indexOf(l.qty))
+			e.F.FocusAt(e.indexOf(l.qty))
 			return nil
 		}
 		year := 0
 		if y := strings.TrimSpace(l.year.Value()); y != "" {
 			if year, err = strconv.Atoi(y); err != nil || year < 1900 || year > 2100 {
 				l.year.Err = "tahun 4 angka, misalnya 2025"
-				e.f.FocusAt(e.indexOf(l.year))
+				e.F.FocusAt(e.indexOf(l.year))
 				return nil
 			}
 		}
@@ -421,7 +421,7 @@ func (e *requestEd) submit(*store.Visit) tea.Cmd {
 }
 
 func (e *requestEd) indexOf(fl *form.Field) int {
-	for i, x := range e.f.Fields {
+	for i, x := range e.F.Fields {
 		if x == fl {
 			return i
 		}
@@ -446,6 +446,6 @@ func (e *requestEd) ShowErr(err error) bool {
 		return false
 	}
 	fl.Err = ve.Msg
-	e.f.FocusAt(e.indexOf(fl))
+	e.F.FocusAt(e.indexOf(fl))
 	return true
 }

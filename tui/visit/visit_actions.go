@@ -1,4 +1,4 @@
-package tui
+package visit
 
 import (
 	"context"
@@ -31,11 +31,11 @@ func saveStep(c *frame.Context, visitID string, step int, fn func(ctx context.Co
 
 // QuitCmd suspends an open visit when the program ends, so the time away
 // does not count as service time; it reopens where it stopped.
-func (s *visitScreen) QuitCmd() tea.Cmd {
-	if s.v == nil || !s.v.Open() {
+func (s *VisitScreen) QuitCmd() tea.Cmd {
+	if s.V == nil || !s.V.Open() {
 		return nil
 	}
-	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), s.id
+	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), s.Id
 	return func() tea.Msg {
 		// The program is ending and nothing is left to show an error on:
 		// a visit that could not be suspended stays open, its steps all
@@ -62,48 +62,48 @@ type DraftKeptMsg struct {
 
 // keepDraft returns the command that hands the editors with unsaved input
 // to the root, or nil when nothing was typed.
-func (s *visitScreen) keepDraft() tea.Cmd {
+func (s *VisitScreen) keepDraft() tea.Cmd {
 	eds := map[int]editor{}
 	for n, ed := range s.eds {
-		if f := ed.fields(); f != nil && f.Dirty {
+		if f := ed.Fields(); f != nil && f.Dirty {
 			eds[n] = ed
 		}
 	}
-	if len(eds) == 0 || s.v == nil {
+	if len(eds) == 0 || s.V == nil {
 		return nil
 	}
-	msg := DraftKeptMsg{VisitID: s.id, Draft: &Draft{v: s.v, eds: eds}}
+	msg := DraftKeptMsg{VisitID: s.Id, Draft: &Draft{v: s.V, eds: eds}}
 	return func() tea.Msg { return msg }
 }
 
 // loaded takes a freshly read visit: editors the officer has not touched
 // are rebuilt from it (the saved step's always), and the selection moves to
 // the step to work on next.
-func (s *visitScreen) loaded(msg visitLoadedMsg) tea.Cmd {
-	prev := s.v
+func (s *VisitScreen) loaded(msg visitLoadedMsg) tea.Cmd {
+	prev := s.V
 	if prev == nil {
 		prev = s.draftV
 	}
-	s.v, s.sch, s.saving, s.draftV = msg.visit, msg.sch, false, nil
+	s.V, s.sch, s.Saving, s.draftV = msg.visit, msg.sch, false, nil
 	saved, extra := s.justSaved, s.savedExtra
 	s.justSaved, s.savedExtra = 0, ""
 	for n, ed := range s.eds {
-		f := ed.fields()
+		f := ed.Fields()
 		keep := f != nil && f.Dirty && n != saved
-		if itemSteps[n] && !sameItems(prev, s.v) {
+		if itemSteps[n] && !sameItems(prev, s.V) {
 			keep = false // built on product lines that changed
 		}
 		if !keep {
 			delete(s.eds, n)
 		}
 	}
-	s.sel = s.v.Current()
-	if !s.v.Open() {
-		s.sel = store.StepFinish
+	s.Sel = s.V.Current()
+	if !s.V.Open() {
+		s.Sel = store.StepFinish
 	}
 	s.offset = 0
 	s.side = nil
-	note := savedNote(saved, prev, s.v)
+	note := savedNote(saved, prev, s.V)
 	if extra != "" {
 		note = strings.TrimPrefix(note+"; "+extra, "; ")
 	}
@@ -152,39 +152,39 @@ func sameItems(a, b *store.Visit) bool {
 }
 
 // submit records the selected step.
-func (s *visitScreen) submit() tea.Cmd {
-	if s.saving || !s.v.Open() {
+func (s *VisitScreen) submit() tea.Cmd {
+	if s.Saving || !s.V.Open() {
 		return nil
 	}
-	ed := s.editor()
-	if f := ed.fields(); f != nil {
+	ed := s.Editor()
+	if f := ed.Fields(); f != nil {
 		f.ClearErrs()
 	}
-	if s.v.Step(s.sel).State == store.StateNA {
-		s.selectStep(s.v.Current())
+	if s.V.Step(s.Sel).State == store.StateNA {
+		s.SelectStep(s.V.Current())
 		return nil
 	}
-	cmd := ed.submit(s.v)
+	cmd := ed.submit(s.V)
 	if cmd == nil {
-		if f := ed.fields(); f == nil || len(f.Fields) == 0 {
-			s.selectStep(s.v.Current()) // nothing to record here: go to the step at hand
+		if f := ed.Fields(); f == nil || len(f.Fields) == 0 {
+			s.SelectStep(s.V.Current()) // nothing to record here: go to the step at hand
 		}
 		return nil
 	}
-	s.saving = true
+	s.Saving = true
 	return cmd
 }
 
 // leave suspends an open visit and goes back to Beranda.
-func (s *visitScreen) leave() tea.Cmd {
-	if !s.v.Open() {
+func (s *VisitScreen) leave() tea.Cmd {
+	if !s.V.Open() {
 		return frame.ToHome()
 	}
-	if s.saving {
+	if s.Saving {
 		return nil
 	}
-	s.saving = true
-	st, ctx, actor, id, q := s.c.Store, s.c.Ctx, s.c.Actor(), s.id, s.v.Queue()
+	s.Saving = true
+	st, ctx, actor, id, q := s.c.Store, s.c.Ctx, s.c.Actor(), s.Id, s.V.Queue()
 	return func() tea.Msg {
 		if err := st.Suspend(ctx, actor, id, "ditunda petugas"); err != nil {
 			return frame.ErrMsg{Err: err}
@@ -195,23 +195,23 @@ func (s *visitScreen) leave() tea.Cmd {
 
 // openCancel shows the ctrl+x dialog (a huh form: one reason field), keeping
 // a reason typed before.
-func (s *visitScreen) openCancel() tea.Cmd {
+func (s *VisitScreen) openCancel() tea.Cmd {
 	s.cancel = huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title("Alasan pembatalan kunjungan " + s.v.Queue()).
+		huh.NewInput().Title("Alasan pembatalan kunjungan " + s.V.Queue()).
 			Description("Kunjungan tetap tercatat sebagai Batal dengan alasan ini. esc: kembali tanpa membatalkan.").
 			Value(&s.cancelReason).CharLimit(500),
 	)).WithShowHelp(false).WithTheme(s.c.Styles.Huh).WithWidth(s.mainWidth())
 	return s.cancel.Init()
 }
 
-func (s *visitScreen) cancelUpdate(msg tea.Msg) tea.Cmd {
+func (s *VisitScreen) cancelUpdate(msg tea.Msg) tea.Cmd {
 	m, cmd := s.cancel.Update(msg)
 	s.cancel = m.(*huh.Form)
 	if s.cancel.State != huh.StateCompleted {
 		return cmd
 	}
-	st, ctx, actor, id, q, reason := s.c.Store, s.c.Ctx, s.c.Actor(), s.id, s.v.Queue(), strings.TrimSpace(s.cancelReason)
-	s.saving = true
+	st, ctx, actor, id, q, reason := s.c.Store, s.c.Ctx, s.c.Actor(), s.Id, s.V.Queue(), strings.TrimSpace(s.cancelReason)
+	s.Saving = true
 	return func() tea.Msg {
 		if err := st.Cancel(ctx, actor, id, reason); err != nil {
 			return frame.ErrMsg{Err: err}

@@ -1,4 +1,4 @@
-package tui
+package search
 
 import (
 	"fmt"
@@ -8,13 +8,14 @@ import (
 	"loket/store/valid"
 	"loket/tui/form"
 	"loket/tui/frame"
+	"loket/tui/visit"
 )
 
 // The visitor record's rendering: its title, identity fields, visits, the
 // correction form and the erase dialog.
 
 func (r *searchRecord) title(st *frame.Styles, w int) []string {
-	p := r.person
+	p := r.Person
 	right := fmt.Sprintf("%d kunjungan", p.Visits)
 	if p.LastVisit != "" {
 		right += " · terakhir " + frame.DayDMY(p.LastVisit)
@@ -28,13 +29,13 @@ func (r *searchRecord) title(st *frame.Styles, w int) []string {
 
 // hasNumber tells whether the record has a number to mask.
 func (r *searchRecord) hasNumber() bool {
-	return r.person.Guest.IDNumber != "" || r.person.Guest.NPWP != ""
+	return r.Person.Guest.IDNumber != "" || r.Person.Guest.NPWP != ""
 }
 
 // identity is the record's fields as label and value, the ID number and
 // the NPWP masked until revealed.
 func (r *searchRecord) identity() [][2]string {
-	g := r.person.Guest
+	g := r.Person.Guest
 	id, npwp := g.IDNumber, g.NPWP
 	if !r.revealed {
 		id, npwp = valid.MaskID(id), valid.MaskID(npwp)
@@ -54,10 +55,10 @@ func (r *searchRecord) identityLines(st *frame.Styles, w int) []string {
 	fields := r.identity()
 	longest := 0
 	for _, f := range fields {
-		longest = max(longest, frame.Width(orDash(f[1])))
+		longest = max(longest, frame.Width(visit.OrDash(f[1])))
 	}
 	cell := func(f [2]string, vw int) []string {
-		v := orDash(f[1])
+		v := visit.OrDash(f[1])
 		if (f[0] == "Nomor identitas" || f[0] == "NPWP") && f[1] != "" && !r.revealed {
 			v += st.Dim.Render(" (disamarkan)")
 		}
@@ -93,12 +94,12 @@ func (r *searchRecord) identityLines(st *frame.Styles, w int) []string {
 }
 
 func (r *searchRecord) recordView(st *frame.Styles, w, h int) []string {
-	if !r.loaded {
+	if !r.Loaded {
 		return []string{" " + st.Dim.Render("Memuat data pengunjung…")}
 	}
 	out := r.title(st, w)
 	out = append(out, "")
-	if erased := r.person.ErasedAt; !erased.IsZero() {
+	if erased := r.Person.ErasedAt; !erased.IsZero() {
 		for _, l := range frame.Wrap("Data pribadi pengunjung ini dihapus atas permintaannya pada "+frame.DateTime(erased)+
 			". Kunjungan dan pembayarannya tetap tercatat tanpa identitas.", w-2) {
 			out = append(out, " "+st.Warn.Render(l))
@@ -106,13 +107,13 @@ func (r *searchRecord) recordView(st *frame.Styles, w, h int) []string {
 	} else {
 		out = append(out, r.identityLines(st, w)...)
 	}
-	out = append(out, "", " "+st.Title.Render(fmt.Sprintf("Kunjungan (%d)", len(r.visits))))
-	if len(r.visits) == 0 {
+	out = append(out, "", " "+st.Title.Render(fmt.Sprintf("Kunjungan (%d)", len(r.Visits))))
+	if len(r.Visits) == 0 {
 		return append(out, " "+st.Dim.Render("Tidak ada kunjungan yang tercatat atas nama ini."))
 	}
 	var rows []string
 	cur := 0
-	for i, v := range r.visits {
+	for i, v := range r.Visits {
 		if i == r.cursor {
 			cur = len(rows)
 		}
@@ -123,14 +124,14 @@ func (r *searchRecord) recordView(st *frame.Styles, w, h int) []string {
 
 func (r *searchRecord) editView(st *frame.Styles, w, h int) []string {
 	out := []string{" " + st.Title.Render("Ubah data pengunjung")}
-	if r.saving {
+	if r.Saving {
 		out[0] += st.Dim.Render(" · menyimpan…")
 	}
 	for _, l := range frame.Wrap("Atas permintaan pengunjung. Perubahan dicatat di jejak audit (tanpa isinya); kunjungan lama tetap memuat data saat itu.", w-2) {
 		out = append(out, " "+st.Dim.Render(l))
 	}
 	out = append(out, "")
-	lines, focus := r.form.Lines(w-1, nil)
+	lines, focus := r.Form.Lines(w-1, nil)
 	for i := range lines {
 		lines[i] = " " + lines[i]
 	}
@@ -138,12 +139,12 @@ func (r *searchRecord) editView(st *frame.Styles, w, h int) []string {
 }
 
 func (r *searchRecord) eraseView(st *frame.Styles, w, h int) []string {
-	g := r.person.Guest
+	g := r.Person.Guest
 	who := g.Name
 	if g.IDNumber != "" {
 		who += " · " + g.IDType + " " + valid.MaskID(g.IDNumber)
 	}
-	what := fmt.Sprintf("Nama menjadi %q; nomor identitas, email, nomor HP, NPWP dan isian lain dikosongkan, juga pada %d kunjungannya. Penghapusan tidak dapat dibatalkan.", store.Erased, r.person.Visits)
+	what := fmt.Sprintf("Nama menjadi %q; nomor identitas, email, nomor HP, NPWP dan isian lain dikosongkan, juga pada %d kunjungannya. Penghapusan tidak dapat dibatalkan.", store.Erased, r.Person.Visits)
 	out := []string{" " + st.Warn.Render("Hapus data pribadi pengunjung?"), ""}
 	for _, t := range []string{who, "", "Data pribadi dihapus (dianonimkan); kunjungan dan pembayaran tetap tercatat.", what, ""} {
 		for _, l := range frame.Wrap(t, w-4) {
@@ -158,7 +159,7 @@ func (r *searchRecord) eraseView(st *frame.Styles, w, h int) []string {
 		}
 	}
 	foot := "esc: batal, data tidak diubah"
-	if r.saving {
+	if r.Saving {
 		foot = "Menghapus… tunggu sebentar."
 	}
 	out = append(out, "", "   "+st.Dim.Render(foot))

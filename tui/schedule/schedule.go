@@ -1,4 +1,4 @@
-package tui
+package schedule
 
 import (
 	"fmt"
@@ -39,12 +39,12 @@ type tariffLoadedMsg struct{ sch *tariff.Schedule }
 
 func (tariffLoadedMsg) Success() {}
 
-type tariffScreen struct {
+type TariffScreen struct {
 	frame.Base
 	c    *frame.Context
-	keys tariffKeys
-	sch  *tariff.Schedule
-	top  int // first shown line
+	Keys tariffKeys
+	Sch  *tariff.Schedule
+	Top  int // first shown line
 	w, h int
 
 	// The rendered lines, kept while the width and styles stay the same.
@@ -53,15 +53,15 @@ type tariffScreen struct {
 	linesSt *frame.Styles
 }
 
-func newTariff(c *frame.Context) frame.Screen {
-	t := &tariffScreen{c: c, keys: newTariffKeys()}
+func New(c *frame.Context) frame.Screen {
+	t := &TariffScreen{c: c, Keys: newTariffKeys()}
 	t.applyKeys()
 	return t
 }
 
-func (t *tariffScreen) Title() string { return "Tarif" }
+func (t *TariffScreen) Title() string { return "Tarif" }
 
-func (t *tariffScreen) Init() tea.Cmd {
+func (t *TariffScreen) Init() tea.Cmd {
 	s, ctx := t.c.Store, t.c.Ctx
 	return func() tea.Msg {
 		sch, err := s.Schedule(ctx)
@@ -72,22 +72,22 @@ func (t *tariffScreen) Init() tea.Cmd {
 	}
 }
 
-func (t *tariffScreen) SetSize(w, h int) {
+func (t *TariffScreen) SetSize(w, h int) {
 	t.w, t.h = w, h
 	t.clamp()
 	t.applyKeys()
 }
 
-func (t *tariffScreen) ShortHelp() []key.Binding {
-	k := t.keys
+func (t *TariffScreen) ShortHelp() []key.Binding {
+	k := t.Keys
 	return []key.Binding{k.Up, k.PgUp, k.Top, k.Back}
 }
 
-func (t *tariffScreen) FullHelp() [][]key.Binding { return [][]key.Binding{t.ShortHelp()} }
+func (t *TariffScreen) FullHelp() [][]key.Binding { return [][]key.Binding{t.ShortHelp()} }
 
 // room is how many schedule lines fit: the body less the position line
 // when the schedule is longer than the body.
-func (t *tariffScreen) room() int {
+func (t *TariffScreen) room() int {
 	n := len(t.Render())
 	if n <= t.h {
 		return max(t.h, 1)
@@ -95,59 +95,59 @@ func (t *tariffScreen) room() int {
 	return max(t.h-1, 1)
 }
 
-func (t *tariffScreen) maxTop() int { return max(len(t.Render())-t.room(), 0) }
+func (t *TariffScreen) maxTop() int { return max(len(t.Render())-t.room(), 0) }
 
-func (t *tariffScreen) clamp() { t.top = min(max(t.top, 0), t.maxTop()) }
+func (t *TariffScreen) clamp() { t.Top = min(max(t.Top, 0), t.maxTop()) }
 
-func (t *tariffScreen) applyKeys() {
-	scroll := t.sch != nil && t.maxTop() > 0
-	for _, b := range []*key.Binding{&t.keys.Up, &t.keys.Down, &t.keys.PgUp, &t.keys.PgDown, &t.keys.Top, &t.keys.Bottom} {
+func (t *TariffScreen) applyKeys() {
+	scroll := t.Sch != nil && t.maxTop() > 0
+	for _, b := range []*key.Binding{&t.Keys.Up, &t.Keys.Down, &t.Keys.PgUp, &t.Keys.PgDown, &t.Keys.Top, &t.Keys.Bottom} {
 		b.SetEnabled(scroll)
 	}
 }
 
-func (t *tariffScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+func (t *TariffScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tariffLoadedMsg:
-		t.sch, t.lines = msg.sch, nil
+		t.Sch, t.lines = msg.sch, nil
 		t.clamp()
 		t.applyKeys()
 	case tea.KeyPressMsg:
-		k := t.keys
+		k := t.Keys
 		switch {
 		case key.Matches(msg, k.Back):
 			return t, frame.ToHome()
 		case key.Matches(msg, k.Up):
-			t.top--
+			t.Top--
 		case key.Matches(msg, k.Down):
-			t.top++
+			t.Top++
 		case key.Matches(msg, k.PgUp):
-			t.top -= max(t.room()-1, 1)
+			t.Top -= max(t.room()-1, 1)
 		case key.Matches(msg, k.PgDown):
-			t.top += max(t.room()-1, 1)
+			t.Top += max(t.room()-1, 1)
 		case key.Matches(msg, k.Top):
-			t.top = 0
+			t.Top = 0
 		case key.Matches(msg, k.Bottom):
-			t.top = t.maxTop()
+			t.Top = t.maxTop()
 		}
 		t.clamp()
 	}
 	return t, nil
 }
 
-func (t *tariffScreen) View() string {
-	if t.sch == nil {
+func (t *TariffScreen) View() string {
+	if t.Sch == nil {
 		return "\n  Memuat jadwal tarif…"
 	}
 	all := t.Render()
 	room := t.room()
-	end := min(t.top+room, len(all))
-	out := append([]string(nil), all[t.top:end]...)
+	end := min(t.Top+room, len(all))
+	out := append([]string(nil), all[t.Top:end]...)
 	if len(all) > t.h {
 		for len(out) < room {
 			out = append(out, "")
 		}
-		pos := fmt.Sprintf("baris %d–%d dari %d", t.top+1, end, len(all))
+		pos := fmt.Sprintf("baris %d–%d dari %d", t.Top+1, end, len(all))
 		switch {
 		case end < len(all):
 			pos += " · ↓ lanjut"
@@ -174,14 +174,14 @@ func tariffKindName(k tariff.Kind) string {
 }
 
 // render lays the schedule out for the width, once per width and styles.
-func (t *tariffScreen) Render() []string {
-	if t.sch == nil {
+func (t *TariffScreen) Render() []string {
+	if t.Sch == nil {
 		return nil
 	}
 	if t.lines != nil && t.linesW == t.w && t.linesSt == t.c.Styles {
 		return t.lines
 	}
-	st, sch, w := t.c.Styles, t.sch, max(t.w, 40)
+	st, sch, w := t.c.Styles, t.Sch, max(t.w, 40)
 	var out []string
 	add := func(ls ...string) { out = append(out, ls...) }
 	// para wraps text at the width, indented by ind, with the first line

@@ -1,4 +1,4 @@
-package tui
+package complaints
 
 import (
 	"cmp"
@@ -8,16 +8,17 @@ import (
 	"loket/store"
 	"loket/tui/form"
 	"loket/tui/frame"
+	"loket/tui/visit"
 )
 
 // The complaints screen's rendering: the list, the new-complaint form and
 // the detail with its follow-up history.
 
-func (s *complaintsScreen) View() string {
-	switch s.mode {
-	case complaintsNew:
+func (s *ComplaintsScreen) View() string {
+	switch s.Mode {
+	case ComplaintsNew:
 		return s.newView()
-	case complaintsDetail:
+	case ComplaintsDetail:
 		top, bottom := s.detailParts()
 		return strings.Join(append(s.detailWindow(top, bottom), bottom...), "\n")
 	}
@@ -28,22 +29,22 @@ func (s *complaintsScreen) View() string {
 // status.
 const complaintsDateW, complaintsChanW, complaintsStatW = 16, 12, 8
 
-func (s *complaintsScreen) listView() string {
+func (s *ComplaintsScreen) listView() string {
 	st, w := s.c.Styles, s.w
-	title := fmt.Sprintf("Pengaduan terbuka (%d)", len(s.list))
+	title := fmt.Sprintf("Pengaduan terbuka (%d)", len(s.List))
 	other := "a: tampilkan semua"
-	if s.all {
-		title = fmt.Sprintf("Semua pengaduan, %d bulan terakhir (%d)", complaintsAllMonths, len(s.list))
+	if s.All {
+		title = fmt.Sprintf("Semua pengaduan, %d bulan terakhir (%d)", complaintsAllMonths, len(s.List))
 		other = "a: hanya terbuka"
 	}
 	out := []string{frame.Between(" "+st.Title.Render(title), st.Dim.Render(other)+" ", w), ""}
 	switch {
-	case !s.loaded:
+	case !s.Loaded:
 		return strings.Join(append(out, " Memuat…"), "\n")
-	case len(s.list) == 0 && s.all:
-		return strings.Join(append(out, wrapStyled(st.Dim, " Belum ada pengaduan. Tekan n untuk mencatat pengaduan yang diterima.", s.w-1)...), "\n")
-	case len(s.list) == 0:
-		return strings.Join(append(out, wrapStyled(st.Dim, " Tidak ada pengaduan terbuka. Tekan n untuk mencatat "+
+	case len(s.List) == 0 && s.All:
+		return strings.Join(append(out, visit.WrapStyled(st.Dim, " Belum ada pengaduan. Tekan n untuk mencatat pengaduan yang diterima.", s.w-1)...), "\n")
+	case len(s.List) == 0:
+		return strings.Join(append(out, visit.WrapStyled(st.Dim, " Tidak ada pengaduan terbuka. Tekan n untuk mencatat "+
 			"pengaduan baru, a untuk melihat semua.", s.w-1)...), "\n")
 	}
 	rest := w - 4 - complaintsDateW - complaintsChanW - complaintsStatW - 6
@@ -64,8 +65,8 @@ func (s *complaintsScreen) listView() string {
 	if s.cursor >= room {
 		first = s.cursor - room + 1
 	}
-	for i := first; i < len(s.list) && i < first+room; i++ {
-		out = append(out, s.row(s.list[i], i == s.cursor, textW, fuW))
+	for i := first; i < len(s.List) && i < first+room; i++ {
+		out = append(out, s.row(s.List[i], i == s.cursor, textW, fuW))
 	}
 	return strings.Join(append(append(out, ""), preview...), "\n")
 }
@@ -73,7 +74,7 @@ func (s *complaintsScreen) listView() string {
 // complaintsOneLine flattens text for a column.
 func complaintsOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func (s *complaintsScreen) statusStyle(status string) func(...string) string {
+func (s *ComplaintsScreen) statusStyle(status string) func(...string) string {
 	st := s.c.Styles
 	switch status {
 	case "Diterima":
@@ -84,7 +85,7 @@ func (s *complaintsScreen) statusStyle(status string) func(...string) string {
 	return st.OK.Render
 }
 
-func (s *complaintsScreen) row(c store.Complaint, on bool, textW, fuW int) string {
+func (s *ComplaintsScreen) row(c store.Complaint, on bool, textW, fuW int) string {
 	status := frame.Pad(c.Status, complaintsStatW)
 	if !on {
 		status = s.statusStyle(c.Status)(status)
@@ -101,7 +102,7 @@ func (s *complaintsScreen) row(c store.Complaint, on bool, textW, fuW int) strin
 }
 
 // preview shows more of the selected complaint under the list.
-func (s *complaintsScreen) preview(w int) []string {
+func (s *ComplaintsScreen) preview(w int) []string {
 	c, ok := s.selected()
 	if !ok {
 		return nil
@@ -135,7 +136,7 @@ func (s *complaintsScreen) preview(w int) []string {
 
 // textPreview shows a focused text field's whole value, wrapped, once it
 // is longer than the one-line input shows.
-func (s *complaintsScreen) textPreview(f *form.Form, w int) form.Decor {
+func (s *ComplaintsScreen) textPreview(f *form.Form, w int) form.Decor {
 	st := s.c.Styles
 	vw := max(w-f.LabelWidth(w)-2, 8)
 	ind := strings.Repeat(" ", f.LabelWidth(w)+2)
@@ -155,16 +156,16 @@ func (s *complaintsScreen) textPreview(f *form.Form, w int) form.Decor {
 }
 
 // formLines renders the open form one column in from the left.
-func (s *complaintsScreen) formLines() []string {
+func (s *ComplaintsScreen) formLines() []string {
 	w := s.w - 1
-	lines, _ := s.form.Lines(w, s.textPreview(s.form, w))
+	lines, _ := s.Form.Lines(w, s.textPreview(s.Form, w))
 	for i, l := range lines {
 		lines[i] = " " + l
 	}
 	return lines
 }
 
-func (s *complaintsScreen) newView() string {
+func (s *ComplaintsScreen) newView() string {
 	st, o := s.c.Styles, s.c.Office
 	out := []string{" " + st.Title.Render("Pengaduan baru")}
 	ways := "Saluran pengaduan: kotak saran di unit PST · lapor.go.id · email " +
@@ -179,7 +180,7 @@ func (s *complaintsScreen) newView() string {
 
 // detailParts are the open complaint (top, scrolled when it does not fit)
 // and the follow-up form (bottom, always shown).
-func (s *complaintsScreen) detailParts() (top, bottom []string) {
+func (s *ComplaintsScreen) detailParts() (top, bottom []string) {
 	st, w, c := s.c.Styles, s.w, s.cur
 	const lw = 11
 	vw := max(w-lw-3, 10)
@@ -220,7 +221,7 @@ func (s *complaintsScreen) detailParts() (top, bottom []string) {
 
 // detailWindow is the part of top that fits above bottom, from the scroll
 // offset, with a line saying there is more.
-func (s *complaintsScreen) detailWindow(top, bottom []string) []string {
+func (s *ComplaintsScreen) detailWindow(top, bottom []string) []string {
 	room := max(s.h-len(bottom), 2)
 	if len(top) <= room {
 		return top
@@ -236,7 +237,7 @@ func (s *complaintsScreen) detailWindow(top, bottom []string) []string {
 }
 
 // detailLayout is the detail's top part and the lines it may use.
-func (s *complaintsScreen) detailLayout() (top []string, room int) {
+func (s *ComplaintsScreen) detailLayout() (top []string, room int) {
 	top, bottom := s.detailParts()
 	return top, max(s.h-len(bottom), 2) - 1
 }

@@ -1,4 +1,4 @@
-package tui
+package settings
 
 import (
 	"context"
@@ -28,9 +28,9 @@ import (
 type settingsSection int
 
 const (
-	settingsOffice settingsSection = iota
-	settingsOfficers
-	settingsBackup
+	SettingsOffice settingsSection = iota
+	SettingsOfficers
+	SettingsBackup
 )
 
 var settingsSectionNames = [...]string{"Kantor", "Petugas", "Cadangkan ke…"}
@@ -79,9 +79,9 @@ type (
 	settingsLoadedMsg struct {
 		office     store.Office
 		officers   []store.Officer
-		exportDir  string // the default export folder, resolved
-		exportErr  error  // why it could not be
-		backupDir  string // last folder backed up to
+		ExportDir  string // the default export folder, resolved
+		ExportErr  error  // why it could not be
+		BackupDir  string // last folder backed up to
 		autoBackup string // where the daily automatic backup goes
 	}
 	settingsOfficeSavedMsg struct{ office store.Office }
@@ -98,36 +98,36 @@ func (settingsOfficeSavedMsg) Success() {}
 func (settingsOfficersMsg) Success()    {}
 func (settingsClosedMsg) Success()      {}
 
-type settingsScreen struct {
+type SettingsScreen struct {
 	frame.Base
 	c        *frame.Context
 	keys     settingsKeys
-	sec      settingsSection
+	Sec      settingsSection
 	mode     settingsMode
-	form     *form.Form
-	loaded   bool
-	data     settingsLoadedMsg
-	busy     bool
+	Form     *form.Form
+	Loaded   bool
+	Data     settingsLoadedMsg
+	Busy     bool
 	top      int    // scroll of the Petugas list
 	confirm  string // a missing backup folder the officer was warned about
-	lastOut  string // the backup written in this visit to the screen
+	LastOut  string // the backup written in this visit to the screen
 	lastWarn string // what went wrong after it was written
 	w, h     int
 }
 
-func newSettings(c *frame.Context) frame.Screen {
-	s := &settingsScreen{c: c, keys: newSettingsKeys()}
+func New(c *frame.Context) frame.Screen {
+	s := &SettingsScreen{c: c, keys: newSettingsKeys()}
 	s.applyKeys()
 	return s
 }
 
-func (s *settingsScreen) Title() string    { return "Pengaturan" }
-func (s *settingsScreen) SetSize(w, h int) { s.w, s.h = w, h; s.applyKeys() }
+func (s *SettingsScreen) Title() string    { return "Pengaturan" }
+func (s *SettingsScreen) SetSize(w, h int) { s.w, s.h = w, h; s.applyKeys() }
 
 // Typing: a form is open on a text field, so letters and digits are input.
-func (s *settingsScreen) Typing() bool { return s.form != nil && s.form.Typing() }
+func (s *SettingsScreen) Typing() bool { return s.Form != nil && s.Form.Typing() }
 
-func (s *settingsScreen) Init() tea.Cmd {
+func (s *SettingsScreen) Init() tea.Cmd {
 	st, ctx := s.c.Store, s.c.Ctx
 	return func() tea.Msg {
 		var m settingsLoadedMsg
@@ -138,34 +138,34 @@ func (s *settingsScreen) Init() tea.Cmd {
 		if m.officers, err = st.Officers(ctx); err != nil {
 			return frame.ErrMsg{Err: err}
 		}
-		if m.backupDir, err = st.Meta(ctx, settingsBackupMeta); err != nil {
+		if m.BackupDir, err = st.Meta(ctx, SettingsBackupMeta); err != nil {
 			return frame.ErrMsg{Err: err}
 		}
-		m.exportDir, m.exportErr = folder.DefaultExportDir()
+		m.ExportDir, m.ExportErr = folder.DefaultExportDir()
 		m.autoBackup = store.BackupDir(st.Path())
 		return m
 	}
 }
 
-func (s *settingsScreen) applyKeys() {
+func (s *SettingsScreen) applyKeys() {
 	k := &s.keys
-	view := s.mode == settingsView && s.loaded && !s.busy
+	view := s.mode == settingsView && s.Loaded && !s.Busy
 	for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.S1, &k.S2, &k.S3} {
 		b.SetEnabled(view)
 	}
-	k.Edit.SetEnabled(view && s.sec != settingsOfficers)
-	if s.sec == settingsBackup {
+	k.Edit.SetEnabled(view && s.Sec != SettingsOfficers)
+	if s.Sec == SettingsBackup {
 		k.Edit.SetHelp("enter", "pilih folder dan cadangkan")
 	} else {
 		k.Edit.SetHelp("enter", "ubah")
 	}
-	k.Add.SetEnabled(view && s.sec == settingsOfficers)
-	k.PIN.SetEnabled(view && s.sec == settingsOfficers && s.c.Officer.ID != "")
-	scroll := view && s.sec == settingsOfficers && len(s.data.officers) > s.listRoom()
+	k.Add.SetEnabled(view && s.Sec == SettingsOfficers)
+	k.PIN.SetEnabled(view && s.Sec == SettingsOfficers && s.c.Officer.ID != "")
+	scroll := view && s.Sec == SettingsOfficers && len(s.Data.officers) > s.listRoom()
 	k.Up.SetEnabled(scroll)
 	k.Down.SetEnabled(scroll)
-	open := s.form != nil
-	k.Field.SetEnabled(open && len(s.form.Fields) > 1)
+	open := s.Form != nil
+	k.Field.SetEnabled(open && len(s.Form.Fields) > 1)
 	k.Enter.SetEnabled(open)
 	k.Save.SetEnabled(open)
 	if s.mode == settingsBackupForm {
@@ -179,9 +179,9 @@ func (s *settingsScreen) applyKeys() {
 	k.Back.SetEnabled(!open)
 }
 
-func (s *settingsScreen) ShortHelp() []key.Binding {
+func (s *SettingsScreen) ShortHelp() []key.Binding {
 	k := s.keys
-	if s.form != nil {
+	if s.Form != nil {
 		if s.mode == settingsBackupForm {
 			return []key.Binding{k.Enter, k.Close}
 		}
@@ -190,49 +190,49 @@ func (s *settingsScreen) ShortHelp() []key.Binding {
 	return []key.Binding{k.Edit, k.Add, k.PIN, k.Up, k.Next, k.Back}
 }
 
-func (s *settingsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+func (s *SettingsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
-func (s *settingsScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+func (s *SettingsScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	defer s.applyKeys()
 	switch msg := msg.(type) {
 	case settingsLoadedMsg:
-		s.loaded, s.data = true, msg
+		s.Loaded, s.Data = true, msg
 	case settingsOfficeSavedMsg:
-		s.busy, s.data.office = false, msg.office
+		s.Busy, s.Data.office = false, msg.office
 		s.closeForm()
 		o := msg.office
 		return s, tea.Batch(func() tea.Msg { return frame.OfficeLoadedMsg{Office: o} }, frame.Notice("Pengaturan kantor disimpan."))
 	case settingsOfficersMsg:
-		s.busy, s.data.officers = false, msg.officers
+		s.Busy, s.Data.officers = false, msg.officers
 		s.closeForm()
 		return s, frame.Notice(msg.done)
 	case settingsBackupMissingMsg:
-		s.busy, s.confirm = false, msg.dir
+		s.Busy, s.confirm = false, msg.dir
 	case settingsBackupDoneMsg:
-		s.busy, s.lastOut, s.lastWarn = false, msg.path, msg.warn
+		s.Busy, s.LastOut, s.lastWarn = false, msg.path, msg.warn
 		s.closeForm()
 		if msg.warn != "" {
 			return s, frame.Notice("Cadangan tersimpan; foldernya tidak diingat untuk lain kali (lihat peringatan).")
 		}
-		s.data.backupDir = msg.dir
+		s.Data.BackupDir = msg.dir
 		return s, frame.Notice("Cadangan tersimpan: " + msg.path)
 	case frame.ErrMsg:
-		s.busy = false
-		if s.form != nil {
+		s.Busy = false
+		if s.Form != nil {
 			s.ShowErr(msg.Err)
 		}
 	case tea.PasteMsg:
-		if s.form != nil && !s.busy {
-			s.form.Paste(msg)
+		if s.Form != nil && !s.Busy {
+			s.Form.Paste(msg)
 		}
 	case tea.KeyPressMsg:
-		if s.busy || !s.loaded {
-			if msg.String() == "esc" && !s.loaded {
+		if s.Busy || !s.Loaded {
+			if msg.String() == "esc" && !s.Loaded {
 				return s, frame.ToHome()
 			}
 			return s, nil
 		}
-		if s.form != nil {
+		if s.Form != nil {
 			return s, s.formKey(msg)
 		}
 		return s, s.viewKey(msg)
@@ -240,34 +240,34 @@ func (s *settingsScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *settingsScreen) viewKey(msg tea.KeyPressMsg) tea.Cmd {
+func (s *SettingsScreen) viewKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Back):
 		return frame.ToHome()
 	case key.Matches(msg, k.Next):
-		s.sec = (s.sec + 1) % 3
+		s.Sec = (s.Sec + 1) % 3
 	case key.Matches(msg, k.Prev):
-		s.sec = (s.sec + 2) % 3
+		s.Sec = (s.Sec + 2) % 3
 	case key.Matches(msg, k.S1):
-		s.sec = settingsOffice
+		s.Sec = SettingsOffice
 	case key.Matches(msg, k.S2):
-		s.sec = settingsOfficers
+		s.Sec = SettingsOfficers
 	case key.Matches(msg, k.S3):
-		s.sec = settingsBackup
+		s.Sec = SettingsBackup
 	case key.Matches(msg, k.Up):
 		s.top = max(s.top-1, 0)
 	case key.Matches(msg, k.Down):
-		s.top = min(s.top+1, max(len(s.data.officers)-s.listRoom(), 0))
+		s.top = min(s.top+1, max(len(s.Data.officers)-s.listRoom(), 0))
 	case key.Matches(msg, k.Edit):
-		if s.sec == settingsOffice {
+		if s.Sec == SettingsOffice {
 			s.openOfficeForm()
 		} else {
 			s.openBackupForm()
 		}
 	case key.Matches(msg, k.Add):
 		s.mode = settingsAddOfficer
-		s.open(form.NewForm(s.c,
+		s.open(form.New(s.c,
 			form.TextF("name", "Nama petugas", ""),
 			settingsPINField("pin", "PIN").WithHint("Opsional, 4–8 angka. Kosongkan bila tanpa PIN."),
 			settingsPINField("pin2", "Ulangi PIN")))
@@ -282,7 +282,7 @@ func (s *settingsScreen) viewKey(msg tea.KeyPressMsg) tea.Cmd {
 		fields = append(fields,
 			settingsPINField("pin", "PIN baru").WithHint(hint),
 			settingsPINField("pin2", "Ulangi PIN baru"))
-		s.open(form.NewForm(s.c, fields...))
+		s.open(form.New(s.c, fields...))
 	}
 	return nil
 }
@@ -296,8 +296,8 @@ func settingsPINField(key, label string) *form.Field {
 
 // onDuty is the officer on duty as the list last read them (their PIN may
 // have changed since the start screen).
-func (s *settingsScreen) onDuty() store.Officer {
-	for _, o := range s.data.officers {
+func (s *SettingsScreen) onDuty() store.Officer {
+	for _, o := range s.Data.officers {
 		if o.ID == s.c.Officer.ID {
 			return o
 		}
@@ -305,14 +305,14 @@ func (s *settingsScreen) onDuty() store.Officer {
 	return s.c.Officer
 }
 
-func (s *settingsScreen) openOfficeForm() {
-	o := s.data.office
+func (s *SettingsScreen) openOfficeForm() {
+	o := s.Data.office
 	def := "folder bawaan"
-	if s.data.exportDir != "" {
-		def = s.data.exportDir
+	if s.Data.ExportDir != "" {
+		def = s.Data.ExportDir
 	}
 	s.mode = settingsEditOffice
-	s.open(form.NewForm(s.c,
+	s.open(form.New(s.c,
 		form.TextF("name", "Nama kantor", o.Name).WithHint("Tampil di kepala layar dan pada dokumen."),
 		form.TextF("unit", "Unit", o.Unit),
 		form.TextF("address", "Alamat", o.Address),
@@ -332,21 +332,21 @@ func settingsExportField(v string) *form.Field {
 	return fl
 }
 
-func (s *settingsScreen) openBackupForm() {
+func (s *SettingsScreen) openBackupForm() {
 	s.mode, s.confirm = settingsBackupForm, ""
-	s.open(form.NewForm(s.c, form.TextF("dir", "Folder tujuan", s.data.backupDir).
+	s.open(form.New(s.c, form.TextF("dir", "Folder tujuan", s.Data.BackupDir).
 		WithHint(`Mis. flashdisk: E:\ di Windows, /media/usb di Linux. Nama berkas dibuat otomatis.`)))
 }
 
 // open shows a form.
-func (s *settingsScreen) open(f *form.Form) { s.form = f }
+func (s *SettingsScreen) open(f *form.Form) { s.Form = f }
 
-func (s *settingsScreen) closeForm() {
-	s.form, s.mode, s.confirm = nil, settingsView, ""
+func (s *SettingsScreen) closeForm() {
+	s.Form, s.mode, s.confirm = nil, settingsView, ""
 }
 
-func (s *settingsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
-	k, f := s.keys, s.form
+func (s *SettingsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, f := s.keys, s.Form
 	switch {
 	case key.Matches(msg, k.Close):
 		s.closeForm()
@@ -369,8 +369,8 @@ func (s *settingsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // showErr puts an error next to the field it names; a wrong PIN goes to
 // the current PIN, emptied.
-func (s *settingsScreen) ShowErr(err error) {
-	f := s.form
+func (s *SettingsScreen) ShowErr(err error) {
+	f := s.Form
 	f.ClearErrs()
 	if fl := f.Get("cur"); fl != nil && errors.Is(err, store.ErrPIN) {
 		fl.Err = frame.ErrText(err)
@@ -383,8 +383,8 @@ func (s *settingsScreen) ShowErr(err error) {
 
 // submit checks what only the screen can (a repeated PIN) and hands the
 // rest to the store in a command.
-func (s *settingsScreen) submit() tea.Cmd {
-	f := s.form
+func (s *SettingsScreen) submit() tea.Cmd {
+	f := s.Form
 	f.ClearErrs()
 	st, ctx := s.c.Store, s.c.Ctx
 	refuse := func(field, msg string) tea.Cmd {
@@ -400,12 +400,12 @@ func (s *settingsScreen) submit() tea.Cmd {
 			s.closeForm()
 			return frame.Notice("Tidak ada yang diubah.")
 		}
-		o := s.data.office
+		o := s.Data.office
 		o.Name, o.Unit, o.Address = f.Val("name"), f.Val("unit"), f.Val("address")
 		o.Phone, o.Website = f.Val("phone"), f.Val("website")
 		o.ComplaintEmail, o.ComplaintContact = f.Val("email"), f.Val("contact")
 		o.CounterCode, o.ExportDir = f.Val("counter"), f.Val("export")
-		cmd = settingsSaveOffice(s.c, o, s.data.office.ExportDir)
+		cmd = settingsSaveOffice(s.c, o, s.Data.office.ExportDir)
 	case settingsAddOfficer:
 		name, pin := f.Val("name"), f.Val("pin")
 		cmd = func() tea.Msg {
@@ -442,7 +442,7 @@ func (s *settingsScreen) submit() tea.Cmd {
 	case settingsBackupForm:
 		cmd = settingsRunBackup(s.c, f.Val("dir"), s.confirm)
 	}
-	s.busy = true
+	s.Busy = true
 	return cmd
 }
 

@@ -1,4 +1,4 @@
-package tui
+package visit
 
 import (
 	"context"
@@ -22,7 +22,7 @@ func newEditor(c *frame.Context, v *store.Visit, sch *tariff.Schedule, n int) ed
 	case store.StepPurpose:
 		return newPurposeEd(c, v)
 	case store.StepGuestBook:
-		return newGuestEd(c, v)
+		return NewGuestEd(c, v)
 	case store.StepRequest:
 		return newRequestEd(c, v, sch)
 	case store.StepAvailable:
@@ -73,7 +73,7 @@ type infoEd struct {
 	save  tea.Cmd
 }
 
-func (e *infoEd) fields() *form.Form { return nil }
+func (e *infoEd) Fields() *form.Form { return nil }
 func (e *infoEd) body(v *store.Visit, w int) ([]string, int) {
 	return e.body0(v, w), 0
 }
@@ -82,10 +82,10 @@ func (e *infoEd) submit(*store.Visit) tea.Cmd { return e.save }
 // formEd is the common part of a step with a form.
 type formEd struct {
 	c *frame.Context
-	f *form.Form
+	F *form.Form
 }
 
-func (e *formEd) fields() *form.Form { return e.f }
+func (e *formEd) Fields() *form.Form { return e.F }
 
 // kv writes "label: value" with the label dimmed, wrapped to w.
 func kv(c *frame.Context, label, value string, w int) []string {
@@ -129,7 +129,7 @@ func arrivalLines(c *frame.Context, v *store.Visit, w int) []string {
 	out = append(out, kv(c, "Datang", frame.LongDate(v.ArrivedAt)+", "+frame.Clock(v.ArrivedAt)+" WIB", w)...)
 	if v.Open() {
 		out = append(out, "")
-		out = append(out, wrapStyled(c.Styles.Dim, "Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
+		out = append(out, WrapStyled(c.Styles.Dim, "Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
 	}
 	return out
 }
@@ -145,17 +145,17 @@ func newPurposeEd(c *frame.Context, v *store.Visit) *purposeEd {
 	if p == "" {
 		p = "Membeli produk statistik"
 	}
-	f := form.NewForm(c,
+	f := form.New(c,
 		form.TextF("purpose", "Maksud kunjungan", p),
 		form.ChoiceF("use", "Pemanfaatan data", valid.Uses, v.Use).WithHint("←/→ atau huruf awal untuk memilih"),
 	)
 	return &purposeEd{formEd{c, f}, v.ID}
 }
 
-func (e *purposeEd) body(_ *store.Visit, w int) ([]string, int) { return e.f.Lines(w, nil) }
+func (e *purposeEd) body(_ *store.Visit, w int) ([]string, int) { return e.F.Lines(w, nil) }
 
 func (e *purposeEd) submit(*store.Visit) tea.Cmd {
-	purpose, use := e.f.Val("purpose"), e.f.Val("use")
+	purpose, use := e.F.Val("purpose"), e.F.Val("use")
 	return saveStep(e.c, e.id, store.StepPurpose, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.RecordPurpose(ctx, actor, id, purpose, use)
 	})
@@ -178,13 +178,13 @@ func newAvailEd(c *frame.Context, v *store.Visit) *availEd {
 		}
 		fs = append(fs, form.YesNo(it.ID, fmt.Sprintf("Produk %d", it.Seq), val).WithHint("Ya: tersedia · Tidak: tidak tersedia (tetap tercatat, tidak ditagih)"))
 	}
-	e.formEd = formEd{c, form.NewForm(c, fs...)}
+	e.formEd = formEd{c, form.New(c, fs...)}
 	return e
 }
 
 func (e *availEd) body(_ *store.Visit, w int) ([]string, int) {
 	head := []string{"Apakah produk tersedia?", ""}
-	lines, focus := e.f.Lines(w, form.Under(func(fl *form.Field) []string {
+	lines, focus := e.F.Lines(w, form.Under(func(fl *form.Field) []string {
 		for _, it := range e.items {
 			if it.ID == fl.Key {
 				return itemLines(e.c, it, w)
@@ -192,13 +192,13 @@ func (e *availEd) body(_ *store.Visit, w int) ([]string, int) {
 		}
 		return nil
 	}))
-	foot := wrapStyled(e.c.Styles.Dim, "Bila tidak ada produk yang tersedia, kunjungan berakhir Batal (produk tidak tersedia).", w)
+	foot := WrapStyled(e.c.Styles.Dim, "Bila tidak ada produk yang tersedia, kunjungan berakhir Batal (produk tidak tersedia).", w)
 	return append(append(head, lines...), append([]string{""}, foot...)...), focus + len(head)
 }
 
 func (e *availEd) submit(*store.Visit) tea.Cmd {
 	avail := map[string]bool{}
-	for _, fl := range e.f.Fields {
+	for _, fl := range e.F.Fields {
 		if v := fl.Value(); v != "" {
 			avail[fl.Key] = v == "Ya"
 		}
@@ -216,7 +216,7 @@ func termsLines(c *frame.Context, v *store.Visit, sch *tariff.Schedule, w int) [
 	if v.ZeroApplied() {
 		total += " (tarif nol rupiah)"
 	}
-	out = append(out, wrapStyled(st.Title, total, w)...)
+	out = append(out, WrapStyled(st.Title, total, w)...)
 	docs := "tidak ada"
 	if d := requiredDocs(v); len(d) > 0 {
 		docs = strings.Join(d, "; ")
@@ -234,7 +234,7 @@ func termsLines(c *frame.Context, v *store.Visit, sch *tariff.Schedule, w int) [
 			}
 		}
 		out = append(out, "")
-		out = append(out, wrapStyled(st.Title, fmt.Sprintf("%d. %s: %s", it.Seq, name, tariff.Rupiah(it.Amount)), w)...)
+		out = append(out, WrapStyled(st.Title, fmt.Sprintf("%d. %s: %s", it.Seq, name, tariff.Rupiah(it.Amount)), w)...)
 		out = append(out, frame.WrapIndent("   "+it.Title+" · "+itemQty(it), w, 3)...)
 		if !it.Counts() {
 			out = append(out, st.Warn.Render("   Tidak tersedia: tidak ditagih"))
@@ -252,7 +252,7 @@ func termsLines(c *frame.Context, v *store.Visit, sch *tariff.Schedule, w int) [
 	// visitor.
 	out = append(out, "")
 	if v.HasMicrodata() {
-		out = append(out, wrapStyled(st.Dim, "• 1 MB = 1.000.000 byte; bagian dari satuan dihitung satu satuan penuh.", w)...)
+		out = append(out, WrapStyled(st.Dim, "• 1 MB = 1.000.000 byte; bagian dari satuan dihitung satu satuan penuh.", w)...)
 	}
 	return out
 }
@@ -297,7 +297,7 @@ func newAgreeEd(c *frame.Context, v *store.Visit) *agreeEd {
 	if d := v.Document("surat_permohonan"); d != nil {
 		fs = append(fs, form.YesNo("letter", "Surat permohonan diserahkan", receivedVal(d)))
 	}
-	e := &agreeEd{formEd{c, form.NewForm(c, fs...)}, v.ID}
+	e := &agreeEd{formEd{c, form.New(c, fs...)}, v.ID}
 	e.sync()
 	return e
 }
@@ -322,8 +322,8 @@ func requestedVars(v *store.Visit) string {
 // sync shows the reason only for a refusal, the documents only for an
 // agreement.
 func (e *agreeEd) sync() {
-	no := e.f.Val("agreed") == "Tidak"
-	for _, fl := range e.f.Fields {
+	no := e.F.Val("agreed") == "Tidak"
+	for _, fl := range e.F.Fields {
 		switch fl.Key {
 		case "reason":
 			fl.Hidden = !no
@@ -331,7 +331,7 @@ func (e *agreeEd) sync() {
 			fl.Hidden = no
 		}
 	}
-	e.f.FixFocus()
+	e.F.FixFocus()
 }
 
 func (e *agreeEd) changed(*form.Field, *store.Visit) tea.Cmd { e.sync(); return nil }
@@ -342,19 +342,19 @@ func (e *agreeEd) body(v *store.Visit, w int) ([]string, int) {
 		head = append(head, kv(e.c, "Dokumen", strings.Join(docs, "; "), w)...)
 	}
 	head = append(head, "")
-	lines, focus := e.f.Lines(w, nil)
+	lines, focus := e.F.Lines(w, nil)
 	return append(head, lines...), focus + len(head)
 }
 
 func (e *agreeEd) submit(*store.Visit) tea.Cmd {
 	in := store.AgreementInput{
-		Agreed:    e.f.Val("agreed") == "Ya",
-		Reason:    e.f.Val("reason"),
-		Abstraksi: e.f.Val("abstraksi") == "Ya",
-		Variables: e.f.Val("vars"),
-		Letter:    e.f.Val("letter") == "Ya",
+		Agreed:    e.F.Val("agreed") == "Ya",
+		Reason:    e.F.Val("reason"),
+		Abstraksi: e.F.Val("abstraksi") == "Ya",
+		Variables: e.F.Val("vars"),
+		Letter:    e.F.Val("letter") == "Ya",
 	}
-	if e.f.Val("agreed") == "" {
+	if e.F.Val("agreed") == "" {
 		return e.ask("agreed")
 	}
 	return saveStep(e.c, e.id, store.StepAgreement, func(ctx context.Context, st *store.Store, actor, id string) error {
@@ -364,9 +364,9 @@ func (e *agreeEd) submit(*store.Visit) tea.Cmd {
 
 // ask marks an unanswered Ya/Tidak question.
 func (e *formEd) ask(key string) tea.Cmd {
-	fl := e.f.Get(key)
+	fl := e.F.Get(key)
 	fl.Err = "pilih Ya atau Tidak (tombol y atau t)"
-	e.f.FocusKey(key)
+	e.F.FocusKey(key)
 	return nil
 }
 
@@ -383,7 +383,7 @@ func newDocCheckEd(c *frame.Context, v *store.Visit) *docCheckEd {
 			matches, note = form.Yn(*d.Matches), d.Note
 		}
 	}
-	f := form.NewForm(c,
+	f := form.New(c,
 		form.YesNo("matches", "Dokumen lengkap dan sesuai", matches).WithHint("Tidak: pengguna layanan dirujuk ke konsultasi statistik; kunjungan berakhir."),
 		form.TextF("note", "Catatan pemeriksaan", note),
 	)
@@ -400,13 +400,13 @@ func (e *docCheckEd) body(v *store.Visit, w int) ([]string, int) {
 	for _, d := range v.Documents {
 		switch d.Kind {
 		case "abstraksi":
-			head = append(head, kv(e.c, "Abstraksi", receivedText(d.Received)+"; variabel: "+orDash(d.Variables), w)...)
+			head = append(head, kv(e.c, "Abstraksi", receivedText(d.Received)+"; variabel: "+OrDash(d.Variables), w)...)
 		case "surat_permohonan":
 			head = append(head, kv(e.c, "Surat permohonan", receivedText(d.Received), w)...)
 		}
 	}
 	head = append(head, "")
-	lines, focus := e.f.Lines(w, nil)
+	lines, focus := e.F.Lines(w, nil)
 	return append(head, lines...), focus + len(head)
 }
 
@@ -417,7 +417,7 @@ func receivedText(b bool) string {
 	return "belum diterima"
 }
 
-func orDash(s string) string {
+func OrDash(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "—"
 	}
@@ -425,10 +425,10 @@ func orDash(s string) string {
 }
 
 func (e *docCheckEd) submit(*store.Visit) tea.Cmd {
-	if e.f.Val("matches") == "" {
+	if e.F.Val("matches") == "" {
 		return e.ask("matches")
 	}
-	matches, note := e.f.Val("matches") == "Ya", e.f.Val("note")
+	matches, note := e.F.Val("matches") == "Ya", e.F.Val("note")
 	return saveStep(e.c, e.id, store.StepDocCheck, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.RecordDocumentCheck(ctx, actor, id, matches, note)
 	})
@@ -455,7 +455,7 @@ func newInvoiceEd(c *frame.Context, v *store.Visit) *invoiceEd {
 	if v.HasMicrodata() {
 		fs = append(fs, form.YesNo("sppd", "Formulir SPPD diserahkan", val(v.SPPDGiven)).WithHint("Wajib untuk data mikro dan peta: ditandatangani di atas meterai Rp10.000 (langkah 12)."))
 	}
-	return &invoiceEd{formEd{c, form.NewForm(c, fs...)}, v.ID}
+	return &invoiceEd{formEd{c, form.New(c, fs...)}, v.ID}
 }
 
 func hasKind(v *store.Visit, kind string) bool {
@@ -479,23 +479,23 @@ func (e *invoiceEd) body(v *store.Visit, w int) ([]string, int) {
 		head = append(head, kv(e.c, "Invoice", "tidak ada (Rp0)", w)...)
 	}
 	head = append(head, "")
-	if len(e.f.Fields) == 0 {
+	if len(e.F.Fields) == 0 {
 		if v.Open() && v.Step(store.StepInvoice).State != store.StateDone {
 			head = append(head, "Tekan enter untuk menerbitkan invoice.")
 		}
 		return head, 0
 	}
-	lines, focus := e.f.Lines(w, nil)
+	lines, focus := e.F.Lines(w, nil)
 	return append(head, lines...), focus + len(head)
 }
 
 func (e *invoiceEd) submit(*store.Visit) tea.Cmd {
-	for _, fl := range e.f.Fields {
+	for _, fl := range e.F.Fields {
 		if fl.Value() == "" {
 			return e.ask(fl.Key)
 		}
 	}
-	in := store.InvoiceInput{SampleGiven: e.f.Val("sample") == "Ya", SPPDGiven: e.f.Val("sppd") == "Ya"}
+	in := store.InvoiceInput{SampleGiven: e.F.Val("sample") == "Ya", SPPDGiven: e.F.Val("sppd") == "Ya"}
 	return saveStep(e.c, e.id, store.StepInvoice, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.IssueInvoice(ctx, actor, id, in)
 	})
