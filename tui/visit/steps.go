@@ -69,6 +69,7 @@ func newEditor(c *frame.Context, v *store.Visit, sch *tariff.Schedule, n int) ed
 // infoEd is a step without inputs: it shows what the officer tells or
 // checks, and enter records it.
 type infoEd struct {
+	editorBase
 	body0 func(v *store.Visit, w int) []string
 	save  tea.Cmd
 }
@@ -81,6 +82,7 @@ func (e *infoEd) submit(*store.Visit) tea.Cmd { return e.save }
 
 // formEd is the common part of a step with a form.
 type formEd struct {
+	editorBase
 	c *frame.Context
 	F *form.Form
 }
@@ -149,7 +151,7 @@ func newPurposeEd(c *frame.Context, v *store.Visit) *purposeEd {
 		form.TextF("purpose", "Maksud kunjungan", p),
 		form.ChoiceF("use", "Pemanfaatan data", valid.Uses, v.Use).WithHint("←/→ atau huruf awal untuk memilih"),
 	)
-	return &purposeEd{formEd{c, f}, v.ID}
+	return &purposeEd{formEd{c: c, F: f}, v.ID}
 }
 
 func (e *purposeEd) body(_ *store.Visit, w int) ([]string, int) { return e.F.Lines(w, nil) }
@@ -178,7 +180,7 @@ func newAvailEd(c *frame.Context, v *store.Visit) *availEd {
 		}
 		fs = append(fs, form.YesNo(it.ID, fmt.Sprintf("Produk %d", it.Seq), val).WithHint("Ya: tersedia · Tidak: tidak tersedia (tetap tercatat, tidak ditagih)"))
 	}
-	e.formEd = formEd{c, form.New(c, fs...)}
+	e.formEd = formEd{c: c, F: form.New(c, fs...)}
 	return e
 }
 
@@ -297,7 +299,7 @@ func newAgreeEd(c *frame.Context, v *store.Visit) *agreeEd {
 	if d := v.Document("surat_permohonan"); d != nil {
 		fs = append(fs, form.YesNo("letter", "Surat permohonan diserahkan", receivedVal(d)))
 	}
-	e := &agreeEd{formEd{c, form.New(c, fs...)}, v.ID}
+	e := &agreeEd{formEd{c: c, F: form.New(c, fs...)}, v.ID}
 	e.sync()
 	return e
 }
@@ -387,7 +389,7 @@ func newDocCheckEd(c *frame.Context, v *store.Visit) *docCheckEd {
 		form.YesNo("matches", "Dokumen lengkap dan sesuai", matches).WithHint("Tidak: pengguna layanan dirujuk ke konsultasi statistik; kunjungan berakhir."),
 		form.TextF("note", "Catatan pemeriksaan", note),
 	)
-	return &docCheckEd{formEd{c, f}, v.ID}
+	return &docCheckEd{formEd{c: c, F: f}, v.ID}
 }
 
 func (e *docCheckEd) body(v *store.Visit, w int) ([]string, int) {
@@ -455,7 +457,7 @@ func newInvoiceEd(c *frame.Context, v *store.Visit) *invoiceEd {
 	if v.HasMicrodata() {
 		fs = append(fs, form.YesNo("sppd", "Formulir SPPD diserahkan", val(v.SPPDGiven)).WithHint("Wajib untuk data mikro dan peta: ditandatangani di atas meterai Rp10.000 (langkah 12)."))
 	}
-	return &invoiceEd{formEd{c, form.New(c, fs...)}, v.ID}
+	return &invoiceEd{formEd{c: c, F: form.New(c, fs...)}, v.ID}
 }
 
 func hasKind(v *store.Visit, kind string) bool {

@@ -67,7 +67,7 @@ func NewGuestEd(c *frame.Context, v *store.Visit) *GuestEd {
 	f := form.New(c, fields...)
 	f.Get("name").WithHint("Ketik nama, nomor identitas, email atau nomor HP: pengunjung lama ditawarkan di bawah.")
 	f.Get("cat").WithHint("←/→ atau huruf awal; menentukan tarif nol rupiah.")
-	e := &GuestEd{formEd: formEd{c, f}, id: v.ID, VisitorID: v.VisitorID, hi: -1,
+	e := &GuestEd{formEd: formEd{c: c, F: f}, id: v.ID, VisitorID: v.VisitorID, hi: -1,
 		choose:  key.NewBinding(key.WithKeys("down"), key.WithHelp("↓ enter", "pilih pengunjung lama")),
 		dismiss: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "tutup daftar")),
 	}

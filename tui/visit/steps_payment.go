@@ -59,7 +59,7 @@ type paymentEd struct {
 func newPaymentEd(c *frame.Context, v *store.Visit) *paymentEd {
 	e := &paymentEd{id: v.ID, queue: v.Queue(), total: v.Total}
 	if v.Paid() {
-		e.formEd = formEd{c, form.New(c)}
+		e.formEd = formEd{c: c, F: form.New(c)}
 		return e
 	}
 	payer := v.Guest.Name
@@ -86,7 +86,7 @@ func newPaymentEd(c *frame.Context, v *store.Visit) *paymentEd {
 	amt := f.Get("amount")
 	amt.Suggest, amt.SuggestNote = frame.Thousands(v.Total), "(pas sebesar tagihan)"
 	amt.In.Placeholder = amt.Suggest
-	e.formEd = formEd{c, f}
+	e.formEd = formEd{c: c, F: f}
 	e.sync()
 	return e
 }

@@ -40,7 +40,7 @@ func newPrepareEd(c *frame.Context, v *store.Visit) *prepareEd {
 		}
 		fs = append(fs, form.ChoiceF(it.ID, fmt.Sprintf("Produk %d: media", it.Seq), valid.Media, m))
 	}
-	e.formEd = formEd{c, form.New(c, fs...)}
+	e.formEd = formEd{c: c, F: form.New(c, fs...)}
 	return e
 }
 
@@ -107,7 +107,7 @@ func newHandoverEd(c *frame.Context, v *store.Visit) *handoverEd {
 		e.items = append(e.items, it)
 		fs = append(fs, form.YesNo(it.ID, fmt.Sprintf("Produk %d diserahkan", it.Seq), "Ya"))
 	}
-	e.formEd = formEd{c, form.New(c, fs...)}
+	e.formEd = formEd{c: c, F: form.New(c, fs...)}
 	return e
 }
 
@@ -151,7 +151,7 @@ func newCheckEd(c *frame.Context, v *store.Visit) *checkEd {
 		form.ChoiceF("result", "Hasil pengecekan", opts, checkOK).WithHint(hint),
 		form.TextF("text", "Permintaan perbaikan", ""),
 	)
-	e := &checkEd{formEd{c, f}, v.ID}
+	e := &checkEd{formEd{c: c, F: f}, v.ID}
 	e.sync()
 	return e
 }

@@ -43,7 +43,7 @@ func newRatingEd(c *frame.Context, v *store.Visit) *RatingEd {
 		fs = append(fs, form.ChoiceF(fmt.Sprintf("u%d", i+1), fmt.Sprintf("U%d", i+1), scores, val))
 	}
 	fs = append(fs, form.TextF("saran", "Saran", r.Saran).WithHint("Saran atau masukan pengguna layanan (boleh kosong). enter: simpan."))
-	e := &RatingEd{formEd: formEd{c, form.New(c, fs...)}, id: v.ID, declined: r.Declined,
+	e := &RatingEd{formEd: formEd{c: c, F: form.New(c, fs...)}, id: v.ID, declined: r.Declined,
 		score:   key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "nilai")),
 		decline: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tolak survei")),
 	}

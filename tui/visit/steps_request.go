@@ -79,7 +79,7 @@ func newRequestEd(c *frame.Context, v *store.Visit, sch *tariff.Schedule) *reque
 	if len(e.lines) == 0 {
 		e.lines = append(e.lines, e.newLine(sch.Items[0].Code, "", "", "", "", ""))
 	}
-	e.formEd = formEd{c, form.New(c)}
+	e.formEd = formEd{c: c, F: form.New(c)}
 	e.rebuild(nil)
 	return e
 }

@@ -64,9 +64,12 @@ func (visitSavedMsg) Success()     {}
 func (visitSuspendedMsg) Success() {}
 func (visitCanceledMsg) Success()  {}
 
-// editor is one step's panel: what it shows and what it records.
+// editor is one step's panel: what it shows, what it records, and the
+// parts a richer step adds (its own keys, messages, a popup, a pinned
+// line). The whole contract is declared here; every editor embeds
+// editorBase, whose methods are the defaults of the parts it does not use.
 type editor interface {
-	// fields is the step's form; nil for a step without inputs.
+	// Fields is the step's form; nil for a step without inputs.
 	Fields() *form.Form
 	// body renders the panel under the step's heading for width w; focus
 	// is the line the officer works on.
@@ -74,26 +77,48 @@ type editor interface {
 	// submit returns the command that records the step, or nil when
 	// something must be answered first (the form then says what).
 	submit(v *store.Visit) tea.Cmd
+
+	// handleKey sees a key before the form; handled stops it there.
+	handleKey(tea.KeyPressMsg, *store.Visit) (handled bool, cmd tea.Cmd)
+	// HandleMsg sees the messages the screen does not handle itself (the
+	// guest book's lookups).
+	HandleMsg(tea.Msg) (handled bool, cmd tea.Cmd)
+	// changed follows an edit of field fl.
+	changed(fl *form.Field, v *store.Visit) tea.Cmd
+	// keys are the step's own keys, for the help bar.
+	keys() []key.Binding
+	// ShowErr shows a refusal in the step's own place; false leaves it to
+	// the form.
+	ShowErr(error) bool
+	// pinned is a line kept at the panel's foot (the request's total);
+	// "" for none.
+	pinned() string
+	// Popup reports an open popup (the guest book's matches), which esc
+	// closes with closePopup instead of leaving the visit.
+	Popup() bool
+	closePopup()
 }
 
-// Optional editor behaviour.
-type (
-	keyEditor interface {
-		handleKey(tea.KeyPressMsg, *store.Visit) (bool, tea.Cmd)
-	}
-	msgEditor    interface{ HandleMsg(tea.Msg) (bool, tea.Cmd) }
-	changeEditor interface {
-		changed(*form.Field, *store.Visit) tea.Cmd
-	}
-	helpEditor interface{ keys() []key.Binding }
-	errEditor  interface{ ShowErr(error) bool }
-	// pinnedEditor keeps a line (the request's total) at the panel's foot.
-	pinnedEditor interface{ pinned() string }
-	popupEditor  interface {
-		Popup() bool
-		closePopup()
-	}
-)
+// editorBase gives an editor the defaults: no keys of its own, nothing to
+// do on other messages or edits, refusals shown by the form, no pinned
+// line, no popup.
+type editorBase struct{}
+
+func (editorBase) handleKey(tea.KeyPressMsg, *store.Visit) (bool, tea.Cmd) { return false, nil }
+
+func (editorBase) HandleMsg(tea.Msg) (bool, tea.Cmd) { return false, nil }
+
+func (editorBase) changed(*form.Field, *store.Visit) tea.Cmd { return nil }
+
+func (editorBase) keys() []key.Binding { return nil }
+
+func (editorBase) ShowErr(error) bool { return false }
+
+func (editorBase) pinned() string { return "" }
+
+func (editorBase) Popup() bool { return false }
+
+func (editorBase) closePopup() {}
 
 type VisitScreen struct {
 	frame.Base
@@ -211,8 +236,8 @@ func (s *VisitScreen) Editor() editor {
 }
 
 func (s *VisitScreen) popupOpen() bool {
-	p, ok := s.Editor().(popupEditor)
-	return ok && p.Popup()
+	ed := s.Editor()
+	return ed != nil && ed.Popup()
 }
 
 func (s *VisitScreen) applyKeys() {
@@ -268,8 +293,8 @@ func (s *VisitScreen) ShortHelp() []key.Binding {
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "batalkan kunjungan")), k.Esc}
 	}
 	var out []key.Binding
-	if h, ok := s.Editor().(helpEditor); ok && s.V != nil && s.V.Open() {
-		out = append(out, h.keys()...)
+	if ed := s.Editor(); ed != nil && s.V != nil && s.V.Open() {
+		out = append(out, ed.keys()...)
 	}
 	out = append(out, k.Print)
 	out = append(out, k.Next)
@@ -301,8 +326,8 @@ var visitHelp = func() []key.Binding {
 
 func (s *VisitScreen) FullHelp() [][]key.Binding {
 	var ed []key.Binding
-	if h, ok := s.Editor().(helpEditor); ok {
-		ed = h.keys()
+	if e := s.Editor(); e != nil {
+		ed = e.keys()
 	}
 	return [][]key.Binding{ed, visitHelp}
 }
@@ -335,7 +360,7 @@ func (s *VisitScreen) update(msg tea.Msg) tea.Cmd {
 			return s.openCancel()
 		}
 		ed := s.Editor()
-		if ee, ok := ed.(errEditor); ok && ee.ShowErr(msg.Err) {
+		if ed != nil && ed.ShowErr(msg.Err) {
 			return nil
 		}
 		if ed != nil && ed.Fields() != nil {
@@ -364,8 +389,8 @@ func (s *VisitScreen) update(msg tea.Msg) tea.Cmd {
 	if s.cancel != nil {
 		return s.cancelUpdate(msg)
 	}
-	if me, ok := s.Editor().(msgEditor); ok {
-		_, cmd := me.HandleMsg(msg)
+	if ed := s.Editor(); ed != nil {
+		_, cmd := ed.HandleMsg(msg)
 		return cmd
 	}
 	return nil
@@ -383,8 +408,8 @@ func (s *VisitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	ed := s.Editor()
 	switch {
 	case key.Matches(msg, k.Esc):
-		if p, ok := ed.(popupEditor); ok && p.Popup() {
-			p.closePopup()
+		if ed.Popup() {
+			ed.closePopup()
 			return nil
 		}
 		return s.leave()
@@ -414,10 +439,8 @@ func (s *VisitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, k.Save) {
 		return s.submit()
 	}
-	if ke, ok := ed.(keyEditor); ok {
-		if handled, cmd := ke.handleKey(msg, s.V); handled {
-			return cmd
-		}
+	if handled, cmd := ed.handleKey(msg, s.V); handled {
+		return cmd
 	}
 	f := ed.Fields()
 	if f == nil || len(f.Fields) == 0 {
@@ -445,10 +468,7 @@ func (s *VisitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *VisitScreen) changed(ed editor) tea.Cmd {
-	if ce, ok := ed.(changeEditor); ok {
-		return ce.changed(ed.Fields().Cur(), s.V)
-	}
-	return nil
+	return ed.changed(ed.Fields().Cur(), s.V)
 }
 
 func (s *VisitScreen) SelectStep(n int) {

@@ -193,8 +193,8 @@ func (s *VisitScreen) mainPanel(w, h int) []string {
 	titles := frame.Wrap(fmt.Sprintf("Langkah %d/%d · %s", n, store.NumSteps, info.Name), w-9)
 	vh := h - len(titles)
 	foot := ""
-	if p, ok := ed.(pinnedEditor); ok && v.Step(n).State != store.StateNA {
-		foot = p.pinned()
+	if p := ed.pinned(); p != "" && v.Step(n).State != store.StateNA {
+		foot = p
 		vh--
 	}
 	if focus >= 0 {
