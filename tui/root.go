@@ -134,12 +134,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		if m.fullHelp {
-			if key.Matches(msg, m.c.Keys.Help) || msg.String() == "esc" || msg.String() == "?" {
+			if key.Matches(msg, m.c.Keys.Help, m.c.Keys.CloseHelp) {
 				m.fullHelp = false
 			}
 			return m, nil
 		}
-		if key.Matches(msg, m.c.Keys.Help) || (msg.String() == "?" && !m.Typing()) {
+		if key.Matches(msg, m.c.Keys.Help) || (key.Matches(msg, m.c.Keys.HelpLetter) && !m.Typing()) {
 			m.fullHelp = true
 			return m, nil
 		}

@@ -36,6 +36,7 @@ import (
 type endOfDayKeys struct {
 	Edit, Next, Prev, Save, Leave key.Binding
 	Export, Yes, No, Back         key.Binding
+	Enter                         key.Binding // saves on the last field (Next's enter elsewhere)
 }
 
 func newEndOfDayKeys() endOfDayKeys {
@@ -44,6 +45,7 @@ func newEndOfDayKeys() endOfDayKeys {
 		Next:   key.NewBinding(key.WithKeys("tab", "down", "enter"), key.WithHelp("tab/enter", "isian berikutnya")),
 		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "sebelumnya")),
 		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "catat serah terima")),
+		Enter:  key.NewBinding(key.WithKeys("enter")),
 		Leave:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "selesai mengisi")),
 		Export: key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "tulis laporan Excel")),
 		Yes:    key.NewBinding(key.WithKeys("y", "enter"), key.WithHelp("y/enter", "ya, tulis laporan")),
@@ -353,7 +355,7 @@ func (e *EndOfDayScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 			return e.save()
 		case key.Matches(msg, k.Leave):
 			e.blur()
-		case msg.String() == "enter" && !e.hasNext():
+		case key.Matches(msg, k.Enter) && !e.hasNext():
 			return e.save()
 		case key.Matches(msg, k.Next):
 			e.F.Next()

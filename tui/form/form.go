@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -218,24 +219,42 @@ func (f *Form) Typing() bool {
 	return fl != nil && fl.Kind == TextField
 }
 
-// move handles the keys that walk a form: enter (the next field, or on
+// KeyMap are the keys of the field kit: walking a form and changing a
+// choice. The screens show them in their help as "tab/↑↓ kolom" and
+// "← / → / spasi"; a text field takes every other key as typing.
+type KeyMap struct {
+	Enter, Next, Prev       key.Binding // enter: next field, or submit on the last
+	OptNext, OptPrev, Clear key.Binding // a choice's options
+}
+
+// Keys is the field kit's key map, the same in every form.
+var Keys = KeyMap{
+	Enter:   key.NewBinding(key.WithKeys("enter")),
+	Next:    key.NewBinding(key.WithKeys("tab", "down")),
+	Prev:    key.NewBinding(key.WithKeys("shift+tab", "up")),
+	OptNext: key.NewBinding(key.WithKeys("right", "space")),
+	OptPrev: key.NewBinding(key.WithKeys("left")),
+	Clear:   key.NewBinding(key.WithKeys("backspace", "delete")),
+}
+
+// Move handles the keys that walk a form: enter (the next field, or on
 // the last one the form's submit), tab/↓ and shift+tab/↑. It reports
 // whether the key was one of them and whether to submit.
 func (f *Form) Move(msg tea.KeyPressMsg) (handled, submit bool) {
-	switch msg.String() {
-	case "enter":
+	switch {
+	case key.Matches(msg, Keys.Enter):
 		return true, !f.Next()
-	case "tab", "down":
+	case key.Matches(msg, Keys.Next):
 		f.Next()
 		return true, false
-	case "shift+tab", "up":
+	case key.Matches(msg, Keys.Prev):
 		f.Prev()
 		return true, false
 	}
 	return false, false
 }
 
-// key gives a key to the focused field and reports whether its value
+// Key gives a key to the focused field and reports whether its value
 // changed.
 func (f *Form) Key(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	fl := f.Cur()
@@ -252,16 +271,16 @@ func (f *Form) Key(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	}
 	old := fl.Sel
 	n := len(fl.Opts)
-	switch msg.String() {
-	case "right", "space":
+	switch {
+	case key.Matches(msg, Keys.OptNext):
 		fl.Sel = (fl.Sel + 1) % n
-	case "left":
+	case key.Matches(msg, Keys.OptPrev):
 		if fl.Sel <= 0 {
 			fl.Sel = n - 1
 		} else {
 			fl.Sel--
 		}
-	case "backspace", "delete":
+	case key.Matches(msg, Keys.Clear):
 		fl.Sel = -1
 	default:
 		fl.Sel = typeAhead(fl.Opts, fl.Sel, msg.Text)

@@ -72,6 +72,10 @@ type Success interface{ Success() }
 type GlobalKeys struct {
 	Quit key.Binding
 	Help key.Binding
+	// HelpLetter opens the full help when no text field has the typing;
+	// CloseHelp closes it.
+	HelpLetter key.Binding
+	CloseHelp  key.Binding
 }
 
 // NewGlobalKeys returns the keys of every screen.
@@ -79,5 +83,20 @@ func NewGlobalKeys() GlobalKeys {
 	return GlobalKeys{
 		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "keluar")),
 		Help: key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "semua tombol")),
+
+		HelpLetter: key.NewBinding(key.WithKeys("?")),
+		CloseHelp:  key.NewBinding(key.WithKeys("esc", "?")),
 	}
 }
+
+// UpKey moves a list's cursor or scrolls a panel up; its help, "↑/↓ desc",
+// stands for DownKey too. Arrows only, on every screen: single letters are
+// commands (Beranda's n, p, t) or typing in a field, so j/k would mean one
+// thing on one screen and another on the next.
+func UpKey(desc string) key.Binding {
+	return key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", desc))
+}
+
+// DownKey moves a list's cursor or scrolls a panel down; UpKey's help
+// names it.
+func DownKey() key.Binding { return key.NewBinding(key.WithKeys("down")) }

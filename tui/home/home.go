@@ -26,8 +26,8 @@ type homeKeys struct {
 
 func newHomeKeys() homeKeys {
 	k := homeKeys{
-		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "pilih")),
-		Down:       key.NewBinding(key.WithKeys("down", "j")),
+		Up:         frame.UpKey("pilih"),
+		Down:       frame.DownKey(),
 		New:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "kunjungan baru")),
 		Resume:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjutkan")),
 		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "cari")),
@@ -99,7 +99,7 @@ func (h *HomeScreen) ShortHelp() []key.Binding {
 
 func (h *HomeScreen) FullHelp() [][]key.Binding {
 	k := h.keys
-	up := key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "pilih kunjungan berjalan"))
+	up := frame.UpKey("pilih kunjungan berjalan")
 	resume := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjutkan kunjungan terpilih (mis. kembali dari bank)"))
 	// The peripheral keys say more here than in the bar, keeping whether
 	// they are enabled.

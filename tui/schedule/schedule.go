@@ -24,8 +24,8 @@ type tariffKeys struct {
 
 func newTariffKeys() tariffKeys {
 	return tariffKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "gulir")),
-		Down:   key.NewBinding(key.WithKeys("down", "j")),
+		Up:     frame.UpKey("gulir"),
+		Down:   frame.DownKey(),
 		PgUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "per halaman")),
 		PgDown: key.NewBinding(key.WithKeys("pgdown", "space")),
 		Top:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/end", "awal/akhir")),

@@ -28,8 +28,8 @@ type searchKeys struct {
 
 func newSearchKeys() searchKeys {
 	return searchKeys{
-		Up:      key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "pilih")),
-		Down:    key.NewBinding(key.WithKeys("down")),
+		Up:      frame.UpKey("pilih"),
+		Down:    frame.DownKey(),
 		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "buka")),
 		Edit:    key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "ubah data")),
 		Erase:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "hapus data pribadi")),
@@ -179,7 +179,7 @@ func (s *SearchScreen) applyKeys() {
 		if r := &s.Rec; r.Form != nil && r.lastField() {
 			k.Next.SetHelp("enter", "simpan")
 		}
-		k.Save.SetEnabled(s.Rec.Form != nil && !s.Rec.lastField()) // on the last field enter saves
+		k.Save.SetEnabled(s.Rec.Form != nil)
 		k.Field.SetEnabled(true)
 		k.Reveal.SetEnabled(s.Rec.hasNumber())
 		k.Esc.SetHelp("esc", "batal ubah")
@@ -196,7 +196,11 @@ func (s *SearchScreen) applyKeys() {
 
 func (s *SearchScreen) ShortHelp() []key.Binding {
 	k := s.Keys
-	return []key.Binding{k.Confirm, k.Next, k.Save, k.Field, k.Open, k.Edit, k.Erase, k.Reveal, k.Up, k.Esc}
+	save := k.Save
+	if s.Rec.Form != nil && s.Rec.lastField() {
+		save.SetEnabled(false) // on the last field enter saves: not offered twice
+	}
+	return []key.Binding{k.Confirm, k.Next, save, k.Field, k.Open, k.Edit, k.Erase, k.Reveal, k.Up, k.Esc}
 }
 
 func (s *SearchScreen) FullHelp() [][]key.Binding {
@@ -257,13 +261,13 @@ func (s *SearchScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Esc):
 		return frame.ToHome()
-	case msg.String() == "up":
+	case key.Matches(msg, k.Up):
 		s.Cursor = max(s.Cursor-1, 0)
 		return nil
-	case msg.String() == "down":
+	case key.Matches(msg, k.Down):
 		s.Cursor = min(s.Cursor+1, max(len(s.Rows)-1, 0))
 		return nil
-	case msg.String() == "enter":
+	case key.Matches(msg, k.Open):
 		if s.Cursor >= len(s.Rows) {
 			return nil
 		}

@@ -197,17 +197,17 @@ func (s *SearchScreen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	r, k := &s.Rec, s.Keys
 	switch {
-	case msg.String() == "esc":
+	case key.Matches(msg, k.Esc):
 		s.Mode, s.Rec = SearchModeList, searchRecord{}
 		if s.Stale {
 			s.Stale = false
 			return s.search()
 		}
-	case msg.String() == "up":
+	case key.Matches(msg, k.Up):
 		r.cursor = max(r.cursor-1, 0)
-	case msg.String() == "down":
+	case key.Matches(msg, k.Down):
 		r.cursor = min(r.cursor+1, max(len(r.Visits)-1, 0))
-	case msg.String() == "enter":
+	case key.Matches(msg, k.Open):
 		if r.cursor < len(r.Visits) {
 			return frame.ToVisit(r.Visits[r.cursor].VisitID)
 		}
@@ -265,15 +265,15 @@ func (r *searchRecord) maskForm() {
 }
 
 func (s *SearchScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
-	r := &s.Rec
+	r, k := &s.Rec, s.Keys
 	f := r.Form
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, k.Esc):
 		r.Form, s.Mode = nil, SearchModeRecord
 		return nil
-	case "ctrl+s":
+	case key.Matches(msg, k.Save):
 		return s.submitEdit()
-	case "ctrl+r":
+	case key.Matches(msg, k.Reveal):
 		return s.reveal()
 	}
 	if handled, submit := f.Move(msg); handled {
@@ -308,12 +308,12 @@ func (s *SearchScreen) submitted() int {
 }
 
 func (s *SearchScreen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
-	r := &s.Rec
-	switch msg.String() {
-	case "esc":
+	r, k := &s.Rec, s.Keys
+	switch {
+	case key.Matches(msg, k.Esc):
 		s.Mode = SearchModeRecord
 		return nil
-	case "enter":
+	case key.Matches(msg, k.Confirm):
 		if !strings.EqualFold(strings.TrimSpace(r.confirm.Value()), searchEraseWord) {
 			r.confirmErr = "Ketik " + searchEraseWord + " untuk menghapus, atau tekan esc untuk batal."
 			return nil

@@ -64,8 +64,8 @@ func newSettingsKeys() settingsKeys {
 		Edit:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ubah")),
 		Add:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tambah petugas")),
 		PIN:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "ubah PIN saya")),
-		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "gulir")),
-		Down:  key.NewBinding(key.WithKeys("down", "j")),
+		Up:    frame.UpKey("gulir"),
+		Down:  frame.DownKey(),
 		Field: key.NewBinding(key.WithKeys("tab", "down", "shift+tab", "up"), key.WithHelp("tab/↑/↓", "pindah isian")),
 		Enter: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjut")),
 		Save:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
@@ -227,7 +227,7 @@ func (s *SettingsScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 		}
 	case tea.KeyPressMsg:
 		if s.Busy || !s.Loaded {
-			if msg.String() == "esc" && !s.Loaded {
+			if key.Matches(msg, s.keys.Back) && !s.Loaded {
 				return s, frame.ToHome()
 			}
 			return s, nil

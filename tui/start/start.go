@@ -34,8 +34,8 @@ type startKeys struct {
 
 func newStartKeys() startKeys {
 	return startKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "pilih")),
-		Down:   key.NewBinding(key.WithKeys("down", "j")),
+		Up:     frame.UpKey("pilih"),
+		Down:   frame.DownKey(),
 		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "masuk")),
 		Add:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tambah petugas")),
 		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "kembali ke daftar")),

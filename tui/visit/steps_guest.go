@@ -47,7 +47,8 @@ type GuestEd struct {
 	open    bool
 	lookErr string
 
-	choose, dismiss key.Binding
+	choose, dismiss    key.Binding // shown while the matches are open
+	matchUp, matchTake key.Binding // ↑ and enter in the matches, said by choose
 }
 
 // The lookup fields.
@@ -68,8 +69,10 @@ func NewGuestEd(c *frame.Context, v *store.Visit) *GuestEd {
 	f.Get("name").WithHint("Ketik nama, nomor identitas, email atau nomor HP: pengunjung lama ditawarkan di bawah.")
 	f.Get("cat").WithHint("←/→ atau huruf awal; menentukan tarif nol rupiah.")
 	e := &GuestEd{formEd: formEd{c: c, F: f}, id: v.ID, VisitorID: v.VisitorID, hi: -1,
-		choose:  key.NewBinding(key.WithKeys("down"), key.WithHelp("↓ enter", "pilih pengunjung lama")),
-		dismiss: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "tutup daftar")),
+		choose:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓ enter", "pilih pengunjung lama")),
+		dismiss:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "tutup daftar")),
+		matchUp:   key.NewBinding(key.WithKeys("up")),
+		matchTake: key.NewBinding(key.WithKeys("enter")),
 	}
 	if v.VisitorID != "" {
 		e.chosen = g.Name
@@ -197,16 +200,16 @@ func (e *GuestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd)
 	if !e.Popup() {
 		return false, nil
 	}
-	switch msg.String() {
-	case "down":
+	switch {
+	case key.Matches(msg, e.choose):
 		e.hi = min(e.hi+1, len(e.matches)-1)
 		return true, nil
-	case "up":
+	case key.Matches(msg, e.matchUp):
 		if e.hi >= 0 {
 			e.hi--
 			return true, nil
 		}
-	case "enter":
+	case key.Matches(msg, e.matchTake):
 		if e.hi >= 0 {
 			e.fill(e.matches[e.hi])
 			return true, nil

@@ -21,20 +21,21 @@ import (
 // steps; esc suspends the visit to Beranda; ctrl+x cancels it with a reason.
 
 type visitKeys struct {
-	Next, Save, Field, PrevStep, NextStep, Scroll, Esc, Cancel, Print key.Binding
+	Next, Save, Field, PrevStep, NextStep, ScrollUp, ScrollDown, Esc, Cancel, Print key.Binding
 }
 
 func newVisitKeys() visitKeys {
 	return visitKeys{
-		Next:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjut")),
-		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
-		Field:    key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("tab/↑↓", "kolom")),
-		PrevStep: key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "langkah")),
-		NextStep: key.NewBinding(key.WithKeys("pgdown")),
-		Scroll:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "gulir")),
-		Esc:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "tunda")),
-		Cancel:   key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "batalkan")),
-		Print:    key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "cetak")),
+		Next:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjut")),
+		Save:       key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
+		Field:      key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("tab/↑↓", "kolom")),
+		PrevStep:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "langkah")),
+		NextStep:   key.NewBinding(key.WithKeys("pgdown")),
+		ScrollUp:   frame.UpKey("gulir"),
+		ScrollDown: frame.DownKey(),
+		Esc:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "tunda")),
+		Cancel:     key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "batalkan")),
+		Print:      key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "cetak")),
 	}
 }
 
@@ -248,7 +249,8 @@ func (s *VisitScreen) applyKeys() {
 	hasForm := ed != nil && ed.Fields() != nil && len(ed.Fields().Fields) > 0 && !na
 	k.Save.SetEnabled(open && hasForm)
 	k.Field.SetEnabled(open && hasForm)
-	k.Scroll.SetEnabled(!hasForm || !open)
+	k.ScrollUp.SetEnabled(!hasForm || !open)
+	k.ScrollDown.SetEnabled(!hasForm || !open)
 	k.Cancel.SetEnabled(open && !s.V.Paid())
 	pk := printKind(s.V, s.Sel)
 	k.Print.SetEnabled(pk != "")
@@ -301,7 +303,7 @@ func (s *VisitScreen) ShortHelp() []key.Binding {
 	if k.Save.Enabled() && !s.lastField() {
 		out = append(out, k.Save) // on the last field enter saves already
 	}
-	return append(out, k.Field, k.Scroll, k.PrevStep, k.Esc, k.Cancel)
+	return append(out, k.Field, k.ScrollUp, k.PrevStep, k.Esc, k.Cancel)
 }
 
 // visitHelp explains every key of the visit screen for the full help.
@@ -369,7 +371,7 @@ func (s *VisitScreen) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyPressMsg:
 		if s.V == nil {
-			if msg.String() == "esc" {
+			if key.Matches(msg, s.keys.Esc) {
 				return frame.ToHome()
 			}
 			return nil
@@ -399,7 +401,7 @@ func (s *VisitScreen) update(msg tea.Msg) tea.Cmd {
 func (s *VisitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	if s.cancel != nil {
-		if msg.String() == "esc" {
+		if key.Matches(msg, k.Esc) {
 			s.cancel = nil
 			return nil
 		}
@@ -423,12 +425,12 @@ func (s *VisitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if !s.V.Open() {
-		switch msg.String() {
-		case "enter":
+		switch {
+		case key.Matches(msg, k.Next):
 			return frame.ToHome()
-		case "up":
+		case key.Matches(msg, k.ScrollUp):
 			s.offset = max(s.offset-1, 0)
-		case "down":
+		case key.Matches(msg, k.ScrollDown):
 			s.offset++
 		}
 		return nil
@@ -444,12 +446,12 @@ func (s *VisitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	f := ed.Fields()
 	if f == nil || len(f.Fields) == 0 {
-		switch msg.String() {
-		case "enter":
+		switch {
+		case key.Matches(msg, k.Next):
 			return s.submit()
-		case "up":
+		case key.Matches(msg, k.ScrollUp):
 			s.offset = max(s.offset-1, 0)
-		case "down":
+		case key.Matches(msg, k.ScrollDown):
 			s.offset++
 		}
 		return nil
