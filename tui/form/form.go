@@ -72,18 +72,47 @@ func ChoiceF(key, label string, opts []string, value string) *Field {
 	return fl
 }
 
-// yesNo is a Ya/Tidak choice; "" leaves it unanswered.
+// The two answers of a YesNo field, as the officer sees them.
+const (
+	Yes = "Ya"
+	No  = "Tidak"
+)
+
+// YesNo is a Ya/Tidak choice; "" leaves it unanswered.
 func YesNo(key, label, value string) *Field {
-	return ChoiceF(key, label, []string{"Ya", "Tidak"}, value)
+	return ChoiceF(key, label, []string{Yes, No}, value)
 }
 
+// Yn is the YesNo answer for b.
 func Yn(b bool) string {
 	if b {
-		return "Ya"
+		return Yes
 	}
-	return "Tidak"
+	return No
 }
 
+// IsYes reports whether a YesNo field is answered Ya.
+func (fl *Field) IsYes() bool { return fl.Value() == Yes }
+
+// IsNo reports whether a YesNo field is answered Tidak (unanswered is
+// neither).
+func (fl *Field) IsNo() bool { return fl.Value() == No }
+
+// Yes reports whether the YesNo field key is answered Ya; false for a
+// field the form does not have.
+func (f *Form) Yes(key string) bool {
+	fl := f.Get(key)
+	return fl != nil && fl.IsYes()
+}
+
+// No reports whether the YesNo field key is answered Tidak.
+func (f *Form) No(key string) bool {
+	fl := f.Get(key)
+	return fl != nil && fl.IsNo()
+}
+
+// Choose selects option v (case does not matter); no option matching
+// leaves the field unanswered.
 func (fl *Field) Choose(v string) {
 	fl.Sel = -1
 	for i, o := range fl.Opts {

@@ -174,7 +174,7 @@ func newAvailEd(c *frame.Context, v *store.Visit) *availEd {
 	e := &availEd{id: v.ID, items: v.Items}
 	var fs []*form.Field
 	for _, it := range v.Items {
-		val := "Ya"
+		val := form.Yes
 		if it.Available != nil {
 			val = form.Yn(*it.Available)
 		}
@@ -202,7 +202,7 @@ func (e *availEd) submit(*store.Visit) tea.Cmd {
 	avail := map[string]bool{}
 	for _, fl := range e.F.Fields {
 		if v := fl.Value(); v != "" {
-			avail[fl.Key] = v == "Ya"
+			avail[fl.Key] = fl.IsYes()
 		}
 	}
 	return saveStep(e.c, e.id, store.StepAvailable, func(ctx context.Context, st *store.Store, actor, id string) error {
@@ -306,7 +306,7 @@ func newAgreeEd(c *frame.Context, v *store.Visit) *agreeEd {
 
 func receivedVal(d *store.Document) string {
 	if d.Received {
-		return "Ya"
+		return form.Yes
 	}
 	return ""
 }
@@ -324,7 +324,7 @@ func requestedVars(v *store.Visit) string {
 // sync shows the reason only for a refusal, the documents only for an
 // agreement.
 func (e *agreeEd) sync() {
-	no := e.F.Val("agreed") == "Tidak"
+	no := e.F.No("agreed")
 	for _, fl := range e.F.Fields {
 		switch fl.Key {
 		case "reason":
@@ -350,11 +350,11 @@ func (e *agreeEd) body(v *store.Visit, w int) ([]string, int) {
 
 func (e *agreeEd) submit(*store.Visit) tea.Cmd {
 	in := store.AgreementInput{
-		Agreed:    e.F.Val("agreed") == "Ya",
+		Agreed:    e.F.Yes("agreed"),
 		Reason:    e.F.Val("reason"),
-		Abstraksi: e.F.Val("abstraksi") == "Ya",
+		Abstraksi: e.F.Yes("abstraksi"),
 		Variables: e.F.Val("vars"),
-		Letter:    e.F.Val("letter") == "Ya",
+		Letter:    e.F.Yes("letter"),
 	}
 	if e.F.Val("agreed") == "" {
 		return e.ask("agreed")
@@ -430,7 +430,7 @@ func (e *docCheckEd) submit(*store.Visit) tea.Cmd {
 	if e.F.Val("matches") == "" {
 		return e.ask("matches")
 	}
-	matches, note := e.F.Val("matches") == "Ya", e.F.Val("note")
+	matches, note := e.F.Yes("matches"), e.F.Val("note")
 	return saveStep(e.c, e.id, store.StepDocCheck, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.RecordDocumentCheck(ctx, actor, id, matches, note)
 	})
@@ -497,7 +497,7 @@ func (e *invoiceEd) submit(*store.Visit) tea.Cmd {
 			return e.ask(fl.Key)
 		}
 	}
-	in := store.InvoiceInput{SampleGiven: e.F.Val("sample") == "Ya", SPPDGiven: e.F.Val("sppd") == "Ya"}
+	in := store.InvoiceInput{SampleGiven: e.F.Yes("sample"), SPPDGiven: e.F.Yes("sppd")}
 	return saveStep(e.c, e.id, store.StepInvoice, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.IssueInvoice(ctx, actor, id, in)
 	})

@@ -83,7 +83,7 @@ func NewGuestEd(c *frame.Context, v *store.Visit) *GuestEd {
 
 // sync hides what is not kept without consent.
 func (e *GuestEd) sync() {
-	no := e.F.Val("consent") == "Tidak"
+	no := e.F.No("consent")
 	for _, fl := range e.F.Fields {
 		switch fl.Key {
 		case "name", "consent", "inst", "cat", "email":
@@ -221,7 +221,7 @@ func (e *GuestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd)
 // fill takes a returning visitor's record into the form.
 func (e *GuestEd) fill(p store.Visitor) {
 	g := p.Guest
-	set := map[string]string{"name": g.Name, "consent": "Ya", "idtype": g.IDType, "idno": g.IDNumber,
+	set := map[string]string{"name": g.Name, "consent": form.Yes, "idtype": g.IDType, "idno": g.IDNumber,
 		"gender": g.Gender, "year": form.GuestYear(g), "edu": g.Education, "job": g.Occupation, "inst": g.Institution,
 		"cat": g.Category, "email": g.Email, "phone": g.Phone, "npwp": g.NPWP}
 	for _, fl := range e.F.Fields {
@@ -301,7 +301,7 @@ func (e *GuestEd) submit(*store.Visit) tea.Cmd {
 		return e.ask("consent")
 	}
 	f := e.F
-	in := form.GuestInput(f, f.Val("consent") == "Ya", e.VisitorID)
+	in := form.GuestInput(f, f.Yes("consent"), e.VisitorID)
 	e.closePopup()
 	return saveStep(e.c, e.id, store.StepGuestBook, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.RecordGuest(ctx, actor, id, in)

@@ -105,7 +105,7 @@ func newHandoverEd(c *frame.Context, v *store.Visit) *handoverEd {
 			continue
 		}
 		e.items = append(e.items, it)
-		fs = append(fs, form.YesNo(it.ID, fmt.Sprintf("Produk %d diserahkan", it.Seq), "Ya"))
+		fs = append(fs, form.YesNo(it.ID, fmt.Sprintf("Produk %d diserahkan", it.Seq), form.Yes))
 	}
 	e.formEd = formEd{c: c, F: form.New(c, fs...)}
 	return e
@@ -119,7 +119,7 @@ func (e *handoverEd) body(_ *store.Visit, w int) ([]string, int) {
 func (e *handoverEd) submit(*store.Visit) tea.Cmd {
 	var ids []string
 	for _, fl := range e.F.Fields {
-		if fl.Value() == "Ya" {
+		if fl.IsYes() {
 			ids = append(ids, fl.Key)
 		}
 	}

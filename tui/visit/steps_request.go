@@ -138,7 +138,7 @@ func (e *requestEd) syncLine(l *reqLine) {
 		line.Pages = n
 	}
 	elig := e.elig
-	elig.Letter = e.letter != nil && e.letter.Value() == "Ya"
+	elig.Letter = e.letter != nil && e.letter.IsYes()
 	q, err := e.sch.Quote(line, elig)
 	if err != nil {
 		l.qerr = err.Error()
@@ -387,7 +387,7 @@ func (e *requestEd) submit(*store.Visit) tea.Cmd {
 	if !e.letter.Hidden && e.letter.Value() == "" {
 		return e.ask("letter")
 	}
-	in := store.RequestInput{Letter: e.letter.Value() == "Ya"}
+	in := store.RequestInput{Letter: e.letter.IsYes()}
 	for _, l := range e.lines {
 		it, _ := e.sch.Item(l.code.Value())
 		n, err := e.lineQty(l, it.Kind)
