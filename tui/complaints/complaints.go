@@ -17,7 +17,6 @@ import (
 	"loket/store/valid"
 	"loket/tui/form"
 	"loket/tui/frame"
-	"loket/tui/home"
 )
 
 // Pengaduan: the complaints received at the counter (kotak saran,
@@ -238,7 +237,7 @@ func (s *ComplaintsScreen) loadVisit(id string) tea.Cmd {
 		if err != nil {
 			return frame.ErrMsg{Err: err}
 		}
-		label := fmt.Sprintf("%s · %s · %s (%s)", v.Queue(), frame.DayDMY(v.Day), home.VisitorName(v.Guest.Name), v.Status)
+		label := fmt.Sprintf("%s · %s · %s (%s)", v.Queue(), frame.DayDMY(v.Day), frame.VisitorName(v.Guest.Name), v.Status)
 		return complaintsVisitMsg{id: id, label: label}
 	}
 }

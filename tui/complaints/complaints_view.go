@@ -8,7 +8,6 @@ import (
 	"loket/store"
 	"loket/tui/form"
 	"loket/tui/frame"
-	"loket/tui/visit"
 )
 
 // The complaints screen's rendering: the list, the new-complaint form and
@@ -42,9 +41,9 @@ func (s *ComplaintsScreen) listView() string {
 	case !s.Loaded:
 		return strings.Join(append(out, " Memuat…"), "\n")
 	case len(s.List) == 0 && s.All:
-		return strings.Join(append(out, visit.WrapStyled(st.Dim, " Belum ada pengaduan. Tekan n untuk mencatat pengaduan yang diterima.", s.w-1)...), "\n")
+		return strings.Join(append(out, frame.WrapStyled(st.Dim, " Belum ada pengaduan. Tekan n untuk mencatat pengaduan yang diterima.", s.w-1)...), "\n")
 	case len(s.List) == 0:
-		return strings.Join(append(out, visit.WrapStyled(st.Dim, " Tidak ada pengaduan terbuka. Tekan n untuk mencatat "+
+		return strings.Join(append(out, frame.WrapStyled(st.Dim, " Tidak ada pengaduan terbuka. Tekan n untuk mencatat "+
 			"pengaduan baru, a untuk melihat semua.", s.w-1)...), "\n")
 	}
 	rest := w - 4 - complaintsDateW - complaintsChanW - complaintsStatW - 6

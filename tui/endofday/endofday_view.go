@@ -11,7 +11,6 @@ import (
 	"loket/tariff"
 	"loket/tui/form"
 	"loket/tui/frame"
-	"loket/tui/home"
 )
 
 // The end-of-day screen's rendering: the cash, the awaited bank payments
@@ -152,7 +151,7 @@ func (e *EndOfDayScreen) BankLines(w, room int) []string {
 				exp = st.OK.Render(frame.Span(left) + " lagi")
 			}
 		}
-		out = append(out, "   "+frame.Pad(q, qW)+frame.Pad(code, codeW)+frame.Pad(tariff.Rupiah(o.Total), amtW)+frame.Pad(exp, expW)+frame.Pad(home.VisitorName(o.Name), nameW))
+		out = append(out, "   "+frame.Pad(q, qW)+frame.Pad(code, codeW)+frame.Pad(tariff.Rupiah(o.Total), amtW)+frame.Pad(exp, expW)+frame.Pad(frame.VisitorName(o.Name), nameW))
 	}
 	if rest := len(bank) - shown; rest > 0 {
 		out = append(out, "   "+st.Dim.Render(fmt.Sprintf("dan %d lagi; lihat Beranda", rest)))

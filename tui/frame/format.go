@@ -166,3 +166,29 @@ func DayDMY(day string) string {
 	}
 	return day[8:10] + "-" + day[5:7] + "-" + day[0:4]
 }
+
+// VisitorName is a visitor's name as lists show it, or that the guest book
+// is not filled in yet.
+func VisitorName(n string) string {
+	if strings.TrimSpace(n) == "" {
+		return "(buku tamu belum diisi)"
+	}
+	return n
+}
+
+// OrDash is s, or a dash for an empty value.
+func OrDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+// WrapStyled wraps text to width w and styles each line.
+func WrapStyled(style interface{ Render(...string) string }, text string, w int) []string {
+	ls := Wrap(text, w)
+	for i, l := range ls {
+		ls[i] = style.Render(l)
+	}
+	return ls
+}

@@ -246,7 +246,7 @@ func (h *HomeScreen) View() string {
 				case left < 24*time.Hour:
 					exp = st.Warn.Render("berlaku " + frame.Span(left) + " lagi")
 				}
-				row := fmt.Sprintf("   %s %s  %s  %s", o.Queue, frame.Pad(VisitorName(o.Name), 18), o.BillingCode, tariff.Rupiah(o.Total))
+				row := fmt.Sprintf("   %s %s  %s  %s", o.Queue, frame.Pad(frame.VisitorName(o.Name), 18), o.BillingCode, tariff.Rupiah(o.Total))
 				if frame.Width(row)+2+frame.Width(exp) <= w-1 {
 					out = append(out, row+"  "+exp)
 				} else {
@@ -256,13 +256,6 @@ func (h *HomeScreen) View() string {
 		}
 	}
 	return strings.Join(out, "\n")
-}
-
-func VisitorName(n string) string {
-	if strings.TrimSpace(n) == "" {
-		return "(buku tamu belum diisi)"
-	}
-	return n
 }
 
 func (h *HomeScreen) openRow(i int, o store.OpenVisit, now time.Time, nameW int) string {
@@ -278,7 +271,7 @@ func (h *HomeScreen) openRow(i int, o store.OpenVisit, now time.Time, nameW int)
 	case o.Suspended:
 		step += " (ditunda)"
 	}
-	row := " " + frame.Pad("  "+q, 14) + frame.Pad(VisitorName(o.Name), nameW) + frame.Pad(step, 23) + " " + frame.Span(now.Sub(o.UpdatedAt))
+	row := " " + frame.Pad("  "+q, 14) + frame.Pad(frame.VisitorName(o.Name), nameW) + frame.Pad(step, 23) + " " + frame.Span(now.Sub(o.UpdatedAt))
 	if i == h.cursor {
 		return st.Selected.Render(frame.Pad(" ›"+row[2:], h.w-1))
 	}

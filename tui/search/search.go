@@ -11,7 +11,6 @@ import (
 	"loket/store"
 	"loket/store/valid"
 	"loket/tui/frame"
-	"loket/tui/home"
 )
 
 // Cari ('/' on Beranda): one field that finds visitors (any word of the
@@ -449,7 +448,7 @@ func searchPersonRow(p store.Visitor) string {
 func searchVisitRow(st *frame.Styles, h store.Hit, name, on bool) string {
 	row := frame.Pad(h.Queue, 7) + frame.Pad(frame.DayDMY(h.Day), 12) + searchStatus(st, h.Status, on)
 	if name {
-		row += "  " + home.VisitorName(h.Name)
+		row += "  " + frame.VisitorName(h.Name)
 		// A number match names the full number (a typed prefix may
 		// match several).
 		if h.Matched != "" && h.Matched != "Pengunjung" {

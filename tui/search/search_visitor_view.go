@@ -8,7 +8,6 @@ import (
 	"loket/store/valid"
 	"loket/tui/form"
 	"loket/tui/frame"
-	"loket/tui/visit"
 )
 
 // The visitor record's rendering: its title, identity fields, visits, the
@@ -55,10 +54,10 @@ func (r *searchRecord) identityLines(st *frame.Styles, w int) []string {
 	fields := r.identity()
 	longest := 0
 	for _, f := range fields {
-		longest = max(longest, frame.Width(visit.OrDash(f[1])))
+		longest = max(longest, frame.Width(frame.OrDash(f[1])))
 	}
 	cell := func(f [2]string, vw int) []string {
-		v := visit.OrDash(f[1])
+		v := frame.OrDash(f[1])
 		if (f[0] == "Nomor identitas" || f[0] == "NPWP") && f[1] != "" && !r.revealed {
 			v += st.Dim.Render(" (disamarkan)")
 		}

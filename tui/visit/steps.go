@@ -131,7 +131,7 @@ func arrivalLines(c *frame.Context, v *store.Visit, w int) []string {
 	out = append(out, kv(c, "Datang", frame.LongDate(v.ArrivedAt)+", "+frame.Clock(v.ArrivedAt)+" WIB", w)...)
 	if v.Open() {
 		out = append(out, "")
-		out = append(out, WrapStyled(c.Styles.Dim, "Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
+		out = append(out, frame.WrapStyled(c.Styles.Dim, "Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
 	}
 	return out
 }
@@ -194,7 +194,7 @@ func (e *availEd) body(_ *store.Visit, w int) ([]string, int) {
 		}
 		return nil
 	}))
-	foot := WrapStyled(e.c.Styles.Dim, "Bila tidak ada produk yang tersedia, kunjungan berakhir Batal (produk tidak tersedia).", w)
+	foot := frame.WrapStyled(e.c.Styles.Dim, "Bila tidak ada produk yang tersedia, kunjungan berakhir Batal (produk tidak tersedia).", w)
 	return append(append(head, lines...), append([]string{""}, foot...)...), focus + len(head)
 }
 
@@ -218,7 +218,7 @@ func termsLines(c *frame.Context, v *store.Visit, sch *tariff.Schedule, w int) [
 	if v.ZeroApplied() {
 		total += " (tarif nol rupiah)"
 	}
-	out = append(out, WrapStyled(st.Title, total, w)...)
+	out = append(out, frame.WrapStyled(st.Title, total, w)...)
 	docs := "tidak ada"
 	if d := requiredDocs(v); len(d) > 0 {
 		docs = strings.Join(d, "; ")
@@ -236,7 +236,7 @@ func termsLines(c *frame.Context, v *store.Visit, sch *tariff.Schedule, w int) [
 			}
 		}
 		out = append(out, "")
-		out = append(out, WrapStyled(st.Title, fmt.Sprintf("%d. %s: %s", it.Seq, name, tariff.Rupiah(it.Amount)), w)...)
+		out = append(out, frame.WrapStyled(st.Title, fmt.Sprintf("%d. %s: %s", it.Seq, name, tariff.Rupiah(it.Amount)), w)...)
 		out = append(out, frame.WrapIndent("   "+it.Title+" · "+itemQty(it), w, 3)...)
 		if !it.Counts() {
 			out = append(out, st.Warn.Render("   Tidak tersedia: tidak ditagih"))
@@ -254,7 +254,7 @@ func termsLines(c *frame.Context, v *store.Visit, sch *tariff.Schedule, w int) [
 	// visitor.
 	out = append(out, "")
 	if v.HasMicrodata() {
-		out = append(out, WrapStyled(st.Dim, "• 1 MB = 1.000.000 byte; bagian dari satuan dihitung satu satuan penuh.", w)...)
+		out = append(out, frame.WrapStyled(st.Dim, "• 1 MB = 1.000.000 byte; bagian dari satuan dihitung satu satuan penuh.", w)...)
 	}
 	return out
 }

@@ -3,7 +3,6 @@ package visit
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"loket/store"
 	"loket/tariff"
@@ -43,7 +42,7 @@ func (e *docCheckEd) body(v *store.Visit, w int) ([]string, int) {
 	for _, d := range v.Documents {
 		switch d.Kind {
 		case "abstraksi":
-			head = append(head, kv(e.c, "Abstraksi", receivedText(d.Received)+"; variabel: "+OrDash(d.Variables), w)...)
+			head = append(head, kv(e.c, "Abstraksi", receivedText(d.Received)+"; variabel: "+frame.OrDash(d.Variables), w)...)
 		case "surat_permohonan":
 			head = append(head, kv(e.c, "Surat permohonan", receivedText(d.Received), w)...)
 		}
@@ -58,13 +57,6 @@ func receivedText(b bool) string {
 		return "diterima"
 	}
 	return "belum diterima"
-}
-
-func OrDash(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "—"
-	}
-	return s
 }
 
 func (e *docCheckEd) submit(*store.Visit) tea.Cmd {

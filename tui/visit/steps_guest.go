@@ -246,7 +246,7 @@ func (e *GuestEd) body(_ *store.Visit, w int) ([]string, int) {
 	st := e.c.Styles
 	var head []string
 	if e.chosen != "" {
-		head = append(head, WrapStyled(st.OK, "Pengunjung lama: "+e.chosen+". Isian yang diubah memperbarui datanya.", w)...)
+		head = append(head, frame.WrapStyled(st.OK, "Pengunjung lama: "+e.chosen+". Isian yang diubah memperbarui datanya.", w)...)
 		head = append(head, "")
 	}
 	lines, focus := e.F.Lines(w, form.Under(func(fl *form.Field) []string {
@@ -262,7 +262,7 @@ func (e *GuestEd) body(_ *store.Visit, w int) ([]string, int) {
 		}
 		out = append(out, "    "+st.Dim.Render(frame.Pad("Pengunjung lama: ↓ pilih, enter ambil, esc tutup", w-4)))
 		for i, p := range e.matches {
-			txt := p.Guest.Name + " · " + OrDash(p.Guest.Institution) + " · " + maskEmail(p.Guest.Email)
+			txt := p.Guest.Name + " · " + frame.OrDash(p.Guest.Institution) + " · " + maskEmail(p.Guest.Email)
 			if p.Visits > 0 {
 				txt += fmt.Sprintf(" · %d kunjungan", p.Visits)
 			}

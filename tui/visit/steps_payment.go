@@ -158,7 +158,7 @@ func (e *paymentEd) body(v *store.Visit, w int) ([]string, int) {
 	out := append(head, lines...)
 	if m := e.F.Val("method"); m == payBank || m == payReplace {
 		out = append(out, "")
-		out = append(out, WrapStyled(st.Dim, "Setelah disimpan, kunjungan ditunda selama pengguna layanan membayar di bank; lanjutkan dari Beranda saat ia kembali.", w)...)
+		out = append(out, frame.WrapStyled(st.Dim, "Setelah disimpan, kunjungan ditunda selama pengguna layanan membayar di bank; lanjutkan dari Beranda saat ia kembali.", w)...)
 	}
 	return out, focus + len(head)
 }

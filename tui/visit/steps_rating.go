@@ -97,7 +97,7 @@ func (e *RatingEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd
 
 func (e *RatingEd) body(_ *store.Visit, w int) ([]string, int) {
 	st := e.c.Styles
-	out := WrapStyled(st.Dim, "Nilai: 1 tidak baik/sesuai · 2 kurang · 3 baik/sesuai · 4 sangat baik/sesuai", w)
+	out := frame.WrapStyled(st.Dim, "Nilai: 1 tidak baik/sesuai · 2 kurang · 3 baik/sesuai · 4 sangat baik/sesuai", w)
 	if e.declined {
 		out = append(out, st.Warn.Render("Pengguna layanan tidak bersedia mengisi SKM."))
 	}

@@ -250,29 +250,21 @@ func (s *VisitScreen) stateLines(w int) []string {
 	var l string
 	switch step.State {
 	case store.StateNA:
-		return WrapStyled(st.Warn, "Tidak berlaku untuk kunjungan ini: "+step.Reason, w)
+		return frame.WrapStyled(st.Warn, "Tidak berlaku untuk kunjungan ini: "+step.Reason, w)
 	case store.StateWaiting:
 		l = st.Warn.Render("$ Menunggu pembayaran melalui bank.")
 	case store.StateDone:
 		if n == store.StepArrival || !v.Open() {
-			return WrapStyled(st.OK, "✓ Dicatat pukul "+frame.Hm(step.DoneAt)+".", w)
+			return frame.WrapStyled(st.OK, "✓ Dicatat pukul "+frame.Hm(step.DoneAt)+".", w)
 		}
-		return WrapStyled(st.OK, "✓ Dicatat pukul "+frame.Hm(step.DoneAt)+". Untuk mengoreksi: ubah isian lalu ctrl+s.", w)
+		return frame.WrapStyled(st.OK, "✓ Dicatat pukul "+frame.Hm(step.DoneAt)+". Untuk mengoreksi: ubah isian lalu ctrl+s.", w)
 	default:
 		if v.Open() && n != v.Current() {
-			return WrapStyled(st.Dim, fmt.Sprintf("Langkah yang sedang dikerjakan: %d (%s).", v.Current(), store.Steps[v.Current()-1].Short), w)
+			return frame.WrapStyled(st.Dim, fmt.Sprintf("Langkah yang sedang dikerjakan: %d (%s).", v.Current(), store.Steps[v.Current()-1].Short), w)
 		}
 		return nil
 	}
 	return []string{l}
-}
-
-func WrapStyled(style interface{ Render(...string) string }, text string, w int) []string {
-	ls := frame.Wrap(text, w)
-	for i, l := range ls {
-		ls[i] = style.Render(l)
-	}
-	return ls
 }
 
 // closedLines head the panel of a visit that has ended.
@@ -287,7 +279,7 @@ func (s *VisitScreen) closedLines(w int) []string {
 	if v.Status != store.StatusDone {
 		style = st.Warn
 	}
-	return append(WrapStyled(style, text+".", w), st.Dim.Render("enter/esc: kembali ke Beranda · pgup/pgdn: lihat langkah"))
+	return append(frame.WrapStyled(style, text+".", w), st.Dim.Render("enter/esc: kembali ke Beranda · pgup/pgdn: lihat langkah"))
 }
 
 // Status is the service clock against the 5-minute standard: its colour
