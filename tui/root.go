@@ -153,6 +153,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(cmd, m.syncTick())
 }
 
+// Typing reports a focused text field, which takes single letters.
 func (m *Model) Typing() bool {
 	return m.screen.Typing()
 }
@@ -218,6 +219,7 @@ func (m *Model) officeName() string {
 	return "PST"
 }
 
+// Render is the whole frame as text (View wraps it in a tea.View).
 func (m *Model) Render() string {
 	c, st := m.c, m.c.Styles
 	w, h := c.Width, c.Height

@@ -1,3 +1,5 @@
+// Package complaints is the 'p' screen: complaints received at the
+// counter, recorded and followed up.
 package complaints
 
 import (
@@ -76,9 +78,13 @@ type (
 	complaintsFollowedMsg struct{ id, status string }
 )
 
-func (complaintsAddedMsg) Success()    {}
+// Success clears the error line: the store accepted the change.
+func (complaintsAddedMsg) Success() {}
+
+// Success clears the error line: the store accepted the change.
 func (complaintsFollowedMsg) Success() {}
 
+// ComplaintsScreen is this package's screen; the root holds it behind frame.Screen.
 type ComplaintsScreen struct {
 	frame.Base
 	c      *frame.Context
@@ -110,10 +116,17 @@ func New(c *frame.Context, visitID string) frame.Screen {
 	return s
 }
 
-func (s *ComplaintsScreen) Title() string    { return "Pengaduan" }
+// Title names the screen in the header.
+func (s *ComplaintsScreen) Title() string { return "Pengaduan" }
+
+// SetSize takes the body's size from the root.
 func (s *ComplaintsScreen) SetSize(w, h int) { s.w, s.h = w, h }
-func (s *ComplaintsScreen) Init() tea.Cmd    { return s.load() }
-func (s *ComplaintsScreen) Typing() bool     { return s.Form != nil && s.Form.Typing() }
+
+// Init starts the screen's first read.
+func (s *ComplaintsScreen) Init() tea.Cmd { return s.load() }
+
+// Typing reports a focused text field, which takes single letters.
+func (s *ComplaintsScreen) Typing() bool { return s.Form != nil && s.Form.Typing() }
 
 // selected is the complaint under the cursor, if any.
 func (s *ComplaintsScreen) selected() (store.Complaint, bool) {
@@ -123,11 +136,13 @@ func (s *ComplaintsScreen) selected() (store.Complaint, bool) {
 	return s.List[s.cursor], true
 }
 
+// ShortHelp is the help bar: the keys that work now.
 func (s *ComplaintsScreen) ShortHelp() []key.Binding {
 	k := s.keys
 	return []key.Binding{k.Save, k.Next, k.Field, k.Scroll, k.New, k.Open, k.Up, k.Toggle, k.Esc}
 }
 
+// FullHelp lists every key of the screen for f1.
 func (s *ComplaintsScreen) FullHelp() [][]key.Binding {
 	k := s.keys
 	b := func(keys, desc string) key.Binding {
@@ -242,6 +257,7 @@ func (s *ComplaintsScreen) loadVisit(id string) tea.Cmd {
 	}
 }
 
+// Update handles a message and returns the screen.
 func (s *ComplaintsScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	cmd := s.update(msg)
 	s.applyKeys()

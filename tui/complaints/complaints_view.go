@@ -13,6 +13,7 @@ import (
 // The complaints screen's rendering: the list, the new-complaint form and
 // the detail with its follow-up history.
 
+// View renders the screen's body.
 func (s *ComplaintsScreen) View() string {
 	switch s.Mode {
 	case ComplaintsNew:

@@ -1,3 +1,5 @@
+// Package endofday is the 'e' screen: the day's cash hand-over and the
+// day's workbook.
 package endofday
 
 import (
@@ -82,9 +84,13 @@ type EndOfDayExportedMsg struct {
 	at   time.Time
 }
 
-func (endOfDayHandedMsg) Success()   {}
+// Success clears the error line: the store accepted the change.
+func (endOfDayHandedMsg) Success() {}
+
+// Success clears the error line: the store accepted the change.
 func (EndOfDayExportedMsg) Success() {}
 
+// EndOfDayScreen is this package's screen; the root holds it behind frame.Screen.
 type EndOfDayScreen struct {
 	frame.Base
 	C        *frame.Context
@@ -103,6 +109,7 @@ type EndOfDayScreen struct {
 	w, h     int
 }
 
+// New builds the screen from the shared context.
 func New(c *frame.Context) frame.Screen {
 	e := &EndOfDayScreen{C: c, Keys: newEndOfDayKeys()}
 	e.F = form.New(c,
@@ -116,14 +123,25 @@ func New(c *frame.Context) frame.Screen {
 	return e
 }
 
-func (e *EndOfDayScreen) Title() string    { return "Tutup hari" }
+// Title names the screen in the header.
+func (e *EndOfDayScreen) Title() string { return "Tutup hari" }
+
+// SetSize takes the body's size from the root.
 func (e *EndOfDayScreen) SetSize(w, h int) { e.w, e.h = w, h }
-func (e *EndOfDayScreen) Init() tea.Cmd    { return e.load() }
-func (e *EndOfDayScreen) Typing() bool     { return e.Editing }
+
+// Init starts the screen's first read.
+func (e *EndOfDayScreen) Init() tea.Cmd { return e.load() }
+
+// Typing reports a focused text field, which takes single letters.
+func (e *EndOfDayScreen) Typing() bool { return e.Editing }
+
+// ShortHelp is the help bar: the keys that work now.
 func (e *EndOfDayScreen) ShortHelp() []key.Binding {
 	k := e.Keys
 	return []key.Binding{k.Save, k.Next, k.Prev, k.Leave, k.Edit, k.Yes, k.No, k.Export, k.Back}
 }
+
+// FullHelp lists every key of the screen for f1.
 func (e *EndOfDayScreen) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
 
 func (e *EndOfDayScreen) applyKeys() {
@@ -252,6 +270,7 @@ func EndOfDayParseAmount(s string) (int64, error) {
 	return n, nil
 }
 
+// Update handles a message and returns the screen.
 func (e *EndOfDayScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	cmd := e.update(msg)
 	e.applyKeys()
@@ -337,6 +356,7 @@ func (e *EndOfDayScreen) fieldErr(err error) {
 	}
 }
 
+// Key handles a key press.
 func (e *EndOfDayScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	k := e.Keys
 	switch {

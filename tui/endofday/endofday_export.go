@@ -91,6 +91,7 @@ func endOfDayExport(ctx context.Context, s *store.Store, day, officer string, no
 // hand-over when it comes back as an errMsg.
 type endOfDayExportError struct{ err error }
 
+// Error is the Indonesian sentence for the error line.
 func (e *endOfDayExportError) Error() string { return "laporan belum tertulis: " + e.err.Error() }
 
 // userText is the error line's sentence: already Indonesian, without the
@@ -98,4 +99,6 @@ func (e *endOfDayExportError) Error() string { return "laporan belum tertulis: "
 func (e *endOfDayExportError) UserText() string {
 	return "Laporan belum tertulis: " + frame.ErrText(e.err)
 }
+
+// Unwrap gives the underlying error.
 func (e *endOfDayExportError) Unwrap() error { return e.err }

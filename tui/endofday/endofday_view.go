@@ -16,6 +16,7 @@ import (
 // The end-of-day screen's rendering: the cash, the awaited bank payments
 // and the workbook.
 
+// View renders the screen's body.
 func (e *EndOfDayScreen) View() string {
 	st, w := e.C.Styles, max(e.w-1, 40)
 	title := "Tutup hari"

@@ -1,3 +1,6 @@
+// Package folder decides where workbooks and printed documents are
+// written (the office's export folder, or Documents/Laporan PST) and says
+// in Indonesian why a folder cannot be used.
 package folder
 
 import (
@@ -63,8 +66,10 @@ type FolderError struct {
 	why string
 }
 
+// Unwrap gives the underlying error.
 func (e *FolderError) Unwrap() error { return e.err }
 
+// Error is the Indonesian sentence for the error line.
 func (e *FolderError) Error() string {
 	return fmt.Sprintf("folder ekspor %s tidak dapat dibuat (%s); periksa Pengaturan (s)", e.dir, e.why)
 }

@@ -1,3 +1,6 @@
+// Package form is the counter app's field kit: text fields and choices
+// walked with enter and tab, errors in Indonesian under the field, and the
+// guest-book fields shared by the visit and the visitor record.
 package form
 
 import (
@@ -27,6 +30,7 @@ const (
 	ChoiceField
 )
 
+// Field is one input of a form: a text field or a choice.
 type Field struct {
 	Key    string
 	Label  string
@@ -58,6 +62,7 @@ func (fl *Field) Value() string {
 	return fl.Opts[fl.Sel]
 }
 
+// TextF is a text field holding value.
 func TextF(key, label, value string) *Field {
 	in := textinput.New()
 	in.Prompt = ""
@@ -66,6 +71,7 @@ func TextF(key, label, value string) *Field {
 	return &Field{Key: key, Label: label, Kind: TextField, In: in, Sel: -1}
 }
 
+// ChoiceF is a choice among opts, value chosen ("" for none).
 func ChoiceF(key, label string, opts []string, value string) *Field {
 	fl := &Field{Key: key, Label: label, Kind: ChoiceField, Opts: opts, Sel: -1}
 	fl.Choose(value)
@@ -122,6 +128,7 @@ func (fl *Field) Choose(v string) {
 	}
 }
 
+// WithHint sets the hint shown under the field.
 func (fl *Field) WithHint(h string) *Field { fl.Hint = h; return fl }
 
 // form is an ordered set of fields with one focused.
@@ -136,6 +143,7 @@ type Form struct {
 	FocusLen int
 }
 
+// New builds the screen from the shared context.
 func New(c *frame.Context, fields ...*Field) *Form {
 	f := &Form{C: c, Fields: fields}
 	f.Restyle()
@@ -143,6 +151,7 @@ func New(c *frame.Context, fields ...*Field) *Form {
 	return f
 }
 
+// Restyle takes the context's styles (they change with the background).
 func (f *Form) Restyle() {
 	if f.Styles == f.C.Styles {
 		return
@@ -164,6 +173,7 @@ func (f *Form) firstVisible() int {
 	return 0
 }
 
+// Get is the field key, or nil.
 func (f *Form) Get(key string) *Field {
 	for _, fl := range f.Fields {
 		if fl.Key == key {
@@ -173,6 +183,7 @@ func (f *Form) Get(key string) *Field {
 	return nil
 }
 
+// Val is field key's value, "" for a field the form does not have.
 func (f *Form) Val(key string) string {
 	if fl := f.Get(key); fl != nil {
 		return fl.Value()
@@ -180,6 +191,7 @@ func (f *Form) Val(key string) string {
 	return ""
 }
 
+// Cur is the focused field, or nil.
 func (f *Form) Cur() *Field {
 	if f.Focus < 0 || f.Focus >= len(f.Fields) {
 		return nil
@@ -187,6 +199,7 @@ func (f *Form) Cur() *Field {
 	return f.Fields[f.Focus]
 }
 
+// FocusAt focuses field i (-1: none).
 func (f *Form) FocusAt(i int) {
 	for j, fl := range f.Fields {
 		if fl.Kind == TextField && j != i {
@@ -243,6 +256,7 @@ func (f *Form) FixFocus() {
 	}
 }
 
+// Typing reports a focused text field, which takes single letters.
 func (f *Form) Typing() bool {
 	fl := f.Cur()
 	return fl != nil && fl.Kind == TextField
@@ -323,6 +337,7 @@ func (f *Form) Key(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 // next save checks again).
 type fieldFixedMsg struct{}
 
+// Success clears the error line: the store accepted the change.
 func (fieldFixedMsg) Success() {}
 
 // fixed reports a field that had an error and was just changed, once no
@@ -399,6 +414,7 @@ func (f *Form) ShowErr(err error) bool {
 	return false
 }
 
+// ClearErrs removes every field's error.
 func (f *Form) ClearErrs() {
 	for _, fl := range f.Fields {
 		fl.Err = ""

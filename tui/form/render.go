@@ -90,6 +90,7 @@ func (f *Form) Lines(w int, d Decor) (out []string, focus int) {
 	return out, focus
 }
 
+// Render draws the field, focused when on, for width w.
 func (fl *Field) Render(st *frame.Styles, on bool, w int) []string {
 	if fl.Kind == TextField {
 		if on {

@@ -1,3 +1,7 @@
+// Package frame is what every screen of the counter app shares: the
+// Context (size, styles, keys, store, clock, officer, office), the styles,
+// the messages between the screens and the root, the Screen contract,
+// typed navigation and the formatting helpers. It imports no screen.
 package frame
 
 import (

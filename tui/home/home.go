@@ -1,3 +1,5 @@
+// Package home is Beranda: today's figures, the open visits, and the keys
+// to every other screen.
 package home
 
 import (
@@ -51,8 +53,10 @@ type homeLoadedMsg struct {
 // visitStartedMsg: a new visit was recorded (step 1).
 type visitStartedMsg struct{ visit *store.Visit }
 
+// Success clears the error line: the store accepted the change.
 func (visitStartedMsg) Success() {}
 
+// HomeScreen is this package's screen; the root holds it behind frame.Screen.
 type HomeScreen struct {
 	frame.Base
 	c      *frame.Context
@@ -65,14 +69,22 @@ type HomeScreen struct {
 	w, h   int
 }
 
+// New builds the screen from the shared context.
 func New(c *frame.Context) frame.Screen {
 	return &HomeScreen{c: c, keys: newHomeKeys()}
 }
 
-func (h *HomeScreen) Title() string     { return "Beranda" }
-func (h *HomeScreen) Clock() bool       { return true }
+// Title names the screen in the header.
+func (h *HomeScreen) Title() string { return "Beranda" }
+
+// Clock reports the clock shown, so the root ticks.
+func (h *HomeScreen) Clock() bool { return true }
+
+// SetSize takes the body's size from the root.
 func (h *HomeScreen) SetSize(w, ht int) { h.w, h.h = w, ht }
-func (h *HomeScreen) Init() tea.Cmd     { return h.load() }
+
+// Init starts the screen's first read.
+func (h *HomeScreen) Init() tea.Cmd { return h.load() }
 
 // homeRefresh is how often Beranda reads its figures again while shown.
 const homeRefresh = 30 // seconds
@@ -92,11 +104,13 @@ func (h *HomeScreen) load() tea.Cmd {
 	}
 }
 
+// ShortHelp is the help bar: the keys that work now.
 func (h *HomeScreen) ShortHelp() []key.Binding {
 	k := h.keys
 	return []key.Binding{k.New, k.Resume, k.Up, k.Search, k.Complaints, k.Tariff, k.EndOfDay, k.Settings, k.Help, k.Quit}
 }
 
+// FullHelp lists every key of the screen for f1.
 func (h *HomeScreen) FullHelp() [][]key.Binding {
 	k := h.keys
 	up := frame.UpKey("pilih kunjungan berjalan")
@@ -117,6 +131,7 @@ func (h *HomeScreen) FullHelp() [][]key.Binding {
 		k.Help, k.Quit}}
 }
 
+// Update handles a message and returns the screen.
 func (h *HomeScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeLoadedMsg:
@@ -141,6 +156,7 @@ func (h *HomeScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	return h, nil
 }
 
+// Key handles a key press.
 func (h *HomeScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	k := h.keys
 	switch {
@@ -186,6 +202,7 @@ func decimal(f float64, places int) string {
 	return strings.Replace(fmt.Sprintf("%.*f", places, f), ".", ",", 1)
 }
 
+// View renders the screen's body.
 func (h *HomeScreen) View() string {
 	c, st := h.c, h.c.Styles
 	now := c.Now()

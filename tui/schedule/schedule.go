@@ -1,3 +1,5 @@
+// Package schedule is the 't' screen: the tariff schedule in force. It is
+// not named tariff so that it does not shadow loket/tariff.
 package schedule
 
 import (
@@ -37,8 +39,10 @@ func newTariffKeys() tariffKeys {
 // tariffLoadedMsg carries the schedule in force.
 type tariffLoadedMsg struct{ sch *tariff.Schedule }
 
+// Success clears the error line: the store accepted the change.
 func (tariffLoadedMsg) Success() {}
 
+// TariffScreen is this package's screen; the root holds it behind frame.Screen.
 type TariffScreen struct {
 	frame.Base
 	c    *frame.Context
@@ -53,14 +57,17 @@ type TariffScreen struct {
 	linesSt *frame.Styles
 }
 
+// New builds the screen from the shared context.
 func New(c *frame.Context) frame.Screen {
 	t := &TariffScreen{c: c, Keys: newTariffKeys()}
 	t.applyKeys()
 	return t
 }
 
+// Title names the screen in the header.
 func (t *TariffScreen) Title() string { return "Tarif" }
 
+// Init starts the screen's first read.
 func (t *TariffScreen) Init() tea.Cmd {
 	s, ctx := t.c.Store, t.c.Ctx
 	return func() tea.Msg {
@@ -72,17 +79,20 @@ func (t *TariffScreen) Init() tea.Cmd {
 	}
 }
 
+// SetSize takes the body's size from the root.
 func (t *TariffScreen) SetSize(w, h int) {
 	t.w, t.h = w, h
 	t.clamp()
 	t.applyKeys()
 }
 
+// ShortHelp is the help bar: the keys that work now.
 func (t *TariffScreen) ShortHelp() []key.Binding {
 	k := t.Keys
 	return []key.Binding{k.Up, k.PgUp, k.Top, k.Back}
 }
 
+// FullHelp lists every key of the screen for f1.
 func (t *TariffScreen) FullHelp() [][]key.Binding { return [][]key.Binding{t.ShortHelp()} }
 
 // room is how many schedule lines fit: the body less the position line
@@ -106,6 +116,7 @@ func (t *TariffScreen) applyKeys() {
 	}
 }
 
+// Update handles a message and returns the screen.
 func (t *TariffScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tariffLoadedMsg:
@@ -135,6 +146,7 @@ func (t *TariffScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	return t, nil
 }
 
+// View renders the screen's body.
 func (t *TariffScreen) View() string {
 	if t.Sch == nil {
 		return "\n  Memuat jadwal tarif…"

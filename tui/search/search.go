@@ -1,3 +1,5 @@
+// Package search is the '/' screen: find visitors, visits and numbers, and
+// correct or erase a visitor's record on request.
 package search
 
 import (
@@ -77,6 +79,7 @@ type searchRow struct {
 	Hit    *store.Hit
 }
 
+// SearchScreen is this package's screen; the root holds it behind frame.Screen.
 type SearchScreen struct {
 	frame.Base
 	c      *frame.Context
@@ -98,6 +101,7 @@ type SearchScreen struct {
 	w, h int
 }
 
+// New builds the screen from the shared context.
 func New(c *frame.Context) frame.Screen {
 	in := textinput.New()
 	in.Prompt = ""
@@ -110,9 +114,13 @@ func New(c *frame.Context) frame.Screen {
 	return s
 }
 
+// Title names the screen in the header.
 func (s *SearchScreen) Title() string { return "Cari" }
+
+// Init starts the screen's first read.
 func (s *SearchScreen) Init() tea.Cmd { return nil }
 
+// SetSize takes the body's size from the root.
 func (s *SearchScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	s.In.SetWidth(max(w-10, 10))
@@ -131,6 +139,7 @@ func (s *SearchScreen) Typing() bool {
 	return false
 }
 
+// Restyle takes the context's styles.
 func (s *SearchScreen) Restyle() {
 	if s.styles == s.c.Styles {
 		return
@@ -193,6 +202,7 @@ func (s *SearchScreen) applyKeys() {
 	}
 }
 
+// ShortHelp is the help bar: the keys that work now.
 func (s *SearchScreen) ShortHelp() []key.Binding {
 	k := s.Keys
 	save := k.Save
@@ -202,6 +212,7 @@ func (s *SearchScreen) ShortHelp() []key.Binding {
 	return []key.Binding{k.Confirm, k.Next, save, k.Field, k.Open, k.Edit, k.Erase, k.Reveal, k.Up, k.Esc}
 }
 
+// FullHelp lists every key of the screen for f1.
 func (s *SearchScreen) FullHelp() [][]key.Binding {
 	b := func(keys, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
@@ -218,6 +229,7 @@ func (s *SearchScreen) FullHelp() [][]key.Binding {
 	}}
 }
 
+// Update handles a message and returns the screen.
 func (s *SearchScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	s.Restyle()
 	cmd := s.update(msg)
@@ -340,6 +352,7 @@ func (r searchRow) id() string {
 	return "v" + r.Hit.VisitID
 }
 
+// View renders the screen's body.
 func (s *SearchScreen) View() string {
 	switch s.Mode {
 	case SearchModeRecord:

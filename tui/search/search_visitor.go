@@ -53,8 +53,13 @@ type (
 	searchRevealedMsg struct{ id string }
 )
 
-func (searchSavedMsg) Success()    {}
-func (SearchErasedMsg) Success()   {}
+// Success clears the error line: the store accepted the change.
+func (searchSavedMsg) Success() {}
+
+// Success clears the error line: the store accepted the change.
+func (SearchErasedMsg) Success() {}
+
+// Success clears the error line: the store accepted the change.
 func (searchRevealedMsg) Success() {}
 
 // searchRecord is the open visitor's record, form and dialog.
@@ -75,6 +80,7 @@ type searchRecord struct {
 	confirmErr string
 }
 
+// Restyle takes the styles st.
 func (r *searchRecord) Restyle(st *frame.Styles) {
 	r.confirm.SetStyles(st.Input)
 	if r.Form != nil {

@@ -1,3 +1,5 @@
+// Package settings is the 's' screen: the office, the officers and their
+// PINs, and backups.
 package settings
 
 import (
@@ -94,10 +96,16 @@ type (
 	settingsClosedMsg struct{}
 )
 
+// Success clears the error line: the store accepted the change.
 func (settingsOfficeSavedMsg) Success() {}
-func (settingsOfficersMsg) Success()    {}
-func (settingsClosedMsg) Success()      {}
 
+// Success clears the error line: the store accepted the change.
+func (settingsOfficersMsg) Success() {}
+
+// Success clears the error line: the store accepted the change.
+func (settingsClosedMsg) Success() {}
+
+// SettingsScreen is this package's screen; the root holds it behind frame.Screen.
 type SettingsScreen struct {
 	frame.Base
 	c        *frame.Context
@@ -115,18 +123,23 @@ type SettingsScreen struct {
 	w, h     int
 }
 
+// New builds the screen from the shared context.
 func New(c *frame.Context) frame.Screen {
 	s := &SettingsScreen{c: c, keys: newSettingsKeys()}
 	s.applyKeys()
 	return s
 }
 
-func (s *SettingsScreen) Title() string    { return "Pengaturan" }
+// Title names the screen in the header.
+func (s *SettingsScreen) Title() string { return "Pengaturan" }
+
+// SetSize takes the body's size from the root.
 func (s *SettingsScreen) SetSize(w, h int) { s.w, s.h = w, h; s.applyKeys() }
 
 // Typing: a form is open on a text field, so letters and digits are input.
 func (s *SettingsScreen) Typing() bool { return s.Form != nil && s.Form.Typing() }
 
+// Init starts the screen's first read.
 func (s *SettingsScreen) Init() tea.Cmd {
 	st, ctx := s.c.Store, s.c.Ctx
 	return func() tea.Msg {
@@ -179,6 +192,7 @@ func (s *SettingsScreen) applyKeys() {
 	k.Back.SetEnabled(!open)
 }
 
+// ShortHelp is the help bar: the keys that work now.
 func (s *SettingsScreen) ShortHelp() []key.Binding {
 	k := s.keys
 	if s.Form != nil {
@@ -190,8 +204,10 @@ func (s *SettingsScreen) ShortHelp() []key.Binding {
 	return []key.Binding{k.Edit, k.Add, k.PIN, k.Up, k.Next, k.Back}
 }
 
+// FullHelp lists every key of the screen for f1.
 func (s *SettingsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
+// Update handles a message and returns the screen.
 func (s *SettingsScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	defer s.applyKeys()
 	switch msg := msg.(type) {

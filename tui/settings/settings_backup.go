@@ -33,6 +33,7 @@ type (
 	settingsBackupMissingMsg struct{ dir string }
 )
 
+// Success clears the error line: the store accepted the change.
 func (settingsBackupDoneMsg) Success() {}
 
 // settingsTryFolder makes the export folder and writes a file into it.

@@ -13,6 +13,7 @@ import (
 // listRoom is how many officers fit under the Petugas section's lines.
 func (s *SettingsScreen) listRoom() int { return max(s.h-9, 3) }
 
+// View renders the screen's body.
 func (s *SettingsScreen) View() string {
 	st, w := s.c.Styles, s.w
 	var tabs []string

@@ -1,3 +1,4 @@
+// Package start is the first screen: the officer on duty and their PIN.
 package start
 
 import (
@@ -67,14 +68,17 @@ type (
 	officerNeedsPINMsg struct{ officer store.Officer }
 )
 
+// New builds the screen from the shared context.
 func New(c *frame.Context, officer string) frame.Screen {
 	s := &startScreen{c: c, keys: newStartKeys(), wantName: officer}
 	s.applyKeys()
 	return s
 }
 
+// Title names the screen in the header.
 func (s *startScreen) Title() string { return "Petugas" }
 
+// Init starts the screen's first read.
 func (s *startScreen) Init() tea.Cmd {
 	st, ctx, name := s.c.Store, s.c.Ctx, strings.TrimSpace(s.wantName)
 	if name != "" {
@@ -101,6 +105,7 @@ func (s *startScreen) Init() tea.Cmd {
 	}
 }
 
+// SetSize takes the body's size from the root.
 func (s *startScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	if s.form != nil {
@@ -110,6 +115,7 @@ func (s *startScreen) SetSize(w, h int) {
 
 func (s *startScreen) formWidth() int { return min(60, s.w-4) }
 
+// Typing reports a focused text field, which takes single letters.
 func (s *startScreen) Typing() bool { return s.form != nil }
 
 func (s *startScreen) applyKeys() {
@@ -122,6 +128,7 @@ func (s *startScreen) applyKeys() {
 	s.keys.Back.SetEnabled((s.state == startAdd || s.state == startPIN) && len(s.officers) > 0)
 }
 
+// ShortHelp is the help bar: the keys that work now.
 func (s *startScreen) ShortHelp() []key.Binding {
 	k := s.keys
 	if s.form != nil {
@@ -130,6 +137,7 @@ func (s *startScreen) ShortHelp() []key.Binding {
 	return []key.Binding{k.Up, k.Choose, k.Add, k.Quit}
 }
 
+// FullHelp lists every key of the screen for f1.
 func (s *startScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
 // newForm builds the huh form of the current state, bound to name and pin.
@@ -161,6 +169,7 @@ func (s *startScreen) setState(st startState) tea.Cmd {
 	return cmd
 }
 
+// Update handles a message and returns the screen.
 func (s *startScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case officersLoadedMsg:
@@ -256,6 +265,7 @@ func (s *startScreen) submit() tea.Cmd {
 	return nil
 }
 
+// View renders the screen's body.
 func (s *startScreen) View() string {
 	st := s.c.Styles
 	var out []string

@@ -74,6 +74,7 @@ type infoEd struct {
 	save  tea.Cmd
 }
 
+// Fields is nil: the step has no inputs.
 func (e *infoEd) Fields() *form.Form { return nil }
 func (e *infoEd) body(v *store.Visit, w int) ([]string, int) {
 	return e.body0(v, w), 0
@@ -87,6 +88,7 @@ type formEd struct {
 	F *form.Form
 }
 
+// Fields is the step's form.
 func (e *formEd) Fields() *form.Form { return e.F }
 
 // kv writes "label: value" with the label dimmed, wrapped to w.

@@ -34,6 +34,7 @@ const lookupMin = 2
 // lookupShown is how many matches are offered.
 const lookupShown = 4
 
+// GuestEd is step 1, the guest book, with the lookup of returning visitors.
 type GuestEd struct {
 	formEd
 	id        string
@@ -54,6 +55,7 @@ type GuestEd struct {
 // The lookup fields.
 var lookupFields = map[string]bool{"name": true, "idno": true, "email": true}
 
+// NewGuestEd builds the guest book of visit v.
 func NewGuestEd(c *frame.Context, v *store.Visit) *GuestEd {
 	g := v.Guest
 	consent := ""
@@ -101,6 +103,7 @@ func (e *GuestEd) keys() []key.Binding {
 	return nil
 }
 
+// Popup reports the returning visitors' matches open.
 func (e *GuestEd) Popup() bool {
 	fl := e.F.Cur()
 	return e.open && len(e.matches) > 0 && fl != nil && fl.Key == e.field
@@ -169,6 +172,7 @@ func (e *GuestEd) lookup(field, q string) tea.Cmd {
 	}
 }
 
+// HandleMsg takes the lookup's answers.
 func (e *GuestEd) HandleMsg(msg tea.Msg) (bool, tea.Cmd) {
 	m, ok := msg.(VisitorsFoundMsg)
 	if !ok {

@@ -21,6 +21,7 @@ import (
 
 var scores = []string{"1", "2", "3", "4"}
 
+// RatingEd is the rating step (SKM): scores by key, or declined.
 type RatingEd struct {
 	formEd
 	id       string

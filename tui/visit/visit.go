@@ -1,3 +1,6 @@
+// Package visit is the visit screen: the 16 steps of one visit in a
+// sidebar, the selected step's editor in the main panel, the service clock
+// in the footer, and the printed documents of the visit.
 package visit
 
 import (
@@ -60,10 +63,17 @@ type (
 	visitCanceledMsg struct{ note string }
 )
 
-func (visitLoadedMsg) Success()    {}
-func (visitSavedMsg) Success()     {}
+// Success clears the error line: the store accepted the change.
+func (visitLoadedMsg) Success() {}
+
+// Success clears the error line: the store accepted the change.
+func (visitSavedMsg) Success() {}
+
+// Success clears the error line: the store accepted the change.
 func (visitSuspendedMsg) Success() {}
-func (visitCanceledMsg) Success()  {}
+
+// Success clears the error line: the store accepted the change.
+func (visitCanceledMsg) Success() {}
 
 // editor is one step's panel: what it shows, what it records, and the
 // parts a richer step adds (its own keys, messages, a popup, a pinned
@@ -107,20 +117,24 @@ type editorBase struct{}
 
 func (editorBase) handleKey(tea.KeyPressMsg, *store.Visit) (bool, tea.Cmd) { return false, nil }
 
+// HandleMsg ignores other messages.
 func (editorBase) HandleMsg(tea.Msg) (bool, tea.Cmd) { return false, nil }
 
 func (editorBase) changed(*form.Field, *store.Visit) tea.Cmd { return nil }
 
 func (editorBase) keys() []key.Binding { return nil }
 
+// ShowErr leaves a refusal to the form.
 func (editorBase) ShowErr(error) bool { return false }
 
 func (editorBase) pinned() string { return "" }
 
+// Popup reports no popup.
 func (editorBase) Popup() bool { return false }
 
 func (editorBase) closePopup() {}
 
+// VisitScreen is this package's screen; the root holds it behind frame.Screen.
 type VisitScreen struct {
 	frame.Base
 	c      *frame.Context
@@ -159,6 +173,7 @@ func New(c *frame.Context, id string, d *Draft) frame.Screen {
 	return s
 }
 
+// Title names the screen in the header.
 func (s *VisitScreen) Title() string {
 	if s.V == nil {
 		return "Kunjungan"
@@ -201,14 +216,17 @@ func (s *VisitScreen) reload() tea.Cmd {
 	return func() tea.Msg { return loadVisit(ctx, st, id) }
 }
 
+// SetSize takes the body's size from the root.
 func (s *VisitScreen) SetSize(w, h int) {
 	if w != s.w || h != s.h {
 		s.w, s.h, s.side = w, h, nil
 	}
 }
 
+// Clock reports the clock shown, so the root ticks.
 func (s *VisitScreen) Clock() bool { return s.V != nil && s.V.Open() }
 
+// Typing reports a focused text field, which takes single letters.
 func (s *VisitScreen) Typing() bool {
 	if s.cancel != nil {
 		return true
@@ -289,6 +307,7 @@ func (s *VisitScreen) lastField() bool {
 	return true
 }
 
+// ShortHelp is the help bar: the keys that work now.
 func (s *VisitScreen) ShortHelp() []key.Binding {
 	k := s.keys
 	if s.cancel != nil {
@@ -326,6 +345,7 @@ var visitHelp = func() []key.Binding {
 	}
 }()
 
+// FullHelp lists every key of the screen for f1.
 func (s *VisitScreen) FullHelp() [][]key.Binding {
 	var ed []key.Binding
 	if e := s.Editor(); e != nil {
@@ -334,6 +354,7 @@ func (s *VisitScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{ed, visitHelp}
 }
 
+// Update handles a message and returns the screen.
 func (s *VisitScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	cmd := s.update(msg)
 	if s.V != nil {
@@ -398,6 +419,7 @@ func (s *VisitScreen) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// Key handles a key press.
 func (s *VisitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	if s.cancel != nil {
@@ -473,6 +495,7 @@ func (s *VisitScreen) changed(ed editor) tea.Cmd {
 	return ed.changed(ed.Fields().Cur(), s.V)
 }
 
+// SelectStep shows step n (1–16) for review; out of range is ignored.
 func (s *VisitScreen) SelectStep(n int) {
 	if n < 1 || n > store.NumSteps || n == s.Sel {
 		return

@@ -37,6 +37,7 @@ func (s *VisitScreen) mainWidth() int {
 	return max(s.w-sw-3, 20)
 }
 
+// View renders the screen's body.
 func (s *VisitScreen) View() string {
 	if s.V == nil {
 		return "\n  Memuat kunjungan…"
