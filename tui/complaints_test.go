@@ -27,18 +27,18 @@ func complaintsOpen(t *testing.T, w, h int) *harness {
 }
 
 // complaintsLoaded waits until the Pengaduan list has been read.
-func (h *harness) complaintsLoaded() *complaints.ComplaintsScreen {
+func (h *harness) complaintsLoaded() *complaints.Screen {
 	h.t.Helper()
 	h.until("daftar pengaduan", func() bool {
-		cs, ok := h.m.screen.(*complaints.ComplaintsScreen)
+		cs, ok := h.m.screen.(*complaints.Screen)
 		return ok && cs.Loaded
 	})
-	return h.m.screen.(*complaints.ComplaintsScreen)
+	return h.m.screen.(*complaints.Screen)
 }
 
-func (h *harness) complaintsScreen() *complaints.ComplaintsScreen {
+func (h *harness) complaintsScreen() *complaints.Screen {
 	h.t.Helper()
-	cs, ok := h.m.screen.(*complaints.ComplaintsScreen)
+	cs, ok := h.m.screen.(*complaints.Screen)
 	if !ok {
 		h.t.Fatalf("not on Pengaduan:\n%s", h.screen())
 	}

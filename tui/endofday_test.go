@@ -89,15 +89,15 @@ func endOfDayAtBank(t *testing.T, h *harness, n int, code string) {
 }
 
 // endOfDayOpen opens Tutup hari from Beranda and waits for its figures.
-func endOfDayOpen(t *testing.T, h *harness) *endofday.EndOfDayScreen {
+func endOfDayOpen(t *testing.T, h *harness) *endofday.Screen {
 	t.Helper()
 	h.atHome()
 	h.keys("e")
 	h.until("Tutup hari", func() bool {
-		e, ok := h.m.screen.(*endofday.EndOfDayScreen)
+		e, ok := h.m.screen.(*endofday.Screen)
 		return ok && e.Loaded
 	})
-	return h.m.screen.(*endofday.EndOfDayScreen)
+	return h.m.screen.(*endofday.Screen)
 }
 
 // endOfDayExportTo points the export folder at a new temporary folder.
@@ -211,7 +211,7 @@ func TestEndOfDayBadAmountNamesField(t *testing.T) {
 	}
 	for _, c := range cases {
 		h.keys("enter")
-		e := h.m.screen.(*endofday.EndOfDayScreen)
+		e := h.m.screen.(*endofday.Screen)
 		e.F.Get("counted").In.SetValue(c.typed)
 		e.F.Get("recipient").In.SetValue("Sri Wahyuni")
 		h.keys("ctrl+s")
@@ -375,7 +375,7 @@ func TestEndOfDayEscLeavesFieldThenHome(t *testing.T) {
 	if h.quit || h.m.fullHelp {
 		t.Fatalf("single keys fired while typing")
 	}
-	e := h.m.screen.(*endofday.EndOfDayScreen)
+	e := h.m.screen.(*endofday.Screen)
 	if got := e.F.Val("counted"); got != "q?" {
 		t.Fatalf("field holds %q", got)
 	}
@@ -454,7 +454,7 @@ func TestEndOfDayExportReportsProgress(t *testing.T) {
 
 	// On screen, while busy.
 	endOfDayOpen(t, h)
-	s := h.m.screen.(*endofday.EndOfDayScreen)
+	s := h.m.screen.(*endofday.Screen)
 	s.Busy, s.Progress = true, endofday.EndOfDayProgressMsg{Sheet: "Produk", Rows: 500, Next: func() tea.Msg { return nil }}
 	h.sees("lembar Produk, 500 baris")
 	s.Progress.Sheet = ""

@@ -233,16 +233,16 @@ func (h *harness) waitSee(text string) {
 // visit is the visit the visit screen holds.
 func (h *harness) visit() *store.Visit {
 	h.t.Helper()
-	vs, ok := h.m.screen.(*visit.VisitScreen)
+	vs, ok := h.m.screen.(*visit.Screen)
 	if !ok || vs.V == nil {
 		h.t.Fatalf("not on a loaded visit screen:\n%s", h.screen())
 	}
 	return vs.V
 }
 
-func (h *harness) visitScreen() *visit.VisitScreen {
+func (h *harness) visitScreen() *visit.Screen {
 	h.t.Helper()
-	vs, ok := h.m.screen.(*visit.VisitScreen)
+	vs, ok := h.m.screen.(*visit.Screen)
 	if !ok {
 		h.t.Fatalf("not on the visit screen:\n%s", h.screen())
 	}
@@ -263,7 +263,7 @@ func (h *harness) stored(id string) *store.Visit {
 func (h *harness) atStep(n int) {
 	h.t.Helper()
 	h.until("langkah "+store.Steps[n-1].Name, func() bool {
-		vs, ok := h.m.screen.(*visit.VisitScreen)
+		vs, ok := h.m.screen.(*visit.Screen)
 		return ok && vs.V != nil && vs.Sel == n && !vs.Saving
 	})
 }
@@ -291,7 +291,7 @@ type driver interface {
 func (h *harness) atHome() {
 	h.t.Helper()
 	h.until("Beranda", func() bool {
-		hs, ok := h.m.screen.(*home.HomeScreen)
+		hs, ok := h.m.screen.(*home.Screen)
 		return ok && hs.Loaded
 	})
 }

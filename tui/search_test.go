@@ -33,10 +33,10 @@ func searchPaidVisit(t *testing.T, h *harness) *store.Visit {
 }
 
 // searchOpen goes from Beranda to the search screen.
-func searchOpen(h *harness) *search.SearchScreen {
+func searchOpen(h *harness) *search.Screen {
 	h.t.Helper()
 	h.keys("/")
-	s, ok := h.m.screen.(*search.SearchScreen)
+	s, ok := h.m.screen.(*search.Screen)
 	if !ok {
 		h.t.Fatalf("/ on Beranda did not open Cari:\n%s", h.screen())
 	}
@@ -44,7 +44,7 @@ func searchOpen(h *harness) *search.SearchScreen {
 }
 
 // searchFor replaces the field's text and waits for the answer.
-func searchFor(h *harness, s *search.SearchScreen, q string) {
+func searchFor(h *harness, s *search.Screen, q string) {
 	h.t.Helper()
 	h.keys("ctrl+u")
 	h.typ(q)
@@ -52,7 +52,7 @@ func searchFor(h *harness, s *search.SearchScreen, q string) {
 }
 
 // searchRecordOf opens Siti's record from the results.
-func searchRecordOf(t *testing.T, h *harness, s *search.SearchScreen) {
+func searchRecordOf(t *testing.T, h *harness, s *search.Screen) {
 	t.Helper()
 	searchFor(h, s, "aminah")
 	if s.People != 1 || s.Cursor != 0 {
@@ -80,7 +80,7 @@ func searchRelease(h *harness, cmd tea.Cmd) {
 }
 
 // searchToPhone opens the correction form and replaces the phone number.
-func searchToPhone(t *testing.T, h *harness, s *search.SearchScreen, phone string) {
+func searchToPhone(t *testing.T, h *harness, s *search.Screen, phone string) {
 	t.Helper()
 	h.keys("ctrl+e")
 	for range 10 { // name … email, to the phone
@@ -171,7 +171,7 @@ func TestSearchOpensFinishedVisitReadOnly(t *testing.T) {
 	h.sees("Selesai")
 	h.keys("enter")
 	h.until("kunjungan selesai", func() bool {
-		vs, ok := h.m.screen.(*visit.VisitScreen)
+		vs, ok := h.m.screen.(*visit.Screen)
 		return ok && vs.V != nil
 	})
 	h.sees("Kunjungan "+v.Queue()+": Selesai", "kembali ke Beranda")

@@ -19,14 +19,14 @@ import (
 )
 
 // settingsOpen opens Pengaturan from Beranda and waits until it is read.
-func settingsOpen(t *testing.T, h *harness) *settings.SettingsScreen {
+func settingsOpen(t *testing.T, h *harness) *settings.Screen {
 	t.Helper()
 	h.keys("s")
 	h.until("pengaturan", func() bool {
-		s, ok := h.m.screen.(*settings.SettingsScreen)
+		s, ok := h.m.screen.(*settings.Screen)
 		return ok && s.Loaded
 	})
-	return h.m.screen.(*settings.SettingsScreen)
+	return h.m.screen.(*settings.Screen)
 }
 
 // settingsFrameFits fails unless the frame has exactly the terminal's
@@ -63,7 +63,7 @@ func settingsFrameFits(t *testing.T, h *harness, scr string) {
 
 // settingsRetype focuses the field with the key by tabbing from the first
 // and replaces its value by typing.
-func settingsRetype(t *testing.T, h *harness, s *settings.SettingsScreen, fieldKey, value string) {
+func settingsRetype(t *testing.T, h *harness, s *settings.Screen, fieldKey, value string) {
 	t.Helper()
 	for s.Form.Focus != 0 {
 		h.keys("shift+tab")
@@ -84,7 +84,7 @@ func settingsRetype(t *testing.T, h *harness, s *settings.SettingsScreen, fieldK
 
 // settingsRetypeFocus focuses the field with the key by tabbing from the
 // first, typing nothing.
-func settingsRetypeFocus(t *testing.T, h *harness, s *settings.SettingsScreen, fieldKey string) {
+func settingsRetypeFocus(t *testing.T, h *harness, s *settings.Screen, fieldKey string) {
 	t.Helper()
 	for s.Form.Focus != 0 {
 		h.keys("shift+tab")

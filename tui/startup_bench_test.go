@@ -71,7 +71,7 @@ func BenchmarkStartupFirstFrame(b *testing.B) {
 		benchRun(b, m, tea.Batch(frame.LoadOffice(m.c), m.screen.Init()))
 		first = m.View().Content
 		b.StopTimer()
-		if h, ok := m.screen.(*home.HomeScreen); !ok || !h.Loaded {
+		if h, ok := m.screen.(*home.Screen); !ok || !h.Loaded {
 			b.Fatalf("not on a loaded Beranda:\n%s", ansi.Strip(first))
 		}
 		s.Close()

@@ -13,14 +13,14 @@ import (
 )
 
 // tariffOpen opens Tarif from Beranda and waits for the schedule.
-func tariffOpen(t *testing.T, h *harness) *schedule.TariffScreen {
+func tariffOpen(t *testing.T, h *harness) *schedule.Screen {
 	t.Helper()
 	h.keys("t")
 	h.until("jadwal tarif", func() bool {
-		ts, ok := h.m.screen.(*schedule.TariffScreen)
+		ts, ok := h.m.screen.(*schedule.Screen)
 		return ok && ts.Sch != nil
 	})
-	return h.m.screen.(*schedule.TariffScreen)
+	return h.m.screen.(*schedule.Screen)
 }
 
 // tariffReadAll pages through the whole schedule with pgdown and returns

@@ -46,12 +46,12 @@ func (p *probed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if pr, ok := msg.(probeMsg); ok {
 		s := snapshot{screen: ansi.Strip(p.m.View().Content), id: p.m.id}
 		switch sc := p.m.screen.(type) {
-		case *visit.VisitScreen:
+		case *visit.Screen:
 			s.sel, s.saving, s.loaded = sc.Sel, sc.Saving, sc.V != nil
 			if sc.V != nil {
 				s.visitID = sc.V.ID
 			}
-		case *home.HomeScreen:
+		case *home.Screen:
 			s.loaded = sc.Loaded
 		}
 		pr.ch <- s
@@ -221,7 +221,7 @@ func TestTeaFlowFreeGovernment(t *testing.T) {
 	d := newTT(t, 80, 24)
 	id := flowFreeGov(d)
 	m := d.quit()
-	h, ok := m.screen.(*home.HomeScreen)
+	h, ok := m.screen.(*home.Screen)
 	if !ok || h.Data.Stats.Finished != 1 || h.Data.Stats.PNBP != 0 || h.Data.Stats.Respondents != 1 {
 		t.Fatalf("final Beranda: %+v", m.screen)
 	}
@@ -234,7 +234,7 @@ func TestTeaFlowCancel(t *testing.T) {
 	d := newTT(t, 80, 24)
 	flowCancel(d)
 	m := d.quit()
-	h := m.screen.(*home.HomeScreen)
+	h := m.screen.(*home.Screen)
 	if h.Data.Stats.Canceled != 1 || len(h.Data.Open) != 0 {
 		t.Fatalf("final Beranda stats %+v open %d", h.Data.Stats, len(h.Data.Open))
 	}
@@ -245,7 +245,7 @@ func TestTeaFlowSuspendQuitResume(t *testing.T) {
 	id := flowSuspendResume(d)
 	d.keys("esc")
 	m := d.quit()
-	h := m.screen.(*home.HomeScreen)
+	h := m.screen.(*home.Screen)
 	if len(h.Data.Open) != 1 || h.Data.Open[0].ID != id || !h.Data.Open[0].Suspended {
 		t.Fatalf("final Beranda open visits %+v", h.Data.Open)
 	}

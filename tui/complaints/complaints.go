@@ -84,8 +84,8 @@ func (complaintsAddedMsg) Success() {}
 // Success clears the error line: the store accepted the change.
 func (complaintsFollowedMsg) Success() {}
 
-// ComplaintsScreen is this package's screen; the root holds it behind frame.Screen.
-type ComplaintsScreen struct {
+// Screen is the complaints screen; the root holds it behind frame.Screen.
+type Screen struct {
 	frame.Base
 	c      *frame.Context
 	keys   complaintsKeys
@@ -108,7 +108,7 @@ type ComplaintsScreen struct {
 // newComplaints opens the list; a visit ID as arg opens the new-complaint
 // form linked to that visit.
 func New(c *frame.Context, visitID string) frame.Screen {
-	s := &ComplaintsScreen{c: c, keys: newComplaintsKeys()}
+	s := &Screen{c: c, keys: newComplaintsKeys()}
 	if id := visitID; id != "" {
 		s.openNew(id)
 	}
@@ -117,19 +117,19 @@ func New(c *frame.Context, visitID string) frame.Screen {
 }
 
 // Title names the screen in the header.
-func (s *ComplaintsScreen) Title() string { return "Pengaduan" }
+func (s *Screen) Title() string { return "Pengaduan" }
 
 // SetSize takes the body's size from the root.
-func (s *ComplaintsScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *Screen) SetSize(w, h int) { s.w, s.h = w, h }
 
 // Init starts the screen's first read.
-func (s *ComplaintsScreen) Init() tea.Cmd { return s.load() }
+func (s *Screen) Init() tea.Cmd { return s.load() }
 
 // Typing reports a focused text field, which takes single letters.
-func (s *ComplaintsScreen) Typing() bool { return s.Form != nil && s.Form.Typing() }
+func (s *Screen) Typing() bool { return s.Form != nil && s.Form.Typing() }
 
 // selected is the complaint under the cursor, if any.
-func (s *ComplaintsScreen) selected() (store.Complaint, bool) {
+func (s *Screen) selected() (store.Complaint, bool) {
 	if s.cursor < 0 || s.cursor >= len(s.List) {
 		return store.Complaint{}, false
 	}
@@ -137,13 +137,13 @@ func (s *ComplaintsScreen) selected() (store.Complaint, bool) {
 }
 
 // ShortHelp is the help bar: the keys that work now.
-func (s *ComplaintsScreen) ShortHelp() []key.Binding {
+func (s *Screen) ShortHelp() []key.Binding {
 	k := s.keys
 	return []key.Binding{k.Save, k.Next, k.Field, k.Scroll, k.New, k.Open, k.Up, k.Toggle, k.Esc}
 }
 
 // FullHelp lists every key of the screen for f1.
-func (s *ComplaintsScreen) FullHelp() [][]key.Binding {
+func (s *Screen) FullHelp() [][]key.Binding {
 	k := s.keys
 	b := func(keys, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
@@ -157,7 +157,7 @@ func (s *ComplaintsScreen) FullHelp() [][]key.Binding {
 		b("a", "ganti tampilan: hanya terbuka / semua 12 bulan terakhir"), b("esc", "ke Beranda")}}
 }
 
-func (s *ComplaintsScreen) applyKeys() {
+func (s *Screen) applyKeys() {
 	k := &s.keys
 	list := s.Form == nil
 	for _, b := range []*key.Binding{&k.New, &k.Toggle} {
@@ -195,7 +195,7 @@ func (s *ComplaintsScreen) applyKeys() {
 
 // load reads the list: the open complaints, or with all every complaint
 // received in the last twelve months plus older open ones, open first.
-func (s *ComplaintsScreen) load() tea.Cmd {
+func (s *Screen) load() tea.Cmd {
 	s.gen++
 	st, ctx, gen, all, now := s.c.Store, s.c.Ctx, s.gen, s.All, s.c.Now()
 	to, from := store.Day(now), store.Day(now)
@@ -228,7 +228,7 @@ func complaintsBtoi(b bool) int {
 
 // loadDetail reads the open complaint again (by its day, so a complaint
 // just closed is found while the list shows only open ones).
-func (s *ComplaintsScreen) loadDetail() tea.Cmd {
+func (s *Screen) loadDetail() tea.Cmd {
 	st, ctx, id, day := s.c.Store, s.c.Ctx, s.cur.ID, store.Day(s.cur.ReceivedAt)
 	return func() tea.Msg {
 		list, err := st.Complaints(ctx, day, day, false)
@@ -245,7 +245,7 @@ func (s *ComplaintsScreen) loadDetail() tea.Cmd {
 }
 
 // loadVisit names the linked visit: queue number, day, visitor, status.
-func (s *ComplaintsScreen) loadVisit(id string) tea.Cmd {
+func (s *Screen) loadVisit(id string) tea.Cmd {
 	st, ctx := s.c.Store, s.c.Ctx
 	return func() tea.Msg {
 		v, err := st.Visit(ctx, id)
@@ -258,13 +258,13 @@ func (s *ComplaintsScreen) loadVisit(id string) tea.Cmd {
 }
 
 // Update handles a message and returns the screen.
-func (s *ComplaintsScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+func (s *Screen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	cmd := s.update(msg)
 	s.applyKeys()
 	return s, cmd
 }
 
-func (s *ComplaintsScreen) update(msg tea.Msg) tea.Cmd {
+func (s *Screen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case complaintsLoadedMsg:
 		if msg.gen != s.gen {
@@ -312,7 +312,7 @@ func (s *ComplaintsScreen) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (s *ComplaintsScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
+func (s *Screen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Esc):
@@ -343,7 +343,7 @@ func (s *ComplaintsScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (s *ComplaintsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
+func (s *Screen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	k, f := s.keys, s.Form
 	switch {
 	case key.Matches(msg, k.Esc):
@@ -371,7 +371,7 @@ func (s *ComplaintsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // openNew opens the new-complaint form, linked to a visit when given.
-func (s *ComplaintsScreen) openNew(visitID string) {
+func (s *Screen) openNew(visitID string) {
 	text := form.TextF("text", "Isi pengaduan", "").
 		WithHint("Tulis pengaduan seperti yang disampaikan pengadu.")
 	text.In.CharLimit = 4000
@@ -386,7 +386,7 @@ func (s *ComplaintsScreen) openNew(visitID string) {
 
 // channelHint says where a channel's complaints arrive, as the service
 // standard publishes it.
-func (s *ComplaintsScreen) channelHint(channel string) string {
+func (s *Screen) channelHint(channel string) string {
 	o := s.c.Office
 	switch channel {
 	case "Kotak saran":
@@ -405,7 +405,7 @@ func (s *ComplaintsScreen) channelHint(channel string) string {
 
 // followUpForm is the form for the next follow-up of the open complaint,
 // its status set to the one that usually comes next.
-func (s *ComplaintsScreen) followUpForm() *form.Form {
+func (s *Screen) followUpForm() *form.Form {
 	next := s.cur.Status
 	if i := slices.Index(valid.ComplaintStatuses, next); i >= 0 && i+1 < len(valid.ComplaintStatuses) {
 		next = valid.ComplaintStatuses[i+1]
@@ -417,7 +417,7 @@ func (s *ComplaintsScreen) followUpForm() *form.Form {
 	return f
 }
 
-func (s *ComplaintsScreen) submit() tea.Cmd {
+func (s *Screen) submit() tea.Cmd {
 	if s.saving || s.Form == nil {
 		return nil
 	}
@@ -493,7 +493,7 @@ func complaintsFindVisit(ctx context.Context, st *store.Store, typed, today, cou
 	return "", notFound(fmt.Sprintf("%q", typed))
 }
 
-func (s *ComplaintsScreen) scroll(down bool) {
+func (s *Screen) scroll(down bool) {
 	top, room := s.detailLayout()
 	last := max(len(top)-room, 0)
 	if s.offset < 0 || s.offset > last {

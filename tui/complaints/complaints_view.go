@@ -14,7 +14,7 @@ import (
 // the detail with its follow-up history.
 
 // View renders the screen's body.
-func (s *ComplaintsScreen) View() string {
+func (s *Screen) View() string {
 	switch s.Mode {
 	case ComplaintsNew:
 		return s.newView()
@@ -29,7 +29,7 @@ func (s *ComplaintsScreen) View() string {
 // status.
 const complaintsDateW, complaintsChanW, complaintsStatW = 16, 12, 8
 
-func (s *ComplaintsScreen) listView() string {
+func (s *Screen) listView() string {
 	st, w := s.c.Styles, s.w
 	title := fmt.Sprintf("Pengaduan terbuka (%d)", len(s.List))
 	other := "a: tampilkan semua"
@@ -74,7 +74,7 @@ func (s *ComplaintsScreen) listView() string {
 // complaintsOneLine flattens text for a column.
 func complaintsOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func (s *ComplaintsScreen) statusStyle(status string) func(...string) string {
+func (s *Screen) statusStyle(status string) func(...string) string {
 	st := s.c.Styles
 	switch status {
 	case "Diterima":
@@ -85,7 +85,7 @@ func (s *ComplaintsScreen) statusStyle(status string) func(...string) string {
 	return st.OK.Render
 }
 
-func (s *ComplaintsScreen) row(c store.Complaint, on bool, textW, fuW int) string {
+func (s *Screen) row(c store.Complaint, on bool, textW, fuW int) string {
 	status := frame.Pad(c.Status, complaintsStatW)
 	if !on {
 		status = s.statusStyle(c.Status)(status)
@@ -102,7 +102,7 @@ func (s *ComplaintsScreen) row(c store.Complaint, on bool, textW, fuW int) strin
 }
 
 // preview shows more of the selected complaint under the list.
-func (s *ComplaintsScreen) preview(w int) []string {
+func (s *Screen) preview(w int) []string {
 	c, ok := s.selected()
 	if !ok {
 		return nil
@@ -136,7 +136,7 @@ func (s *ComplaintsScreen) preview(w int) []string {
 
 // textPreview shows a focused text field's whole value, wrapped, once it
 // is longer than the one-line input shows.
-func (s *ComplaintsScreen) textPreview(f *form.Form, w int) form.Decor {
+func (s *Screen) textPreview(f *form.Form, w int) form.Decor {
 	st := s.c.Styles
 	vw := max(w-f.LabelWidth(w)-2, 8)
 	ind := strings.Repeat(" ", f.LabelWidth(w)+2)
@@ -156,7 +156,7 @@ func (s *ComplaintsScreen) textPreview(f *form.Form, w int) form.Decor {
 }
 
 // formLines renders the open form one column in from the left.
-func (s *ComplaintsScreen) formLines() []string {
+func (s *Screen) formLines() []string {
 	w := s.w - 1
 	lines, _ := s.Form.Lines(w, s.textPreview(s.Form, w))
 	for i, l := range lines {
@@ -165,7 +165,7 @@ func (s *ComplaintsScreen) formLines() []string {
 	return lines
 }
 
-func (s *ComplaintsScreen) newView() string {
+func (s *Screen) newView() string {
 	st, o := s.c.Styles, s.c.Office
 	out := []string{" " + st.Title.Render("Pengaduan baru")}
 	ways := "Saluran pengaduan: kotak saran di unit PST · lapor.go.id · email " +
@@ -180,7 +180,7 @@ func (s *ComplaintsScreen) newView() string {
 
 // detailParts are the open complaint (top, scrolled when it does not fit)
 // and the follow-up form (bottom, always shown).
-func (s *ComplaintsScreen) detailParts() (top, bottom []string) {
+func (s *Screen) detailParts() (top, bottom []string) {
 	st, w, c := s.c.Styles, s.w, s.cur
 	const lw = 11
 	vw := max(w-lw-3, 10)
@@ -221,7 +221,7 @@ func (s *ComplaintsScreen) detailParts() (top, bottom []string) {
 
 // detailWindow is the part of top that fits above bottom, from the scroll
 // offset, with a line saying there is more.
-func (s *ComplaintsScreen) detailWindow(top, bottom []string) []string {
+func (s *Screen) detailWindow(top, bottom []string) []string {
 	room := max(s.h-len(bottom), 2)
 	if len(top) <= room {
 		return top
@@ -237,7 +237,7 @@ func (s *ComplaintsScreen) detailWindow(top, bottom []string) []string {
 }
 
 // detailLayout is the detail's top part and the lines it may use.
-func (s *ComplaintsScreen) detailLayout() (top []string, room int) {
+func (s *Screen) detailLayout() (top []string, room int) {
 	top, bottom := s.detailParts()
 	return top, max(s.h-len(bottom), 2) - 1
 }

@@ -90,8 +90,8 @@ func (endOfDayHandedMsg) Success() {}
 // Success clears the error line: the store accepted the change.
 func (EndOfDayExportedMsg) Success() {}
 
-// EndOfDayScreen is this package's screen; the root holds it behind frame.Screen.
-type EndOfDayScreen struct {
+// Screen is the endofday screen; the root holds it behind frame.Screen.
+type Screen struct {
 	frame.Base
 	C        *frame.Context
 	Keys     endOfDayKeys
@@ -111,7 +111,7 @@ type EndOfDayScreen struct {
 
 // New builds the screen from the shared context.
 func New(c *frame.Context) frame.Screen {
-	e := &EndOfDayScreen{C: c, Keys: newEndOfDayKeys()}
+	e := &Screen{C: c, Keys: newEndOfDayKeys()}
 	e.F = form.New(c,
 		form.TextF("counted", "Uang tunai dihitung", "").WithHint("Rupiah bulat, misalnya 1.250.000."),
 		form.TextF("recipient", "Penerima (bendahara)", "").WithHint("Nama bendahara penerimaan."),
@@ -124,27 +124,27 @@ func New(c *frame.Context) frame.Screen {
 }
 
 // Title names the screen in the header.
-func (e *EndOfDayScreen) Title() string { return "Tutup hari" }
+func (e *Screen) Title() string { return "Tutup hari" }
 
 // SetSize takes the body's size from the root.
-func (e *EndOfDayScreen) SetSize(w, h int) { e.w, e.h = w, h }
+func (e *Screen) SetSize(w, h int) { e.w, e.h = w, h }
 
 // Init starts the screen's first read.
-func (e *EndOfDayScreen) Init() tea.Cmd { return e.load() }
+func (e *Screen) Init() tea.Cmd { return e.load() }
 
 // Typing reports a focused text field, which takes single letters.
-func (e *EndOfDayScreen) Typing() bool { return e.Editing }
+func (e *Screen) Typing() bool { return e.Editing }
 
 // ShortHelp is the help bar: the keys that work now.
-func (e *EndOfDayScreen) ShortHelp() []key.Binding {
+func (e *Screen) ShortHelp() []key.Binding {
 	k := e.Keys
 	return []key.Binding{k.Save, k.Next, k.Prev, k.Leave, k.Edit, k.Yes, k.No, k.Export, k.Back}
 }
 
 // FullHelp lists every key of the screen for f1.
-func (e *EndOfDayScreen) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
+func (e *Screen) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
 
-func (e *EndOfDayScreen) applyKeys() {
+func (e *Screen) applyKeys() {
 	k := &e.Keys
 	idle := !e.Editing && !e.Confirm
 	k.Edit.SetEnabled(idle && e.Loaded && !e.saving)
@@ -159,20 +159,20 @@ func (e *EndOfDayScreen) applyKeys() {
 }
 
 // blur leaves the form: no field has the focus.
-func (e *EndOfDayScreen) blur() {
+func (e *Screen) blur() {
 	e.F.FocusAt(-1)
 	e.F.Focus = -1
 	e.Editing = false
 }
 
-func (e *EndOfDayScreen) edit(key string) {
+func (e *Screen) edit(key string) {
 	e.Editing = true
 	e.F.FocusKey(key)
 }
 
 // load reads the day's figures, hand-overs, awaited bank payments and the
 // export folder.
-func (e *EndOfDayScreen) load() tea.Cmd {
+func (e *Screen) load() tea.Cmd {
 	e.LoadGen++
 	s, ctx, now, gen := e.C.Store, e.C.Ctx, e.C.Now(), e.LoadGen
 	return func() tea.Msg {
@@ -271,13 +271,13 @@ func EndOfDayParseAmount(s string) (int64, error) {
 }
 
 // Update handles a message and returns the screen.
-func (e *EndOfDayScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+func (e *Screen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	cmd := e.update(msg)
 	e.applyKeys()
 	return e, cmd
 }
 
-func (e *EndOfDayScreen) update(msg tea.Msg) tea.Cmd {
+func (e *Screen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case EndOfDayLoadedMsg:
 		if msg.Gen != e.LoadGen {
@@ -340,7 +340,7 @@ func (e *EndOfDayScreen) update(msg tea.Msg) tea.Cmd {
 // fieldErr puts a refusal next to the field it names; a missing reason
 // shows the reason field first (the receipts may have changed since the
 // screen read them).
-func (e *EndOfDayScreen) fieldErr(err error) {
+func (e *Screen) fieldErr(err error) {
 	var ve *valid.Error
 	if !errors.As(err, &ve) {
 		return
@@ -357,7 +357,7 @@ func (e *EndOfDayScreen) fieldErr(err error) {
 }
 
 // Key handles a key press.
-func (e *EndOfDayScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
+func (e *Screen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	k := e.Keys
 	switch {
 	case e.Confirm:
@@ -411,7 +411,7 @@ func (e *EndOfDayScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // hasNext reports whether a visible field follows the focused one.
-func (e *EndOfDayScreen) hasNext() bool {
+func (e *Screen) hasNext() bool {
 	for i := e.F.Focus + 1; i < len(e.F.Fields); i++ {
 		if !e.F.Fields[i].Hidden {
 			return true
@@ -421,14 +421,14 @@ func (e *EndOfDayScreen) hasNext() bool {
 }
 
 // counted is the amount typed, if it reads as one.
-func (e *EndOfDayScreen) counted() (int64, bool) {
+func (e *Screen) counted() (int64, bool) {
 	n, err := EndOfDayParseAmount(e.F.Val("counted"))
 	return n, err == nil
 }
 
 // sync shows the reason field while the amount typed differs from the
 // receipts.
-func (e *EndOfDayScreen) sync() {
+func (e *Screen) sync() {
 	if n, ok := e.counted(); ok {
 		e.F.Get("reason").Hidden = n == e.Data.Receipts
 	} else if strings.TrimSpace(e.F.Val("counted")) == "" {
@@ -441,7 +441,7 @@ func (e *EndOfDayScreen) sync() {
 
 // save records the hand-over; the amount is read here, the rest is the
 // store's to check.
-func (e *EndOfDayScreen) save() tea.Cmd {
+func (e *Screen) save() tea.Cmd {
 	if e.saving || !e.Loaded {
 		return nil
 	}

@@ -18,7 +18,7 @@ import (
 
 // export writes the day's workbook in a command; the spinner turns and
 // the sheet being written shows until it answers.
-func (e *EndOfDayScreen) export() tea.Cmd {
+func (e *Screen) export() tea.Cmd {
 	e.Busy, e.done, e.Progress = true, nil, EndOfDayProgressMsg{}
 	e.spin = spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.C.Styles.Accent))
 	return tea.Batch(EndOfDayWrite(e.C.Ctx, e.C.Store, e.Data.Day, e.C.Officer.Name, e.C.Now()), e.spin.Tick)

@@ -17,7 +17,7 @@ import (
 // and the workbook.
 
 // View renders the screen's body.
-func (e *EndOfDayScreen) View() string {
+func (e *Screen) View() string {
 	st, w := e.C.Styles, max(e.w-1, 40)
 	title := "Tutup hari"
 	if e.Loaded {
@@ -54,14 +54,14 @@ func (e *EndOfDayScreen) View() string {
 
 // kv is a labelled row aligned with the hand-over form's fields; a long
 // value wraps under itself.
-func (e *EndOfDayScreen) kv(label, value string, w int) []string {
+func (e *Screen) kv(label, value string, w int) []string {
 	lw := e.F.LabelWidth(w - 1)
 	ind := 3 + lw
 	return frame.WrapIndent("   "+e.C.Styles.Dim.Render(frame.Pad(label, lw))+value, w, ind)
 }
 
 // cashLines: today's cash receipts, the hand-over recorded and the form.
-func (e *EndOfDayScreen) cashLines(w int) []string {
+func (e *Screen) cashLines(w int) []string {
 	st, d := e.C.Styles, e.Data
 	out := []string{" " + st.Title.Render("Kas tunai")}
 	paid := "tidak ada pembayaran tunai"
@@ -116,7 +116,7 @@ func (e *EndOfDayScreen) cashLines(w int) []string {
 
 // bankLines: the open visits awaiting a bank payment, the code that
 // expires first on top, in at most room lines.
-func (e *EndOfDayScreen) BankLines(w, room int) []string {
+func (e *Screen) BankLines(w, room int) []string {
 	st, bank, now := e.C.Styles, e.Data.Bank, e.C.Now()
 	head := " " + st.Title.Render(fmt.Sprintf("Menunggu pembayaran bank (%d)", len(bank)))
 	if len(bank) == 0 {
@@ -161,7 +161,7 @@ func (e *EndOfDayScreen) BankLines(w, room int) []string {
 }
 
 // reportLines: where the workbook goes and what happened to it.
-func (e *EndOfDayScreen) reportLines(w int) []string {
+func (e *Screen) reportLines(w int) []string {
 	st, d := e.C.Styles, e.Data
 	out := []string{" " + st.Title.Render("Laporan harian untuk Kasubbag Umum")}
 	dir, name := d.Folder, export.FileName(d.Day, d.Day)
@@ -222,14 +222,14 @@ func (e *EndOfDayScreen) reportLines(w int) []string {
 
 // handedAfter reports whether a hand-over was recorded after t: the
 // workbook written at t lacks it.
-func (e *EndOfDayScreen) handedAfter(t time.Time) bool {
+func (e *Screen) handedAfter(t time.Time) bool {
 	hs := e.Data.Handovers
 	return len(hs) > 0 && hs[len(hs)-1].HandedAt.After(t)
 }
 
 // reminder repeats under the report that the cash is not handed over yet,
 // where the body has room for it.
-func (e *EndOfDayScreen) reminder(w int) []string {
+func (e *Screen) reminder(w int) []string {
 	d := e.Data
 	if e.Confirm {
 		return nil

@@ -56,8 +56,8 @@ type visitStartedMsg struct{ visit *store.Visit }
 // Success clears the error line: the store accepted the change.
 func (visitStartedMsg) Success() {}
 
-// HomeScreen is this package's screen; the root holds it behind frame.Screen.
-type HomeScreen struct {
+// Screen is the home screen; the root holds it behind frame.Screen.
+type Screen struct {
 	frame.Base
 	c      *frame.Context
 	keys   homeKeys
@@ -71,25 +71,25 @@ type HomeScreen struct {
 
 // New builds the screen from the shared context.
 func New(c *frame.Context) frame.Screen {
-	return &HomeScreen{c: c, keys: newHomeKeys()}
+	return &Screen{c: c, keys: newHomeKeys()}
 }
 
 // Title names the screen in the header.
-func (h *HomeScreen) Title() string { return "Beranda" }
+func (h *Screen) Title() string { return "Beranda" }
 
 // Clock reports the clock shown, so the root ticks.
-func (h *HomeScreen) Clock() bool { return true }
+func (h *Screen) Clock() bool { return true }
 
 // SetSize takes the body's size from the root.
-func (h *HomeScreen) SetSize(w, ht int) { h.w, h.h = w, ht }
+func (h *Screen) SetSize(w, ht int) { h.w, h.h = w, ht }
 
 // Init starts the screen's first read.
-func (h *HomeScreen) Init() tea.Cmd { return h.load() }
+func (h *Screen) Init() tea.Cmd { return h.load() }
 
 // homeRefresh is how often Beranda reads its figures again while shown.
 const homeRefresh = 30 // seconds
 
-func (h *HomeScreen) load() tea.Cmd {
+func (h *Screen) load() tea.Cmd {
 	s, ctx, day := h.c.Store, h.c.Ctx, store.Day(h.c.Now())
 	return func() tea.Msg {
 		st, err := s.DayStats(ctx, day)
@@ -105,13 +105,13 @@ func (h *HomeScreen) load() tea.Cmd {
 }
 
 // ShortHelp is the help bar: the keys that work now.
-func (h *HomeScreen) ShortHelp() []key.Binding {
+func (h *Screen) ShortHelp() []key.Binding {
 	k := h.keys
 	return []key.Binding{k.New, k.Resume, k.Up, k.Search, k.Complaints, k.Tariff, k.EndOfDay, k.Settings, k.Help, k.Quit}
 }
 
 // FullHelp lists every key of the screen for f1.
-func (h *HomeScreen) FullHelp() [][]key.Binding {
+func (h *Screen) FullHelp() [][]key.Binding {
 	k := h.keys
 	up := frame.UpKey("pilih kunjungan berjalan")
 	resume := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjutkan kunjungan terpilih (mis. kembali dari bank)"))
@@ -132,7 +132,7 @@ func (h *HomeScreen) FullHelp() [][]key.Binding {
 }
 
 // Update handles a message and returns the screen.
-func (h *HomeScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+func (h *Screen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeLoadedMsg:
 		h.Loaded, h.Data = true, msg
@@ -157,7 +157,7 @@ func (h *HomeScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 }
 
 // Key handles a key press.
-func (h *HomeScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
+func (h *Screen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	k := h.keys
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -203,7 +203,7 @@ func decimal(f float64, places int) string {
 }
 
 // View renders the screen's body.
-func (h *HomeScreen) View() string {
+func (h *Screen) View() string {
 	c, st := h.c, h.c.Styles
 	now := c.Now()
 	w := h.w
@@ -275,7 +275,7 @@ func (h *HomeScreen) View() string {
 	return strings.Join(out, "\n")
 }
 
-func (h *HomeScreen) openRow(i int, o store.OpenVisit, now time.Time, nameW int) string {
+func (h *Screen) openRow(i int, o store.OpenVisit, now time.Time, nameW int) string {
 	st := h.c.Styles
 	q := o.Queue
 	if o.Day != h.Data.day {

@@ -42,8 +42,8 @@ type tariffLoadedMsg struct{ sch *tariff.Schedule }
 // Success clears the error line: the store accepted the change.
 func (tariffLoadedMsg) Success() {}
 
-// TariffScreen is this package's screen; the root holds it behind frame.Screen.
-type TariffScreen struct {
+// Screen is the schedule screen; the root holds it behind frame.Screen.
+type Screen struct {
 	frame.Base
 	c    *frame.Context
 	Keys tariffKeys
@@ -59,16 +59,16 @@ type TariffScreen struct {
 
 // New builds the screen from the shared context.
 func New(c *frame.Context) frame.Screen {
-	t := &TariffScreen{c: c, Keys: newTariffKeys()}
+	t := &Screen{c: c, Keys: newTariffKeys()}
 	t.applyKeys()
 	return t
 }
 
 // Title names the screen in the header.
-func (t *TariffScreen) Title() string { return "Tarif" }
+func (t *Screen) Title() string { return "Tarif" }
 
 // Init starts the screen's first read.
-func (t *TariffScreen) Init() tea.Cmd {
+func (t *Screen) Init() tea.Cmd {
 	s, ctx := t.c.Store, t.c.Ctx
 	return func() tea.Msg {
 		sch, err := s.Schedule(ctx)
@@ -80,24 +80,24 @@ func (t *TariffScreen) Init() tea.Cmd {
 }
 
 // SetSize takes the body's size from the root.
-func (t *TariffScreen) SetSize(w, h int) {
+func (t *Screen) SetSize(w, h int) {
 	t.w, t.h = w, h
 	t.clamp()
 	t.applyKeys()
 }
 
 // ShortHelp is the help bar: the keys that work now.
-func (t *TariffScreen) ShortHelp() []key.Binding {
+func (t *Screen) ShortHelp() []key.Binding {
 	k := t.Keys
 	return []key.Binding{k.Up, k.PgUp, k.Top, k.Back}
 }
 
 // FullHelp lists every key of the screen for f1.
-func (t *TariffScreen) FullHelp() [][]key.Binding { return [][]key.Binding{t.ShortHelp()} }
+func (t *Screen) FullHelp() [][]key.Binding { return [][]key.Binding{t.ShortHelp()} }
 
 // room is how many schedule lines fit: the body less the position line
 // when the schedule is longer than the body.
-func (t *TariffScreen) room() int {
+func (t *Screen) room() int {
 	n := len(t.Render())
 	if n <= t.h {
 		return max(t.h, 1)
@@ -105,11 +105,11 @@ func (t *TariffScreen) room() int {
 	return max(t.h-1, 1)
 }
 
-func (t *TariffScreen) maxTop() int { return max(len(t.Render())-t.room(), 0) }
+func (t *Screen) maxTop() int { return max(len(t.Render())-t.room(), 0) }
 
-func (t *TariffScreen) clamp() { t.Top = min(max(t.Top, 0), t.maxTop()) }
+func (t *Screen) clamp() { t.Top = min(max(t.Top, 0), t.maxTop()) }
 
-func (t *TariffScreen) applyKeys() {
+func (t *Screen) applyKeys() {
 	scroll := t.Sch != nil && t.maxTop() > 0
 	for _, b := range []*key.Binding{&t.Keys.Up, &t.Keys.Down, &t.Keys.PgUp, &t.Keys.PgDown, &t.Keys.Top, &t.Keys.Bottom} {
 		b.SetEnabled(scroll)
@@ -117,7 +117,7 @@ func (t *TariffScreen) applyKeys() {
 }
 
 // Update handles a message and returns the screen.
-func (t *TariffScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+func (t *Screen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tariffLoadedMsg:
 		t.Sch, t.lines = msg.sch, nil
@@ -147,7 +147,7 @@ func (t *TariffScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 }
 
 // View renders the screen's body.
-func (t *TariffScreen) View() string {
+func (t *Screen) View() string {
 	if t.Sch == nil {
 		return "\n  Memuat jadwal tarif…"
 	}
@@ -186,7 +186,7 @@ func tariffKindName(k tariff.Kind) string {
 }
 
 // render lays the schedule out for the width, once per width and styles.
-func (t *TariffScreen) Render() []string {
+func (t *Screen) Render() []string {
 	if t.Sch == nil {
 		return nil
 	}

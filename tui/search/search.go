@@ -79,8 +79,8 @@ type searchRow struct {
 	Hit    *store.Hit
 }
 
-// SearchScreen is this package's screen; the root holds it behind frame.Screen.
-type SearchScreen struct {
+// Screen is the search screen; the root holds it behind frame.Screen.
+type Screen struct {
 	frame.Base
 	c      *frame.Context
 	Keys   searchKeys
@@ -107,7 +107,7 @@ func New(c *frame.Context) frame.Screen {
 	in.Prompt = ""
 	in.CharLimit = 100
 	in.Placeholder = "nama, NIK, email, INV/…, KW/…, kode billing, NTPN"
-	s := &SearchScreen{c: c, Keys: newSearchKeys(), In: in}
+	s := &Screen{c: c, Keys: newSearchKeys(), In: in}
 	s.Restyle()
 	s.In.Focus()
 	s.applyKeys()
@@ -115,13 +115,13 @@ func New(c *frame.Context) frame.Screen {
 }
 
 // Title names the screen in the header.
-func (s *SearchScreen) Title() string { return "Cari" }
+func (s *Screen) Title() string { return "Cari" }
 
 // Init starts the screen's first read.
-func (s *SearchScreen) Init() tea.Cmd { return nil }
+func (s *Screen) Init() tea.Cmd { return nil }
 
 // SetSize takes the body's size from the root.
-func (s *SearchScreen) SetSize(w, h int) {
+func (s *Screen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	s.In.SetWidth(max(w-10, 10))
 	s.Rec.setWidth(w)
@@ -129,7 +129,7 @@ func (s *SearchScreen) SetSize(w, h int) {
 
 // Typing: the search field, a field of the correction form and the erase
 // confirmation take single letters.
-func (s *SearchScreen) Typing() bool {
+func (s *Screen) Typing() bool {
 	switch s.Mode {
 	case SearchModeList, SearchModeErase:
 		return true
@@ -140,7 +140,7 @@ func (s *SearchScreen) Typing() bool {
 }
 
 // Restyle takes the context's styles.
-func (s *SearchScreen) Restyle() {
+func (s *Screen) Restyle() {
 	if s.styles == s.c.Styles {
 		return
 	}
@@ -149,7 +149,7 @@ func (s *SearchScreen) Restyle() {
 	s.Rec.Restyle(s.styles)
 }
 
-func (s *SearchScreen) applyKeys() {
+func (s *Screen) applyKeys() {
 	k := &s.Keys
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Open, &k.Edit, &k.Erase, &k.Reveal, &k.Next, &k.Save, &k.Field, &k.Confirm} {
 		b.SetEnabled(false)
@@ -203,7 +203,7 @@ func (s *SearchScreen) applyKeys() {
 }
 
 // ShortHelp is the help bar: the keys that work now.
-func (s *SearchScreen) ShortHelp() []key.Binding {
+func (s *Screen) ShortHelp() []key.Binding {
 	k := s.Keys
 	save := k.Save
 	if s.Rec.Form != nil && s.Rec.lastField() {
@@ -213,7 +213,7 @@ func (s *SearchScreen) ShortHelp() []key.Binding {
 }
 
 // FullHelp lists every key of the screen for f1.
-func (s *SearchScreen) FullHelp() [][]key.Binding {
+func (s *Screen) FullHelp() [][]key.Binding {
 	b := func(keys, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
 	}
@@ -230,14 +230,14 @@ func (s *SearchScreen) FullHelp() [][]key.Binding {
 }
 
 // Update handles a message and returns the screen.
-func (s *SearchScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+func (s *Screen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	s.Restyle()
 	cmd := s.update(msg)
 	s.applyKeys()
 	return s, cmd
 }
 
-func (s *SearchScreen) update(msg tea.Msg) tea.Cmd {
+func (s *Screen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case SearchResultsMsg:
 		return s.results(msg)
@@ -257,7 +257,7 @@ func (s *SearchScreen) update(msg tea.Msg) tea.Cmd {
 
 // typeInto gives a key or a paste to the search field, and searches again
 // when its text changed.
-func (s *SearchScreen) typeInto(msg tea.Msg) tea.Cmd {
+func (s *Screen) typeInto(msg tea.Msg) tea.Cmd {
 	old := s.In.Value()
 	var cmd tea.Cmd
 	s.In, cmd = s.In.Update(msg)
@@ -267,7 +267,7 @@ func (s *SearchScreen) typeInto(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (s *SearchScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
+func (s *Screen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.Keys
 	switch {
 	case key.Matches(msg, k.Esc):
@@ -293,7 +293,7 @@ func (s *SearchScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // search sends the field's text to the store; only the newest answer is
 // shown.
-func (s *SearchScreen) search() tea.Cmd {
+func (s *Screen) search() tea.Cmd {
 	s.Seq++
 	q := strings.TrimSpace(s.In.Value())
 	if len([]rune(q)) < searchMin {
@@ -312,7 +312,7 @@ func (s *SearchScreen) search() tea.Cmd {
 	}
 }
 
-func (s *SearchScreen) results(m SearchResultsMsg) tea.Cmd {
+func (s *Screen) results(m SearchResultsMsg) tea.Cmd {
 	if m.Seq != s.Seq {
 		return nil // stale: the officer typed on
 	}
@@ -353,7 +353,7 @@ func (r searchRow) id() string {
 }
 
 // View renders the screen's body.
-func (s *SearchScreen) View() string {
+func (s *Screen) View() string {
 	switch s.Mode {
 	case SearchModeRecord:
 		return strings.Join(s.Rec.recordView(s.c.Styles, s.w, s.h), "\n")
@@ -365,7 +365,7 @@ func (s *SearchScreen) View() string {
 	return strings.Join(s.listView(), "\n")
 }
 
-func (s *SearchScreen) listView() []string {
+func (s *Screen) listView() []string {
 	st, w := s.c.Styles, s.w
 	out := []string{" " + st.LabelOn.Render("Cari › ") + s.In.View(), ""}
 	q := strings.TrimSpace(s.In.Value())

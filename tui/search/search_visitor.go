@@ -101,7 +101,7 @@ func (r *searchRecord) lastField() bool {
 }
 
 // openRecord shows a visitor's record and reads it.
-func (s *SearchScreen) openRecord(id string) tea.Cmd {
+func (s *Screen) openRecord(id string) tea.Cmd {
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = 20
@@ -128,7 +128,7 @@ func searchLoad(c *frame.Context, id string) tea.Cmd {
 	}
 }
 
-func (s *SearchScreen) recordMsg(msg tea.Msg) tea.Cmd {
+func (s *Screen) recordMsg(msg tea.Msg) tea.Cmd {
 	r := &s.Rec
 	switch msg := msg.(type) {
 	case searchRecordMsg:
@@ -180,7 +180,7 @@ func (s *SearchScreen) recordMsg(msg tea.Msg) tea.Cmd {
 // refresh follows a change to visitor id: the list searches again (now,
 // or when the officer returns to it) and the record, if it is theirs, is
 // read again.
-func (s *SearchScreen) refresh(id string) tea.Cmd {
+func (s *Screen) refresh(id string) tea.Cmd {
 	if s.Mode == SearchModeList {
 		return s.search()
 	}
@@ -191,7 +191,7 @@ func (s *SearchScreen) refresh(id string) tea.Cmd {
 	return nil
 }
 
-func (s *SearchScreen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
+func (s *Screen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
 	if s.Rec.Saving {
 		return nil // esc and the rest wait for the answer
 	}
@@ -236,7 +236,7 @@ func (s *SearchScreen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
 // reveal shows the whole ID number and NPWP (an individual's NPWP is
 // their NIK), recording in the audit trail that they were shown; a second
 // press masks them again.
-func (s *SearchScreen) reveal() tea.Cmd {
+func (s *Screen) reveal() tea.Cmd {
 	r := &s.Rec
 	if r.revealed {
 		r.revealed = false
@@ -270,7 +270,7 @@ func (r *searchRecord) maskForm() {
 	}
 }
 
-func (s *SearchScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
+func (s *Screen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 	r, k := &s.Rec, s.Keys
 	f := r.Form
 	switch {
@@ -292,7 +292,7 @@ func (s *SearchScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-func (s *SearchScreen) submitEdit() tea.Cmd {
+func (s *Screen) submitEdit() tea.Cmd {
 	r := &s.Rec
 	in := form.GuestInput(r.Form, true, r.Id) // a visitor with a record consented
 	r.Form.ClearErrs()
@@ -307,13 +307,13 @@ func (s *SearchScreen) submitEdit() tea.Cmd {
 }
 
 // submitted marks a save or erase as on its way and numbers it.
-func (s *SearchScreen) submitted() int {
+func (s *Screen) submitted() int {
 	s.Ops++
 	s.Rec.Saving, s.Rec.op = true, s.Ops
 	return s.Ops
 }
 
-func (s *SearchScreen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
+func (s *Screen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
 	r, k := &s.Rec, s.Keys
 	switch {
 	case key.Matches(msg, k.Esc):
@@ -346,7 +346,7 @@ func (s *SearchScreen) eraseKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-func (s *SearchScreen) recordPaste(msg tea.PasteMsg) tea.Cmd {
+func (s *Screen) recordPaste(msg tea.PasteMsg) tea.Cmd {
 	r := &s.Rec
 	if r.Saving {
 		return nil

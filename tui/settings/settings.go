@@ -105,8 +105,8 @@ func (settingsOfficersMsg) Success() {}
 // Success clears the error line: the store accepted the change.
 func (settingsClosedMsg) Success() {}
 
-// SettingsScreen is this package's screen; the root holds it behind frame.Screen.
-type SettingsScreen struct {
+// Screen is the settings screen; the root holds it behind frame.Screen.
+type Screen struct {
 	frame.Base
 	c        *frame.Context
 	keys     settingsKeys
@@ -125,22 +125,22 @@ type SettingsScreen struct {
 
 // New builds the screen from the shared context.
 func New(c *frame.Context) frame.Screen {
-	s := &SettingsScreen{c: c, keys: newSettingsKeys()}
+	s := &Screen{c: c, keys: newSettingsKeys()}
 	s.applyKeys()
 	return s
 }
 
 // Title names the screen in the header.
-func (s *SettingsScreen) Title() string { return "Pengaturan" }
+func (s *Screen) Title() string { return "Pengaturan" }
 
 // SetSize takes the body's size from the root.
-func (s *SettingsScreen) SetSize(w, h int) { s.w, s.h = w, h; s.applyKeys() }
+func (s *Screen) SetSize(w, h int) { s.w, s.h = w, h; s.applyKeys() }
 
 // Typing: a form is open on a text field, so letters and digits are input.
-func (s *SettingsScreen) Typing() bool { return s.Form != nil && s.Form.Typing() }
+func (s *Screen) Typing() bool { return s.Form != nil && s.Form.Typing() }
 
 // Init starts the screen's first read.
-func (s *SettingsScreen) Init() tea.Cmd {
+func (s *Screen) Init() tea.Cmd {
 	st, ctx := s.c.Store, s.c.Ctx
 	return func() tea.Msg {
 		var m settingsLoadedMsg
@@ -160,7 +160,7 @@ func (s *SettingsScreen) Init() tea.Cmd {
 	}
 }
 
-func (s *SettingsScreen) applyKeys() {
+func (s *Screen) applyKeys() {
 	k := &s.keys
 	view := s.mode == settingsView && s.Loaded && !s.Busy
 	for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.S1, &k.S2, &k.S3} {
@@ -193,7 +193,7 @@ func (s *SettingsScreen) applyKeys() {
 }
 
 // ShortHelp is the help bar: the keys that work now.
-func (s *SettingsScreen) ShortHelp() []key.Binding {
+func (s *Screen) ShortHelp() []key.Binding {
 	k := s.keys
 	if s.Form != nil {
 		if s.mode == settingsBackupForm {
@@ -205,10 +205,10 @@ func (s *SettingsScreen) ShortHelp() []key.Binding {
 }
 
 // FullHelp lists every key of the screen for f1.
-func (s *SettingsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+func (s *Screen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
 // Update handles a message and returns the screen.
-func (s *SettingsScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+func (s *Screen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	defer s.applyKeys()
 	switch msg := msg.(type) {
 	case settingsLoadedMsg:
@@ -256,7 +256,7 @@ func (s *SettingsScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *SettingsScreen) viewKey(msg tea.KeyPressMsg) tea.Cmd {
+func (s *Screen) viewKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Back):
@@ -312,7 +312,7 @@ func settingsPINField(key, label string) *form.Field {
 
 // onDuty is the officer on duty as the list last read them (their PIN may
 // have changed since the start screen).
-func (s *SettingsScreen) onDuty() store.Officer {
+func (s *Screen) onDuty() store.Officer {
 	for _, o := range s.Data.officers {
 		if o.ID == s.c.Officer.ID {
 			return o
@@ -321,7 +321,7 @@ func (s *SettingsScreen) onDuty() store.Officer {
 	return s.c.Officer
 }
 
-func (s *SettingsScreen) openOfficeForm() {
+func (s *Screen) openOfficeForm() {
 	o := s.Data.office
 	def := "folder bawaan"
 	if s.Data.ExportDir != "" {
@@ -348,20 +348,20 @@ func settingsExportField(v string) *form.Field {
 	return fl
 }
 
-func (s *SettingsScreen) openBackupForm() {
+func (s *Screen) openBackupForm() {
 	s.mode, s.confirm = settingsBackupForm, ""
 	s.open(form.New(s.c, form.TextF("dir", "Folder tujuan", s.Data.BackupDir).
 		WithHint(`Mis. flashdisk: E:\ di Windows, /media/usb di Linux. Nama berkas dibuat otomatis.`)))
 }
 
 // open shows a form.
-func (s *SettingsScreen) open(f *form.Form) { s.Form = f }
+func (s *Screen) open(f *form.Form) { s.Form = f }
 
-func (s *SettingsScreen) closeForm() {
+func (s *Screen) closeForm() {
 	s.Form, s.mode, s.confirm = nil, settingsView, ""
 }
 
-func (s *SettingsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
+func (s *Screen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	k, f := s.keys, s.Form
 	switch {
 	case key.Matches(msg, k.Close):
@@ -385,7 +385,7 @@ func (s *SettingsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // showErr puts an error next to the field it names; a wrong PIN goes to
 // the current PIN, emptied.
-func (s *SettingsScreen) ShowErr(err error) {
+func (s *Screen) ShowErr(err error) {
 	f := s.Form
 	f.ClearErrs()
 	if fl := f.Get("cur"); fl != nil && errors.Is(err, store.ErrPIN) {
@@ -399,7 +399,7 @@ func (s *SettingsScreen) ShowErr(err error) {
 
 // submit checks what only the screen can (a repeated PIN) and hands the
 // rest to the store in a command.
-func (s *SettingsScreen) submit() tea.Cmd {
+func (s *Screen) submit() tea.Cmd {
 	f := s.Form
 	f.ClearErrs()
 	st, ctx := s.c.Store, s.c.Ctx

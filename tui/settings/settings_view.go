@@ -11,10 +11,10 @@ import (
 // officers, the backup folder and the open form.
 
 // listRoom is how many officers fit under the Petugas section's lines.
-func (s *SettingsScreen) listRoom() int { return max(s.h-9, 3) }
+func (s *Screen) listRoom() int { return max(s.h-9, 3) }
 
 // View renders the screen's body.
-func (s *SettingsScreen) View() string {
+func (s *Screen) View() string {
 	st, w := s.c.Styles, s.w
 	var tabs []string
 	for i, n := range settingsSectionNames {
@@ -51,7 +51,7 @@ func (s *SettingsScreen) View() string {
 }
 
 // formLines renders the open form, indented by one column.
-func (s *SettingsScreen) formLines(w int) ([]string, int) {
+func (s *Screen) formLines(w int) ([]string, int) {
 	ls, focus := s.Form.Lines(w-2, nil)
 	for i := range ls {
 		ls[i] = " " + ls[i]
@@ -67,7 +67,7 @@ func (s *SettingsScreen) formLines(w int) ([]string, int) {
 }
 
 // settingsRow is a label and a wrapped value.
-func (s *SettingsScreen) row(label, value string, lw, w int) []string {
+func (s *Screen) row(label, value string, lw, w int) []string {
 	st := s.c.Styles
 	if value == "" {
 		value = st.Dim.Render("—")
@@ -83,7 +83,7 @@ func (s *SettingsScreen) row(label, value string, lw, w int) []string {
 	return out
 }
 
-func (s *SettingsScreen) officeView(w int) ([]string, int) {
+func (s *Screen) officeView(w int) ([]string, int) {
 	st := s.c.Styles
 	if s.Form != nil {
 		out := []string{"  " + st.Title.Render("Ubah data kantor")}
@@ -110,7 +110,7 @@ func (s *SettingsScreen) officeView(w int) ([]string, int) {
 	return out, -1
 }
 
-func (s *SettingsScreen) officersView(w int) ([]string, int) {
+func (s *Screen) officersView(w int) ([]string, int) {
 	st := s.c.Styles
 	if s.Form != nil {
 		title := "Tambah petugas"
@@ -152,7 +152,7 @@ func (s *SettingsScreen) officersView(w int) ([]string, int) {
 	return out, -1
 }
 
-func (s *SettingsScreen) backupView(w int) ([]string, int) {
+func (s *Screen) backupView(w int) ([]string, int) {
 	st := s.c.Styles
 	out := []string{"  " + st.Title.Render("Cadangkan ke…")}
 	for _, l := range frame.Wrap("Salinan utuh basis data (kunjungan, pembayaran, buku tamu) ke folder lain, mis. flashdisk. Boleh sambil melayani. Simpan flashdisk di tempat aman: isinya data pribadi pengunjung.", w-4) {

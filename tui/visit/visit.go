@@ -134,8 +134,8 @@ func (editorBase) Popup() bool { return false }
 
 func (editorBase) closePopup() {}
 
-// VisitScreen is this package's screen; the root holds it behind frame.Screen.
-type VisitScreen struct {
+// Screen is the visit screen; the root holds it behind frame.Screen.
+type Screen struct {
 	frame.Base
 	c      *frame.Context
 	Id     string
@@ -166,7 +166,7 @@ type VisitScreen struct {
 // newVisit opens visit id; d is the input typed but not saved before the
 // visit was last suspended, which the root kept (nil when none).
 func New(c *frame.Context, id string, d *Draft) frame.Screen {
-	s := &VisitScreen{c: c, Id: id, eds: map[int]editor{}, keys: newVisitKeys(), Sel: store.StepPurpose}
+	s := &Screen{c: c, Id: id, eds: map[int]editor{}, keys: newVisitKeys(), Sel: store.StepPurpose}
 	if d != nil {
 		s.eds, s.draftV = d.eds, d.v
 	}
@@ -174,7 +174,7 @@ func New(c *frame.Context, id string, d *Draft) frame.Screen {
 }
 
 // Title names the screen in the header.
-func (s *VisitScreen) Title() string {
+func (s *Screen) Title() string {
 	if s.V == nil {
 		return "Kunjungan"
 	}
@@ -183,7 +183,7 @@ func (s *VisitScreen) Title() string {
 
 // Init resumes the visit (opening it from Beranda resumes it) and reads it
 // with the tariff schedule in force.
-func (s *VisitScreen) Init() tea.Cmd {
+func (s *Screen) Init() tea.Cmd {
 	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), s.Id
 	return func() tea.Msg {
 		v, err := st.Visit(ctx, id)
@@ -211,23 +211,23 @@ func loadVisit(ctx context.Context, st *store.Store, id string) tea.Msg {
 	return visitLoadedMsg{visit: v, sch: sch}
 }
 
-func (s *VisitScreen) reload() tea.Cmd {
+func (s *Screen) reload() tea.Cmd {
 	st, ctx, id := s.c.Store, s.c.Ctx, s.Id
 	return func() tea.Msg { return loadVisit(ctx, st, id) }
 }
 
 // SetSize takes the body's size from the root.
-func (s *VisitScreen) SetSize(w, h int) {
+func (s *Screen) SetSize(w, h int) {
 	if w != s.w || h != s.h {
 		s.w, s.h, s.side = w, h, nil
 	}
 }
 
 // Clock reports the clock shown, so the root ticks.
-func (s *VisitScreen) Clock() bool { return s.V != nil && s.V.Open() }
+func (s *Screen) Clock() bool { return s.V != nil && s.V.Open() }
 
 // Typing reports a focused text field, which takes single letters.
-func (s *VisitScreen) Typing() bool {
+func (s *Screen) Typing() bool {
 	if s.cancel != nil {
 		return true
 	}
@@ -238,7 +238,7 @@ func (s *VisitScreen) Typing() bool {
 }
 
 // editor returns the selected step's editor, building it from the visit.
-func (s *VisitScreen) Editor() editor {
+func (s *Screen) Editor() editor {
 	if s.V == nil {
 		return nil
 	}
@@ -254,12 +254,12 @@ func (s *VisitScreen) Editor() editor {
 	return ed
 }
 
-func (s *VisitScreen) popupOpen() bool {
+func (s *Screen) popupOpen() bool {
 	ed := s.Editor()
 	return ed != nil && ed.Popup()
 }
 
-func (s *VisitScreen) applyKeys() {
+func (s *Screen) applyKeys() {
 	k := &s.keys
 	open := s.V != nil && s.V.Open()
 	ed := s.Editor()
@@ -293,7 +293,7 @@ func (s *VisitScreen) applyKeys() {
 	}
 }
 
-func (s *VisitScreen) lastField() bool {
+func (s *Screen) lastField() bool {
 	ed := s.Editor()
 	if ed == nil || ed.Fields() == nil {
 		return true
@@ -308,7 +308,7 @@ func (s *VisitScreen) lastField() bool {
 }
 
 // ShortHelp is the help bar: the keys that work now.
-func (s *VisitScreen) ShortHelp() []key.Binding {
+func (s *Screen) ShortHelp() []key.Binding {
 	k := s.keys
 	if s.cancel != nil {
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "batalkan kunjungan")), k.Esc}
@@ -346,7 +346,7 @@ var visitHelp = func() []key.Binding {
 }()
 
 // FullHelp lists every key of the screen for f1.
-func (s *VisitScreen) FullHelp() [][]key.Binding {
+func (s *Screen) FullHelp() [][]key.Binding {
 	var ed []key.Binding
 	if e := s.Editor(); e != nil {
 		ed = e.keys()
@@ -355,7 +355,7 @@ func (s *VisitScreen) FullHelp() [][]key.Binding {
 }
 
 // Update handles a message and returns the screen.
-func (s *VisitScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+func (s *Screen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	cmd := s.update(msg)
 	if s.V != nil {
 		s.applyKeys()
@@ -363,7 +363,7 @@ func (s *VisitScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 	return s, cmd
 }
 
-func (s *VisitScreen) update(msg tea.Msg) tea.Cmd {
+func (s *Screen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case visitLoadedMsg:
 		return s.loaded(msg)
@@ -420,7 +420,7 @@ func (s *VisitScreen) update(msg tea.Msg) tea.Cmd {
 }
 
 // Key handles a key press.
-func (s *VisitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
+func (s *Screen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	if s.cancel != nil {
 		if key.Matches(msg, k.Esc) {
@@ -491,12 +491,12 @@ func (s *VisitScreen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 }
 
-func (s *VisitScreen) changed(ed editor) tea.Cmd {
+func (s *Screen) changed(ed editor) tea.Cmd {
 	return ed.changed(ed.Fields().Cur(), s.V)
 }
 
 // SelectStep shows step n (1–16) for review; out of range is ignored.
-func (s *VisitScreen) SelectStep(n int) {
+func (s *Screen) SelectStep(n int) {
 	if n < 1 || n > store.NumSteps || n == s.Sel {
 		return
 	}

@@ -31,7 +31,7 @@ func saveStep(c *frame.Context, visitID string, step int, fn func(ctx context.Co
 
 // QuitCmd suspends an open visit when the program ends, so the time away
 // does not count as service time; it reopens where it stopped.
-func (s *VisitScreen) QuitCmd() tea.Cmd {
+func (s *Screen) QuitCmd() tea.Cmd {
 	if s.V == nil || !s.V.Open() {
 		return nil
 	}
@@ -62,7 +62,7 @@ type DraftKeptMsg struct {
 
 // keepDraft returns the command that hands the editors with unsaved input
 // to the root, or nil when nothing was typed.
-func (s *VisitScreen) keepDraft() tea.Cmd {
+func (s *Screen) keepDraft() tea.Cmd {
 	eds := map[int]editor{}
 	for n, ed := range s.eds {
 		if f := ed.Fields(); f != nil && f.Dirty {
@@ -79,7 +79,7 @@ func (s *VisitScreen) keepDraft() tea.Cmd {
 // loaded takes a freshly read visit: editors the officer has not touched
 // are rebuilt from it (the saved step's always), and the selection moves to
 // the step to work on next.
-func (s *VisitScreen) loaded(msg visitLoadedMsg) tea.Cmd {
+func (s *Screen) loaded(msg visitLoadedMsg) tea.Cmd {
 	prev := s.V
 	if prev == nil {
 		prev = s.draftV
@@ -152,7 +152,7 @@ func sameItems(a, b *store.Visit) bool {
 }
 
 // submit records the selected step.
-func (s *VisitScreen) submit() tea.Cmd {
+func (s *Screen) submit() tea.Cmd {
 	if s.Saving || !s.V.Open() {
 		return nil
 	}
@@ -176,7 +176,7 @@ func (s *VisitScreen) submit() tea.Cmd {
 }
 
 // leave suspends an open visit and goes back to Beranda.
-func (s *VisitScreen) leave() tea.Cmd {
+func (s *Screen) leave() tea.Cmd {
 	if !s.V.Open() {
 		return frame.ToHome()
 	}
@@ -195,7 +195,7 @@ func (s *VisitScreen) leave() tea.Cmd {
 
 // openCancel shows the ctrl+x dialog (a huh form: one reason field), keeping
 // a reason typed before.
-func (s *VisitScreen) openCancel() tea.Cmd {
+func (s *Screen) openCancel() tea.Cmd {
 	s.cancel = huh.NewForm(huh.NewGroup(
 		huh.NewInput().Title("Alasan pembatalan kunjungan " + s.V.Queue()).
 			Description("Kunjungan tetap tercatat sebagai Batal dengan alasan ini. esc: kembali tanpa membatalkan.").
@@ -204,7 +204,7 @@ func (s *VisitScreen) openCancel() tea.Cmd {
 	return s.cancel.Init()
 }
 
-func (s *VisitScreen) cancelUpdate(msg tea.Msg) tea.Cmd {
+func (s *Screen) cancelUpdate(msg tea.Msg) tea.Cmd {
 	m, cmd := s.cancel.Update(msg)
 	s.cancel = m.(*huh.Form)
 	if s.cancel.State != huh.StateCompleted {

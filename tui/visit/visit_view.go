@@ -24,7 +24,7 @@ var shortSideW, fullSideW = func() (int, int) {
 	return s + 6, f + 6
 }()
 
-func (s *VisitScreen) sideWidth() (int, bool) {
+func (s *Screen) sideWidth() (int, bool) {
 	if s.w >= fullNamesFrom {
 		return fullSideW, true
 	}
@@ -32,13 +32,13 @@ func (s *VisitScreen) sideWidth() (int, bool) {
 }
 
 // mainWidth is the main panel's width: what the sidebar leaves.
-func (s *VisitScreen) mainWidth() int {
+func (s *Screen) mainWidth() int {
 	sw, _ := s.sideWidth()
 	return max(s.w-sw-3, 20)
 }
 
 // View renders the screen's body.
-func (s *VisitScreen) View() string {
+func (s *Screen) View() string {
 	if s.V == nil {
 		return "\n  Memuat kunjungan…"
 	}
@@ -69,7 +69,7 @@ func (s *VisitScreen) View() string {
 }
 
 // stepMark is the sidebar's sign for a step's state.
-func (s *VisitScreen) stepMark(n int) (string, string) {
+func (s *Screen) stepMark(n int) (string, string) {
 	st := s.c.Styles
 	step := s.V.Step(n)
 	switch {
@@ -105,7 +105,7 @@ func plainMark(v *store.Visit, n int) string {
 
 // sidebar lists the 16 steps with their state; cached until the visit,
 // the selection or the size changes.
-func (s *VisitScreen) sidebar(w int, full bool) []string {
+func (s *Screen) sidebar(w int, full bool) []string {
 	if s.side != nil && s.sideSel == s.Sel && s.sideV == s.V && s.sideW == w && s.sideFull == full {
 		return s.side
 	}
@@ -148,7 +148,7 @@ func (s *VisitScreen) sidebar(w int, full bool) []string {
 
 // mainPanel renders the selected step: a pinned heading, then its state,
 // actor, wording and the editor's body, scrolled so the focused line shows.
-func (s *VisitScreen) mainPanel(w, h int) []string {
+func (s *Screen) mainPanel(w, h int) []string {
 	st := s.c.Styles
 	v, n := s.V, s.Sel
 	info := store.Steps[n-1]
@@ -244,7 +244,7 @@ func (s *VisitScreen) mainPanel(w, h int) []string {
 }
 
 // stateLines says where the selected step stands.
-func (s *VisitScreen) stateLines(w int) []string {
+func (s *Screen) stateLines(w int) []string {
 	st := s.c.Styles
 	v, n := s.V, s.Sel
 	step := v.Step(n)
@@ -269,7 +269,7 @@ func (s *VisitScreen) stateLines(w int) []string {
 }
 
 // closedLines head the panel of a visit that has ended.
-func (s *VisitScreen) closedLines(w int) []string {
+func (s *Screen) closedLines(w int) []string {
 	st := s.c.Styles
 	v := s.V
 	text := "Kunjungan " + v.Queue() + ": " + v.Status
@@ -286,7 +286,7 @@ func (s *VisitScreen) closedLines(w int) []string {
 // Status is the service clock against the 5-minute standard: its colour
 // turns at 4:00 and at 5:00; it stops while the visit is suspended and once
 // it is closed.
-func (s *VisitScreen) Status() string {
+func (s *Screen) Status() string {
 	if s.V == nil {
 		return ""
 	}
