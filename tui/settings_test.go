@@ -564,6 +564,7 @@ func TestSettingsBackupWrittenButNotRememberedIsDoneWithAWarning(t *testing.T) {
 	h.typ(dir)
 	h.keys("enter")
 	h.until("cadangan", func() bool { return !s.Busy && (s.LastOut != "" || h.m.errLine != "") })
+	h.settle() // the notice is a command of its own, still in flight when LastOut is set
 	files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db"))
 	if len(files) != 1 || s.LastOut != files[0] {
 		t.Fatalf("backup files %v, screen says %q; error line %q", files, s.LastOut, h.m.errLine)
