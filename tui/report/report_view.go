@@ -100,7 +100,10 @@ func (r *Screen) workbookLines(w int) []string {
 	}
 	switch {
 	case r.Busy:
-		status := r.spin.View() + " Menulis rekap " + r.writing.Label()
+		status := r.spin.View() + " Menulis rekap"
+		if r.writing.From != "" {
+			status += " " + r.writing.Label()
+		}
 		switch p := r.Progress; {
 		case p.Next == nil:
 		case p.Sheet == "":
