@@ -172,6 +172,12 @@ func TestReportWritesRecapIntoExportFolder(t *testing.T) {
 		if r.Busy || h.m.id != frame.ScreenReport {
 			t.Fatalf("still busy or left the screen")
 		}
+		// Another choice shows its own file, not the figures just written.
+		h.keys("down")
+		h.sees("rekap-pst-2026-10.xlsx", "enter menulis rekap periode terpilih")
+		if strings.Contains(h.screen(), "Tertulis pukul") {
+			t.Fatalf("the figures of November stay under October:\n%s", h.screen())
+		}
 	}
 }
 

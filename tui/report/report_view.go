@@ -82,15 +82,18 @@ func (r *Screen) workbookLines(w int) []string {
 	st := r.C.Styles
 	out := []string{" " + st.Title.Render("Buku kerja rekap")}
 	dir, name := r.Folder, ""
-	if p, err := r.Period(); err == nil {
+	p, err := r.Period()
+	if err == nil {
 		name = export.ReportFileName(p)
 	}
-	if r.Done != nil {
+	// The figures stay while their period is the one chosen.
+	done := r.Done != nil && err == nil && r.Done.Period == p
+	if done {
 		dir, name = filepath.Split(r.Done.Path)
 		dir = filepath.Clean(dir)
 	}
 	switch {
-	case r.FolderErr != nil && r.Done == nil:
+	case r.FolderErr != nil && !done:
 		out = append(out, r.kv("Folder", st.Err.Render(frame.ErrText(r.FolderErr)), w)...)
 	case dir != "":
 		out = append(out, r.kv("Folder", dir, w)...)
@@ -112,7 +115,7 @@ func (r *Screen) workbookLines(w int) []string {
 			status += fmt.Sprintf(" · lembar %s, %d baris", p.Sheet, p.Rows)
 		}
 		out = append(out, frame.WrapIndent("   "+status, w, 3)...)
-	case r.Done != nil:
+	case done:
 		out = append(out, r.summaryLines(w)...)
 	case r.Editing:
 		out = append(out, frame.WrapIndent("   "+st.Dim.Render("enter pada tanggal terakhir menulis rekap; esc kembali ke pilihan."), w, 3)...)
