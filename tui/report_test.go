@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -248,8 +247,7 @@ func TestReportBusyFileMessage(t *testing.T) {
 	if h.m.errLine != want {
 		t.Errorf("error line\n %q\nwant\n %q", h.m.errLine, want)
 	}
-	var be *export.BusyError
-	if r.Busy || !r.Keys.Write.Enabled() || !errors.As(&report.WriteError{Err: &export.BusyError{}}, &be) {
+	if r.Busy || !r.Keys.Write.Enabled() || h.m.id != frame.ScreenReport {
 		t.Fatalf("screen not usable after a busy file")
 	}
 	endOfDayFits(t, h, "busy file")
