@@ -151,8 +151,8 @@ var catalogue = []edit{
 	{"flipped status byte", []string{`PRAGMA ignore_check_constraints = ON`, `UPDATE visits SET status = 'Sei' WHERE id = ` + finished}, "aturan tabel", "(kunjungan A-001 (2026-10-28)), melanggar aturan status IN"},
 	{"audit trigger replaced with WHEN 0", []string{dropTrig, `CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN 0
 BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END`}, "skema", "pemicu audit_no_update diubah"},
-	{"audit row of a personal field with values", []string{`INSERT INTO audit (id, at, entity, entity_id, action, field, old, new, personal)
-		VALUES ('X1', '2026-11-26T09:00:00.000000Z', 'visitor', 'v', 'ubah', 'name', 'Siti', 'Sita', 0)`}, "audit", "tidak bertanda data pribadi"},
+	{"audit row of a personal field with values", []string{`INSERT INTO audit (origin, seq, at, entity, entity_id, action, field, old, new, personal)
+		VALUES (1, (SELECT max(seq) + 1 FROM audit WHERE origin = 1), '2026-11-26T09:00:00.000000Z', 'visitor', 'v', 'ubah', 'name', 'Siti', 'Sita', 0)`}, "audit", "tidak bertanda data pribadi"},
 
 	// Further edits of the same kinds.
 	{"personal audit row given a value", []string{dropTrig, `PRAGMA ignore_check_constraints = ON`,
