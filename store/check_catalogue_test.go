@@ -177,6 +177,8 @@ BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END`}, "skema", "pemicu audit
 	{"line's breakdown edited", []string{`UPDATE items SET quote = 'Rp0' WHERE id = ` + pubLine}, "tarif", "rincian atau dasar tarif"},
 	{"schedule's name edited in its row", []string{`UPDATE schedules SET name = 'PP No. 7 Tahun 2015'`}, "tarif", "tidak sama dengan teks jadwalnya"},
 	{"visit's schedule name edited", []string{`UPDATE visits SET schedule_name = 'PP No. 7 Tahun 2015' WHERE id = ` + finished}, "tarif", "nama jadwal tarif tercatat"},
+	{"kuitansi's payer edited", []string{`UPDATE invoices SET payer = payer || ' X' WHERE id = ` + kuitansi}, "nomor", "nama wajib bayar di kuitansi tidak sama dengan nama pada pembayarannya"},
+	{"invoice given a payer", []string{`UPDATE invoices SET payer = 'Siti' WHERE id = ` + unpaidInv}, "nomor", "memuat nama wajib bayar, padahal hanya kuitansi"},
 	{"hand-over cash receipts edited", []string{`UPDATE handovers SET cash_receipts = cash_receipts + 10000, difference = difference - 10000 WHERE id = ` + handover}, "penyerahan kas", "penerimaan tunai tercatat"},
 	{"suspended time inflated", []string{`UPDATE visits SET suspended_secs = suspended_secs + 600 WHERE id = ` + suspended}, "waktu", "jumlah penundaannya"},
 	{"suspension ends after the finish", []string{`UPDATE suspensions SET ended_at = '2030-01-01T00:00:00.000000Z' WHERE visit_id = ` + suspended}, "waktu", "setelah kunjungan selesai"},
