@@ -148,6 +148,8 @@ var catalogue = []edit{
 	{"finish before arrival", []string{`UPDATE visits SET finished_at = strftime('%Y-%m-%dT%H:%M:%S', arrived_at, '-1 hour') || '.000000Z' WHERE id = ` + finished}, "waktu", "sebelum datang"},
 	{"negative suspended_secs", []string{`UPDATE visits SET suspended_secs = -447360 WHERE id = ` + suspended}, "waktu", "tidak boleh negatif"},
 	{"installed schedule's text edited", []string{`UPDATE schedules SET body = replace(body, '| 50    | 15.000', '| 50    | 16.000')`}, "tarif", "dihitung ulang dengan " + installedName},
+	{"built-in schedule's stored text edited", []string{`UPDATE schedules SET body = replace(body, '| 50    | 15.000', '| 50    | 16.000') WHERE name = 'PP No. 13 Tahun 2024'`}, "tarif", "teksnya tidak sama dengan yang dicatat jejak audit saat dipasang"},
+	{"built-in schedule given an installer", []string{`UPDATE schedules SET installed_by = (SELECT id FROM officers LIMIT 1) WHERE name = 'PP No. 13 Tahun 2024'`}, "tarif", "teksnya tidak sama dengan yang dicatat jejak audit saat dipasang"},
 	{"flipped status byte", []string{`PRAGMA ignore_check_constraints = ON`, `UPDATE visits SET status = 'Sei' WHERE id = ` + finished}, "aturan tabel", "(kunjungan A-001 (2026-10-28)), melanggar aturan status IN"},
 	{"audit trigger replaced with WHEN 0", []string{dropTrig, `CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN 0
 BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END`}, "skema", "pemicu audit_no_update diubah"},
