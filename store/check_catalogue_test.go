@@ -187,6 +187,7 @@ BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END`}, "skema", "pemicu audit
 	{"visit moved to another day", []string{`UPDATE visits SET day = '2026-11-01' WHERE id = ` + finished}, "waktu", "tercatat pada tanggal 2026-11-01"},
 	{"queue number changed", []string{`UPDATE visits SET queue_no = 900 WHERE id = ` + finished}, "waktu", "nomor [001 "},
 	{"step time before arrival", []string{`UPDATE visit_steps SET done_at = '2020-01-01T00:00:00.000000Z' WHERE step = 1 AND visit_id = ` + finished}, "waktu", "langkah 1 tercatat sebelum pengunjung datang"},
+	{"hand-over from an unknown counter", []string{`UPDATE handovers SET origin = 7 WHERE id = ` + handover}, "loket asal", "tabel handovers: 1 baris berasal dari loket 7, yang tidak terdaftar"},
 	{"index added", []string{`CREATE INDEX intip ON visits(v_name)`}, "skema", "indeks intip ditambahkan di luar loket"},
 	{"index dropped", []string{`DROP INDEX payments_ntpn`}, "skema", "indeks payments_ntpn tidak ada"},
 	{"column added", []string{`ALTER TABLE visits ADD COLUMN catatan TEXT`}, "skema", "tabel visits diubah"},
