@@ -161,7 +161,7 @@ func TestOlderDatabaseRefusedNamingUpgrade(t *testing.T) {
 		{"check", "--db", db},
 		{"dokumen", "--nomor", "KW/1906/A/2026/06/0001", "--db", db, "--out", out},
 		{"tarif", "--db", db},
-		{"tarif", "pasang", tarif, "--db", db},
+		{"tarif", "pasang", tarif, "--petugas", "Rina Wulandari", "--db", db},
 	} {
 		code, _, errs := runLoket(t, nil, args...)
 		if code != 1 || !strings.Contains(errs, "skema versi 1, sedangkan program ini memakai versi 2: jalankan `loket upgrade`") {
