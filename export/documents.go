@@ -396,7 +396,11 @@ func Receipt(w io.Writer, d Document) error {
 	}
 	p.reference(v)
 	p.blank()
-	p.field("Telah terima dari", pay.Payer, 0)
+	payer := pay.Payer
+	if in.Payer != "" {
+		payer = in.Payer // the name printed on this kuitansi (schema 2)
+	}
+	p.field("Telah terima dari", payer, 0)
 	p.field("Uang sejumlah", pay.Amount, p.st.money)
 	p.field("Terbilang", capitalize(Terbilang(pay.Amount)), p.st.italic)
 	p.field("Untuk pembayaran", "PNBP penjualan produk statistik, dengan rincian:", 0)
@@ -411,7 +415,7 @@ func Receipt(w io.Writer, d Document) error {
 	}
 	p.field("Waktu bayar", longDateTime(pay.PaidAt), 0)
 	p.field("Jadwal tarif", v.ScheduleName, 0)
-	p.signature("Wajib bayar,", "Bendahara Penerimaan / Petugas PST,", pay.Payer, d.Officer, d.Now)
+	p.signature("Wajib bayar,", "Bendahara Penerimaan / Petugas PST,", payer, d.Officer, d.Now)
 	p.printNote(in, d)
 	return p.finish(w)
 }

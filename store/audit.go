@@ -28,8 +28,8 @@ func (a *auditor) insert(action, field string, old, new sql.NullString, personal
 	if a.err != nil {
 		return
 	}
-	_, err := a.s.cached(a.tx).ExecContext(a.ctx, `INSERT INTO audit (id, at, officer_id, entity, entity_id, action, field, old, new, personal)
-		VALUES (?,?,?,?,?,?,?,?,?,?)`, a.s.newID(), fmtTime(a.s.at(a.tx)), nullStr(a.actor), a.entity, a.entityID,
+	_, err := a.s.cached(a.tx).ExecContext(a.ctx, `INSERT INTO audit (origin, seq, at, officer_id, entity, entity_id, action, field, old, new, personal)
+		VALUES (1, (SELECT audit_seq + 1 FROM counters WHERE id = 1), ?,?,?,?,?,?,?,?,?)`, fmtTime(a.s.at(a.tx)), nullStr(a.actor), a.entity, a.entityID,
 		action, field, old, new, personal)
 	if err != nil {
 		a.err = fmt.Errorf("store: audit: %w", err)
@@ -114,8 +114,9 @@ func (s *Store) RecordEvent(ctx context.Context, actor, entity, entityID, action
 func (s *Store) LastChange(ctx context.Context) (time.Time, error) {
 	var at string
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := s.cached(tx).QueryRowContext(ctx, `SELECT at FROM audit
-			WHERE action NOT IN ('tampil_nomor_identitas', 'cetak', 'tanpa_samaran', 'pin_salah') ORDER BY seq DESC LIMIT 1`).Scan(&at)
+		err := s.cached(tx).QueryRowContext(ctx, `SELECT coalesce(max(at), '') FROM (SELECT (SELECT at FROM audit a
+			WHERE a.origin = k.id AND a.action NOT IN ('tampil_nomor_identitas', 'cetak', 'tanpa_samaran', 'pin_salah') ORDER BY a.seq DESC LIMIT 1) AS at
+			FROM counters k)`).Scan(&at)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}

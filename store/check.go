@@ -84,6 +84,9 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	if r.Version > SchemaVersion {
 		return r, &TooNewError{Database: r.Version, Binary: SchemaVersion}
 	}
+	if r.Version < SchemaVersion {
+		return r, &NeedsUpgradeError{Database: r.Version, Binary: SchemaVersion}
+	}
 	c := &checker{ctx: ctx, tx: tx, r: &r}
 	bad, err := integrity(ctx, tx, "integrity_check", maxProblems)
 	c.fail("integritas", err)
@@ -92,6 +95,7 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	}
 	c.schema()
 	c.foreignKeys()
+	c.origins()
 	c.fail("kunjungan", c.loadVisits())
 	c.constraints() // after loadVisits: its findings name the visit
 	c.stepRows()
@@ -238,8 +242,8 @@ func (c *checker) loadVisits() error {
 }
 
 func (c *checker) stepRows() {
-	c.each("kunjungan", `SELECT v.id, count(s.id) FROM visits v LEFT JOIN visit_steps s ON s.visit_id = v.id
-		GROUP BY v.id HAVING count(s.id) <> 16`, func(rows *sql.Rows) error {
+	c.each("kunjungan", `SELECT v.id, count(s.step) FROM visits v LEFT JOIN visit_steps s ON s.visit_id = v.id
+		GROUP BY v.id HAVING count(s.step) <> 16`, func(rows *sql.Rows) error {
 		var id string
 		var n int
 		if err := rows.Scan(&id, &n); err != nil {

@@ -101,7 +101,7 @@ BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END`
 			"audit", "baris terbaru telah dihapus"},
 		{"personal value written into the audit", []string{dropTriggers,
 			`PRAGMA ignore_check_constraints = ON`,
-			`INSERT INTO audit (id, at, entity, entity_id, action, field, new, personal) VALUES ('X', '2026-11-26T02:00:00.000000Z', 'visitor', 'v', 'ubah', 'name', 'Siti', 1)`,
+			`INSERT INTO audit (origin, seq, at, entity, entity_id, action, field, new, personal) VALUES (1, 100000, '2026-11-26T02:00:00.000000Z', 'visitor', 'v', 'ubah', 'name', 'Siti', 1)`,
 			putTriggers},
 			"audit", "data pribadi memuat nilai"},
 	}
@@ -172,7 +172,7 @@ func TestCheckRefusesOtherFilesUnchanged(t *testing.T) {
 		{"short random bytes", func(t *testing.T, p string) { randomFile(t, p, 10) }, ErrNotLoket, "bukan berkas basis data SQLite", false},
 		{"empty file", func(t *testing.T, p string) { os.WriteFile(p, nil, 0o600) }, ErrNotLoket, "berkas kosong", false},
 		{"another SQLite database", otherSQLite, ErrNotLoket, "basis data SQLite lain, bukan milik loket", false},
-		{"newer schema", tooNew, nil, "skema versi 99, sedangkan program ini hanya mengenal sampai versi 1", true},
+		{"newer schema", tooNew, nil, "skema versi 99, sedangkan program ini hanya mengenal sampai versi 2", true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

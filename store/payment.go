@@ -24,11 +24,15 @@ func (s *Store) newInvoice(ctx context.Context, tx *sql.Tx, actor string, v *Vis
 		return nil, err
 	}
 	prefix := kind.prefix()
-	in := &Invoice{ID: s.newID(), Kind: kind, Amount: amount, IssuedAt: now,
+	payer := ""
+	if kind == KindReceipt && v.Payment != nil {
+		payer = v.Payment.Payer // printed on it, kept when a later kuitansi corrects the name
+	}
+	in := &Invoice{ID: s.newID(), Kind: kind, Amount: amount, IssuedAt: now, Payer: payer,
 		Number: fmt.Sprintf("%s/%s/%s/%04d/%02d/%04d", prefix, v.OfficeCode, v.CounterCode, w.Year(), int(w.Month()), seq)}
 	if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO invoices (id, visit_id, kind, number, office_code, counter_code, year, month,
-		seq, amount, issued_at, officer_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, in.ID, v.ID, kind, in.Number, v.OfficeCode,
-		v.CounterCode, w.Year(), int(w.Month()), seq, amount, fmtTime(now), nullStr(actor)); err != nil {
+		seq, amount, issued_at, officer_id, payer) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, in.ID, v.ID, kind, in.Number, v.OfficeCode,
+		v.CounterCode, w.Year(), int(w.Month()), seq, amount, fmtTime(now), nullStr(actor), payer); err != nil {
 		return nil, fmt.Errorf("store: issue %s: %w", kind, err)
 	}
 	v.Invoices = append(v.Invoices, *in)
@@ -58,7 +62,7 @@ func (s *Store) voidInvoice(ctx context.Context, tx *sql.Tx, actor string, v *Vi
 		}
 	}
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)
-	a.eventNote("batal_"+string(old.Kind), old.Number+": "+reason)
+	a.textEvent("batal_"+string(old.Kind), "void_reason", old.Number)
 	return a.err
 }
 

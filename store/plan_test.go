@@ -64,6 +64,17 @@ var plannedQueries = []struct {
 		SELECT visitor_id FROM visitor_terms WHERE term >= ? AND term < ? INTERSECT
 		SELECT visitor_id FROM visitor_terms WHERE term >= ? AND term < ?) ORDER BY v.updated_at DESC LIMIT ?`,
 		[]any{"siti", "siti\U0010FFFF", "a", "a\U0010FFFF", 4}},
+	{"schedule in force", `SELECT id, body FROM schedules WHERE effective <= ? ORDER BY effective DESC, installed_at DESC LIMIT 1`, []any{"2026-11-26"}},
+	{"resume a suspended visit", `UPDATE suspensions SET ended_at = ? WHERE visit_id = ? AND ended_at IS NULL`, []any{"2026-11-26T02:00:00.000000Z", "X"}},
+	{"billing code used elsewhere", `SELECT count(*) FROM billing_codes WHERE code = ? AND visit_id <> ?`, []any{"820261126000001", "X"}},
+	{"cancel active billing codes", `UPDATE billing_codes SET status = 'dibatalkan' WHERE visit_id = ? AND status = 'aktif'`, []any{"X"}},
+	{"audit of a record", `SELECT at, action FROM audit WHERE entity_id = ? ORDER BY seq`, []any{"X"}},
+	{"last change", `SELECT coalesce(max(at), '') FROM (SELECT (SELECT at FROM audit a
+		WHERE a.origin = k.id AND a.action NOT IN ('tampil_nomor_identitas', 'cetak', 'tanpa_samaran') ORDER BY a.seq DESC LIMIT 1) AS at
+		FROM counters k)`, nil},
+	{"next audit number", `SELECT audit_seq + 1 FROM counters WHERE id = 1`, nil},
+	{"erase: visits of a visitor", `UPDATE invoices SET payer = 'x' WHERE payer <> '' AND visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, []any{"X"}},
+	{"erase: terms", `DELETE FROM visitor_terms WHERE visitor_id = ?`, []any{"X"}},
 	// The export reads a period through the day indexes (report.go).
 	{"report: visits", reportVisitsQuery, reportPeriod},
 	{"report: items", reportItemsQuery, reportPeriod},
@@ -172,4 +183,31 @@ func init() {
 		query string
 		args  []any
 	}{"recap: visitors", periodVisitorsQuery, []any{"2026-11-01", "2026-11-01", "2026-11-26"}})
+}
+
+// TestEveryIndexUsed fails on an index that no planned query uses: an
+// index nobody reads costs bytes and write time on every row (schema 2
+// dropped those). Indexes SQLite makes for UNIQUE and PRIMARY KEY
+// constraints are constraints, not choices, and are left out.
+func TestEveryIndexUsed(t *testing.T) {
+	f := newFixture(t)
+	f.walk(paidPub, StepFinish)
+	var plans strings.Builder
+	for _, q := range plannedQueries {
+		plans.WriteString(planOf(t, f.s, q.query, q.args...))
+	}
+	rows, err := f.s.db.Query(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex_%'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(plans.String(), "INDEX "+name+" ") && !strings.Contains(plans.String(), "INDEX "+name+"\n") {
+			t.Errorf("index %s is used by no planned query: add the query that needs it to plannedQueries, or drop it in a migration", name)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -30,9 +31,18 @@ func (s *Store) StartVisit(ctx context.Context, actor string) (*Visit, error) {
 		}
 		id := s.newID()
 		ts := fmtTime(now)
+		// The schedule in force is recorded with its name, as RecordRequest
+		// records it: check holds a visit's schedule_name to its schedule.
+		var schedID sql.NullString
+		var schedName string
+		err = s.cached(tx).QueryRowContext(ctx, `SELECT id, name FROM schedules WHERE effective <= ?
+			ORDER BY effective DESC, installed_at DESC LIMIT 1`, day).Scan(&schedID, &schedName)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: start visit: %w", err)
+		}
 		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO visits (id, office_code, counter_code, day, queue_no, arrived_at,
-			officer_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
-			id, o.Code, o.CounterCode, day, q, ts, actor, ts, ts); err != nil {
+			officer_id, created_at, updated_at, schedule_id, schedule_name) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+			id, o.Code, o.CounterCode, day, q, ts, actor, ts, ts, schedID, schedName); err != nil {
 			return fmt.Errorf("store: start visit: %w", err)
 		}
 		for n := 1; n <= NumSteps; n++ {
@@ -40,8 +50,8 @@ func (s *Store) StartVisit(ctx context.Context, actor string) (*Visit, error) {
 			if n == StepArrival {
 				state, done, officer = StateDone, sql.NullString{String: ts, Valid: true}, nullStr(actor)
 			}
-			if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO visit_steps (id, visit_id, step, state, officer_id, done_at)
-				VALUES (?,?,?,?,?,?)`, s.newID(), id, n, state, officer, done); err != nil {
+			if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO visit_steps (visit_id, step, state, officer_id, done_at)
+				VALUES (?,?,?,?,?)`, id, n, state, officer, done); err != nil {
 				return err
 			}
 		}
@@ -49,7 +59,7 @@ func (s *Store) StartVisit(ctx context.Context, actor string) (*Visit, error) {
 		a.eventNote("datang", queueLabel(o.CounterCode, q))
 		// The new visit is fully known here; no need to read it back.
 		v = &Visit{ID: id, OfficeCode: o.Code, CounterCode: o.CounterCode, Day: day, QueueNo: q,
-			ArrivedAt: parseTime(ts), Status: StatusOpen, OfficerID: actor}
+			ArrivedAt: parseTime(ts), Status: StatusOpen, OfficerID: actor, ScheduleName: schedName}
 		for i := range v.Steps {
 			v.Steps[i] = Step{Num: i + 1, State: StatePending}
 		}
@@ -81,7 +91,7 @@ func (s *Store) RecordPurpose(ctx context.Context, actor, visitID, purpose, use 
 			return err
 		}
 		a := s.auditor(ctx, tx, actor, "visit", v.ID)
-		a.change("purpose", v.Purpose, purpose)
+		a.textChange("purpose", v.Purpose, purpose)
 		a.change("use", v.Use, use)
 		changed := v.Use != use && v.Step(StepRequest).State == StateDone
 		v.Purpose, v.Use = purpose, use

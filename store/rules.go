@@ -221,7 +221,7 @@ func (s *Store) close(ctx context.Context, tx *sql.Tx, v *Visit, actor, status, 
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)
 	a.change("status", v.Status, status)
 	if reason != "" {
-		a.change("status_reason", v.StatusReason, reason)
+		a.textChange("status_reason", v.StatusReason, reason)
 	}
 	v.Status, v.StatusReason, v.FinishedAt, v.SuspendedAt, v.SuspendedSecs = status, reason, now, time.Time{}, susp
 	return a.err

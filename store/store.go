@@ -271,7 +271,10 @@ func (s *Store) migrate(ctx context.Context, readOnly bool) error {
 		if version == 0 {
 			return fmt.Errorf("%w: basis data kosong atau bukan milik loket", ErrNotLoket)
 		}
-		return fmt.Errorf("store: basis data versi skema %d perlu diperbarui ke %d; buka sekali dengan loket", version, len(ms))
+		return &NeedsUpgradeError{Database: version, Binary: len(ms)}
+	}
+	if version > 0 {
+		return &NeedsUpgradeError{Database: version, Binary: len(ms)} // Upgrade: backup first, then migrate (upgrade.go)
 	}
 	if version == 0 {
 		var n int
@@ -295,6 +298,9 @@ func (s *Store) migrate(ctx context.Context, readOnly bool) error {
 			if err := s.seedOffice(ctx, tx); err != nil {
 				return err
 			}
+		}
+		if err := afterMigration(ctx, tx, i+1, s.newID(), s.now()); err != nil {
+			return err
 		}
 	}
 	// PRAGMA does not take parameters; the value is an int from this binary.

@@ -56,7 +56,7 @@ func (s *Store) suspend(ctx context.Context, tx *sql.Tx, actor string, v *Visit,
 	}
 	v.SuspendedAt = now
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)
-	a.eventNote("tunda", reason)
+	a.textEvent("tunda", "reason", "")
 	return a.err
 }
 

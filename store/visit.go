@@ -92,6 +92,7 @@ type Invoice struct {
 	VoidAt     time.Time
 	VoidReason string
 	ReplacedBy string
+	Payer      string // kuitansi: the payer printed on it (schema 2); '' on an invoice
 }
 
 // Void reports whether the number was voided.

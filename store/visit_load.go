@@ -186,7 +186,7 @@ func loadDocsMoney(ctx context.Context, q querier, v *Visit, has visitHas) error
 	}
 	if has.invoices {
 		rows, err := q.QueryContext(ctx, `SELECT id, kind, number, amount, issued_at, printed, void_at, void_reason,
-			coalesce(replaced_by,'') FROM invoices WHERE visit_id = ? ORDER BY issued_at, number`, v.ID)
+			coalesce(replaced_by,''), payer FROM invoices WHERE visit_id = ? ORDER BY issued_at, number`, v.ID)
 		if err != nil {
 			return fmt.Errorf("store: load invoices: %w", err)
 		}
@@ -194,7 +194,7 @@ func loadDocsMoney(ctx context.Context, q querier, v *Visit, has visitHas) error
 			var in Invoice
 			var issued string
 			var void sql.NullString
-			if err := rows.Scan(&in.ID, &in.Kind, &in.Number, &in.Amount, &issued, &in.Printed, &void, &in.VoidReason, &in.ReplacedBy); err != nil {
+			if err := rows.Scan(&in.ID, &in.Kind, &in.Number, &in.Amount, &issued, &in.Printed, &void, &in.VoidReason, &in.ReplacedBy, &in.Payer); err != nil {
 				rows.Close()
 				return err
 			}

@@ -119,11 +119,13 @@ func (s *Store) RecordGuest(ctx context.Context, actor, visitID string, in Guest
 		}
 		a := s.auditor(ctx, tx, actor, "visit", v.ID)
 		olds, news := guestStrings(v.Guest), guestStrings(g)
+		var changed []string
 		for i, f := range personalFields {
 			if olds[i] != news[i] {
-				a.personalChange(f)
+				changed = append(changed, f)
 			}
 		}
+		a.personalChanges(changed)
 		a.change("consent", v.Consent, in.Consent)
 		if a.err != nil {
 			return a.err
@@ -178,11 +180,13 @@ func (s *Store) updateVisitor(ctx context.Context, tx *sql.Tx, actor string, old
 	}
 	a := s.auditor(ctx, tx, actor, "visitor", old.ID)
 	olds, news := guestStrings(old.Guest), guestStrings(g)
+	var changed []string
 	for i, f := range personalFields {
 		if olds[i] != news[i] {
-			a.personalChange(f)
+			changed = append(changed, f)
 		}
 	}
+	a.personalChanges(changed)
 	return a.err
 }
 
@@ -394,6 +398,13 @@ func (s *Store) eraseVisitor(ctx context.Context, actor, id string) error {
 			return err
 		}
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET payer = ? WHERE visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, Erased, id); err != nil {
+			return err
+		}
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE invoices SET payer = ? WHERE payer <> '' AND visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, Erased, id); err != nil {
+			return err
+		}
+		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO erasures (visitor_id, origin, erased_at, officer_id) VALUES (?, 1, ?, ?)
+			ON CONFLICT (visitor_id) DO UPDATE SET erased_at = excluded.erased_at, officer_id = excluded.officer_id`, id, now, nullStr(actor)); err != nil {
 			return err
 		}
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET v_id_type='', v_id_number='', v_name=?, v_gender='', v_birth_year=NULL,

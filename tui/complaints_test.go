@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"loket/store"
+	"loket/tui/complaints"
+	"loket/tui/frame"
 )
 
 // Update/View tests of the Pengaduan screen, through the keys, against a
@@ -25,18 +27,18 @@ func complaintsOpen(t *testing.T, w, h int) *harness {
 }
 
 // complaintsLoaded waits until the Pengaduan list has been read.
-func (h *harness) complaintsLoaded() *complaintsScreen {
+func (h *harness) complaintsLoaded() *complaints.Screen {
 	h.t.Helper()
 	h.until("daftar pengaduan", func() bool {
-		cs, ok := h.m.screen.(*complaintsScreen)
-		return ok && cs.loaded
+		cs, ok := h.m.screen.(*complaints.Screen)
+		return ok && cs.Loaded
 	})
-	return h.m.screen.(*complaintsScreen)
+	return h.m.screen.(*complaints.Screen)
 }
 
-func (h *harness) complaintsScreen() *complaintsScreen {
+func (h *harness) complaintsScreen() *complaints.Screen {
 	h.t.Helper()
-	cs, ok := h.m.screen.(*complaintsScreen)
+	cs, ok := h.m.screen.(*complaints.Screen)
 	if !ok {
 		h.t.Fatalf("not on Pengaduan:\n%s", h.screen())
 	}
@@ -75,7 +77,7 @@ func TestComplaintsRecordThroughKeys(t *testing.T) {
 	h.keys("n")
 	h.sees("Pengaduan baru", "Saluran", "Isi pengaduan", "Kunjungan")
 	h.keys("e") // first letter: Email
-	if got := h.complaintsScreen().form.val("channel"); got != "Email" {
+	if got := h.complaintsScreen().Form.Val("channel"); got != "Email" {
 		t.Fatalf("e chose %q, want Email", got)
 	}
 	h.sees("bps1906@bps.go.id")
@@ -95,11 +97,11 @@ func TestComplaintsRecordThroughKeys(t *testing.T) {
 		t.Fatalf("stored %+v; want Email, the text, Diterima, visit %s", c, v.ID)
 	}
 	cs := h.complaintsScreen()
-	if cs.form != nil || cs.mode != complaintsList {
+	if cs.Form != nil || cs.Mode != complaints.ComplaintsList {
 		t.Fatal("the form stayed open after saving")
 	}
 	h.until("the new complaint in the list", func() bool {
-		return len(cs.list) == 1 && strings.Contains(h.screen(), "Nomor antrian tidak dipanggil")
+		return len(cs.List) == 1 && strings.Contains(h.screen(), "Nomor antrian tidak dipanggil")
 	})
 	h.sees("Pengaduan terbuka (1)", "Email", "Diterima")
 
@@ -114,10 +116,10 @@ func TestComplaintsFromVisitLinksIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.update(navigateMsg{to: screenComplaints, arg: v.ID})
+	h.update(frame.NavigateMsg{To: frame.ScreenComplaints, VisitID: v.ID})
 	h.complaintsLoaded()
-	if cs := h.complaintsScreen(); cs.mode != complaintsNew || cs.form.val("visit") != v.ID {
-		t.Fatalf("opened with a visit: mode %v, kunjungan %q", cs.mode, cs.form.val("visit"))
+	if cs := h.complaintsScreen(); cs.Mode != complaints.ComplaintsNew || cs.Form.Val("visit") != v.ID {
+		t.Fatalf("opened with a visit: mode %v, kunjungan %q", cs.Mode, cs.Form.Val("visit"))
 	}
 	h.keys("s", "tab")
 	h.typ("Minta salinan kuitansi lewat WhatsApp")
@@ -142,15 +144,15 @@ func TestComplaintsEmptyTextRefused(t *testing.T) {
 		t.Fatalf("a complaint without text was saved (%d)", n)
 	}
 	cs := h.complaintsScreen()
-	if cs.form == nil || cs.mode != complaintsNew {
+	if cs.Form == nil || cs.Mode != complaints.ComplaintsNew {
 		t.Fatal("the form closed on a refusal")
 	}
-	f := cs.form
-	if f.val("channel") != "Kotak saran" || f.val("visit") != "A-001" {
-		t.Fatalf("the typed input was lost: channel %q, kunjungan %q", f.val("channel"), f.val("visit"))
+	f := cs.Form
+	if f.Val("channel") != "Kotak saran" || f.Val("visit") != "A-001" {
+		t.Fatalf("the typed input was lost: channel %q, kunjungan %q", f.Val("channel"), f.Val("visit"))
 	}
-	if f.cur().key != "text" || f.get("text").err != "wajib diisi" {
-		t.Fatalf("the refused field is not focused with its message: focus %q, err %q", f.cur().key, f.get("text").err)
+	if f.Cur().Key != "text" || f.Get("text").Err != "wajib diisi" {
+		t.Fatalf("the refused field is not focused with its message: focus %q, err %q", f.Cur().Key, f.Get("text").Err)
 	}
 
 	// A visit that does not exist is refused naming the field, and
@@ -184,9 +186,9 @@ func TestComplaintsFollowUp(t *testing.T) {
 	h.sees("Pengaduan diterima Kamis, 26 November 2026 09:00 WIB", "Kode billing sulit dibayar di bank",
 		"Riwayat tindak lanjut (0)", "Belum ada tindak lanjut.")
 	cs := h.complaintsScreen()
-	if cs.mode != complaintsDetail || cs.form.val("status") != "Diproses" || cs.form.cur().key != "note" {
+	if cs.Mode != complaints.ComplaintsDetail || cs.Form.Val("status") != "Diproses" || cs.Form.Cur().Key != "note" {
 		t.Fatalf("detail: mode %v, status %q, focus %q; want the note focused, Diproses chosen",
-			cs.mode, cs.form.val("status"), cs.form.cur().key)
+			cs.Mode, cs.Form.Val("status"), cs.Form.Cur().Key)
 	}
 	// An empty note is refused by the store, nothing changes.
 	h.keys("enter")
@@ -208,7 +210,7 @@ func TestComplaintsFollowUp(t *testing.T) {
 	// The next one closes it: Selesai is now the status offered. The
 	// detail stays on the closed complaint though the list drops it.
 	h.clk.Add(time.Hour)
-	if got := h.complaintsScreen().form.val("status"); got != "Selesai" {
+	if got := h.complaintsScreen().Form.Val("status"); got != "Selesai" {
 		t.Fatalf("after Diproses the form offers %q, want Selesai", got)
 	}
 	h.typ("Pengadu sudah dihubungi dan dibantu membayar")
@@ -264,21 +266,21 @@ func TestComplaintsTypingLettersGoToTheField(t *testing.T) {
 	if !cs.Typing() {
 		t.Fatal("Typing() is false with the text field focused")
 	}
-	form := cs.form
+	form := cs.Form
 	h.typ("n")
 	h.typ("aq?")
-	if cs.form != form || cs.mode != complaintsNew {
+	if cs.Form != form || cs.Mode != complaints.ComplaintsNew {
 		t.Fatal("n inside the text field opened a new form")
 	}
-	if got := cs.form.val("text"); got != "naq?" {
+	if got := cs.Form.Val("text"); got != "naq?" {
 		t.Fatalf("the field holds %q, want %q", got, "naq?")
 	}
-	if h.quit || h.m.fullHelp || cs.all {
-		t.Fatalf("a letter typed in the field fired a key: quit %v, help %v, toggle %v", h.quit, h.m.fullHelp, cs.all)
+	if h.quit || h.m.fullHelp || cs.All {
+		t.Fatalf("a letter typed in the field fired a key: quit %v, help %v, toggle %v", h.quit, h.m.fullHelp, cs.All)
 	}
 	// esc closes the form first, then leaves to Beranda.
 	h.keys("esc")
-	if cs.form != nil || h.m.id != screenComplaints {
+	if cs.Form != nil || h.m.id != frame.ScreenComplaints {
 		t.Fatal("esc did not just close the form")
 	}
 	h.keys("esc")
@@ -293,7 +295,7 @@ func TestComplaintsRender(t *testing.T) {
 		h.sees("Tidak ada pengaduan terbuka")
 		emptyCheck := func() {
 			for i, l := range strings.Split(h.m.screen.View(), "\n") {
-				if w := width(l); w > size.w {
+				if w := frame.Width(l); w > size.w {
 					t.Fatalf("%dx%d empty list: the screen's line %d is %d wide: %q", size.w, size.h, i+1, w, ansi.Strip(l))
 				}
 			}
@@ -316,14 +318,14 @@ func TestComplaintsRender(t *testing.T) {
 				t.Fatalf("%dx%d %s: %d lines:\n%s", size.w, size.h, name, len(lines), h.screen())
 			}
 			for i, l := range lines {
-				if w := width(l); w > size.w {
+				if w := frame.Width(l); w > size.w {
 					t.Fatalf("%dx%d %s: line %d is %d wide:\n%s", size.w, size.h, name, i+1, w, h.screen())
 				}
 			}
 			// The root cuts what is too wide, so the frame alone cannot
 			// show a line that did not fit: the screen's own lines must.
 			for i, l := range strings.Split(h.m.screen.View(), "\n") {
-				if w := width(l); w > size.w {
+				if w := frame.Width(l); w > size.w {
 					t.Fatalf("%dx%d %s: the screen's line %d is %d wide: %q", size.w, size.h, name, i+1, w, ansi.Strip(l))
 				}
 			}

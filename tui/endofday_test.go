@@ -14,6 +14,9 @@ import (
 
 	"loket/store"
 	"loket/tariff"
+	"loket/tui/endofday"
+	"loket/tui/folder"
+	"loket/tui/frame"
 )
 
 // endOfDayGuest is a visitor of the private segment, n-th of the test.
@@ -86,15 +89,15 @@ func endOfDayAtBank(t *testing.T, h *harness, n int, code string) {
 }
 
 // endOfDayOpen opens Tutup hari from Beranda and waits for its figures.
-func endOfDayOpen(t *testing.T, h *harness) *endOfDayScreen {
+func endOfDayOpen(t *testing.T, h *harness) *endofday.Screen {
 	t.Helper()
 	h.atHome()
 	h.keys("e")
 	h.until("Tutup hari", func() bool {
-		e, ok := h.m.screen.(*endOfDayScreen)
-		return ok && e.loaded
+		e, ok := h.m.screen.(*endofday.Screen)
+		return ok && e.Loaded
 	})
-	return h.m.screen.(*endOfDayScreen)
+	return h.m.screen.(*endofday.Screen)
 }
 
 // endOfDayExportTo points the export folder at a new temporary folder.
@@ -164,7 +167,7 @@ func TestEndOfDayHandoverDifferenceNeedsReason(t *testing.T) {
 	}
 	h.sees("155.000", "Sri Wahyuni") // what was typed stays
 	endOfDayFits(t, h, "refused")
-	if !h.m.typing() {
+	if !h.m.Typing() {
 		t.Fatalf("the reason field does not have the focus:\n%s", h.screen())
 	}
 	h.typ("Uang kembalian kurang, diganti petugas")
@@ -180,7 +183,7 @@ func TestEndOfDayHandoverDifferenceNeedsReason(t *testing.T) {
 		t.Fatalf("hand-over %+v", got)
 	}
 	endOfDaySees(t, h, "Rp155.000 kepada Sri Wahyuni pukul 09:14 WIB, kurang Rp5.000", "Alasan selisih Uang kembalian kurang")
-	if h.m.typing() {
+	if h.m.Typing() {
 		t.Fatalf("a field keeps the focus after saving")
 	}
 	endOfDayFits(t, h, "saved")
@@ -208,14 +211,14 @@ func TestEndOfDayBadAmountNamesField(t *testing.T) {
 	}
 	for _, c := range cases {
 		h.keys("enter")
-		e := h.m.screen.(*endOfDayScreen)
-		e.f.get("counted").in.SetValue(c.typed)
-		e.f.get("recipient").in.SetValue("Sri Wahyuni")
+		e := h.m.screen.(*endofday.Screen)
+		e.F.Get("counted").In.SetValue(c.typed)
+		e.F.Get("recipient").In.SetValue("Sri Wahyuni")
 		h.keys("ctrl+s")
 		if !strings.Contains(h.m.errLine, c.msg) {
 			t.Fatalf("%q: error line %q, want %q", c.typed, h.m.errLine, c.msg)
 		}
-		if e.f.get("counted").err == "" || e.f.cur() == nil || e.f.cur().key != "counted" {
+		if e.F.Get("counted").Err == "" || e.F.Cur() == nil || e.F.Cur().Key != "counted" {
 			t.Fatalf("%q: no message at the amount field, or it lacks the focus:\n%s", c.typed, h.screen())
 		}
 		h.sees("✗ " + c.msg[len("Uang tunai dihitung: "):][:10])
@@ -228,7 +231,7 @@ func TestEndOfDayBadAmountNamesField(t *testing.T) {
 		t.Fatalf("hand-over saved from a bad amount: %+v", hs)
 	}
 	for in, want := range map[string]int64{"1.250.000": 1250000, "Rp 80.000": 80000, "0": 0, " 12 500 ": 12500} {
-		if got, err := endOfDayParseAmount(in); err != nil || got != want {
+		if got, err := endofday.EndOfDayParseAmount(in); err != nil || got != want {
 			t.Errorf("endOfDayParseAmount(%q) = %d, %v; want %d", in, got, err, want)
 		}
 	}
@@ -246,7 +249,7 @@ func TestEndOfDayAwaitedBankPayment(t *testing.T) {
 	h.clk.Add(6*24*time.Hour + 12*time.Hour)
 	e := endOfDayOpen(t, h)
 	h.sees("A-001 26/11", "12 jam lagi")
-	if warn := e.c.Styles.Warn.Render("12 jam lagi"); warn == "12 jam lagi" ||
+	if warn := e.C.Styles.Warn.Render("12 jam lagi"); warn == "12 jam lagi" ||
 		!strings.Contains(endOfDayRow(e.View(), "820261126000001"), warn) {
 		t.Fatalf("less than a day left is not a warning: %q", endOfDayRow(e.View(), "820261126000001"))
 	}
@@ -254,7 +257,7 @@ func TestEndOfDayAwaitedBankPayment(t *testing.T) {
 	h.clk.Add(2 * 24 * time.Hour)
 	e = endOfDayOpen(t, h)
 	h.sees("kedaluwarsa")
-	if row := endOfDayRow(e.View(), "820261126000001"); !strings.Contains(row, e.c.Styles.Err.Render("kedaluwarsa")) {
+	if row := endOfDayRow(e.View(), "820261126000001"); !strings.Contains(row, e.C.Styles.Err.Render("kedaluwarsa")) {
 		t.Fatalf("an expired code is not shown as an error: %q", row)
 	}
 	endOfDayFits(t, h, "bank")
@@ -358,7 +361,7 @@ func TestEndOfDayExportErrorKeepsScreen(t *testing.T) {
 	if runtime.GOOS != "windows" && h.m.errLine != want {
 		t.Errorf("error line\n %q\nwant\n %q", h.m.errLine, want)
 	}
-	if h.m.id != screenEndOfDay || e.busy || !e.keys.Export.Enabled() {
+	if h.m.id != frame.ScreenEndOfDay || e.Busy || !e.Keys.Export.Enabled() {
 		t.Fatalf("screen not usable after the error:\n%s", h.screen())
 	}
 	endOfDayFits(t, h, "export error")
@@ -372,12 +375,12 @@ func TestEndOfDayEscLeavesFieldThenHome(t *testing.T) {
 	if h.quit || h.m.fullHelp {
 		t.Fatalf("single keys fired while typing")
 	}
-	e := h.m.screen.(*endOfDayScreen)
-	if got := e.f.val("counted"); got != "q?" {
+	e := h.m.screen.(*endofday.Screen)
+	if got := e.F.Val("counted"); got != "q?" {
 		t.Fatalf("field holds %q", got)
 	}
 	h.keys("esc")
-	if h.m.id != screenEndOfDay || h.m.typing() {
+	if h.m.id != frame.ScreenEndOfDay || h.m.Typing() {
 		t.Fatalf("esc did not just leave the field")
 	}
 	h.keys("esc")
@@ -415,16 +418,16 @@ func TestEndOfDayExportReportsProgress(t *testing.T) {
 	endOfDayPaidCash(t, h, 1)
 
 	var sheets []string
-	cmd := endOfDayWrite(h.ctx, h.s, "2026-11-26", "Uji", h.clk.Now())
+	cmd := endofday.EndOfDayWrite(h.ctx, h.s, "2026-11-26", "Uji", h.clk.Now())
 	for cmd != nil {
 		switch msg := cmd().(type) {
-		case endOfDayProgressMsg:
-			if len(sheets) == 0 || sheets[len(sheets)-1] != msg.sheet {
-				sheets = append(sheets, msg.sheet)
+		case endofday.EndOfDayProgressMsg:
+			if len(sheets) == 0 || sheets[len(sheets)-1] != msg.Sheet {
+				sheets = append(sheets, msg.Sheet)
 			}
-			cmd = msg.next
-		case endOfDayExportedMsg:
-			if msg.path != filepath.Join(dir, "laporan-pst-2026-11-26.xlsx") || msg.sum.Visits != 1 {
+			cmd = msg.Next
+		case endofday.EndOfDayExportedMsg:
+			if msg.Path != filepath.Join(dir, "laporan-pst-2026-11-26.xlsx") || msg.Sum.Visits != 1 {
 				t.Fatalf("exported %+v", msg)
 			}
 			cmd = nil
@@ -451,12 +454,12 @@ func TestEndOfDayExportReportsProgress(t *testing.T) {
 
 	// On screen, while busy.
 	endOfDayOpen(t, h)
-	s := h.m.screen.(*endOfDayScreen)
-	s.busy, s.progress = true, endOfDayProgressMsg{sheet: "Produk", rows: 500, next: func() tea.Msg { return nil }}
+	s := h.m.screen.(*endofday.Screen)
+	s.Busy, s.Progress = true, endofday.EndOfDayProgressMsg{Sheet: "Produk", Rows: 500, Next: func() tea.Msg { return nil }}
 	h.sees("lembar Produk, 500 baris")
-	s.progress.sheet = ""
+	s.Progress.Sheet = ""
 	h.sees("menyimpan berkas…")
-	s.busy = false
+	s.Busy = false
 }
 
 // ctrl+e inside a field is the text input's own key (end of the text):
@@ -474,17 +477,17 @@ func TestEndOfDayCtrlEInAFieldIsTheFields(t *testing.T) {
 	h.typ("S")
 	h.keys("ctrl+e")
 	h.typ(" (bendahara)")
-	if !s.editing || s.confirm || s.busy {
-		t.Fatalf("ctrl+e in a field: editing %v, confirm %v, busy %v", s.editing, s.confirm, s.busy)
+	if !s.Editing || s.Confirm || s.Busy {
+		t.Fatalf("ctrl+e in a field: editing %v, confirm %v, busy %v", s.Editing, s.Confirm, s.Busy)
 	}
-	if got := s.f.val("recipient"); got != "Sri Wahyuni (bendahara)" {
+	if got := s.F.Val("recipient"); got != "Sri Wahyuni (bendahara)" {
 		t.Fatalf("recipient %q: ctrl+e did not move to the end of the text", got)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "laporan-pst-2026-11-26.xlsx")); !os.IsNotExist(err) {
 		t.Fatalf("workbook written from inside a field: %v", err)
 	}
 	h.keys("esc", "ctrl+e")
-	if !s.confirm {
+	if !s.Confirm {
 		t.Fatal("ctrl+e outside the fields does not start the export")
 	}
 }
@@ -497,21 +500,21 @@ func TestEndOfDayBankListUsesItsRoom(t *testing.T) {
 	endOfDayAtBank(t, h, 1, "820261126000001")
 	s := endOfDayOpen(t, h)
 	plain := func(lines []string) string { return ansi.Strip(strings.Join(lines, "\n")) }
-	if got := plain(s.bankLines(80, 3)); !strings.Contains(got, "820261126000001") || len(s.bankLines(80, 3)) != 3 {
+	if got := plain(s.BankLines(80, 3)); !strings.Contains(got, "820261126000001") || len(s.BankLines(80, 3)) != 3 {
 		t.Errorf("one payment in three lines:\n%s", got)
 	}
-	if got := plain(s.bankLines(80, 2)); !strings.Contains(got, "daftarnya di Beranda") {
+	if got := plain(s.BankLines(80, 2)); !strings.Contains(got, "daftarnya di Beranda") {
 		t.Errorf("two lines:\n%s", got)
 	}
 	endOfDayAtBank(t, h, 2, "820261126000002")
 	endOfDayAtBank(t, h, 3, "820261126000003")
 	h.keys("esc")
 	s = endOfDayOpen(t, h)
-	got := s.bankLines(80, 4)
+	got := s.BankLines(80, 4)
 	if len(got) != 4 || !strings.Contains(plain(got), "dan 2 lagi") {
 		t.Errorf("three payments in four lines:\n%s", plain(got))
 	}
-	if got := plain(s.bankLines(80, 3)); !strings.Contains(got, "daftarnya di Beranda") {
+	if got := plain(s.BankLines(80, 3)); !strings.Contains(got, "daftarnya di Beranda") {
 		t.Errorf("three payments in three lines:\n%s", got)
 	}
 }
@@ -522,12 +525,12 @@ func TestEndOfDayDropsAnOlderLoad(t *testing.T) {
 	h := newHarness(t, 120, 35)
 	endOfDayPaidCash(t, h, 1)
 	s := endOfDayOpen(t, h)
-	if s.data.receipts != 80_000 {
-		t.Fatalf("receipts %d", s.data.receipts)
+	if s.Data.Receipts != 80_000 {
+		t.Fatalf("receipts %d", s.Data.Receipts)
 	}
-	h.update(endOfDayLoadedMsg{gen: s.loadGen - 1, day: s.data.day, receipts: 5})
-	if s.data.receipts != 80_000 {
-		t.Fatalf("an older load replaced the newer: receipts %d", s.data.receipts)
+	h.update(endofday.EndOfDayLoadedMsg{Gen: s.LoadGen - 1, Day: s.Data.Day, Receipts: 5})
+	if s.Data.Receipts != 80_000 {
+		t.Fatalf("an older load replaced the newer: receipts %d", s.Data.Receipts)
 	}
 }
 
@@ -535,9 +538,9 @@ func TestEndOfDayDropsAnOlderLoad(t *testing.T) {
 // folder; writing the workbook makes it.
 func TestEndOfDayOpeningMakesNoFolder(t *testing.T) {
 	home := t.TempDir()
-	old := userHome
-	userHome = func() (string, error) { return home, nil }
-	t.Cleanup(func() { userHome = old })
+	old := folder.UserHome
+	folder.UserHome = func() (string, error) { return home, nil }
+	t.Cleanup(func() { folder.UserHome = old })
 	h := newHarness(t, 120, 35)
 	endOfDayOpen(t, h)
 	dir := filepath.Join(home, "Documents", "Laporan PST")

@@ -8,6 +8,8 @@ import (
 
 	"loket/store"
 	"loket/store/valid"
+	"loket/tui/form"
+	"loket/tui/frame"
 )
 
 // A text field focused before its width is known (a form opened with a
@@ -15,12 +17,12 @@ import (
 // cursor at the end, on the very first frame: not the whole value cut off
 // by the screen's edge.
 func TestFormFocusedLongValueScrollsWithinWidth(t *testing.T) {
-	c := &Context{Styles: newStyles(true)}
+	c := &frame.Context{Styles: frame.NewStyles(true)}
 	long := "SMS/WhatsApp 081278563877 (Syahroni, Kasubbag Umum BPS Kabupaten Belitung Timur)"
-	f := newForm(c, textF("kontak", "Kontak pengaduan", long))
-	f.focusAt(0)
+	f := form.New(c, form.TextF("kontak", "Kontak pengaduan", long))
+	f.FocusAt(0)
 
-	got := f.fields[0].render(c.Styles, true, 40)
+	got := f.Fields[0].Render(c.Styles, true, 40)
 	if len(got) != 1 {
 		t.Fatalf("%d lines", len(got))
 	}
@@ -33,7 +35,7 @@ func TestFormFocusedLongValueScrollsWithinWidth(t *testing.T) {
 	}
 
 	// Narrower after a resize: still within the width.
-	line = ansi.Strip(f.fields[0].render(c.Styles, true, 25)[0])
+	line = ansi.Strip(f.Fields[0].Render(c.Styles, true, 25)[0])
 	if w := ansi.StringWidth(line); w > 25 || !strings.Contains(line, "Timur)") {
 		t.Errorf("after a resize to 25: %d columns, %q", w, line)
 	}
@@ -46,7 +48,7 @@ func TestFormLongChoiceShowsWholeAt80x24(t *testing.T) {
 	h := newVisitAt(t, 80, 24)
 	h.keys("enter", "t", "enter")
 	h.atStep(store.StepGuestBook)
-	h.visitScreen().editor().fields().focusKey("cat")
+	h.visitScreen().Editor().Fields().FocusKey("cat")
 	for range valid.InstCategories {
 		h.keys("right")
 	}
@@ -74,49 +76,49 @@ func TestGuestBookFillsGenderAndYearFromNIK(t *testing.T) {
 	h := newVisitAt(t, 80, 24)
 	h.keys("enter", "t", "enter")
 	h.atStep(store.StepGuestBook)
-	f := h.visitScreen().editor().fields()
-	f.focusKey("idno")
+	f := h.visitScreen().Editor().Fields()
+	f.FocusKey("idno")
 	h.typ("190601520395000")
-	if f.val("gender") != "" || f.val("year") != "" {
-		t.Fatalf("filled from an incomplete NIK: %q %q", f.val("gender"), f.val("year"))
+	if f.Val("gender") != "" || f.Val("year") != "" {
+		t.Fatalf("filled from an incomplete NIK: %q %q", f.Val("gender"), f.Val("year"))
 	}
 	h.typ("1")
-	if f.val("gender") != "P" || f.val("year") != "1995" {
-		t.Fatalf("from the NIK: gender %q, year %q; want P, 1995", f.val("gender"), f.val("year"))
+	if f.Val("gender") != "P" || f.Val("year") != "1995" {
+		t.Fatalf("from the NIK: gender %q, year %q; want P, 1995", f.Val("gender"), f.Val("year"))
 	}
 	h.sees("1995 (usulan)")
-	f.focusKey("year")
+	f.FocusKey("year")
 	h.typ("1996")
-	if f.val("year") != "1996" {
-		t.Fatalf("typed over the proposal: %q", f.val("year"))
+	if f.Val("year") != "1996" {
+		t.Fatalf("typed over the proposal: %q", f.Val("year"))
 	}
 
 	// The proposal follows the NIK: gone when the ID is no longer a KTP
 	// or no longer a valid NIK, so no stale year is saved.
-	f.get("year").in.SetValue("")
-	f.focusKey("idtype")
+	f.Get("year").In.SetValue("")
+	f.FocusKey("idtype")
 	h.keys("right") // KTP → SIM
-	if f.val("idtype") == "KTP" || f.val("year") != "" {
-		t.Fatalf("after switching to %s: year %q", f.val("idtype"), f.val("year"))
+	if f.Val("idtype") == "KTP" || f.Val("year") != "" {
+		t.Fatalf("after switching to %s: year %q", f.Val("idtype"), f.Val("year"))
 	}
-	f.focusKey("idtype")
+	f.FocusKey("idtype")
 	h.keys("left")
-	if f.val("year") != "1995" {
-		t.Fatalf("back to KTP: year %q", f.val("year"))
+	if f.Val("year") != "1995" {
+		t.Fatalf("back to KTP: year %q", f.Val("year"))
 	}
-	f.focusKey("idno")
+	f.FocusKey("idno")
 	h.keys("backspace")
-	if f.val("year") != "" {
-		t.Fatalf("an incomplete NIK keeps the proposal %q", f.val("year"))
+	if f.Val("year") != "" {
+		t.Fatalf("an incomplete NIK keeps the proposal %q", f.Val("year"))
 	}
 	h.typ("1")
 
 	// A gender chosen first is kept.
-	f.get("gender").choose("L")
-	f.focusKey("idno")
+	f.Get("gender").Choose("L")
+	f.FocusKey("idno")
 	h.keys("backspace")
 	h.typ("2")
-	if f.val("gender") != "L" {
-		t.Fatalf("the officer's gender replaced: %q", f.val("gender"))
+	if f.Val("gender") != "L" {
+		t.Fatalf("the officer's gender replaced: %q", f.Val("gender"))
 	}
 }

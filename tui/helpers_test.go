@@ -14,8 +14,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"loket/export"
 	"loket/store"
 	"loket/store/valid"
+	"loket/tui/folder"
+	"loket/tui/frame"
+	"loket/tui/home"
+	"loket/tui/visit"
 )
 
 // Helpers for pure Update/View tests: a real store on a temporary file, a
@@ -42,13 +47,14 @@ var testStart = time.Date(2026, 11, 26, 9, 0, 0, 0, valid.WIB)
 // TestMain keeps the tests' documents and workbooks out of the real
 // user's Documents folder: the home is a temporary folder.
 func TestMain(m *testing.M) {
-	tick = func(int) tea.Cmd { return nil } // tests send tickMsg themselves
+	frame.Tick = func(int) tea.Cmd { return nil } // tests send tickMsg themselves
 	home, err := os.MkdirTemp("", "loket-tui-home-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	userHome = func() (string, error) { return home, nil }
+	folder.UserHome = func() (string, error) { return home, nil }
+	export.UserHome = folder.UserHome // printed documents (export.PrintDocument)
 	code := m.Run()
 	os.RemoveAll(home)
 	os.Exit(code)
@@ -89,7 +95,7 @@ func newHarness(t testing.TB, w, h int) *harness {
 	}
 	hs := startHarness(t, s, clk, "Rina Wulandari", w, h)
 	hs.path = path
-	hs.until("Beranda", func() bool { return hs.m.id == screenHome })
+	hs.until("Beranda", func() bool { return hs.m.id == frame.ScreenHome })
 	return hs
 }
 
@@ -229,16 +235,16 @@ func (h *harness) waitSee(text string) {
 // visit is the visit the visit screen holds.
 func (h *harness) visit() *store.Visit {
 	h.t.Helper()
-	vs, ok := h.m.screen.(*visitScreen)
-	if !ok || vs.v == nil {
+	vs, ok := h.m.screen.(*visit.Screen)
+	if !ok || vs.V == nil {
 		h.t.Fatalf("not on a loaded visit screen:\n%s", h.screen())
 	}
-	return vs.v
+	return vs.V
 }
 
-func (h *harness) visitScreen() *visitScreen {
+func (h *harness) visitScreen() *visit.Screen {
 	h.t.Helper()
-	vs, ok := h.m.screen.(*visitScreen)
+	vs, ok := h.m.screen.(*visit.Screen)
 	if !ok {
 		h.t.Fatalf("not on the visit screen:\n%s", h.screen())
 	}
@@ -259,8 +265,8 @@ func (h *harness) stored(id string) *store.Visit {
 func (h *harness) atStep(n int) {
 	h.t.Helper()
 	h.until("langkah "+store.Steps[n-1].Name, func() bool {
-		vs, ok := h.m.screen.(*visitScreen)
-		return ok && vs.v != nil && vs.sel == n && !vs.saving
+		vs, ok := h.m.screen.(*visit.Screen)
+		return ok && vs.V != nil && vs.Sel == n && !vs.Saving
 	})
 }
 
@@ -287,8 +293,8 @@ type driver interface {
 func (h *harness) atHome() {
 	h.t.Helper()
 	h.until("Beranda", func() bool {
-		hs, ok := h.m.screen.(*homeScreen)
-		return ok && hs.loaded
+		hs, ok := h.m.screen.(*home.Screen)
+		return ok && hs.Loaded
 	})
 }
 

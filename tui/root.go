@@ -4,96 +4,52 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
+	"loket/tui/complaints"
+	"loket/tui/endofday"
+	"loket/tui/frame"
+	"loket/tui/home"
+	"loket/tui/report"
+	"loket/tui/schedule"
+	"loket/tui/search"
+	"loket/tui/settings"
+	"loket/tui/visit"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
-// ScreenID names a screen of the app.
-type ScreenID int
-
-// The screens. Those without a constructor in screens are not built yet;
-// Beranda keeps their keys disabled until they are.
-const (
-	screenStart      ScreenID = iota // officer on duty, PIN
-	screenHome                       // Beranda
-	screenVisit                      // the 16 steps of one visit
-	screenSearch                     // '/' find visitors, visits, numbers
-	screenComplaints                 // 'p' pengaduan
-	screenTariff                     // 't' jadwal tarif
-	screenSettings                   // 's' pengaturan
-	screenEndOfDay                   // 'e' akhir hari
-)
-
-// Screen is one screen behind the root. Update returns the screen itself
-// (or another value of the same screen); View renders the body only: the
-// root adds the header, the error line and the help bar, and builds the
-// tea.View.
-type Screen interface {
-	Init() tea.Cmd
-	Update(msg tea.Msg) (Screen, tea.Cmd)
-	View() string
-	// SetSize gives the body's size, without the root's header and footer.
-	SetSize(width, height int)
-	help.KeyMap
-	// Title names the screen in the header, after the office.
-	Title() string
-}
-
-// Optional screen behaviour the root asks for.
-type (
-	// clockScreen screens show a clock: the root ticks every second while
-	// one is shown, and not otherwise.
-	clockScreen interface{ Clock() bool }
-	// typingScreen screens report a focused text field: single-letter keys
-	// (?, q) belong to the field then.
-	typingScreen interface{ Typing() bool }
-	// statusScreen screens put a status (the service clock) on the right of
-	// the help bar.
-	statusScreen interface{ Status() string }
-	// quitScreen screens have something to save before the program ends
-	// (the visit screen suspends its visit).
-	quitScreen interface{ QuitCmd() tea.Cmd }
-)
-
-// success marks result messages after which the error line is cleared.
-type success interface{ success() }
-
-// screens builds each screen from the shared context and its argument.
-// Adding a screen is one new file with its constructor and an init that
-// registers it here; Beranda enables the screen's key by itself
-// (hasScreen). The map is filled in init functions because the home
-// screen's constructor asks hasScreen, which reads the map.
-var screens = map[ScreenID]func(c *Context, arg any) Screen{}
-
-func init() {
-	screens[screenStart] = newStart
-	screens[screenHome] = newHome
-	screens[screenVisit] = newVisit
-}
-
-// hasScreen reports whether a screen is built, for enabling its key.
-func hasScreen(id ScreenID) bool { _, ok := screens[id]; return ok }
-
-// globalKeys work on every screen; the root handles them.
-type globalKeys struct {
-	Quit key.Binding
-	Help key.Binding
-}
-
-func newGlobalKeys() globalKeys {
-	return globalKeys{
-		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "keluar")),
-		Help: key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "semua tombol")),
+// build makes the screen a NavigateMsg asks for. A new screen is a
+// sub-package with its constructor and one case here.
+func (m *Model) build(msg frame.NavigateMsg) frame.Screen {
+	switch msg.To {
+	case frame.ScreenVisit:
+		d := m.drafts[msg.VisitID]
+		delete(m.drafts, msg.VisitID)
+		return visit.New(m.c, msg.VisitID, d)
+	case frame.ScreenSearch:
+		return search.New(m.c)
+	case frame.ScreenComplaints:
+		return complaints.New(m.c, msg.VisitID)
+	case frame.ScreenTariff:
+		return schedule.New(m.c)
+	case frame.ScreenSettings:
+		return settings.New(m.c)
+	case frame.ScreenEndOfDay:
+		return endofday.New(m.c)
+	case frame.ScreenReport:
+		return report.New(m.c)
+	default:
+		return home.New(m.c)
 	}
 }
 
 // Model is the root model: it holds the current screen, routes messages,
 // draws the header, error line and help bar, and builds the only tea.View.
 type Model struct {
-	c        *Context
-	screen   Screen
-	id       ScreenID
+	c        *frame.Context
+	screen   frame.Screen
+	id       frame.ScreenID
+	drafts   map[string]*visit.Draft // unsaved input of suspended visits, by visit ID
 	errLine  string
 	notice   string
 	fullHelp bool
@@ -104,7 +60,7 @@ type Model struct {
 	helpCache []string
 }
 
-func (m *Model) setScreen(id ScreenID, s Screen) tea.Cmd {
+func (m *Model) setScreen(id frame.ScreenID, s frame.Screen) tea.Cmd {
 	m.id, m.screen, m.fullHelp = id, s, false
 	m.resize()
 	return tea.Batch(s.Init(), m.syncTick())
@@ -113,22 +69,21 @@ func (m *Model) setScreen(id ScreenID, s Screen) tea.Cmd {
 // syncTick starts the clock when the screen shows one and lets the old
 // chain die otherwise.
 func (m *Model) syncTick() tea.Cmd {
-	cs, ok := m.screen.(clockScreen)
-	want := ok && cs.Clock()
+	want := m.screen.Clock()
 	if want == m.ticking {
 		return nil
 	}
 	m.ticking = want
 	m.tickGen++
 	if want {
-		return tick(m.tickGen)
+		return frame.Tick(m.tickGen)
 	}
 	return nil
 }
 
 // Init asks the terminal for its background and starts the first screen.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, loadOffice(m.c), m.screen.Init(), m.syncTick(), startupChecks(m.c))
+	return tea.Batch(tea.RequestBackgroundColor, frame.LoadOffice(m.c), m.screen.Init(), m.syncTick(), startupChecks(m.c))
 }
 
 // Update routes a message: what belongs to the whole app is handled here,
@@ -139,54 +94,60 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.Width, m.c.Height = msg.Width, msg.Height
 		m.resize()
 	case tea.BackgroundColorMsg:
-		m.c.Styles = newStyles(msg.IsDark())
-	case officeLoadedMsg:
-		m.c.Office = msg.office
+		m.c.Styles = frame.NewStyles(msg.IsDark())
+	case frame.OfficeLoadedMsg:
+		m.c.Office = msg.Office
 		return m, nil
-	case officerChosenMsg:
-		m.c.Officer = msg.officer
+	case frame.OfficerChosenMsg:
+		m.c.Officer = msg.Officer
 		m.errLine = ""
-		return m, navigate(screenHome, nil)
-	case navigateMsg:
-		build, ok := screens[msg.to]
-		if !ok {
-			return m, nil
+		return m, frame.ToHome()
+	case frame.NavigateMsg:
+		m.errLine = ""
+		to := msg.To
+		if to == frame.ScreenStart {
+			to = frame.ScreenHome // the start screen is only the first
 		}
-		m.errLine = ""
-		return m, m.setScreen(msg.to, build(m.c, msg.arg))
-	case noticeMsg:
+		return m, m.setScreen(to, m.build(msg))
+	case visit.DraftKeptMsg:
+		if m.drafts == nil {
+			m.drafts = map[string]*visit.Draft{}
+		}
+		m.drafts[msg.VisitID] = msg.Draft
+		return m, nil
+	case frame.NoticeMsg:
 		m.notice, m.errLine = string(msg), ""
 		m.resize()
 		return m, nil
-	case errMsg:
-		m.errLine = errText(msg.err)
-	case tickMsg:
-		if msg.gen != m.tickGen || !m.ticking {
+	case frame.ErrMsg:
+		m.errLine = frame.ErrText(msg.Err)
+	case frame.TickMsg:
+		if msg.Gen != m.tickGen || !m.ticking {
 			return m, nil
 		}
 		var cmd tea.Cmd
 		m.screen, cmd = m.screen.Update(msg)
-		return m, tea.Batch(cmd, tick(m.tickGen))
+		return m, tea.Batch(cmd, frame.Tick(m.tickGen))
 	case tea.KeyPressMsg:
 		m.notice = ""
 		if key.Matches(msg, m.c.Keys.Quit) {
-			if q, ok := m.screen.(quitScreen); ok {
-				return m, tea.Sequence(q.QuitCmd(), tea.Quit)
+			if q := m.screen.QuitCmd(); q != nil {
+				return m, tea.Sequence(q, tea.Quit)
 			}
 			return m, tea.Quit
 		}
 		if m.fullHelp {
-			if key.Matches(msg, m.c.Keys.Help) || msg.String() == "esc" || msg.String() == "?" {
+			if key.Matches(msg, m.c.Keys.Help, m.c.Keys.CloseHelp) {
 				m.fullHelp = false
 			}
 			return m, nil
 		}
-		if key.Matches(msg, m.c.Keys.Help) || (msg.String() == "?" && !m.typing()) {
+		if key.Matches(msg, m.c.Keys.Help) || (key.Matches(msg, m.c.Keys.HelpLetter) && !m.Typing()) {
 			m.fullHelp = true
 			return m, nil
 		}
 	}
-	if _, ok := msg.(success); ok {
+	if _, ok := msg.(frame.Success); ok {
 		m.errLine = ""
 	}
 	var cmd tea.Cmd
@@ -195,9 +156,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(cmd, m.syncTick())
 }
 
-func (m *Model) typing() bool {
-	t, ok := m.screen.(typingScreen)
-	return ok && t.Typing()
+// Typing reports a focused text field, which takes single letters.
+func (m *Model) Typing() bool {
+	return m.screen.Typing()
 }
 
 // Layout: one header line, the body, the status line (an error or notice
@@ -222,9 +183,9 @@ func (m *Model) statusLines() []string {
 	default:
 		return []string{""}
 	}
-	lines := wrap(text, max(w-1, 10))
+	lines := frame.Wrap(text, max(w-1, 10))
 	if len(lines) > 3 {
-		lines = append(lines[:2], pad(strings.Join(lines[2:], " "), w-1))
+		lines = append(lines[:2], frame.Pad(strings.Join(lines[2:], " "), w-1))
 	}
 	for i, l := range lines {
 		lines[i] = style.Render(l)
@@ -248,7 +209,7 @@ const minWidth, minHeight = 80, 24
 // View builds the frame: header naming the office, the screen's body, the
 // error line and the help bar.
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+	v := tea.NewView(m.Render())
 	v.AltScreen = true
 	v.WindowTitle = "loket — " + m.officeName()
 	return v
@@ -261,14 +222,15 @@ func (m *Model) officeName() string {
 	return "PST"
 }
 
-func (m *Model) render() string {
+// Render is the whole frame as text (View wraps it in a tea.View).
+func (m *Model) Render() string {
 	c, st := m.c, m.c.Styles
 	w, h := c.Width, c.Height
 	if w <= 0 || h <= 0 {
 		return ""
 	}
 	if w < minWidth-10 || h < minHeight-6 {
-		return strings.Join(wrap("Jendela terminal terlalu kecil: perbesar sampai paling sedikit 80 kolom × 24 baris.", w), "\n")
+		return strings.Join(frame.Wrap("Jendela terminal terlalu kecil: perbesar sampai paling sedikit 80 kolom × 24 baris.", w), "\n")
 	}
 	var b strings.Builder
 	b.Grow(w * h * 2)
@@ -282,16 +244,16 @@ func (m *Model) render() string {
 	if c.Officer.Name != "" {
 		right = "Petugas: " + c.Officer.Name + " "
 	}
-	b.WriteString(st.Header.Render(between(left, right, w)))
+	b.WriteString(st.Header.Render(frame.Between(left, right, w)))
 	b.WriteByte('\n')
 
 	var body []string
 	if m.fullHelp {
 		body = m.fullHelpLines(w)
 	} else {
-		body = splitLines(m.screen.View())
+		body = frame.SplitLines(m.screen.View())
 	}
-	for _, l := range fit(body, w, m.bodyHeight()) {
+	for _, l := range frame.Fit(body, w, m.bodyHeight()) {
 		b.WriteString(l)
 		b.WriteByte('\n')
 	}
@@ -299,7 +261,7 @@ func (m *Model) render() string {
 	// The status: an error stays until the next success; a notice until
 	// the next key.
 	for _, l := range m.statusLines() {
-		b.WriteString(pad(l, w))
+		b.WriteString(frame.Pad(l, w))
 		b.WriteByte('\n')
 	}
 	b.WriteString(strings.Join(m.helpBar(w), "\n"))
@@ -310,10 +272,7 @@ func (m *Model) render() string {
 // the screen's status (the service clock) flush right on the last line.
 func (m *Model) helpBar(w int) []string {
 	st := m.c.Styles
-	status := ""
-	if s, ok := m.screen.(statusScreen); ok {
-		status = s.Status()
-	}
+	status := m.screen.Status()
 	// The bar is drawn again only when its keys, the width or the status
 	// change: typing into a field changes none of them.
 	var sig strings.Builder
@@ -351,16 +310,16 @@ func (m *Model) helpBar(w int) []string {
 	for i, it := range items {
 		limit := w - 1
 		if li == n-1 {
-			limit = w - width(status) - 2
+			limit = w - frame.Width(status) - 2
 			if last != "" && i < len(items) {
-				limit -= width(last) + 3 // room for f1 at the end
+				limit -= frame.Width(last) + 3 // room for f1 at the end
 			}
 		}
 		cand := it
 		if lines[li] != "" {
 			cand = lines[li] + sep + it
 		}
-		if width(cand)+1 <= limit || lines[li] == "" {
+		if frame.Width(cand)+1 <= limit || lines[li] == "" {
 			lines[li] = cand
 			continue
 		}
@@ -373,9 +332,9 @@ func (m *Model) helpBar(w int) []string {
 	if last != "" {
 		limit := w - 1
 		if li == n-1 {
-			limit = w - width(status) - 2
+			limit = w - frame.Width(status) - 2
 		}
-		if lines[li] != "" && width(lines[li]+sep+last)+1 > limit && li < n-1 {
+		if lines[li] != "" && frame.Width(lines[li]+sep+last)+1 > limit && li < n-1 {
 			li++
 		}
 		if lines[li] != "" {
@@ -386,9 +345,9 @@ func (m *Model) helpBar(w int) []string {
 	for i := range lines {
 		lines[i] = " " + lines[i]
 		if i == n-1 {
-			lines[i] = between(lines[i], status, w)
+			lines[i] = frame.Between(lines[i], status, w)
 		}
-		lines[i] = pad(lines[i], w)
+		lines[i] = frame.Pad(lines[i], w)
 	}
 	m.helpSig, m.helpCache = sig.String(), lines
 	return lines
@@ -411,12 +370,12 @@ func (m *Model) fullHelpLines(w int) []string {
 	// third of the screen.
 	kw := 12
 	for _, k := range keys {
-		kw = max(kw, width(k.Help().Key))
+		kw = max(kw, frame.Width(k.Help().Key))
 	}
 	kw = min(kw, max(w/3, 12))
 	var items []string
 	for _, k := range keys {
-		items = append(items, st.HelpKey.Render(pad(k.Help().Key, kw))+" "+st.HelpDesc.Render(k.Help().Desc))
+		items = append(items, st.HelpKey.Render(frame.Pad(k.Help().Key, kw))+" "+st.HelpDesc.Render(k.Help().Desc))
 	}
 	out := []string{st.Title.Render(" Semua tombol di layar ini"), ""}
 	rows := m.bodyHeight() - len(out)
@@ -429,7 +388,7 @@ func (m *Model) fullHelpLines(w int) []string {
 	half := (len(items) + 1) / 2
 	colW := w/2 - 2
 	for i := 0; i < half; i++ {
-		l := "  " + pad(items[i], colW)
+		l := "  " + frame.Pad(items[i], colW)
 		if i+half < len(items) {
 			l += items[i+half]
 		}

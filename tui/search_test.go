@@ -11,6 +11,9 @@ import (
 
 	"loket/store"
 	"loket/store/valid"
+	"loket/tui/frame"
+	"loket/tui/search"
+	"loket/tui/visit"
 )
 
 // Update/View tests of the search screen and the visitor's record.
@@ -20,7 +23,7 @@ import (
 func searchPaidVisit(t *testing.T, h *harness) *store.Visit {
 	t.Helper()
 	id := h.walk(kindPaidPub, store.StepPayment)
-	h.update(navigateMsg{to: screenHome})
+	h.update(frame.NavigateMsg{To: frame.ScreenHome})
 	h.atHome()
 	v := h.stored(id)
 	if v.Payment == nil || len(v.Invoices) == 0 || v.VisitorID == "" {
@@ -30,10 +33,10 @@ func searchPaidVisit(t *testing.T, h *harness) *store.Visit {
 }
 
 // searchOpen goes from Beranda to the search screen.
-func searchOpen(h *harness) *searchScreen {
+func searchOpen(h *harness) *search.Screen {
 	h.t.Helper()
 	h.keys("/")
-	s, ok := h.m.screen.(*searchScreen)
+	s, ok := h.m.screen.(*search.Screen)
 	if !ok {
 		h.t.Fatalf("/ on Beranda did not open Cari:\n%s", h.screen())
 	}
@@ -41,22 +44,22 @@ func searchOpen(h *harness) *searchScreen {
 }
 
 // searchFor replaces the field's text and waits for the answer.
-func searchFor(h *harness, s *searchScreen, q string) {
+func searchFor(h *harness, s *search.Screen, q string) {
 	h.t.Helper()
 	h.keys("ctrl+u")
 	h.typ(q)
-	h.until("hasil "+q, func() bool { return !s.pending && s.query == strings.TrimSpace(q) })
+	h.until("hasil "+q, func() bool { return !s.Pending && s.Query == strings.TrimSpace(q) })
 }
 
 // searchRecordOf opens Siti's record from the results.
-func searchRecordOf(t *testing.T, h *harness, s *searchScreen) {
+func searchRecordOf(t *testing.T, h *harness, s *search.Screen) {
 	t.Helper()
 	searchFor(h, s, "aminah")
-	if s.people != 1 || s.cursor != 0 {
-		t.Fatalf("want Siti as the first row, people %d cursor %d:\n%s", s.people, s.cursor, h.screen())
+	if s.People != 1 || s.Cursor != 0 {
+		t.Fatalf("want Siti as the first row, people %d cursor %d:\n%s", s.People, s.Cursor, h.screen())
 	}
 	h.keys("enter")
-	h.until("data pengunjung", func() bool { return s.mode == searchModeRecord && s.rec.loaded && len(s.rec.visits) > 0 })
+	h.until("data pengunjung", func() bool { return s.Mode == search.SearchModeRecord && s.Rec.Loaded && len(s.Rec.Visits) > 0 })
 }
 
 // searchHold presses a key and returns the command it started without
@@ -77,14 +80,14 @@ func searchRelease(h *harness, cmd tea.Cmd) {
 }
 
 // searchToPhone opens the correction form and replaces the phone number.
-func searchToPhone(t *testing.T, h *harness, s *searchScreen, phone string) {
+func searchToPhone(t *testing.T, h *harness, s *search.Screen, phone string) {
 	t.Helper()
 	h.keys("ctrl+e")
 	for range 10 { // name … email, to the phone
 		h.keys("tab")
 	}
-	if fl := s.rec.form.cur(); fl.key != "phone" {
-		t.Fatalf("focused %q, want phone", fl.key)
+	if fl := s.Rec.Form.Cur(); fl.Key != "phone" {
+		t.Fatalf("focused %q, want phone", fl.Key)
 	}
 	h.keys("ctrl+u")
 	h.typ(phone)
@@ -117,8 +120,8 @@ func TestSearchFindsByNameIDNumberAndInvoice(t *testing.T) {
 	inv := v.Invoices[0].Number
 	searchFor(h, s, strings.ToLower(inv))
 	h.sees("Kunjungan (1)", v.Queue()+"  26-11-2026  Berjalan   Siti Aminah", "Invoice "+inv)
-	if s.people != 0 || len(s.rows) != 1 || s.rows[0].hit.VisitID != v.ID {
-		t.Fatalf("invoice search rows %+v", s.rows)
+	if s.People != 0 || len(s.Rows) != 1 || s.Rows[0].Hit.VisitID != v.ID {
+		t.Fatalf("invoice search rows %+v", s.Rows)
 	}
 
 	searchFor(h, s, "zzzz")
@@ -130,13 +133,13 @@ func TestSearchDropsStaleAnswers(t *testing.T) {
 	searchPaidVisit(t, h)
 	s := searchOpen(h)
 	searchFor(h, s, "siti")
-	if len(s.rows) == 0 {
+	if len(s.Rows) == 0 {
 		t.Fatalf("no rows:\n%s", h.screen())
 	}
 	// An answer to an older query lands after the newer one: ignored.
-	h.update(searchResultsMsg{seq: s.seq - 1, query: "si"})
-	if s.query != "siti" || len(s.rows) == 0 {
-		t.Fatalf("stale answer replaced the results: query %q rows %d", s.query, len(s.rows))
+	h.update(search.SearchResultsMsg{Seq: s.Seq - 1, Query: "si"})
+	if s.Query != "siti" || len(s.Rows) == 0 {
+		t.Fatalf("stale answer replaced the results: query %q rows %d", s.Query, len(s.Rows))
 	}
 }
 
@@ -148,19 +151,19 @@ func TestSearchOpensVisit(t *testing.T) {
 	h.keys("down") // past the visitor, onto the visit
 	h.sees("enter buka kunjungan")
 	h.keys("enter")
-	if vs := h.visitScreen(); vs.id != v.ID {
-		t.Fatalf("opened visit %q, want %q", vs.id, v.ID)
+	if vs := h.visitScreen(); vs.Id != v.ID {
+		t.Fatalf("opened visit %q, want %q", vs.Id, v.ID)
 	}
-	h.until("kunjungan dimuat", func() bool { return h.visitScreen().v != nil })
+	h.until("kunjungan dimuat", func() bool { return h.visitScreen().V != nil })
 }
 
 func TestSearchOpensFinishedVisitReadOnly(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	id := h.walk(kindPaidPub, store.StepRating)
-	if err := h.s.Finish(context.Background(), h.m.c.actor(), id); err != nil {
+	if err := h.s.Finish(context.Background(), h.m.c.Actor(), id); err != nil {
 		t.Fatal(err)
 	}
-	h.update(navigateMsg{to: screenHome})
+	h.update(frame.NavigateMsg{To: frame.ScreenHome})
 	h.atHome()
 	v := h.stored(id)
 	s := searchOpen(h)
@@ -168,8 +171,8 @@ func TestSearchOpensFinishedVisitReadOnly(t *testing.T) {
 	h.sees("Selesai")
 	h.keys("enter")
 	h.until("kunjungan selesai", func() bool {
-		vs, ok := h.m.screen.(*visitScreen)
-		return ok && vs.v != nil
+		vs, ok := h.m.screen.(*visit.Screen)
+		return ok && vs.V != nil
 	})
 	h.sees("Kunjungan "+v.Queue()+": Selesai", "kembali ke Beranda")
 	if h.visitScreen().Typing() {
@@ -214,13 +217,13 @@ func TestSearchCorrectsPhone(t *testing.T) {
 	for range 10 { // name … email, to the phone
 		h.keys("tab")
 	}
-	if fl := s.rec.form.cur(); fl.key != "phone" {
-		t.Fatalf("focused %q, want phone", fl.key)
+	if fl := s.Rec.Form.Cur(); fl.Key != "phone" {
+		t.Fatalf("focused %q, want phone", fl.Key)
 	}
 	h.keys("ctrl+u")
 	h.typ("0813 9999 8888")
 	h.keys("ctrl+s")
-	h.until("kembali ke data", func() bool { return s.mode == searchModeRecord && !s.rec.saving })
+	h.until("kembali ke data", func() bool { return s.Mode == search.SearchModeRecord && !s.Rec.Saving })
 	h.sees("Data pengunjung diperbarui")
 
 	p, err := h.s.Visitor(context.Background(), v.VisitorID)
@@ -262,10 +265,10 @@ func TestSearchBadEmailIsRefused(t *testing.T) {
 	h.keys("ctrl+u")
 	h.typ("siti.example.com")
 	h.keys("ctrl+s")
-	h.until("penolakan", func() bool { return !s.rec.saving })
+	h.until("penolakan", func() bool { return !s.Rec.Saving })
 	h.sees("Email: harus berisi @", "✗ harus berisi @")
-	if s.mode != searchModeEdit || s.rec.form.val("email") != "siti.example.com" || s.rec.form.cur().key != "email" {
-		t.Fatalf("form not kept on the email: mode %v email %q", s.mode, s.rec.form.val("email"))
+	if s.Mode != search.SearchModeEdit || s.Rec.Form.Val("email") != "siti.example.com" || s.Rec.Form.Cur().Key != "email" {
+		t.Fatalf("form not kept on the email: mode %v email %q", s.Mode, s.Rec.Form.Val("email"))
 	}
 	p, err := h.s.Visitor(context.Background(), v.VisitorID)
 	if err != nil {
@@ -279,8 +282,8 @@ func TestSearchBadEmailIsRefused(t *testing.T) {
 	}
 	// esc drops the correction and shows the record as it is.
 	h.keys("esc")
-	if s.mode != searchModeRecord {
-		t.Fatalf("esc left mode %v", s.mode)
+	if s.Mode != search.SearchModeRecord {
+		t.Fatalf("esc left mode %v", s.Mode)
 	}
 	h.sees("siti@example.com")
 }
@@ -305,9 +308,9 @@ func TestSearchErasesAfterConfirmation(t *testing.T) {
 	h.keys("ctrl+u")
 	h.typ("hapus")
 	h.keys("enter")
-	h.until("penghapusan", func() bool { return s.mode == searchModeRecord && s.rec.person.ErasedAt.IsZero() == false })
+	h.until("penghapusan", func() bool { return s.Mode == search.SearchModeRecord && s.Rec.Person.ErasedAt.IsZero() == false })
 	h.sees("Data pribadi dihapus (dianonimkan)", store.Erased, "dihapus atas permintaannya", "Kunjungan (1)", v.Queue())
-	if k := s.keys; k.Edit.Enabled() || k.Erase.Enabled() || k.Reveal.Enabled() {
+	if k := s.Keys; k.Edit.Enabled() || k.Erase.Enabled() || k.Reveal.Enabled() {
 		t.Fatal("edit, erase or reveal still enabled on an erased record")
 	}
 
@@ -335,7 +338,7 @@ func TestSearchErasesAfterConfirmation(t *testing.T) {
 	}
 	// Back on the list the search runs again: the erased person is gone.
 	h.keys("esc")
-	h.until("hasil baru", func() bool { return !s.pending && s.mode == searchModeList })
+	h.until("hasil baru", func() bool { return !s.Pending && s.Mode == search.SearchModeList })
 	h.sees("Tidak ada yang cocok dengan “aminah”.")
 }
 
@@ -347,18 +350,18 @@ func TestSearchEscClosesDialogThenRecordThenScreen(t *testing.T) {
 	h.keys("ctrl+d")
 	h.sees("Hapus data pribadi pengunjung?")
 	h.keys("esc")
-	if s.mode != searchModeRecord {
-		t.Fatalf("esc on the dialog: mode %v", s.mode)
+	if s.Mode != search.SearchModeRecord {
+		t.Fatalf("esc on the dialog: mode %v", s.Mode)
 	}
 	h.sees("Nomor identitas", "esc ke daftar hasil")
 	h.keys("ctrl+e")
 	h.keys("esc")
-	if s.mode != searchModeRecord {
-		t.Fatalf("esc on the form: mode %v", s.mode)
+	if s.Mode != search.SearchModeRecord {
+		t.Fatalf("esc on the form: mode %v", s.Mode)
 	}
 	h.keys("esc")
-	if s.mode != searchModeList || h.m.id != screenSearch {
-		t.Fatalf("esc on the record: mode %v screen %v", s.mode, h.m.id)
+	if s.Mode != search.SearchModeList || h.m.id != frame.ScreenSearch {
+		t.Fatalf("esc on the record: mode %v screen %v", s.Mode, h.m.id)
 	}
 	h.sees("Cari ›", "Pengunjung (1)")
 	h.keys("esc")
@@ -370,8 +373,8 @@ func TestSearchTypingKeepsLetters(t *testing.T) {
 	searchPaidVisit(t, h)
 	s := searchOpen(h)
 	h.typ("q?")
-	if h.quit || h.m.fullHelp || s.in.Value() != "q?" {
-		t.Fatalf("single keys left the field: quit %v help %v value %q", h.quit, h.m.fullHelp, s.in.Value())
+	if h.quit || h.m.fullHelp || s.In.Value() != "q?" {
+		t.Fatalf("single keys left the field: quit %v help %v value %q", h.quit, h.m.fullHelp, s.In.Value())
 	}
 }
 
@@ -387,18 +390,18 @@ func TestSearchRendersWithinSize(t *testing.T) {
 				t.Fatalf("%dx%d %s: %d lines", sz[0], sz[1], name, len(lines))
 			}
 			for i, l := range lines {
-				if width(l) > sz[0] {
-					t.Fatalf("%dx%d %s: line %d is %d wide:\n%s", sz[0], sz[1], name, i, width(l), h.screen())
+				if frame.Width(l) > sz[0] {
+					t.Fatalf("%dx%d %s: line %d is %d wide:\n%s", sz[0], sz[1], name, i, frame.Width(l), h.screen())
 				}
 				// The root cuts what is too wide with "…" at the edge.
-				if tr := strings.TrimRight(l, " "); strings.HasSuffix(tr, "…") && width(tr) >= sz[0]-1 {
+				if tr := strings.TrimRight(l, " "); strings.HasSuffix(tr, "…") && frame.Width(tr) >= sz[0]-1 {
 					t.Fatalf("%dx%d %s: line %d cut off:\n%s", sz[0], sz[1], name, i, h.screen())
 				}
 			}
 			if !h.m.fullHelp {
 				for i, l := range strings.Split(s.View(), "\n") {
-					if width(l) > sz[0] {
-						t.Fatalf("%dx%d %s: body line %d is %d wide", sz[0], sz[1], name, i, width(l))
+					if frame.Width(l) > sz[0] {
+						t.Fatalf("%dx%d %s: body line %d is %d wide", sz[0], sz[1], name, i, frame.Width(l))
 					}
 				}
 			}
@@ -427,8 +430,8 @@ func TestSearchRendersWithinSize(t *testing.T) {
 		h.update(tea.WindowSizeMsg{Width: sz[0] + 7, Height: sz[1] + 3})
 		lines := strings.Split(h.screen(), "\n")
 		for i, l := range lines {
-			if width(l) > sz[0]+7 {
-				t.Fatalf("after resize line %d is %d wide", i, width(l))
+			if frame.Width(l) > sz[0]+7 {
+				t.Fatalf("after resize line %d is %d wide", i, frame.Width(l))
 			}
 		}
 	}
@@ -446,14 +449,14 @@ func TestSearchEscWaitsForErasure(t *testing.T) {
 	held := searchHold(h, "enter")
 	h.sees("Menghapus… tunggu sebentar.")
 	h.keys("esc", "esc")
-	if s.mode != searchModeErase || s.rec.id != v.VisitorID {
-		t.Fatalf("esc left the erasure on its way: mode %v record %q", s.mode, s.rec.id)
+	if s.Mode != search.SearchModeErase || s.Rec.Id != v.VisitorID {
+		t.Fatalf("esc left the erasure on its way: mode %v record %q", s.Mode, s.Rec.Id)
 	}
 	searchRelease(h, held)
-	h.until("data terhapus", func() bool { return s.mode == searchModeRecord && !s.rec.person.ErasedAt.IsZero() })
+	h.until("data terhapus", func() bool { return s.Mode == search.SearchModeRecord && !s.Rec.Person.ErasedAt.IsZero() })
 	h.sees("Data pribadi dihapus (dianonimkan)", "dihapus atas permintaannya")
 	h.keys("esc")
-	h.until("hasil baru", func() bool { return s.mode == searchModeList && !s.pending })
+	h.until("hasil baru", func() bool { return s.Mode == search.SearchModeList && !s.Pending })
 	h.sees("Tidak ada yang cocok dengan “aminah”.")
 }
 
@@ -466,10 +469,10 @@ func TestSearchLateErasureRefreshesList(t *testing.T) {
 	searchRecordOf(t, h, s)
 	h.keys("esc")
 	h.sees("Pengunjung (1)", "Siti Aminah")
-	if err := h.s.EraseVisitor(context.Background(), h.m.c.actor(), v.VisitorID); err != nil {
+	if err := h.s.EraseVisitor(context.Background(), h.m.c.Actor(), v.VisitorID); err != nil {
 		t.Fatal(err)
 	}
-	h.update(searchErasedMsg{id: v.VisitorID, op: s.ops + 1})
+	h.update(search.SearchErasedMsg{Id: v.VisitorID, Op: s.Ops + 1})
 	h.settle()
 	h.waitSee("Tidak ada yang cocok dengan “aminah”.")
 	h.sees("Data pribadi dihapus (dianonimkan)")
@@ -485,16 +488,16 @@ func TestSearchEscWaitsForSave(t *testing.T) {
 	searchToPhone(t, h, s, "0813 9999 8888")
 	held := searchHold(h, "ctrl+s")
 	h.sees("menyimpan…")
-	if k := s.keys; k.Esc.Enabled() || k.Save.Enabled() {
+	if k := s.Keys; k.Esc.Enabled() || k.Save.Enabled() {
 		t.Fatal("esc or ctrl+s offered while saving")
 	}
 	h.keys("esc")
 	h.typ("7")
-	if s.mode != searchModeEdit || s.rec.form.val("phone") != "0813 9999 8888" {
-		t.Fatalf("while saving: mode %v phone %q", s.mode, s.rec.form.val("phone"))
+	if s.Mode != search.SearchModeEdit || s.Rec.Form.Val("phone") != "0813 9999 8888" {
+		t.Fatalf("while saving: mode %v phone %q", s.Mode, s.Rec.Form.Val("phone"))
 	}
 	searchRelease(h, held)
-	h.until("kembali ke data", func() bool { return s.mode == searchModeRecord && !s.rec.saving })
+	h.until("kembali ke data", func() bool { return s.Mode == search.SearchModeRecord && !s.Rec.Saving })
 	h.waitSee("+6281399998888")
 	if p, err := h.s.Visitor(context.Background(), v.VisitorID); err != nil {
 		t.Fatal(err)
@@ -513,15 +516,15 @@ func TestSearchLateSaveKeepsNewForm(t *testing.T) {
 	searchRecordOf(t, h, s)
 	searchToPhone(t, h, s, "0813 9999 8888")
 	held := searchHold(h, "ctrl+s")
-	h.update(errMsg{errors.New("uji")})
+	h.update(frame.ErrMsg{Err: errors.New("uji")})
 	h.keys("esc", "ctrl+e", "ctrl+u")
 	h.typ("Siti Aminah Putri")
 	searchRelease(h, held)
-	if s.mode != searchModeEdit || s.rec.form == nil || s.rec.form.val("name") != "Siti Aminah Putri" {
-		t.Fatalf("late answer closed the new form: mode %v", s.mode)
+	if s.Mode != search.SearchModeEdit || s.Rec.Form == nil || s.Rec.Form.Val("name") != "Siti Aminah Putri" {
+		t.Fatalf("late answer closed the new form: mode %v", s.Mode)
 	}
 	h.sees("Data pengunjung diperbarui")
-	if !s.stale {
+	if !s.Stale {
 		t.Fatal("the list is not searched again after the change")
 	}
 }
@@ -551,8 +554,8 @@ func TestSearchMasksNPWP(t *testing.T) {
 
 	searchToPhone(t, h, s, "0813 9999 8888")
 	h.keys("tab") // onto the NPWP
-	if s.rec.form.cur().key != "npwp" {
-		t.Fatalf("focused %q, want npwp", s.rec.form.cur().key)
+	if s.Rec.Form.Cur().Key != "npwp" {
+		t.Fatalf("focused %q, want npwp", s.Rec.Form.Cur().Key)
 	}
 	h.sees("Disamarkan:", "menampilkannya (dicatat")
 	if scr := h.screen(); strings.Contains(scr, npwp) || strings.Contains(scr, before.Guest.IDNumber) {
@@ -561,7 +564,7 @@ func TestSearchMasksNPWP(t *testing.T) {
 	h.keys("ctrl+r")
 	h.sees(npwp)
 	h.keys("ctrl+r", "ctrl+s")
-	h.until("kembali ke data", func() bool { return s.mode == searchModeRecord && !s.rec.saving })
+	h.until("kembali ke data", func() bool { return s.Mode == search.SearchModeRecord && !s.Rec.Saving })
 	after, err := h.s.Visitor(context.Background(), v.VisitorID)
 	if err != nil {
 		t.Fatal(err)
@@ -596,7 +599,7 @@ func TestSearchSelectedRowKeepsHighlight(t *testing.T) {
 	h.keys("down") // past the visitor, onto the visit
 	selected("hasil")
 	h.keys("up", "enter")
-	h.until("data pengunjung", func() bool { return s.mode == searchModeRecord && s.rec.loaded })
+	h.until("data pengunjung", func() bool { return s.Mode == search.SearchModeRecord && s.Rec.Loaded })
 	selected("data pengunjung")
 }
 
@@ -609,25 +612,25 @@ func TestSearchFormMatchesGuestBook(t *testing.T) {
 	s := searchOpen(h)
 	searchRecordOf(t, h, s)
 	h.keys("ctrl+r", "ctrl+e") // revealed: the hints carry no mask note
-	book := newGuestEd(h.m.c, v).f
+	book := visit.NewGuestEd(h.m.c, v).F
 	var keys []string
-	for _, fl := range book.fields {
-		if fl.key != "consent" {
-			keys = append(keys, fl.key)
+	for _, fl := range book.Fields {
+		if fl.Key != "consent" {
+			keys = append(keys, fl.Key)
 		}
 	}
 	var got []string
-	for _, fl := range s.rec.form.fields {
-		got = append(got, fl.key)
-		want := book.get(fl.key)
+	for _, fl := range s.Rec.Form.Fields {
+		got = append(got, fl.Key)
+		want := book.Get(fl.Key)
 		if want == nil {
 			continue
 		}
-		if fl.label != want.label || fl.kind != want.kind || strings.Join(fl.opts, "|") != strings.Join(want.opts, "|") {
-			t.Fatalf("%s: label %q kind %v opts %v, guest book %q %v %v", fl.key, fl.label, fl.kind, fl.opts, want.label, want.kind, want.opts)
+		if fl.Label != want.Label || fl.Kind != want.Kind || strings.Join(fl.Opts, "|") != strings.Join(want.Opts, "|") {
+			t.Fatalf("%s: label %q kind %v opts %v, guest book %q %v %v", fl.Key, fl.Label, fl.Kind, fl.Opts, want.Label, want.Kind, want.Opts)
 		}
-		if fl.key != "name" && fl.key != "cat" && fl.hint != want.hint {
-			t.Fatalf("%s: hint %q, guest book %q", fl.key, fl.hint, want.hint)
+		if fl.Key != "name" && fl.Key != "cat" && fl.Hint != want.Hint {
+			t.Fatalf("%s: hint %q, guest book %q", fl.Key, fl.Hint, want.Hint)
 		}
 	}
 	if strings.Join(got, ",") != strings.Join(keys, ",") {
@@ -667,7 +670,7 @@ func TestSearchErasureBesideAReader(t *testing.T) {
 	h.keys("ctrl+d")
 	h.typ("HAPUS")
 	h.keys("enter")
-	h.until("penghapusan", func() bool { return !s.rec.person.ErasedAt.IsZero() })
+	h.until("penghapusan", func() bool { return !s.Rec.Person.ErasedAt.IsZero() })
 	h.until("the note", func() bool { return strings.Contains(h.m.notice, "salinan lamanya masih di berkas log") })
 	if h.m.errLine != "" {
 		t.Fatalf("error line after an erasure that was done: %q", h.m.errLine)

@@ -13,17 +13,20 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"loket/store"
+	"loket/tui/folder"
+	"loket/tui/frame"
+	"loket/tui/settings"
 )
 
 // settingsOpen opens Pengaturan from Beranda and waits until it is read.
-func settingsOpen(t *testing.T, h *harness) *settingsScreen {
+func settingsOpen(t *testing.T, h *harness) *settings.Screen {
 	t.Helper()
 	h.keys("s")
 	h.until("pengaturan", func() bool {
-		s, ok := h.m.screen.(*settingsScreen)
-		return ok && s.loaded
+		s, ok := h.m.screen.(*settings.Screen)
+		return ok && s.Loaded
 	})
-	return h.m.screen.(*settingsScreen)
+	return h.m.screen.(*settings.Screen)
 }
 
 // settingsFrameFits fails unless the frame has exactly the terminal's
@@ -40,56 +43,56 @@ func settingsFrameFits(t *testing.T, h *harness, scr string) {
 		t.Fatalf("frame has %d lines, want %d:\n%s", len(lines), ht, scr)
 	}
 	for i, l := range lines {
-		if width(l) > w {
-			t.Fatalf("line %d is %d columns wide (> %d): %q", i+1, width(l), w, ansi.Strip(l))
+		if frame.Width(l) > w {
+			t.Fatalf("line %d is %d columns wide (> %d): %q", i+1, frame.Width(l), w, ansi.Strip(l))
 		}
 		plain := strings.TrimRight(ansi.Strip(l), " ")
-		if strings.HasSuffix(plain, "…") && width(plain) >= w-1 {
+		if strings.HasSuffix(plain, "…") && frame.Width(plain) >= w-1 {
 			t.Fatalf("line %d is cut at %d×%d: %q\n%s", i+1, w, ht, plain, scr)
 		}
 	}
 	if h.m.fullHelp {
 		return
 	}
-	for i, l := range splitLines(h.m.screen.View()) {
-		if width(l) > w {
-			t.Fatalf("body line %d is %d columns wide (> %d), cut on screen: %q\n%s", i+1, width(l), w, ansi.Strip(l), scr)
+	for i, l := range frame.SplitLines(h.m.screen.View()) {
+		if frame.Width(l) > w {
+			t.Fatalf("body line %d is %d columns wide (> %d), cut on screen: %q\n%s", i+1, frame.Width(l), w, ansi.Strip(l), scr)
 		}
 	}
 }
 
 // settingsRetype focuses the field with the key by tabbing from the first
 // and replaces its value by typing.
-func settingsRetype(t *testing.T, h *harness, s *settingsScreen, fieldKey, value string) {
+func settingsRetype(t *testing.T, h *harness, s *settings.Screen, fieldKey, value string) {
 	t.Helper()
-	for s.form.focus != 0 {
+	for s.Form.Focus != 0 {
 		h.keys("shift+tab")
 	}
-	for s.form.cur().key != fieldKey {
-		before := s.form.focus
+	for s.Form.Cur().Key != fieldKey {
+		before := s.Form.Focus
 		h.keys("tab")
-		if s.form.focus == before {
+		if s.Form.Focus == before {
 			t.Fatalf("no field %q in the form", fieldKey)
 		}
 	}
 	h.keys("ctrl+u")
 	h.typ(value)
-	if got := s.form.val(fieldKey); got != value {
+	if got := s.Form.Val(fieldKey); got != value {
 		t.Fatalf("field %s holds %q after typing %q", fieldKey, got, value)
 	}
 }
 
 // settingsRetypeFocus focuses the field with the key by tabbing from the
 // first, typing nothing.
-func settingsRetypeFocus(t *testing.T, h *harness, s *settingsScreen, fieldKey string) {
+func settingsRetypeFocus(t *testing.T, h *harness, s *settings.Screen, fieldKey string) {
 	t.Helper()
-	for s.form.focus != 0 {
+	for s.Form.Focus != 0 {
 		h.keys("shift+tab")
 	}
-	for s.form.cur().key != fieldKey {
-		before := s.form.focus
+	for s.Form.Cur().Key != fieldKey {
+		before := s.Form.Focus
 		h.keys("tab")
-		if s.form.focus == before {
+		if s.Form.Focus == before {
 			t.Fatalf("no field %q in the form", fieldKey)
 		}
 	}
@@ -127,19 +130,19 @@ func TestSettingsSavesTheOfficeAndTheHeaderFollows(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	s := settingsOpen(t, h)
 	h.sees("BPS Kabupaten Belitung Timur · Pengaturan", "Kantor", "Kode loket", "(bawaan)")
-	home, _ := userHome()
-	if def := filepath.Join(home, "Documents", defaultExportSub); s.data.exportDir != def || !settingsShows(h, def) {
-		t.Fatalf("default export folder %q, want %q shown:\n%s", s.data.exportDir, def, h.screen())
+	home, _ := folder.UserHome()
+	if def := filepath.Join(home, "Documents", folder.DefaultExportSub); s.Data.ExportDir != def || !settingsShows(h, def) {
+		t.Fatalf("default export folder %q, want %q shown:\n%s", s.Data.ExportDir, def, h.screen())
 	}
 	h.keys("enter")
-	if s.form == nil || !s.Typing() {
+	if s.Form == nil || !s.Typing() {
 		t.Fatalf("enter on Kantor does not open the form:\n%s", h.screen())
 	}
 	// Digits and the section/help keys go into the fields, not to the screen.
 	settingsRetype(t, h, s, "address", "Jl. Baru 3 No. 12, t/p ?")
 	settingsRetype(t, h, s, "name", "BPS Kab. Beltim")
 	settingsRetype(t, h, s, "counter", "b")
-	if s.sec != settingsOffice || h.m.fullHelp {
+	if s.Sec != settings.SettingsOffice || h.m.fullHelp {
 		t.Fatalf("typing switched the section or opened help:\n%s", h.screen())
 	}
 	h.keys("ctrl+s")
@@ -152,11 +155,11 @@ func TestSettingsSavesTheOfficeAndTheHeaderFollows(t *testing.T) {
 		t.Fatalf("untouched fields changed: %+v", o)
 	}
 	h.sees("BPS Kab. Beltim · Pengaturan", "Jl. Baru 3 No. 12, t/p ?")
-	if s.form != nil {
+	if s.Form != nil {
 		t.Fatal("the form stays open after saving")
 	}
 	// The counter letter is what the next visit's queue number carries.
-	v, err := h.s.StartVisit(context.Background(), h.m.c.actor())
+	v, err := h.s.StartVisit(context.Background(), h.m.c.Actor())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,10 +180,10 @@ func TestSettingsRefusesABadCounterCodeAndSavesNothing(t *testing.T) {
 	h.keys("ctrl+s")
 	h.waitSee("✗ Kode loket: harus satu huruf A–Z")
 	settingsFrameFits(t, h, h.screen())
-	if fl := s.form.get("counter"); fl == nil || fl.err == "" || s.form.cur() != fl {
+	if fl := s.Form.Get("counter"); fl == nil || fl.Err == "" || s.Form.Cur() != fl {
 		t.Fatalf("the error is not next to Kode loket, or it is not focused:\n%s", h.screen())
 	}
-	if s.form.val("address") != "Jl. Lain 1" || s.form.val("counter") != "AB1" {
+	if s.Form.Val("address") != "Jl. Lain 1" || s.Form.Val("counter") != "AB1" {
 		t.Fatal("the refused save lost what the officer typed")
 	}
 	if o := h.settingsOffice(); o != store.DefaultOffice {
@@ -196,7 +199,7 @@ func TestSettingsRefusesABadCounterCodeAndSavesNothing(t *testing.T) {
 	}
 	// esc closes the form (and its error), then goes home.
 	h.keys("esc")
-	if s.form != nil || strings.Contains(h.screen(), "✗") {
+	if s.Form != nil || strings.Contains(h.screen(), "✗") {
 		t.Fatalf("esc did not close the form and its error:\n%s", h.screen())
 	}
 	h.sees("Jl. Raya Manggarawan")
@@ -262,7 +265,7 @@ func TestSettingsAddsAnOfficerWithAPIN(t *testing.T) {
 	h.keys("enter")
 	h.waitSee("Petugas Sari Dewi ditambahkan.")
 	h.sees("Petugas terdaftar (2)", "Sari Dewi")
-	if s.form != nil {
+	if s.Form != nil {
 		t.Fatal("the form stays open after adding")
 	}
 	o, err := h.s.OfficerByName(context.Background(), "Sari Dewi")
@@ -280,7 +283,7 @@ func TestSettingsAddsAnOfficerWithAPIN(t *testing.T) {
 	h.typ("Sari Dewi")
 	h.keys("ctrl+s")
 	h.waitSee("✗ Nama petugas: sudah terdaftar")
-	if s.form == nil || s.form.val("name") != "Sari Dewi" {
+	if s.Form == nil || s.Form.Val("name") != "Sari Dewi" {
 		t.Fatal("the refused form was closed or emptied")
 	}
 }
@@ -290,7 +293,7 @@ func TestSettingsSetsAndChangesTheOwnPIN(t *testing.T) {
 	s := settingsOpen(t, h)
 	ctx, me := context.Background(), h.m.c.Officer.ID
 	h.keys("2", "p")
-	if s.form.get("cur") != nil {
+	if s.Form.Get("cur") != nil {
 		t.Fatal("asks the current PIN of an officer without one")
 	}
 	h.typ("2468")
@@ -305,7 +308,7 @@ func TestSettingsSetsAndChangesTheOwnPIN(t *testing.T) {
 
 	// Now the current PIN is asked; a wrong one changes nothing.
 	h.keys("p")
-	if s.form.get("cur") == nil {
+	if s.Form.Get("cur") == nil {
 		t.Fatalf("the current PIN is not asked:\n%s", h.screen())
 	}
 	h.typ("1111")
@@ -318,7 +321,7 @@ func TestSettingsSetsAndChangesTheOwnPIN(t *testing.T) {
 	if err := h.s.CheckPIN(ctx, me, "2468"); err != nil {
 		t.Fatalf("a wrong current PIN changed the PIN: %v", err)
 	}
-	if s.form.cur().key != "cur" || s.form.val("pin") != "1357" {
+	if s.Form.Cur().Key != "cur" || s.Form.Val("pin") != "1357" {
 		t.Fatal("after a wrong PIN the focus is not on it, or the new PIN was lost")
 	}
 	h.typ("2468")
@@ -336,7 +339,7 @@ func TestSettingsSetsAndChangesTheOwnPIN(t *testing.T) {
 	h.typ("12")
 	h.keys("enter")
 	h.waitSee("✗ PIN baru: harus 4–8 angka")
-	if s.form.cur().key != "pin" {
+	if s.Form.Cur().Key != "pin" {
 		t.Fatalf("the error is not at PIN baru:\n%s", h.screen())
 	}
 }
@@ -350,11 +353,11 @@ func TestSettingsBacksUpToAFolder(t *testing.T) {
 	h.keys("enter")
 	h.typ(dir)
 	h.keys("enter")
-	h.until("cadangan", func() bool { return s.lastOut != "" })
+	h.until("cadangan", func() bool { return s.LastOut != "" })
 	h.waitSee("Cadangan tersimpan")
 	files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db"))
-	if len(files) != 1 || files[0] != s.lastOut {
-		t.Fatalf("backup files %v, screen says %q", files, s.lastOut)
+	if len(files) != 1 || files[0] != s.LastOut {
+		t.Fatalf("backup files %v, screen says %q", files, s.LastOut)
 	}
 	if st, err := os.Stat(files[0]); err != nil || st.Size() == 0 {
 		t.Fatalf("backup file: %v", err)
@@ -369,7 +372,7 @@ func TestSettingsBacksUpToAFolder(t *testing.T) {
 	h.atHome()
 	s = settingsOpen(t, h)
 	h.keys("3", "enter")
-	if got := s.form.val("dir"); got != dir {
+	if got := s.Form.Val("dir"); got != dir {
 		t.Fatalf("the folder field holds %q, want the last folder %q", got, dir)
 	}
 }
@@ -387,9 +390,9 @@ func TestSettingsBackupToAMissingFolderAsksFirst(t *testing.T) {
 	}
 	settingsFrameFits(t, h, h.screen())
 	h.keys("enter")
-	h.until("cadangan", func() bool { return s.lastOut != "" })
-	if filepath.Dir(s.lastOut) != dir {
-		t.Fatalf("backup written to %s, want in %s", s.lastOut, dir)
+	h.until("cadangan", func() bool { return s.LastOut != "" })
+	if filepath.Dir(s.LastOut) != dir {
+		t.Fatalf("backup written to %s, want in %s", s.LastOut, dir)
 	}
 }
 
@@ -409,18 +412,18 @@ func TestSettingsBackupErrorIsIndonesianAndTheScreenStaysUsable(t *testing.T) {
 		h.keys("ctrl+u")
 		h.typ(bad.path)
 		h.keys("enter")
-		h.until("the error", func() bool { return s.form != nil && s.form.get("dir").err != "" })
+		h.until("the error", func() bool { return s.Form != nil && s.Form.Get("dir").Err != "" })
 		h.sees("✗ Folder tujuan:")
 		if !strings.Contains(h.m.errLine, bad.want) {
 			t.Fatalf("%s: error line %q lacks %q", bad.path, h.m.errLine, bad.want)
 		}
 		settingsNoEnglish(t, h.m.errLine)
-		if s.form.val("dir") != bad.path || s.busy {
+		if s.Form.Val("dir") != bad.path || s.Busy {
 			t.Fatal("the screen lost the typed folder or stays busy")
 		}
 		settingsFrameFits(t, h, h.screen())
 	}
-	if s.lastOut != "" {
+	if s.LastOut != "" {
 		t.Fatal("a failed backup reports a file")
 	}
 	// The officer corrects the folder and the backup runs.
@@ -428,7 +431,7 @@ func TestSettingsBackupErrorIsIndonesianAndTheScreenStaysUsable(t *testing.T) {
 	h.keys("ctrl+u")
 	h.typ(dir)
 	h.keys("enter")
-	h.until("cadangan", func() bool { return s.lastOut != "" })
+	h.until("cadangan", func() bool { return s.LastOut != "" })
 	if h.m.errLine != "" {
 		t.Fatalf("the error line stays after success: %q", h.m.errLine)
 	}
@@ -439,26 +442,26 @@ func TestSettingsSectionKeysDoNotFireWhileTyping(t *testing.T) {
 	s := settingsOpen(t, h)
 	h.keys("3", "enter")
 	h.typ("/mnt/1?2t3p")
-	if s.sec != settingsBackup || h.m.fullHelp || s.form.val("dir") != "/mnt/1?2t3p" {
+	if s.Sec != settings.SettingsBackup || h.m.fullHelp || s.Form.Val("dir") != "/mnt/1?2t3p" {
 		t.Fatalf("keys typed into the folder went elsewhere: section %d, help %v, value %q",
-			s.sec, h.m.fullHelp, s.form.val("dir"))
+			s.Sec, h.m.fullHelp, s.Form.Val("dir"))
 	}
 	h.keys("tab") // one field: tab stays in the form
-	if s.sec != settingsBackup || s.form == nil {
+	if s.Sec != settings.SettingsBackup || s.Form == nil {
 		t.Fatal("tab in a form switched the section")
 	}
 	h.keys("esc")
 	h.keys("tab")
-	if s.sec != settingsOffice {
-		t.Fatalf("tab after closing the form: section %d", s.sec)
+	if s.Sec != settings.SettingsOffice {
+		t.Fatalf("tab after closing the form: section %d", s.Sec)
 	}
 	h.keys("shift+tab")
-	if s.sec != settingsBackup {
-		t.Fatalf("shift+tab: section %d", s.sec)
+	if s.Sec != settings.SettingsBackup {
+		t.Fatalf("shift+tab: section %d", s.Sec)
 	}
 	h.keys("2")
-	if s.sec != settingsOfficers {
-		t.Fatalf("2: section %d", s.sec)
+	if s.Sec != settings.SettingsOfficers {
+		t.Fatalf("2: section %d", s.Sec)
 	}
 }
 
@@ -524,14 +527,14 @@ func TestSettingsFitsTheTerminal(t *testing.T) {
 // make it on the disk (it is made when a document is written).
 func TestSettingsOpeningMakesNoExportFolder(t *testing.T) {
 	home := t.TempDir()
-	old := userHome
-	userHome = func() (string, error) { return home, nil }
-	t.Cleanup(func() { userHome = old })
+	old := folder.UserHome
+	folder.UserHome = func() (string, error) { return home, nil }
+	t.Cleanup(func() { folder.UserHome = old })
 	h := newHarness(t, 80, 24)
 	s := settingsOpen(t, h)
-	def := filepath.Join(home, "Documents", defaultExportSub)
-	if s.data.exportDir != def || s.data.exportErr != nil || !settingsShows(h, def) {
-		t.Fatalf("default export folder %q (%v), want %q shown:\n%s", s.data.exportDir, s.data.exportErr, def, h.screen())
+	def := filepath.Join(home, "Documents", folder.DefaultExportSub)
+	if s.Data.ExportDir != def || s.Data.ExportErr != nil || !settingsShows(h, def) {
+		t.Fatalf("default export folder %q (%v), want %q shown:\n%s", s.Data.ExportDir, s.Data.ExportErr, def, h.screen())
 	}
 	h.keys("enter") // the office form names the default folder in a hint
 	settingsRetypeFocus(t, h, s, "export")
@@ -552,7 +555,7 @@ func TestSettingsBackupWrittenButNotRememberedIsDoneWithAWarning(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ro.Close() })
-	if err := ro.SetMeta(context.Background(), settingsBackupMeta, "x"); err == nil {
+	if err := ro.SetMeta(context.Background(), settings.SettingsBackupMeta, "x"); err == nil {
 		t.Fatal("a read-only store remembers a folder: the test cannot make the step after the backup fail")
 	}
 	h.m.c.Store = ro
@@ -560,27 +563,28 @@ func TestSettingsBackupWrittenButNotRememberedIsDoneWithAWarning(t *testing.T) {
 	h.keys("3", "enter")
 	h.typ(dir)
 	h.keys("enter")
-	h.until("cadangan", func() bool { return !s.busy && (s.lastOut != "" || h.m.errLine != "") })
+	h.until("cadangan", func() bool { return !s.Busy && (s.LastOut != "" || h.m.errLine != "") })
+	h.settle() // the notice is a command of its own, still in flight when LastOut is set
 	files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db"))
-	if len(files) != 1 || s.lastOut != files[0] {
-		t.Fatalf("backup files %v, screen says %q; error line %q", files, s.lastOut, h.m.errLine)
+	if len(files) != 1 || s.LastOut != files[0] {
+		t.Fatalf("backup files %v, screen says %q; error line %q", files, s.LastOut, h.m.errLine)
 	}
 	if h.m.errLine != "" || strings.Contains(h.screen(), "Gagal") {
 		t.Fatalf("a written backup is reported as a failure (%q):\n%s", h.m.errLine, h.screen())
 	}
-	if s.form != nil {
+	if s.Form != nil {
 		t.Fatal("the backup form stays open: enter would make a second backup")
 	}
 	if !strings.HasPrefix(h.m.notice, "Cadangan tersimpan") || !strings.Contains(h.m.notice, "tidak diingat") {
 		t.Fatalf("notice %q does not say the backup is saved with a warning", h.m.notice)
 	}
 	h.sees("Tersimpan", "Peringatan: cadangan sudah tersimpan dan utuh", "(basis data tidak dapat ditulisi)")
-	if s.data.backupDir != "" {
-		t.Fatalf("the screen shows %q as the remembered folder, though it was not stored", s.data.backupDir)
+	if s.Data.BackupDir != "" {
+		t.Fatalf("the screen shows %q as the remembered folder, though it was not stored", s.Data.BackupDir)
 	}
 	settingsFrameFits(t, h, h.screen())
 	h.keys("enter") // opens the form again: no backup without the officer
-	if files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db")); len(files) != 1 || s.form == nil {
-		t.Fatalf("enter after the warning: files %v, form open %v", files, s.form != nil)
+	if files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db")); len(files) != 1 || s.Form == nil {
+		t.Fatalf("enter after the warning: files %v, form open %v", files, s.Form != nil)
 	}
 }

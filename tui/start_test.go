@@ -19,7 +19,7 @@ func newEmptyHarness(t *testing.T, officer string) *harness {
 }
 
 // paste types text into a huh field in one message.
-func (h *harness) paste(s string) {
+func (h *harness) Paste(s string) {
 	h.update(tea.PasteMsg{Content: s})
 	h.settle()
 }
@@ -31,7 +31,7 @@ func TestStartFirstRunAsksOnlyTheName(t *testing.T) {
 	if h.screen() == "" || h.m.ticking {
 		t.Fatalf("the start screen has no clock, yet it ticks")
 	}
-	h.paste("Rina Wulandari")
+	h.Paste("Rina Wulandari")
 	h.keys("enter")
 	h.atHome()
 	h.sees("Beranda", "Petugas: Rina Wulandari", "Kamis, 26 November 2026", "09:00:00 WIB")
@@ -60,11 +60,11 @@ func TestStartChooseAddAndPIN(t *testing.T) {
 	// Agus has a PIN: a wrong one is refused and asked again.
 	h.keys("enter")
 	h.waitSee("PIN Agus Setiawan")
-	h.paste("9999")
+	h.Paste("9999")
 	h.keys("enter")
 	h.until("PIN salah", func() bool { return h.m.errLine == "PIN salah" })
 	h.sees("✗ PIN salah")
-	h.paste("1234")
+	h.Paste("1234")
 	h.keys("enter")
 	h.atHome()
 	h.sees("Petugas: Agus Setiawan")
@@ -78,7 +78,7 @@ func TestStartChooseAddAndPIN(t *testing.T) {
 	h.waitSee("Siapa yang bertugas")
 	h.keys("t")
 	h.waitSee("Tambah petugas baru")
-	h.paste("Rina Wulandari")
+	h.Paste("Rina Wulandari")
 	h.keys("enter", "enter")
 	h.until("refusal", func() bool { return h.m.errLine != "" })
 	h.sees("sudah terdaftar", "Rina Wulandari")
@@ -86,9 +86,9 @@ func TestStartChooseAddAndPIN(t *testing.T) {
 	h.waitSee("Siapa yang bertugas")
 	h.keys("down", "down", "enter")
 	h.waitSee("Tambah petugas baru")
-	h.paste("Dewi Lestari")
+	h.Paste("Dewi Lestari")
 	h.keys("enter")
-	h.paste("4321")
+	h.Paste("4321")
 	h.keys("enter")
 	h.atHome()
 	o, err := h.s.OfficerByName(ctx, "Dewi Lestari")
@@ -112,7 +112,7 @@ func TestStartPetugasFlag(t *testing.T) {
 	if h.m.c.Officer.ID != "" {
 		t.Fatalf("on duty before the PIN: %+v", h.m.c.Officer)
 	}
-	h.paste("1234")
+	h.Paste("1234")
 	h.keys("enter")
 	h.atHome()
 	h.sees("Petugas: Agus Setiawan")

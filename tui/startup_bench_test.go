@@ -14,6 +14,8 @@ import (
 
 	"loket/store"
 	"loket/store/demo"
+	"loket/tui/frame"
+	"loket/tui/home"
 )
 
 // Startup on ten busy years (issue 5, goal 3): from opening the database
@@ -55,7 +57,7 @@ func BenchmarkStartupFirstFrame(b *testing.B) {
 	path := benchDemoDB(b, 3650)
 	ctx := context.Background()
 	now := func() time.Time { return benchUntil.Add(10 * time.Hour) } // the last demo day, open visits on it
-	var frame string
+	var first string
 	b.ReportAllocs()
 	for b.Loop() {
 		s, err := store.Open(ctx, path, store.Options{Now: now})
@@ -66,17 +68,17 @@ func BenchmarkStartupFirstFrame(b *testing.B) {
 		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 		// Model.Init without what follows the first frame (startupChecks)
 		// and the terminal's answer about its background.
-		benchRun(b, m, tea.Batch(loadOffice(m.c), m.screen.Init()))
-		frame = m.View().Content
+		benchRun(b, m, tea.Batch(frame.LoadOffice(m.c), m.screen.Init()))
+		first = m.View().Content
 		b.StopTimer()
-		if h, ok := m.screen.(*homeScreen); !ok || !h.loaded {
-			b.Fatalf("not on a loaded Beranda:\n%s", ansi.Strip(frame))
+		if h, ok := m.screen.(*home.Screen); !ok || !h.Loaded {
+			b.Fatalf("not on a loaded Beranda:\n%s", ansi.Strip(first))
 		}
 		s.Close()
 		b.StartTimer()
 	}
-	if !strings.Contains(ansi.Strip(frame), "Beranda") {
-		b.Fatalf("first frame:\n%s", ansi.Strip(frame))
+	if !strings.Contains(ansi.Strip(first), "Beranda") {
+		b.Fatalf("first frame:\n%s", ansi.Strip(first))
 	}
 }
 
@@ -96,8 +98,8 @@ func benchRun(b *testing.B, m *Model, cmd tea.Cmd) {
 		if msg == nil {
 			continue
 		}
-		if e, ok := msg.(errMsg); ok {
-			b.Fatal(e.err)
+		if e, ok := msg.(frame.ErrMsg); ok {
+			b.Fatal(e.Err)
 		}
 		// tea.Batch and tea.Sequence answer with a slice of commands.
 		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {

@@ -9,17 +9,18 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"loket/tariff"
+	"loket/tui/schedule"
 )
 
 // tariffOpen opens Tarif from Beranda and waits for the schedule.
-func tariffOpen(t *testing.T, h *harness) *tariffScreen {
+func tariffOpen(t *testing.T, h *harness) *schedule.Screen {
 	t.Helper()
 	h.keys("t")
 	h.until("jadwal tarif", func() bool {
-		ts, ok := h.m.screen.(*tariffScreen)
-		return ok && ts.sch != nil
+		ts, ok := h.m.screen.(*schedule.Screen)
+		return ok && ts.Sch != nil
 	})
-	return h.m.screen.(*tariffScreen)
+	return h.m.screen.(*schedule.Screen)
 }
 
 // tariffReadAll pages through the whole schedule with pgdown and returns
@@ -91,22 +92,22 @@ func TestTariffShowsEveryItemOfTheScheduleAndScrolls(t *testing.T) {
 	}
 
 	// Back up line by line, to the top, and home again.
-	end := ts.top
+	end := ts.Top
 	h.keys("up")
-	if ts.top != end-1 {
-		t.Fatalf("↑ moved from line %d to %d", end, ts.top)
+	if ts.Top != end-1 {
+		t.Fatalf("↑ moved from line %d to %d", end, ts.Top)
 	}
 	h.keys("pgdown", "pgdown")
-	if ts.top != end {
-		t.Fatalf("pgdown went past the end: top %d, want %d", ts.top, end)
+	if ts.Top != end {
+		t.Fatalf("pgdown went past the end: top %d, want %d", ts.Top, end)
 	}
 	h.keys("home")
-	if ts.top != 0 || !strings.Contains(h.screen(), "Jadwal tarif PNBP") {
+	if ts.Top != 0 || !strings.Contains(h.screen(), "Jadwal tarif PNBP") {
 		t.Fatalf("home did not go to the top:\n%s", h.screen())
 	}
 	h.keys("pgup", "up")
-	if ts.top != 0 {
-		t.Fatalf("scrolled above the top: %d", ts.top)
+	if ts.Top != 0 {
+		t.Fatalf("scrolled above the top: %d", ts.Top)
 	}
 	h.keys("esc")
 	h.atHome()
@@ -140,7 +141,7 @@ func TestTariffShowsTheInstalledScheduleInForce(t *testing.T) {
 	if text == string(body) {
 		t.Fatal("the test's edits did not apply to the schedule file")
 	}
-	if _, err := h.s.InstallSchedule(context.Background(), h.m.c.actor(), []byte(text)); err != nil {
+	if _, err := h.s.InstallSchedule(context.Background(), h.m.c.Actor(), []byte(text)); err != nil {
 		t.Fatal(err)
 	}
 	tariffOpen(t, h)
@@ -159,11 +160,11 @@ func TestTariffShowsTheInstalledScheduleInForce(t *testing.T) {
 func TestTariffKeysWorkOnlyWhenThereIsMoreToScroll(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	ts := tariffOpen(t, h)
-	if !ts.keys.PgDown.Enabled() {
+	if !ts.Keys.PgDown.Enabled() {
 		t.Fatal("the schedule is longer than the body, yet pgdown is off")
 	}
 	ts.SetSize(80, 200)
-	for _, b := range []key.Binding{ts.keys.Up, ts.keys.PgDown, ts.keys.Top} {
+	for _, b := range []key.Binding{ts.Keys.Up, ts.Keys.PgDown, ts.Keys.Top} {
 		if b.Enabled() {
 			t.Fatalf("%s is on although everything fits", b.Help().Key)
 		}
@@ -189,7 +190,7 @@ func TestTariffWrapsALongItemName(t *testing.T) {
 	if text == string(body) {
 		t.Fatal("the test's edit did not apply to the schedule file")
 	}
-	if _, err := h.s.InstallSchedule(context.Background(), h.m.c.actor(), []byte(text)); err != nil {
+	if _, err := h.s.InstallSchedule(context.Background(), h.m.c.Actor(), []byte(text)); err != nil {
 		t.Fatal(err)
 	}
 	tariffOpen(t, h)

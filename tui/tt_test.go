@@ -14,6 +14,9 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"loket/store"
+	"loket/tui/frame"
+	"loket/tui/home"
+	"loket/tui/visit"
 )
 
 // The teatest driver runs the real program loop (fixed size, ASCII colour
@@ -26,7 +29,7 @@ type probeMsg struct{ ch chan snapshot }
 
 type snapshot struct {
 	screen  string
-	id      ScreenID
+	id      frame.ScreenID
 	sel     int
 	saving  bool
 	loaded  bool
@@ -43,13 +46,13 @@ func (p *probed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if pr, ok := msg.(probeMsg); ok {
 		s := snapshot{screen: ansi.Strip(p.m.View().Content), id: p.m.id}
 		switch sc := p.m.screen.(type) {
-		case *visitScreen:
-			s.sel, s.saving, s.loaded = sc.sel, sc.saving, sc.v != nil
-			if sc.v != nil {
-				s.visitID = sc.v.ID
+		case *visit.Screen:
+			s.sel, s.saving, s.loaded = sc.Sel, sc.Saving, sc.V != nil
+			if sc.V != nil {
+				s.visitID = sc.V.ID
 			}
-		case *homeScreen:
-			s.loaded = sc.loaded
+		case *home.Screen:
+			s.loaded = sc.Loaded
 		}
 		pr.ch <- s
 		return p, nil
@@ -160,13 +163,13 @@ func (d *ttDriver) waitSee(text string) {
 func (d *ttDriver) atStep(n int) {
 	d.t.Helper()
 	d.wait(store.Steps[n-1].Name, func(s snapshot) bool {
-		return s.id == screenVisit && s.loaded && s.sel == n && !s.saving
+		return s.id == frame.ScreenVisit && s.loaded && s.sel == n && !s.saving
 	})
 }
 
 func (d *ttDriver) atHome() {
 	d.t.Helper()
-	d.wait("Beranda", func(s snapshot) bool { return s.id == screenHome && s.loaded })
+	d.wait("Beranda", func(s snapshot) bool { return s.id == frame.ScreenHome && s.loaded })
 }
 
 func (d *ttDriver) visitID() string { return d.snap().visitID }
@@ -206,7 +209,7 @@ func TestTeaFlowPaidMicrodataByBank(t *testing.T) {
 	d := newTT(t, 80, 24)
 	id := flowPaidMicrodata(d)
 	m := d.quit()
-	if m.c.Officer.Name != "Rina Wulandari" || m.id != screenHome {
+	if m.c.Officer.Name != "Rina Wulandari" || m.id != frame.ScreenHome {
 		t.Fatalf("final model: officer %q screen %d", m.c.Officer.Name, m.id)
 	}
 	if v := storedVisit(d, id); v.Status != store.StatusDone || v.Payment == nil || v.Payment.Method != "Bank" {
@@ -218,8 +221,8 @@ func TestTeaFlowFreeGovernment(t *testing.T) {
 	d := newTT(t, 80, 24)
 	id := flowFreeGov(d)
 	m := d.quit()
-	h, ok := m.screen.(*homeScreen)
-	if !ok || h.data.stats.Finished != 1 || h.data.stats.PNBP != 0 || h.data.stats.Respondents != 1 {
+	h, ok := m.screen.(*home.Screen)
+	if !ok || h.Data.Stats.Finished != 1 || h.Data.Stats.PNBP != 0 || h.Data.Stats.Respondents != 1 {
 		t.Fatalf("final Beranda: %+v", m.screen)
 	}
 	if v := storedVisit(d, id); !v.ZeroApplied() || v.Step(store.StepPayment).State != store.StateNA {
@@ -231,9 +234,9 @@ func TestTeaFlowCancel(t *testing.T) {
 	d := newTT(t, 80, 24)
 	flowCancel(d)
 	m := d.quit()
-	h := m.screen.(*homeScreen)
-	if h.data.stats.Canceled != 1 || len(h.data.open) != 0 {
-		t.Fatalf("final Beranda stats %+v open %d", h.data.stats, len(h.data.open))
+	h := m.screen.(*home.Screen)
+	if h.Data.Stats.Canceled != 1 || len(h.Data.Open) != 0 {
+		t.Fatalf("final Beranda stats %+v open %d", h.Data.Stats, len(h.Data.Open))
 	}
 }
 
@@ -242,9 +245,9 @@ func TestTeaFlowSuspendQuitResume(t *testing.T) {
 	id := flowSuspendResume(d)
 	d.keys("esc")
 	m := d.quit()
-	h := m.screen.(*homeScreen)
-	if len(h.data.open) != 1 || h.data.open[0].ID != id || !h.data.open[0].Suspended {
-		t.Fatalf("final Beranda open visits %+v", h.data.open)
+	h := m.screen.(*home.Screen)
+	if len(h.Data.Open) != 1 || h.Data.Open[0].ID != id || !h.Data.Open[0].Suspended {
+		t.Fatalf("final Beranda open visits %+v", h.Data.Open)
 	}
 }
 
@@ -253,7 +256,7 @@ func TestTeaFlowCorrection(t *testing.T) {
 	id := flowCorrection(d)
 	d.keys("enter")
 	m := d.quit()
-	if m.id != screenHome {
+	if m.id != frame.ScreenHome {
 		t.Fatalf("final screen %d", m.id)
 	}
 	if v := storedVisit(d, id); v.Corrections != 2 || v.Status != store.StatusDone {

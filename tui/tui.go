@@ -17,6 +17,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"loket/store"
+	"loket/tui/frame"
+	"loket/tui/start"
 )
 
 // Options configure the app.
@@ -35,10 +37,10 @@ func New(ctx context.Context, o Options) *Model {
 	if now == nil {
 		now = time.Now
 	}
-	c := &Context{Ctx: ctx, Store: o.Store, Now: now, Styles: newStyles(true), Keys: newGlobalKeys(),
+	c := &frame.Context{Ctx: ctx, Store: o.Store, Now: now, Styles: frame.NewStyles(true), Keys: frame.NewGlobalKeys(),
 		Width: minWidth, Height: minHeight}
-	m := &Model{c: c, id: screenStart}
-	m.screen = newStart(c, o.Officer)
+	m := &Model{c: c, id: frame.ScreenStart}
+	m.screen = start.New(c, o.Officer)
 	m.resize()
 	return m
 }

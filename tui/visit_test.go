@@ -12,6 +12,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"loket/store"
+	"loket/tui/frame"
+	"loket/tui/visit"
 )
 
 // Update/View tests of the visit screen, step by step. Visits are walked
@@ -115,7 +117,7 @@ func (h *harness) walk(kind, upTo int) string {
 			h.t.Fatalf("step %d: %v", n, err)
 		}
 	}
-	h.update(navigateMsg{to: screenVisit, arg: id})
+	h.update(frame.NavigateMsg{To: frame.ScreenVisit, VisitID: id})
 	h.settle()
 	h.atStep(get().Current())
 	return id
@@ -142,7 +144,7 @@ func TestGuestBookFieldErrorKeepsInput(t *testing.T) {
 	h.keys("enter", "y", "enter", "enter")
 	h.typ("12345")
 	for _, k := range []string{"inst", "cat", "email"} {
-		h.visitScreen().editor().fields().focusKey(k)
+		h.visitScreen().Editor().Fields().FocusKey(k)
 		switch k {
 		case "inst":
 			h.typ("SMA Negeri 1 Manggar")
@@ -156,15 +158,15 @@ func TestGuestBookFieldErrorKeepsInput(t *testing.T) {
 	h.until("error", func() bool { return h.m.errLine != "" })
 	h.sees("✗ Nomor identitas: NIK", "12345")
 	// The field with the error has the focus; the officer corrects it.
-	if f := h.visitScreen().editor().fields().cur(); f.key != "idno" {
-		t.Fatalf("focus on %q, want the ID number", f.key)
+	if f := h.visitScreen().Editor().Fields().Cur(); f.Key != "idno" {
+		t.Fatalf("focus on %q, want the ID number", f.Key)
 	}
 	h.keys("backspace")
 	// Changing the field clears its mark and the error line, which would
 	// otherwise keep blaming the corrected value until the next save.
 	h.until("the error line cleared", func() bool { return h.m.errLine == "" })
-	if f := h.visitScreen().editor().fields().cur(); f.err != "" {
-		t.Fatalf("field still marked: %q", f.err)
+	if f := h.visitScreen().Editor().Fields().Cur(); f.Err != "" {
+		t.Fatalf("field still marked: %q", f.Err)
 	}
 	h.keys("backspace", "backspace", "backspace", "backspace")
 	h.typ("1906011001800002")
@@ -180,23 +182,23 @@ func TestGuestLookupOffersAndDropsStale(t *testing.T) {
 	h.atStep(store.StepPurpose)
 	h.keys("enter", "k", "enter")
 	h.atStep(store.StepGuestBook)
-	ed := h.visitScreen().editor().(*guestEd)
+	ed := h.visitScreen().Editor().(*visit.GuestEd)
 	h.typ("Si")
 	h.waitSee("Siti Aminah · CV Maju Bersama · si***@example.com")
 	// A late answer to an older lookup does not replace the newer one.
-	old := ed.seq - 1
-	ed.handleMsg(visitorsFoundMsg{seq: old, visitors: nil})
+	old := ed.Seq - 1
+	ed.HandleMsg(visit.VisitorsFoundMsg{Seq: old, Visitors: nil})
 	h.sees("Siti Aminah · CV Maju Bersama")
 	// esc closes the list first; the visit stays open.
 	h.keys("esc")
-	if h.m.id != screenVisit || ed.popup() {
+	if h.m.id != frame.ScreenVisit || ed.Popup() {
 		t.Fatalf("esc with the list open left the visit or kept the list")
 	}
 	h.typ("t")
 	h.waitSee("Siti Aminah · CV Maju Bersama")
 	h.keys("down", "enter")
 	h.sees("Pengunjung lama: Siti Aminah", "1906015203990001", "Pegawai Swasta")
-	if ed.visitorID == "" {
+	if ed.VisitorID == "" {
 		t.Fatalf("choosing the visitor did not keep their ID")
 	}
 	h.keys("ctrl+s")
@@ -353,7 +355,7 @@ func TestExpiredBillingCodeIsReplaced(t *testing.T) {
 	h.keys("enter")
 	h.atHome()
 	h.clk.Add(8 * 24 * time.Hour)
-	h.update(tickMsg{gen: h.m.tickGen})
+	h.update(frame.TickMsg{Gen: h.m.tickGen})
 	h.settle()
 	h.waitSee("kedaluwarsa: buat kode baru")
 	h.keys("enter")
@@ -364,7 +366,7 @@ func TestExpiredBillingCodeIsReplaced(t *testing.T) {
 	h.keys("enter")
 	h.atHome()
 	v := h.stored(id)
-	if len(v.Billing) != 2 || v.Billing[0].Status != "kedaluwarsa" || v.ActiveBilling().Code != "820261204000010" {
+	if len(v.Billing) != 2 || store.BillingState(v.Billing[0].Status) != store.BillingExpired || v.ActiveBilling().Code != "820261204000010" {
 		t.Fatalf("billing %+v", v.Billing)
 	}
 }
@@ -383,9 +385,9 @@ func TestRatingScoresAdvanceAndDecline(t *testing.T) {
 	id := h.walk(kindPaidPub, store.StepCheck)
 	h.sees("U1", "Persyaratan", "U8", "Penanganan pengaduan, saran dan masukan", "1–4 nilai", "t tolak survei")
 	h.keys("4", "3", "2")
-	ed := h.visitScreen().editor().(*ratingEd)
-	if ed.f.val("u3") != "2" || ed.f.cur().key != "u4" {
-		t.Fatalf("after three scores: u3=%q focus %q", ed.f.val("u3"), ed.f.cur().key)
+	ed := h.visitScreen().Editor().(*visit.RatingEd)
+	if ed.F.Val("u3") != "2" || ed.F.Cur().Key != "u4" {
+		t.Fatalf("after three scores: u3=%q focus %q", ed.F.Val("u3"), ed.F.Cur().Key)
 	}
 	// Saving with unsur missing: the store names the first.
 	h.keys("ctrl+s")
@@ -405,7 +407,7 @@ func TestFinishShowsServiceTimeAgainstStandard(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	id := h.walk(kindPaidPub, store.StepRating)
 	h.clk.Add(6 * time.Minute)
-	h.update(tickMsg{gen: h.m.tickGen})
+	h.update(frame.TickMsg{Gen: h.m.tickGen})
 	h.sees("Waktu layanan: 06:00 — melewati standar 5 menit", "Tekan enter untuk menyelesaikan kunjungan.")
 	h.keys("enter")
 	h.waitSee("Kunjungan A-001: Selesai")
@@ -479,7 +481,7 @@ func TestCancelDialogEscKeepsVisit(t *testing.T) {
 	h.keys("enter")
 	h.until("refusal", func() bool { return h.m.errLine != "" })
 	h.sees("Alasan pembatalan: wajib diisi")
-	if h.m.id != screenVisit {
+	if h.m.id != frame.ScreenVisit {
 		t.Fatalf("left the visit after a refused cancel")
 	}
 }
@@ -493,7 +495,7 @@ func TestEveryScreenFits(t *testing.T) {
 			h.walk(kind, store.StepRating)
 			for n := store.NumSteps; n >= 1; n-- {
 				vs := h.visitScreen()
-				vs.selectStep(n)
+				vs.SelectStep(n)
 				h.update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 				checkFits(t, h, size[0], size[1])
 			}
@@ -558,8 +560,8 @@ func TestPrintInvoiceAndKuitansi(t *testing.T) {
 	if _, err := os.Stat(want); err != nil {
 		t.Fatalf("no invoice file: %v", err)
 	}
-	if v := h.stored(id); v.ActiveInvoice("invoice").Printed != 1 {
-		t.Fatalf("print not counted: %+v", v.ActiveInvoice("invoice"))
+	if v := h.stored(id); v.ActiveInvoice(store.KindInvoice).Printed != 1 {
+		t.Fatalf("print not counted: %+v", v.ActiveInvoice(store.KindInvoice))
 	}
 	h.keys("enter") // step 10
 	h.atStep(store.StepPayment)
@@ -576,25 +578,18 @@ func TestPrintInvoiceAndKuitansi(t *testing.T) {
 func TestFullHelpAndDisabledKeys(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.sees("n kunjungan baru", "? bantuan", "q keluar")
-	// Each peripheral key is offered and opens its screen once the screen
-	// is registered, and is neither offered nor acts before; esc returns.
+	// Each peripheral key is offered and opens its screen; esc returns.
 	for _, p := range []struct {
 		key string
-		id  ScreenID
-	}{{"/", screenSearch}, {"p", screenComplaints}, {"t", screenTariff}, {"e", screenEndOfDay}, {"s", screenSettings}} {
+		id  frame.ScreenID
+	}{{"/", frame.ScreenSearch}, {"p", frame.ScreenComplaints}, {"t", frame.ScreenTariff}, {"e", frame.ScreenEndOfDay}, {"s", frame.ScreenSettings}} {
 		offered := strings.Contains(h.screen(), " "+p.key+" ")
 		h.keys(p.key)
-		if !hasScreen(p.id) {
-			if offered || h.m.id != screenHome {
-				t.Fatalf("key %s offered (%v) or acted before its screen exists", p.key, offered)
-			}
-			continue
-		}
 		if !offered || h.m.id != p.id {
 			t.Fatalf("key %s: offered %v, screen %d, want %d", p.key, offered, h.m.id, p.id)
 		}
 		h.keys("esc")
-		if h.m.id != screenHome {
+		if h.m.id != frame.ScreenHome {
 			t.Fatalf("esc from the screen of %s left it on %d", p.key, h.m.id)
 		}
 	}

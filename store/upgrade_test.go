@@ -1,0 +1,201 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// releasedMigrations are the SHA-256 of every released migration file: a
+// released migration is never edited (a database made by it would no longer
+// match what the file says), so an in-place edit fails here. A new
+// migration adds its line.
+var releasedMigrations = map[string]string{
+	"migrations/0001_init.sql":             "9515aad9281460718c119638f8bba91b164fa29abf024c135035e0f1e256814f",
+	"migrations/0002_origin_footprint.sql": "6f129b08eeac641a524c043556171245338ff83cb6e7e6f3720ac27a13aa5552",
+}
+
+func TestReleasedMigrationsUnchanged(t *testing.T) {
+	for name, want := range releasedMigrations {
+		b, err := migrationFiles.ReadFile(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		sum := sha256.Sum256(b)
+		if got := hex.EncodeToString(sum[:]); got != want {
+			t.Errorf("%s was edited (SHA-256 %s, released %s): add a new migration instead", name, got, want)
+		}
+	}
+	if SchemaVersion != len(releasedMigrations) {
+		t.Errorf("%d migrations, %d recorded here", SchemaVersion, len(releasedMigrations))
+	}
+}
+
+// v1DB is a database written by the released schema-1 loket (see
+// cmd/loket/upgrade_test.go).
+const v1DB = "../testdata/v1/loket-v1.db"
+
+func copyV1(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(v1DB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "loket.db")
+	if err := os.WriteFile(p, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestUpgradeV1(t *testing.T) {
+	ctx := context.Background()
+	p := copyV1(t)
+	if _, err := Open(ctx, p, Options{}); !errorsIsNeedsUpgrade(err) {
+		t.Fatalf("Open of a v1 file: %v, want NeedsUpgradeError", err)
+	}
+	need, err := NeedsUpgrade(ctx, p)
+	if err != nil || !need {
+		t.Fatalf("NeedsUpgrade = %v, %v", need, err)
+	}
+	var phases []string
+	res, err := Upgrade(ctx, p, UpgradeOptions{Progress: func(u UpgradeProgress) { phases = append(phases, u.Phase) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.From != 1 || res.To != 2 || !res.Check.OK() || res.Check.Visits != 320 {
+		t.Fatalf("result %+v", res)
+	}
+	if !strings.HasPrefix(filepath.Base(res.Backup), "loket-sebelum-upgrade-") || filepath.Dir(res.Backup) != filepath.Dir(p) {
+		t.Errorf("backup %s, want beside %s", res.Backup, p)
+	}
+	if v, err := SchemaOf(ctx, res.Backup); err != nil || v != 1 {
+		t.Errorf("backup schema %d, %v", v, err)
+	}
+	if len(phases) < 5 || phases[0] != "cadangan" || phases[len(phases)-1] != "pemeriksaan" {
+		t.Errorf("progress phases %v", phases)
+	}
+	if v, err := VerifySchema(ctx, p); err != nil || v != 2 {
+		t.Fatalf("VerifySchema = %d, %v", v, err)
+	}
+	db := rawDB(t, p)
+	defer db.Close()
+	var nullSched, steps, kw, kwPayer, counters, seq int
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(db.QueryRow(`SELECT count(*) FROM visits WHERE schedule_id IS NULL`).Scan(&nullSched))
+	must(db.QueryRow(`SELECT count(*) FROM visit_steps`).Scan(&steps))
+	must(db.QueryRow(`SELECT count(*), count(nullif(i.payer = p.payer, 0)) FROM invoices i JOIN payments p ON p.visit_id = i.visit_id
+		WHERE i.kind = 'kuitansi'`).Scan(&kw, &kwPayer))
+	must(db.QueryRow(`SELECT count(*), max(audit_seq) FROM counters`).Scan(&counters, &seq))
+	if nullSched != 0 || steps != 320*16 || kw == 0 || kwPayer != kw || counters != 1 || seq != res.Check.AuditRows {
+		t.Errorf("NULL schedule_id %d, steps %d, kuitansi %d with the payer %d, counters %d, audit_seq %d (rows %d)",
+			nullSched, steps, kw, kwPayer, counters, seq, res.Check.AuditRows)
+	}
+	var copied int
+	must(db.QueryRow(`SELECT count(*) FROM audit WHERE (field IN ('purpose','status_reason','reason','void_reason')
+		AND old IS NOT NULL) OR (field IN ('purpose','status_reason','reason') AND new IS NOT NULL)
+		OR (action LIKE 'batal_%' AND new LIKE '%:%')`).Scan(&copied))
+	if copied != 0 {
+		t.Errorf("%d audit rows still copy free text", copied)
+	}
+	// The upgraded file works: a visit, with its steps and audit rows.
+	s, err := Open(ctx, p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	off, err := s.AddOfficer(ctx, "Petugas Baru", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.StartVisit(ctx, off.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sched string
+	must(db.QueryRow(`SELECT coalesce(schedule_id, '') FROM visits WHERE id = ?`, v.ID).Scan(&sched))
+	if sched == "" {
+		t.Error("a new visit has no schedule_id")
+	}
+	r, err := Check(ctx, p)
+	if err != nil || !r.OK() {
+		t.Fatalf("check after a new visit: %v %v", err, r.Problems)
+	}
+}
+
+func errorsIsNeedsUpgrade(err error) bool {
+	_, ok := err.(*NeedsUpgradeError)
+	return ok
+}
+
+// upgradeChildEnv makes this test binary a child that upgrades the named
+// file: the kill test kills it at random points.
+const upgradeChildEnv = "LOKET_UPGRADE_CHILD"
+
+func TestUpgradeChild(t *testing.T) {
+	p := os.Getenv(upgradeChildEnv)
+	if p == "" {
+		t.Skip("only run as the kill test's child process")
+	}
+	if _, err := Upgrade(context.Background(), p, UpgradeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A kill -9 at a random point of an upgrade leaves the old schema or the
+// new one, whole, never a mix; the next upgrade finishes and check is
+// clean. The first round runs to the end to time a whole upgrade; the
+// others kill at random points within that time.
+func TestUpgradeSurvivesKill(t *testing.T) {
+	if testing.Short() {
+		t.Skip("process-level kill test")
+	}
+	ctx := context.Background()
+	var full time.Duration
+	rng := rand.New(rand.NewPCG(11, 13))
+	sawOld, sawNew := false, false
+	for round := 0; round < 6; round++ {
+		p := copyV1(t)
+		cmd := exec.Command(os.Args[0], "-test.run=^TestUpgradeChild$")
+		cmd.Env = append(os.Environ(), upgradeChildEnv+"="+p)
+		start := time.Now()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if round == 0 {
+			if err := cmd.Wait(); err != nil {
+				t.Fatalf("child: %v", err)
+			}
+			full = time.Since(start)
+		} else {
+			time.Sleep(time.Duration(rng.Int64N(int64(full))))
+			_ = cmd.Process.Kill() // SIGKILL; it may have finished already
+			_ = cmd.Wait()
+		}
+		v, err := VerifySchema(ctx, p)
+		if err != nil {
+			t.Fatalf("round %d: after the kill: %v", round, err)
+		}
+		sawOld, sawNew = sawOld || v == 1, sawNew || v == 2
+		res, err := Upgrade(ctx, p, UpgradeOptions{})
+		if err != nil {
+			t.Fatalf("round %d: upgrade after the kill (schema %d): %v", round, v, err)
+		}
+		if !res.Check.OK() || res.Check.Visits != 320 {
+			t.Fatalf("round %d: check %+v", round, res.Check)
+		}
+	}
+	t.Logf("whole upgrade %v; schema found after a kill: old %v, new %v", full, sawOld, sawNew)
+}

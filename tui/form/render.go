@@ -1,0 +1,163 @@
+package form
+
+import (
+	"strings"
+
+	"loket/tui/frame"
+
+	"charm.land/bubbles/v2/textinput"
+)
+
+// labelWidth is the label column for a panel width: wide enough for the
+// longest label, at most half the panel (a longer label gets its own line).
+func (f *Form) LabelWidth(w int) int {
+	lw := 8
+	for _, fl := range f.Fields {
+		if !fl.Hidden {
+			lw = max(lw, frame.Width(fl.Label)+1)
+		}
+	}
+	return min(lw, max(w/2, 12))
+}
+
+// decor adds lines over and under a field (a heading, a lookup's matches).
+type Decor func(fl *Field) (before, after []string)
+
+// under is a decor that only adds lines under fields.
+func Under(fn func(fl *Field) []string) Decor {
+	return func(fl *Field) ([]string, []string) { return nil, fn(fl) }
+}
+
+// lines renders the visible fields for a panel of width w, with the decor's
+// lines when d is not nil. focus is the line of the focused field.
+func (f *Form) Lines(w int, d Decor) (out []string, focus int) {
+	f.Restyle()
+	st := f.C.Styles
+	lw := f.LabelWidth(w)
+	vw := max(w-lw-2, 8)
+	for i, fl := range f.Fields {
+		if fl.Hidden {
+			continue
+		}
+		var before, after []string
+		if d != nil {
+			before, after = d(fl)
+		}
+		out = append(out, before...)
+		on := i == f.Focus
+		ls := st.Label
+		mark := "  "
+		if on {
+			ls, mark = st.LabelOn, st.LabelOn.Render("› ")
+			focus = len(out)
+		}
+		indent := strings.Repeat(" ", lw+2)
+		lab := ls.Render(frame.Pad(fl.Label, lw))
+		if frame.Width(fl.Label) > lw {
+			// Too long for the column: the label on its own line(s).
+			for j, l := range frame.Wrap(fl.Label, w-2) {
+				if j == 0 {
+					out = append(out, mark+ls.Render(l))
+				} else {
+					out = append(out, "  "+ls.Render(l))
+				}
+			}
+			mark, lab = "  ", strings.Repeat(" ", lw)
+		}
+		vals := fl.Render(st, on, vw)
+		for j, v := range vals {
+			if j == 0 {
+				out = append(out, mark+lab+v)
+			} else {
+				out = append(out, indent+v)
+			}
+		}
+		if fl.Err != "" {
+			for _, l := range frame.Wrap("✗ "+fl.Err, vw) {
+				out = append(out, indent+st.Err.Render(l))
+			}
+		}
+		if on && fl.Hint != "" {
+			for _, l := range frame.Wrap(fl.Hint, vw) {
+				out = append(out, indent+st.Dim.Render(l))
+			}
+		}
+		if on {
+			f.FocusLen = len(out) - focus
+		}
+		out = append(out, after...)
+	}
+	return out, focus
+}
+
+// Render draws the field, focused when on, for width w.
+func (fl *Field) Render(st *frame.Styles, on bool, w int) []string {
+	if fl.Kind == TextField {
+		if on {
+			// The input scrolls its value within its width, but works the
+			// window out only when the cursor moves: a field focused
+			// before its width was known would show its whole value.
+			if fl.In.Width() != w-1 {
+				fl.In.SetWidth(w - 1)
+				fl.In.SetCursor(fl.In.Position())
+			}
+			return []string{fl.In.View()}
+		}
+		v := fl.In.Value()
+		if v == "" && fl.Suggest != "" {
+			note := fl.SuggestNote
+			if note == "" {
+				note = "(usulan)"
+			}
+			return []string{st.Dim.Render(fl.Suggest + " " + note)}
+		}
+		if v == "" {
+			return []string{st.Dim.Render("—")}
+		}
+		if fl.In.EchoMode == textinput.EchoPassword {
+			v = strings.Repeat("•", len([]rune(v)))
+		}
+		return frame.Wrap(v, w)
+	}
+	if !on {
+		if fl.Sel < 0 {
+			return []string{st.Dim.Render("(belum dipilih)")}
+		}
+		return frame.Wrap(fl.Opts[fl.Sel], w)
+	}
+	// Focused: every option, the chosen one in brackets, wrapped to the
+	// width; the first option starts where a text value would.
+	var lines []string
+	cur, curW := "", 0
+	for i, o := range fl.Opts {
+		style := st.Option
+		if i == fl.Sel {
+			o, style = "["+o+"]", st.OptionOn
+		}
+		txt, ow := style.Render(o), frame.Width(o)
+		if ow > w {
+			// Wider than the column: on lines of its own, wrapped.
+			if curW > 0 {
+				lines = append(lines, cur)
+			}
+			parts := frame.Wrap(o, w)
+			for _, p := range parts[:len(parts)-1] {
+				lines = append(lines, style.Render(p))
+			}
+			last := parts[len(parts)-1]
+			cur, curW = style.Render(last), frame.Width(last)
+			continue
+		}
+		if curW > 0 && curW+2+ow > w {
+			lines = append(lines, cur)
+			cur, curW = "", 0
+		}
+		if curW > 0 {
+			cur += "  "
+			curW += 2
+		}
+		cur += txt
+		curW += ow
+	}
+	return append(lines, cur)
+}

@@ -1,0 +1,240 @@
+package visit
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"loket/store"
+	"loket/store/valid"
+	"loket/tariff"
+	"loket/tui/form"
+	"loket/tui/frame"
+)
+
+// Steps 10 (prepare), 12 (SPPD), 13 (handover), 14 (check) and 16 (finish).
+
+// Step 10: each available line prepared on a medium.
+type prepareEd struct {
+	formEd
+	id    string
+	items []store.Item
+}
+
+func newPrepareEd(c *frame.Context, v *store.Visit) *prepareEd {
+	e := &prepareEd{id: v.ID}
+	var fs []*form.Field
+	for _, it := range v.Items {
+		if !it.Counts() {
+			continue
+		}
+		e.items = append(e.items, it)
+		m := it.Media
+		if m == "" {
+			m = "Email"
+			if it.Code == "PUB-CETAK" {
+				m = "Cetak"
+			}
+		}
+		fs = append(fs, form.ChoiceF(it.ID, fmt.Sprintf("Produk %d: media", it.Seq), valid.Media, m))
+	}
+	e.formEd = formEd{c: c, F: form.New(c, fs...)}
+	return e
+}
+
+func (e *prepareEd) body(_ *store.Visit, w int) ([]string, int) {
+	return itemFormBody(e.c, e.F, e.items, "Siapkan produk dan pilih medianya.", "disiapkan",
+		func(it store.Item) time.Time { return it.Prepared }, w)
+}
+
+// itemFormBody lays out a form with one field per product line (steps 10
+// and 13): a heading, then under each field its line and, once done, the
+// word and the time it was done.
+func itemFormBody(c *frame.Context, f *form.Form, items []store.Item, head, done string, at func(store.Item) time.Time, w int) ([]string, int) {
+	lines, focus := f.Lines(w, form.Under(func(fl *form.Field) []string {
+		for _, it := range items {
+			if it.ID == fl.Key {
+				out := itemLines(c, it, w)
+				if t := at(it); !t.IsZero() {
+					out = append(out, "    "+c.Styles.OK.Render(done+" "+frame.DateTime(t)))
+				}
+				return out
+			}
+		}
+		return nil
+	}))
+	return append([]string{head, ""}, lines...), focus + 2
+}
+
+func (e *prepareEd) submit(*store.Visit) tea.Cmd {
+	media := map[string]string{}
+	for _, fl := range e.F.Fields {
+		media[fl.Key] = fl.Value()
+	}
+	return saveStep(e.c, e.id, store.StepPrepare, func(ctx context.Context, st *store.Store, actor, id string) error {
+		return st.RecordPrepared(ctx, actor, id, media)
+	})
+}
+
+// Step 12: the SPPD signed and received.
+func sppdLines(c *frame.Context, v *store.Visit, w int) []string {
+	out := frame.Wrap("SPPD (Surat Perjanjian Penggunaan Data) ditandatangani pengguna layanan di atas meterai Rp10.000, lalu diserahkan kepada petugas. Pengguna layanan tidak boleh memberikan data kepada pihak ketiga dan wajib mencantumkan BPS sebagai sumber.", w)
+	if d := v.Document(store.DocSPPD); d != nil && d.Received {
+		return append(out, "", c.Styles.OK.Render("✓ SPPD sudah diterima."))
+	}
+	if v.Open() {
+		out = append(out, "", "Tekan enter bila SPPD bermeterai sudah diterima.")
+	}
+	return out
+}
+
+// Step 13: handover per line.
+type handoverEd struct {
+	formEd
+	id    string
+	items []store.Item
+}
+
+func newHandoverEd(c *frame.Context, v *store.Visit) *handoverEd {
+	e := &handoverEd{id: v.ID}
+	var fs []*form.Field
+	for _, it := range v.Items {
+		if !it.Counts() {
+			continue
+		}
+		e.items = append(e.items, it)
+		fs = append(fs, form.YesNo(it.ID, fmt.Sprintf("Produk %d diserahkan", it.Seq), form.Yes))
+	}
+	e.formEd = formEd{c: c, F: form.New(c, fs...)}
+	return e
+}
+
+func (e *handoverEd) body(_ *store.Visit, w int) ([]string, int) {
+	return itemFormBody(e.c, e.F, e.items, "Serahkan produk kepada pengguna layanan.", "diserahkan",
+		func(it store.Item) time.Time { return it.Handed }, w)
+}
+
+func (e *handoverEd) submit(*store.Visit) tea.Cmd {
+	var ids []string
+	for _, fl := range e.F.Fields {
+		if fl.IsYes() {
+			ids = append(ids, fl.Key)
+		}
+	}
+	return saveStep(e.c, e.id, store.StepHandover, func(ctx context.Context, st *store.Store, actor, id string) error {
+		return st.HandOverProducts(ctx, actor, id, ids)
+	})
+}
+
+// Step 14: the visitor checks kuitansi and products.
+type checkEd struct {
+	formEd
+	id string
+}
+
+const (
+	checkOK      = "Sesuai"
+	checkProduct = "Produk perlu perbaikan"
+	checkReceipt = "Kuitansi perlu perbaikan"
+)
+
+func newCheckEd(c *frame.Context, v *store.Visit) *checkEd {
+	opts := []string{checkOK, checkProduct}
+	hint := "Produk: kembali ke langkah 10 (siapkan) dan 13."
+	if v.Paid() {
+		opts = append(opts, checkReceipt)
+		hint += " Kuitansi: nomor lama dibatalkan, kuitansi baru diterbitkan."
+	}
+	f := form.New(c,
+		form.ChoiceF("result", "Hasil pengecekan", opts, checkOK).WithHint(hint),
+		form.TextF("text", "Permintaan perbaikan", ""),
+	)
+	e := &checkEd{formEd{c: c, F: f}, v.ID}
+	e.sync()
+	return e
+}
+
+func (e *checkEd) sync() {
+	e.F.Get("text").Hidden = e.F.Val("result") == checkOK
+	e.F.FixFocus()
+}
+
+func (e *checkEd) changed(*form.Field, *store.Visit) tea.Cmd { e.sync(); return nil }
+
+func (e *checkEd) body(v *store.Visit, w int) ([]string, int) {
+	var head []string
+	if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
+		head = append(head, kv(e.c, "Kuitansi", kw.Number+" · "+tariff.Rupiah(kw.Amount), w)...)
+	}
+	for _, it := range v.Items {
+		if it.Counts() {
+			head = append(head, kv(e.c, fmt.Sprintf("Produk %d", it.Seq), it.Title+" ("+it.Media+")", w)...)
+		}
+	}
+	if v.Corrections > 0 {
+		head = append(head, kv(e.c, "Perbaikan sebelumnya", fmt.Sprint(v.Corrections), w)...)
+	}
+	head = append(head, "")
+	lines, focus := e.F.Lines(w, nil)
+	return append(head, lines...), focus + len(head)
+}
+
+func (e *checkEd) submit(*store.Visit) tea.Cmd {
+	in := store.CheckInput{OK: e.F.Val("result") == checkOK, Text: e.F.Val("text")}
+	switch e.F.Val("result") {
+	case checkProduct:
+		in.Fault = store.FaultProduct
+	case checkReceipt:
+		in.Fault = store.FaultReceipt
+	}
+	return saveStep(e.c, e.id, store.StepCheck, func(ctx context.Context, st *store.Store, actor, id string) error {
+		return st.RecordCheck(ctx, actor, id, in)
+	})
+}
+
+// Step 16: the summary with the service time against the standard.
+func finishLines(c *frame.Context, v *store.Visit, w int) []string {
+	st := c.Styles
+	now := c.Now()
+	d := v.ServiceTime(now)
+	verdict := st.OK.Render("dalam standar 5 menit")
+	if d > store.ServiceStandard {
+		verdict = st.Err.Render("melewati standar 5 menit")
+	}
+	out := kv(c, "Datang", frame.DateTime(v.ArrivedAt), w)
+	if !v.FinishedAt.IsZero() {
+		out = append(out, kv(c, "Waktu selesai", frame.DateTime(v.FinishedAt), w)...)
+	}
+	out = append(out, kv(c, "Waktu layanan", frame.Stopwatch(d)+" — "+verdict, w)...)
+	n := 0
+	for _, it := range v.Items {
+		if it.Counts() {
+			n++
+		}
+	}
+	out = append(out, kv(c, "Produk", fmt.Sprint(n), w)...)
+	out = append(out, kv(c, "Total", tariff.Rupiah(v.Total), w)...)
+	if p := v.Payment; p != nil {
+		pay := p.PaymentMethod().Label() + " · " + tariff.Rupiah(p.Amount)
+		if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
+			pay += " · " + kw.Number
+		}
+		out = append(out, kv(c, "Pembayaran", pay, w)...)
+	}
+	if r := v.Rating; r != nil {
+		if r.Declined {
+			out = append(out, kv(c, "SKM", "tidak bersedia mengisi", w)...)
+		} else {
+			out = append(out, kv(c, "SKM", "terisi", w)...)
+		}
+	}
+	if v.Corrections > 0 {
+		out = append(out, kv(c, "Perbaikan", fmt.Sprint(v.Corrections), w)...)
+	}
+	if v.Open() {
+		out = append(out, "", "Tekan enter untuk menyelesaikan kunjungan.")
+	}
+	return out
+}

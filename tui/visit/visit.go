@@ -1,0 +1,445 @@
+// Package visit is the visit screen: the 16 steps of one visit in a
+// sidebar, the selected step's editor in the main panel, the service clock
+// in the footer, and the printed documents of the visit.
+package visit
+
+import (
+	"context"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"loket/export"
+	"loket/store"
+	"loket/tariff"
+	"loket/tui/frame"
+)
+
+// The visit screen: a sidebar with the 16 steps and their state, the
+// selected step's wording, actor and inputs in the main panel, and the
+// service clock in the footer. enter walks a step's fields and confirms it
+// on the last; ctrl+s confirms from any field; pgup/pgdown review other
+// steps; esc suspends the visit to Beranda; ctrl+x cancels it with a reason.
+
+type visitKeys struct {
+	Next, Save, Field, PrevStep, NextStep, ScrollUp, ScrollDown, Esc, Cancel, Print key.Binding
+}
+
+func newVisitKeys() visitKeys {
+	return visitKeys{
+		Next:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "lanjut")),
+		Save:       key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "simpan")),
+		Field:      key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("tab/↑↓", "kolom")),
+		PrevStep:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "langkah")),
+		NextStep:   key.NewBinding(key.WithKeys("pgdown")),
+		ScrollUp:   frame.UpKey("gulir"),
+		ScrollDown: frame.DownKey(),
+		Esc:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "tunda")),
+		Cancel:     key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "batalkan")),
+		Print:      key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "cetak")),
+	}
+}
+
+// Results of the visit screen's store work.
+type (
+	visitLoadedMsg struct {
+		visit *store.Visit
+		sch   *tariff.Schedule
+	}
+	// visitSavedMsg: a step was recorded; the visit is read again.
+	visitSavedMsg struct {
+		step int
+		note string // said on the status line, e.g. the change to give back
+	}
+	// visitSuspendedMsg: the visit is suspended (esc, or the visitor went
+	// to the bank after step saved); back to Beranda with the note.
+	visitSuspendedMsg struct {
+		note  string
+		saved int
+	}
+	// visitCanceledMsg: the visit ended Batal.
+	visitCanceledMsg struct{ note string }
+)
+
+// Success clears the error line: the store accepted the change.
+func (visitLoadedMsg) Success() {}
+
+// Success clears the error line: the store accepted the change.
+func (visitSavedMsg) Success() {}
+
+// Success clears the error line: the store accepted the change.
+func (visitSuspendedMsg) Success() {}
+
+// Success clears the error line: the store accepted the change.
+func (visitCanceledMsg) Success() {}
+
+// Screen is the visit screen; the root holds it behind frame.Screen.
+type Screen struct {
+	frame.Base
+	c      *frame.Context
+	Id     string
+	V      *store.Visit
+	sch    *tariff.Schedule
+	Sel    int
+	eds    map[int]editor
+	keys   visitKeys
+	Saving bool
+	offset int // scroll of the main panel
+	// justSaved is the step whose save the next load follows; savedExtra
+	// is said after the numbers it issued (the change to give back).
+	justSaved  int
+	savedExtra string
+	draftV     *store.Visit // the visit the drafts in eds were typed on
+	w, h       int
+
+	cancel       *huh.Form // ctrl+x dialog
+	cancelReason string
+
+	side     []string // sidebar cache
+	sideSel  int
+	sideV    *store.Visit
+	sideW    int
+	sideFull bool
+}
+
+// newVisit opens visit id; d is the input typed but not saved before the
+// visit was last suspended, which the root kept (nil when none).
+func New(c *frame.Context, id string, d *Draft) frame.Screen {
+	s := &Screen{c: c, Id: id, eds: map[int]editor{}, keys: newVisitKeys(), Sel: store.StepPurpose}
+	if d != nil {
+		s.eds, s.draftV = d.eds, d.v
+	}
+	return s
+}
+
+// Title names the screen in the header.
+func (s *Screen) Title() string {
+	if s.V == nil {
+		return "Kunjungan"
+	}
+	return "Kunjungan " + s.V.Queue()
+}
+
+// Init resumes the visit (opening it from Beranda resumes it) and reads it
+// with the tariff schedule in force.
+func (s *Screen) Init() tea.Cmd {
+	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), s.Id
+	return func() tea.Msg {
+		v, err := st.Visit(ctx, id)
+		if err != nil {
+			return frame.ErrMsg{Err: err}
+		}
+		if v.Open() && v.Suspended() {
+			if err := st.Resume(ctx, actor, id); err != nil {
+				return frame.ErrMsg{Err: err}
+			}
+		}
+		return loadVisit(ctx, st, id)
+	}
+}
+
+func loadVisit(ctx context.Context, st *store.Store, id string) tea.Msg {
+	v, err := st.Visit(ctx, id)
+	if err != nil {
+		return frame.ErrMsg{Err: err}
+	}
+	sch, err := st.Schedule(ctx)
+	if err != nil {
+		return frame.ErrMsg{Err: err}
+	}
+	return visitLoadedMsg{visit: v, sch: sch}
+}
+
+func (s *Screen) reload() tea.Cmd {
+	st, ctx, id := s.c.Store, s.c.Ctx, s.Id
+	return func() tea.Msg { return loadVisit(ctx, st, id) }
+}
+
+// SetSize takes the body's size from the root.
+func (s *Screen) SetSize(w, h int) {
+	if w != s.w || h != s.h {
+		s.w, s.h, s.side = w, h, nil
+	}
+}
+
+// Clock reports the clock shown, so the root ticks.
+func (s *Screen) Clock() bool { return s.V != nil && s.V.Open() }
+
+// Typing reports a focused text field, which takes single letters.
+func (s *Screen) Typing() bool {
+	if s.cancel != nil {
+		return true
+	}
+	if ed := s.Editor(); ed != nil && ed.Fields() != nil {
+		return ed.Fields().Typing()
+	}
+	return false
+}
+
+// editor returns the selected step's editor, building it from the visit.
+func (s *Screen) Editor() editor {
+	if s.V == nil {
+		return nil
+	}
+	ed, ok := s.eds[s.Sel]
+	if !ok {
+		ed = newEditor(s.c, s.V, s.sch, s.Sel)
+		if f := ed.Fields(); f != nil && !s.V.Open() {
+			f.FocusAt(-1) // a closed visit is read only: nothing focused
+			f.Focus = -1
+		}
+		s.eds[s.Sel] = ed
+	}
+	return ed
+}
+
+func (s *Screen) popupOpen() bool {
+	ed := s.Editor()
+	return ed != nil && ed.Popup()
+}
+
+func (s *Screen) applyKeys() {
+	k := &s.keys
+	open := s.V != nil && s.V.Open()
+	ed := s.Editor()
+	na := s.V != nil && s.V.Step(s.Sel).State == store.StateNA
+	hasForm := ed != nil && ed.Fields() != nil && len(ed.Fields().Fields) > 0 && !na
+	k.Save.SetEnabled(open && hasForm)
+	k.Field.SetEnabled(open && hasForm)
+	k.ScrollUp.SetEnabled(!hasForm || !open)
+	k.ScrollDown.SetEnabled(!hasForm || !open)
+	k.Cancel.SetEnabled(open && !s.V.Paid())
+	pk := printKind(s.V, s.Sel)
+	k.Print.SetEnabled(pk != "")
+	k.Print.SetHelp("ctrl+p", "cetak "+strings.ToLower(export.PrintNames[pk]))
+	switch {
+	case s.cancel != nil || s.popupOpen():
+		k.Esc.SetHelp("esc", "tutup")
+	case open:
+		k.Esc.SetHelp("esc", "tunda ke Beranda")
+	default:
+		k.Esc.SetHelp("esc", "ke Beranda")
+	}
+	switch {
+	case !open:
+		k.Next.SetHelp("enter", "ke Beranda")
+	case na:
+		k.Next.SetHelp("enter", "ke langkah sekarang")
+	case ed != nil && (!hasForm || ed.Fields().Cur() == nil || s.lastField()):
+		k.Next.SetHelp("enter", "simpan")
+	default:
+		k.Next.SetHelp("enter", "lanjut")
+	}
+}
+
+func (s *Screen) lastField() bool {
+	ed := s.Editor()
+	if ed == nil || ed.Fields() == nil {
+		return true
+	}
+	f := ed.Fields()
+	for i := f.Focus + 1; i < len(f.Fields); i++ {
+		if !f.Fields[i].Hidden {
+			return false
+		}
+	}
+	return true
+}
+
+// ShortHelp is the help bar: the keys that work now.
+func (s *Screen) ShortHelp() []key.Binding {
+	k := s.keys
+	if s.cancel != nil {
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "batalkan kunjungan")), k.Esc}
+	}
+	var out []key.Binding
+	if ed := s.Editor(); ed != nil && s.V != nil && s.V.Open() {
+		out = append(out, ed.keys()...)
+	}
+	out = append(out, k.Print)
+	out = append(out, k.Next)
+	if k.Save.Enabled() && !s.lastField() {
+		out = append(out, k.Save) // on the last field enter saves already
+	}
+	return append(out, k.Field, k.ScrollUp, k.PrevStep, k.Esc, k.Cancel)
+}
+
+// visitHelp explains every key of the visit screen for the full help.
+var visitHelp = func() []key.Binding {
+	b := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+	}
+	return []key.Binding{
+		b("enter", "kolom berikutnya; di kolom terakhir: simpan langkah"),
+		b("ctrl+s", "simpan langkah dari kolom mana pun"),
+		b("tab / ↓", "kolom berikutnya"),
+		b("shift+tab / ↑", "kolom sebelumnya"),
+		b("← / → / spasi", "ganti pilihan; huruf awal (lagi: berikutnya)"),
+		b("y / t", "Ya / Tidak"),
+		b("ctrl+u", "hapus isi kolom sampai kursor"),
+		b("pgup / pgdn", "langkah sebelumnya / berikutnya (lihat, koreksi)"),
+		b("esc", "tutup daftar/dialog; selain itu tunda ke Beranda"),
+		b("ctrl+x", "batalkan kunjungan dengan alasan (sebelum dibayar)"),
+		b("ctrl+p", "cetak invoice, kuitansi atau lampiran SPPD"),
+	}
+}()
+
+// FullHelp lists every key of the screen for f1.
+func (s *Screen) FullHelp() [][]key.Binding {
+	var ed []key.Binding
+	if e := s.Editor(); e != nil {
+		ed = e.keys()
+	}
+	return [][]key.Binding{ed, visitHelp}
+}
+
+// Update handles a message and returns the screen.
+func (s *Screen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
+	cmd := s.update(msg)
+	if s.V != nil {
+		s.applyKeys()
+	}
+	return s, cmd
+}
+
+func (s *Screen) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case visitLoadedMsg:
+		return s.loaded(msg)
+	case visitSavedMsg:
+		s.justSaved, s.savedExtra = msg.step, msg.note
+		return s.reload()
+	case visitSuspendedMsg:
+		s.Saving = false
+		delete(s.eds, msg.saved)
+		return tea.Sequence(s.keepDraft(), tea.Batch(frame.ToHome(), frame.Notice(msg.note)))
+	case visitCanceledMsg:
+		s.Saving = false
+		return tea.Batch(frame.ToHome(), frame.Notice(msg.note))
+	case frame.ErrMsg:
+		s.Saving = false
+		if s.cancel != nil {
+			return s.openCancel()
+		}
+		ed := s.Editor()
+		if ed != nil && ed.ShowErr(msg.Err) {
+			return nil
+		}
+		if ed != nil && ed.Fields() != nil {
+			ed.Fields().ShowErr(msg.Err)
+		}
+		return nil
+	case tea.KeyPressMsg:
+		if s.V == nil {
+			if key.Matches(msg, s.keys.Esc) {
+				return frame.ToHome()
+			}
+			return nil
+		}
+		return s.Key(msg)
+	case tea.PasteMsg:
+		if s.cancel != nil {
+			return s.cancelUpdate(msg)
+		}
+		if ed := s.Editor(); ed != nil && ed.Fields() != nil && s.V.Open() {
+			if ed.Fields().Paste(msg) {
+				return s.changed(ed)
+			}
+		}
+		return nil
+	}
+	if s.cancel != nil {
+		return s.cancelUpdate(msg)
+	}
+	if ed := s.Editor(); ed != nil {
+		_, cmd := ed.HandleMsg(msg)
+		return cmd
+	}
+	return nil
+}
+
+// Key handles a key press.
+func (s *Screen) Key(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	if s.cancel != nil {
+		if key.Matches(msg, k.Esc) {
+			s.cancel = nil
+			return nil
+		}
+		return s.cancelUpdate(msg)
+	}
+	ed := s.Editor()
+	switch {
+	case key.Matches(msg, k.Esc):
+		if ed.Popup() {
+			ed.closePopup()
+			return nil
+		}
+		return s.leave()
+	case key.Matches(msg, k.Print):
+		return printDoc(s.c, s.Id, printKind(s.V, s.Sel))
+	case key.Matches(msg, k.PrevStep):
+		s.SelectStep(s.Sel - 1)
+		return nil
+	case key.Matches(msg, k.NextStep):
+		s.SelectStep(s.Sel + 1)
+		return nil
+	}
+	if !s.V.Open() {
+		switch {
+		case key.Matches(msg, k.Next):
+			return frame.ToHome()
+		case key.Matches(msg, k.ScrollUp):
+			s.offset = max(s.offset-1, 0)
+		case key.Matches(msg, k.ScrollDown):
+			s.offset++
+		}
+		return nil
+	}
+	if key.Matches(msg, k.Cancel) {
+		return s.openCancel()
+	}
+	if key.Matches(msg, k.Save) {
+		return s.submit()
+	}
+	if handled, cmd := ed.handleKey(msg, s.V); handled {
+		return cmd
+	}
+	f := ed.Fields()
+	if f == nil || len(f.Fields) == 0 {
+		switch {
+		case key.Matches(msg, k.Next):
+			return s.submit()
+		case key.Matches(msg, k.ScrollUp):
+			s.offset = max(s.offset-1, 0)
+		case key.Matches(msg, k.ScrollDown):
+			s.offset++
+		}
+		return nil
+	}
+	if handled, submit := f.Move(msg); handled {
+		if submit {
+			return s.submit()
+		}
+		return nil
+	}
+	if changed, cmd := f.Key(msg); changed {
+		return tea.Batch(cmd, s.changed(ed))
+	} else {
+		return cmd
+	}
+}
+
+func (s *Screen) changed(ed editor) tea.Cmd {
+	return ed.changed(ed.Fields().Cur(), s.V)
+}
+
+// SelectStep shows step n (1–16) for review; out of range is ignored.
+func (s *Screen) SelectStep(n int) {
+	if n < 1 || n > store.NumSteps || n == s.Sel {
+		return
+	}
+	s.Sel, s.offset = n, 0
+}
