@@ -169,6 +169,11 @@ func TestRestoreKeepsAnErasedPersonErased(t *testing.T) {
 	if hits, err := s.FindVisitors(f.ctx, "kartika", 10); err != nil || len(hits) != 0 {
 		t.Errorf("lookup finds her after the restore: %v %v", hits, err)
 	}
+	var at, by string
+	f.must(s.db.QueryRow(`SELECT erased_at, coalesce(officer_id, '') FROM erasures WHERE visitor_id = ?`, id).Scan(&at, &by))
+	if !parseTime(at).Equal(erasedAt) || by != f.off {
+		t.Errorf("erasure log of the restored database: %s by %q, want %v by %q", at, by, erasedAt, f.off)
+	}
 	r, err := Check(f.ctx, s.Path())
 	if err != nil || !r.OK() {
 		t.Fatalf("check after restore: %v %v", err, r.Problems)
@@ -194,4 +199,62 @@ func (f *fixture) visitor(id string) Visitor {
 	v, err := f.s.Visitor(f.ctx, id)
 	f.must(err)
 	return v
+}
+
+// A backup of schema 1 restored by this loket stays schema 1 (loket
+// upgrade comes after), and the people the replaced schema-2 database had
+// erased are erased in it as well: no byte of their ID number or email.
+func TestRestoreOfASchema1BackupKeepsErasures(t *testing.T) {
+	ctx := context.Background()
+	bak := copyV1(t)
+	cur := copyV1(t)
+	raw, err := sql.Open("sqlite", bak+"?mode=ro")
+	f := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	f(err)
+	var id, nik, email string
+	f(raw.QueryRow(`SELECT id, id_number, email FROM visitors WHERE id_number <> '' AND email <> '' AND erased_at IS NULL
+		AND (SELECT count(*) FROM visitors w WHERE w.id_number = visitors.id_number OR w.email = visitors.email) = 1
+		ORDER BY id LIMIT 1`).Scan(&id, &nik, &email))
+	f(raw.Close())
+	if _, err := Upgrade(ctx, cur, UpgradeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, cur, Options{})
+	f(err)
+	f(s.EraseVisitor(ctx, "", id))
+	f(s.Close())
+
+	p, err := Restore(ctx, bak, cur, restoreNow)
+	f(err)
+	if p.Version != 1 || p.Reerased != 1 {
+		t.Errorf("plan %+v", p)
+	}
+	if v, err := SchemaOf(ctx, cur); err != nil || v != 1 {
+		t.Errorf("restored schema %d %v", v, err)
+	}
+	raw, err = sql.Open("sqlite", cur+"?mode=ro")
+	f(err)
+	defer raw.Close()
+	var name string
+	var erased sql.NullString
+	f(raw.QueryRow(`SELECT name, erased_at FROM visitors WHERE id = ?`, id).Scan(&name, &erased))
+	if name != Erased || !erased.Valid {
+		t.Errorf("restored visitor %q erased %v", name, erased)
+	}
+	for _, p := range []string{cur, cur + "-wal", cur + "-journal"} {
+		b, err := os.ReadFile(p)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		for _, n := range []string{nik, email} {
+			if strings.Contains(string(b), n) {
+				t.Errorf("%s holds %q", p, n)
+			}
+		}
+	}
 }

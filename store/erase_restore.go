@@ -17,11 +17,21 @@ type erasure struct {
 }
 
 // erasureLog lists the erasures recorded in db. It is the one place that
-// knows where they are kept: in schema 1, the visitors marked erased_at.
+// knows where they are kept: the erasures table of schema 2, and in a
+// database of schema 1 (not yet upgraded) the visitors marked erased_at,
+// with the officer from the audit trail.
 func erasureLog(ctx context.Context, db *sql.DB) ([]erasure, error) {
-	rows, err := db.QueryContext(ctx, `SELECT v.id, v.erased_at, coalesce((SELECT a.officer_id FROM audit a
-		WHERE a.entity_id = v.id AND a.action = 'hapus_data_pribadi' ORDER BY a.seq DESC LIMIT 1), '')
-		FROM visitors v WHERE v.erased_at IS NOT NULL ORDER BY v.erased_at, v.id`)
+	q := `SELECT visitor_id, erased_at, coalesce(officer_id, '') FROM erasures ORDER BY erased_at, visitor_id`
+	var tables int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'erasures'`).Scan(&tables); err != nil {
+		return nil, mapErr(err)
+	}
+	if tables == 0 {
+		q = `SELECT v.id, v.erased_at, coalesce((SELECT a.officer_id FROM audit a
+			WHERE a.entity_id = v.id AND a.action = 'hapus_data_pribadi' ORDER BY a.seq DESC LIMIT 1), '')
+			FROM visitors v WHERE v.erased_at IS NOT NULL ORDER BY v.erased_at, v.id`
+	}
+	rows, err := db.QueryContext(ctx, q)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -41,7 +51,9 @@ func erasureLog(ctx context.Context, db *sql.DB) ([]erasure, error) {
 
 // reapplyErasures erases again, in the restored copy tmp (not yet renamed
 // over to), every person the database at to had erased, so that restoring
-// an older backup does not bring an erased person back. The copy is then
+// an older backup does not bring an erased person back; in a copy of
+// schema 2 each is recorded in its erasures table with the original time
+// and officer (none when the copy does not know that officer yet). The copy is then
 // rebuilt, so none of their values stays in its free space. A database
 // that SQLite cannot read (damaged) has no readable log: the restore goes
 // on, and the plan says so (ErasuresUnknown).
@@ -130,4 +142,32 @@ func (s *Store) reerase(ctx context.Context, actor string, e erasure) (done bool
 		return false, err
 	}
 	return true, s.eraseVisitor(ctx, actor, e.VisitorID)
+}
+
+// recordErasure ends an erasure: in schema 2 the payer printed on each
+// kuitansi is erased, the erasure log gets its row and the audit trail its
+// event. A restore may erase again in a copy of a schema 1 backup (upgraded
+// later by loket upgrade, whose migration builds the log from erased_at and
+// the kuitansi payer from the payment's, already erased): there only the
+// audit event is written, in that schema's form.
+func recordErasure(ctx context.Context, s *Store, tx *sql.Tx, actor, id, now string) error {
+	var version int
+	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return err
+	}
+	if version < 2 {
+		_, err := tx.ExecContext(ctx, `INSERT INTO audit (id, at, officer_id, entity, entity_id, action) VALUES (?, ?, ?, 'visitor', ?, 'hapus_data_pribadi')`,
+			s.newID(), now, nullStr(actor), id)
+		return err
+	}
+	if _, err := s.cached(tx).ExecContext(ctx, `UPDATE invoices SET payer = ? WHERE payer <> '' AND visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, Erased, id); err != nil {
+		return err
+	}
+	if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO erasures (visitor_id, origin, erased_at, officer_id) VALUES (?, 1, ?, ?)
+		ON CONFLICT (visitor_id) DO UPDATE SET erased_at = excluded.erased_at, officer_id = excluded.officer_id`, id, now, nullStr(actor)); err != nil {
+		return err
+	}
+	a := s.auditor(ctx, tx, actor, "visitor", id)
+	a.event("hapus_data_pribadi")
+	return a.err
 }

@@ -400,19 +400,10 @@ func (s *Store) eraseVisitor(ctx context.Context, actor, id string) error {
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET payer = ? WHERE visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, Erased, id); err != nil {
 			return err
 		}
-		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE invoices SET payer = ? WHERE payer <> '' AND visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, Erased, id); err != nil {
-			return err
-		}
-		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO erasures (visitor_id, origin, erased_at, officer_id) VALUES (?, 1, ?, ?)
-			ON CONFLICT (visitor_id) DO UPDATE SET erased_at = excluded.erased_at, officer_id = excluded.officer_id`, id, now, nullStr(actor)); err != nil {
-			return err
-		}
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET v_id_type='', v_id_number='', v_name=?, v_gender='', v_birth_year=NULL,
 			v_education='', v_occupation='', v_institution='', v_email='', v_phone='', v_npwp='' WHERE visitor_id = ?`, Erased, id); err != nil {
 			return err
 		}
-		a := s.auditor(ctx, tx, actor, "visitor", id)
-		a.event("hapus_data_pribadi")
-		return a.err
+		return recordErasure(ctx, s, tx, actor, id, now)
 	})
 }
