@@ -258,3 +258,27 @@ func TestRestoreOfASchema1BackupKeepsErasures(t *testing.T) {
 		}
 	}
 }
+
+// A database being replaced that SQLite cannot read has no readable
+// erasure log: the restore goes on and says so.
+func TestRestoreOverADamagedDatabaseSaysErasuresUnknown(t *testing.T) {
+	src := closedCopy(t, paidPub)
+	bak, err := BackupFile(context.Background(), src, t.TempDir(), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := tempPath(t, "loket.db")
+	randomFile(t, db, 20000)
+	p, err := Restore(context.Background(), bak, db, restoreNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.ErasuresUnknown || p.Reerased != 0 {
+		t.Errorf("plan over a damaged database: %+v", p)
+	}
+	// Over a readable one without erasures, nothing is said.
+	p, err = Restore(context.Background(), bak, db, restoreNow.Add(time.Minute))
+	if err != nil || p.ErasuresUnknown || p.Reerased != 0 {
+		t.Errorf("plan over a readable database: %+v %v", p, err)
+	}
+}
