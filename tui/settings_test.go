@@ -355,7 +355,7 @@ func TestSettingsBacksUpToAFolder(t *testing.T) {
 	h.keys("enter")
 	h.until("cadangan", func() bool { return s.LastOut != "" })
 	h.waitSee("Cadangan tersimpan")
-	files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db"))
+	files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db.gz"))
 	if len(files) != 1 || files[0] != s.LastOut {
 		t.Fatalf("backup files %v, screen says %q", files, s.LastOut)
 	}
@@ -565,7 +565,7 @@ func TestSettingsBackupWrittenButNotRememberedIsDoneWithAWarning(t *testing.T) {
 	h.keys("enter")
 	h.until("cadangan", func() bool { return !s.Busy && (s.LastOut != "" || h.m.errLine != "") })
 	h.settle() // the notice is a command of its own, still in flight when LastOut is set
-	files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db"))
+	files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db.gz"))
 	if len(files) != 1 || s.LastOut != files[0] {
 		t.Fatalf("backup files %v, screen says %q; error line %q", files, s.LastOut, h.m.errLine)
 	}
@@ -584,7 +584,7 @@ func TestSettingsBackupWrittenButNotRememberedIsDoneWithAWarning(t *testing.T) {
 	}
 	settingsFrameFits(t, h, h.screen())
 	h.keys("enter") // opens the form again: no backup without the officer
-	if files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db")); len(files) != 1 || s.Form == nil {
+	if files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db.gz")); len(files) != 1 || s.Form == nil {
 		t.Fatalf("enter after the warning: files %v, form open %v", files, s.Form != nil)
 	}
 }
