@@ -12,10 +12,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"loket/export"
 	"loket/store"
 	"loket/tariff"
 	"loket/tui/endofday"
-	"loket/tui/folder"
 	"loket/tui/frame"
 )
 
@@ -538,9 +538,9 @@ func TestEndOfDayDropsAnOlderLoad(t *testing.T) {
 // folder; writing the workbook makes it.
 func TestEndOfDayOpeningMakesNoFolder(t *testing.T) {
 	home := t.TempDir()
-	old := folder.UserHome
-	folder.UserHome = func() (string, error) { return home, nil }
-	t.Cleanup(func() { folder.UserHome = old })
+	old := export.UserHome
+	export.UserHome = func() (string, error) { return home, nil }
+	t.Cleanup(func() { export.UserHome = old })
 	h := newHarness(t, 120, 35)
 	endOfDayOpen(t, h)
 	dir := filepath.Join(home, "Documents", "Laporan PST")

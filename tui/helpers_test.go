@@ -14,9 +14,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"loket/export"
 	"loket/store"
 	"loket/store/valid"
-	"loket/tui/folder"
 	"loket/tui/frame"
 	"loket/tui/home"
 	"loket/tui/visit"
@@ -52,7 +52,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	folder.UserHome = func() (string, error) { return home, nil }
+	export.UserHome = func() (string, error) { return home, nil }
 	code := m.Run()
 	os.RemoveAll(home)
 	os.Exit(code)

@@ -13,7 +13,10 @@ import (
 // shared are the sub-packages a screen may import; a screen importing
 // another screen would tie the rooms together again (and, the day the
 // other imports back, close a circle).
-var shared = map[string]bool{"loket/tui/frame": true, "loket/tui/form": true, "loket/tui/folder": true}
+var shared = map[string]bool{"loket/tui/frame": true, "loket/tui/form": true,
+	// folder only forwards to export until tui/visit prints with
+	// export.PrintDocument; it goes, and this entry with it.
+	"loket/tui/folder": true}
 
 func TestScreensImportNoSiblingScreen(t *testing.T) {
 	dirs, err := os.ReadDir(".")

@@ -12,8 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"loket/export"
 	"loket/store"
-	"loket/tui/folder"
 	"loket/tui/frame"
 	"loket/tui/settings"
 )
@@ -130,8 +130,8 @@ func TestSettingsSavesTheOfficeAndTheHeaderFollows(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	s := settingsOpen(t, h)
 	h.sees("BPS Kabupaten Belitung Timur · Pengaturan", "Kantor", "Kode loket", "(bawaan)")
-	home, _ := folder.UserHome()
-	if def := filepath.Join(home, "Documents", folder.DefaultExportSub); s.Data.ExportDir != def || !settingsShows(h, def) {
+	home, _ := export.UserHome()
+	if def := filepath.Join(home, "Documents", export.DefaultExportSub); s.Data.ExportDir != def || !settingsShows(h, def) {
 		t.Fatalf("default export folder %q, want %q shown:\n%s", s.Data.ExportDir, def, h.screen())
 	}
 	h.keys("enter")
@@ -527,12 +527,12 @@ func TestSettingsFitsTheTerminal(t *testing.T) {
 // make it on the disk (it is made when a document is written).
 func TestSettingsOpeningMakesNoExportFolder(t *testing.T) {
 	home := t.TempDir()
-	old := folder.UserHome
-	folder.UserHome = func() (string, error) { return home, nil }
-	t.Cleanup(func() { folder.UserHome = old })
+	old := export.UserHome
+	export.UserHome = func() (string, error) { return home, nil }
+	t.Cleanup(func() { export.UserHome = old })
 	h := newHarness(t, 80, 24)
 	s := settingsOpen(t, h)
-	def := filepath.Join(home, "Documents", folder.DefaultExportSub)
+	def := filepath.Join(home, "Documents", export.DefaultExportSub)
 	if s.Data.ExportDir != def || s.Data.ExportErr != nil || !settingsShows(h, def) {
 		t.Fatalf("default export folder %q (%v), want %q shown:\n%s", s.Data.ExportDir, s.Data.ExportErr, def, h.screen())
 	}

@@ -19,7 +19,6 @@ import (
 	"loket/store"
 	"loket/store/valid"
 	"loket/tariff"
-	"loket/tui/folder"
 	"loket/tui/form"
 	"loket/tui/frame"
 )
@@ -212,7 +211,7 @@ func (e *Screen) load() tea.Cmd {
 			return frame.ErrMsg{Err: err}
 		}
 		// Only where it is: the folder is made when the workbook is written.
-		m.Folder, m.FolderErr = folder.ExportDirOf(office)
+		m.Folder, m.FolderErr = export.ExportDirOf(office)
 		if m.FolderErr == nil {
 			if fi, err := os.Stat(filepath.Join(m.Folder, export.FileName(day, day))); err == nil {
 				m.Written = fi.ModTime()

@@ -7,10 +7,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"loket/export"
 	"loket/store"
 	"loket/store/valid"
 	"loket/tariff"
-	"loket/tui/folder"
 )
 
 // Messages shared by the root and the screens. Results of store work are
@@ -68,7 +68,7 @@ func ErrText(err error) string {
 	if errors.As(err, &ut) {
 		return ut.UserText()
 	}
-	var fe *folder.FolderError
+	var fe *export.FolderError
 	if errors.As(err, &fe) {
 		return fe.Error()
 	}

@@ -13,9 +13,9 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"loket/export"
 	"loket/store"
 	"loket/store/valid"
-	"loket/tui/folder"
 	"loket/tui/form"
 	"loket/tui/frame"
 )
@@ -127,7 +127,7 @@ func (s *Screen) Init() tea.Cmd {
 		if m.BackupDir, err = st.Meta(ctx, SettingsBackupMeta); err != nil {
 			return frame.ErrMsg{Err: err}
 		}
-		m.ExportDir, m.ExportErr = folder.DefaultExportDir()
+		m.ExportDir, m.ExportErr = export.DefaultExportDir()
 		m.autoBackup = store.BackupDir(st.Path())
 		return m
 	}
@@ -463,7 +463,7 @@ func settingsSaveOffice(c *frame.Context, o store.Office, oldExport string) tea.
 				err = settingsTryFolder(o)
 			}
 			if err != nil {
-				return frame.ErrMsg{Err: &valid.Error{Field: "Folder ekspor", Msg: folder.FolderProblem(err)}}
+				return frame.ErrMsg{Err: &valid.Error{Field: "Folder ekspor", Msg: export.FolderProblem(err)}}
 			}
 		}
 		if err := st.UpdateOffice(ctx, actor, o); err != nil {
