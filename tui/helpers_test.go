@@ -46,7 +46,8 @@ var testStart = time.Date(2026, 11, 26, 9, 0, 0, 0, valid.WIB)
 // TestMain keeps the tests' documents and workbooks out of the real
 // user's Documents folder: the home is a temporary folder.
 func TestMain(m *testing.M) {
-	frame.Tick = func(int) tea.Cmd { return nil } // tests send tickMsg themselves
+	frame.Tick = func(int) tea.Cmd { return nil }   // tests send tickMsg themselves
+	frame.FilesTick = func() tea.Cmd { return nil } // and FilesTickMsg
 	home, err := os.MkdirTemp("", "loket-tui-home-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
