@@ -189,16 +189,17 @@ func (m *Model) statusLines() []string {
 		text, style = "✓ "+m.notice, st.Notice
 	}
 	var lines []string
-	if safe, isErr := m.safetyLine(); safe != "" && text != safe {
-		// The standing message is shown above the screen's own.
+	safe, isErr := m.safetyLine()
+	if safe != "" {
+		// The standing message is shown above the screen's own, on up
+		// to six lines: what to do (close, restore) must not be cut.
 		sst := st.Warn
 		if isErr {
 			sst = st.Err
 		}
-		// Up to six lines: what to do (close, restore) must not be cut.
 		lines = m.wrapStatus(safe, sst, w, 6)
 	}
-	if text != "" {
+	if text != "" && text != safe {
 		lines = append(lines, m.wrapStatus(text, style, w, 3)...)
 	}
 	if len(lines) == 0 {

@@ -50,6 +50,9 @@ func TestSafetyFilesGoneIsShownOnEveryScreenAndKeepsTheInput(t *testing.T) {
 				t.Fatalf("the typed text is lost after the refused save:\n%s", h.screen())
 			}
 			h.sees(safetyGoneText)
+			if words := strings.Join(strings.Fields(h.screen()), " "); !strings.Contains(words, "folder backup di samping basis data") {
+				t.Fatalf("the message is cut before what to do:\n%s", h.screen())
+			}
 
 			// It stays on the other screens, after a success clears the
 			// error line.
