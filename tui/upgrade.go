@@ -32,6 +32,13 @@ const (
 // upgradeProgressMsg is one progress report of store.Upgrade.
 type upgradeProgressMsg store.UpgradeProgress
 
+// upgradeTickMsg redraws the seconds while a long step runs.
+type upgradeTickMsg struct{}
+
+func upgradeTick() tea.Cmd {
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return upgradeTickMsg{} })
+}
+
 // upgradeFinishedMsg is store.Upgrade's result.
 type upgradeFinishedMsg struct {
 	res store.UpgradeResult
@@ -89,6 +96,10 @@ func (m *UpgradeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.progress = fmt.Sprintf("%s: langkah %d/%d, %s", p.Phase, p.Step, p.Steps, p.What)
 		}
 		return m, m.wait()
+	case upgradeTickMsg:
+		if m.state == upgradeRunning {
+			return m, upgradeTick()
+		}
 	case upgradeFinishedMsg:
 		m.res, m.err = msg.res, msg.err
 		m.state = upgradeDone
@@ -137,7 +148,7 @@ func (m *UpgradeModel) start() tea.Cmd {
 		events <- upgradeFinishedMsg{res: res, err: err}
 		return nil
 	}
-	return tea.Batch(run, m.wait())
+	return tea.Batch(run, m.wait(), upgradeTick())
 }
 
 // wait returns the next event of the running upgrade.
