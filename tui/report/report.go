@@ -15,7 +15,6 @@ import (
 
 	"loket/export"
 	"loket/store/valid"
-	"loket/tui/folder"
 	"loket/tui/form"
 	"loket/tui/frame"
 )
@@ -107,7 +106,7 @@ func (r *Screen) Init() tea.Cmd {
 		if err != nil {
 			return frame.ErrMsg{Err: err}
 		}
-		dir, err := folder.ExportDirOf(o)
+		dir, err := export.ExportDirOf(o)
 		return folderMsg{dir, err}
 	}
 }
