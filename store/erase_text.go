@@ -37,8 +37,8 @@ var freeText = []struct{ table, column, visit string }{
 // name, an email, a number with whatever separators it was typed with)
 // are replaced wherever they stand as a whole; a single word of the name
 // only where the text belongs to the person's own visits, and only when it
-// has at least 4 letters, so "Ani" or "Siti" inside unrelated prose is left
-// alone… unless it is the whole name.
+// has at least 4 letters, so a short word such as "Ani" is replaced only as
+// part of the full name and unrelated prose keeps its words.
 type scrubber struct {
 	phrases []*regexp.Regexp
 	words   map[string]bool // lowercase name words of >= 4 letters
