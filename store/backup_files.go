@@ -53,7 +53,7 @@ func openReadOnly(path string) (*sql.DB, error) {
 	if st, err := os.Stat(path + "-journal"); err == nil && st.Size() > 0 {
 		return nil, fmt.Errorf("%w: %s tidak selesai ditulis (ada %s-journal di sampingnya: salinan yang terputus); pakai cadangan lain", ErrNotLoket, path, filepath.Base(path))
 	}
-	db, err := sql.Open("sqlite", sqliteURI(path, "mode=ro&_pragma=busy_timeout(5000)"))
+	db, err := sql.Open("sqlite", sqliteURI(path, "mode=ro&_pragma=busy_timeout(5000)&_pragma=secure_delete(1)"))
 	if err != nil {
 		return nil, fmt.Errorf("buka %s: %w", path, err)
 	}

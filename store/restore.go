@@ -23,6 +23,12 @@ type RestorePlan struct {
 	LastDay  string // WIB day of the latest visit in the backup, "" if none
 	Replaces bool   // To exists and is kept aside before it is replaced
 	Aside    string // the copy of the replaced database (planned name until Restore runs)
+	// Reerased counts the people erased in the replaced database whom
+	// Restore erased again in the restored one (erase_restore.go).
+	Reerased int
+	// ErasuresUnknown says the replaced database could not be read, so
+	// the erasures it recorded could not be applied again.
+	ErasuresUnknown bool
 }
 
 // PlanRestore checks a backup and says what Restore would do, changing
@@ -125,6 +131,8 @@ func mustAbs(p string) string {
 //
 //  1. the backup is copied (VACUUM INTO, which honours a -wal beside it)
 //     into a temporary owner-only file beside to, flushed and checked;
+//     The people the current database had erased are erased again in
+//     that copy (reapplyErasures), so an older backup brings none back;
 //  2. the current database, if any, is kept aside in BackupDir(to) as
 //     loket-…-sebelum-pulih.db: a consistent copy when SQLite can read it,
 //     else its raw bytes (and its -wal), so even a damaged database is kept;
@@ -164,6 +172,9 @@ func Restore(ctx context.Context, from, to string, now time.Time) (RestorePlan, 
 	}
 	defer os.Remove(tmp) // a no-op once renamed
 	if p.Replaces {
+		if err := reapplyErasures(ctx, to, tmp, &p); err != nil {
+			return p, err
+		}
 		if p.Aside, err = keepAside(ctx, to, now); err != nil {
 			return p, err
 		}

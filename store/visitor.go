@@ -313,7 +313,8 @@ const Erased = "(dihapus atas permintaan)"
 // identity field; visits, amounts and numbers stay, so the money trail holds.
 //
 // The old values must not linger in the files either: secure_delete (set
-// on every connection) zeroes the space the old rows freed, and the WAL,
+// on every connection) zeroes the space the old rows freed, the file is
+// rebuilt (rebuildFile: copies a restore by an older loket left), and the WAL,
 // which still holds the pages as they were, is checkpointed into the
 // database and truncated. Backups made before the erasure still hold them
 // (docs/reliability.md says so).
@@ -321,13 +322,17 @@ func (s *Store) EraseVisitor(ctx context.Context, actor, id string) error {
 	if err := s.eraseVisitor(ctx, actor, id); err != nil {
 		return err
 	}
-	// The erasure is committed: whatever stops the log from being emptied
-	// now, the answer is that it is done, with a note.
-	err := s.truncateWAL(ctx)
+	// The erasure is committed: whatever stops the file from being
+	// rebuilt or the log from being emptied now, the answer is that it is
+	// done, with a note.
+	err := s.rebuildFile(ctx)
+	if err == nil {
+		err = s.truncateWAL(ctx)
+	}
 	if err == nil || errors.Is(err, ErrErasedInLog) {
 		return err
 	}
-	return refuse(ErrErasedInLog, "Data pribadi sudah dihapus (dianonimkan), tetapi berkas log basis data belum dapat dibersihkan (%v); salinan lamanya dihapus saat loket ditutup.", err)
+	return refuse(ErrErasedInLog, "Data pribadi sudah dihapus (dianonimkan), tetapi berkas basis data atau lognya belum dapat dibersihkan (%v); hapus sekali lagi untuk membersihkannya.", err)
 }
 
 // truncateWAL copies the WAL into the database and empties it. A reader
@@ -377,6 +382,9 @@ func (s *Store) eraseVisitor(ctx context.Context, actor, id string) error {
 		if !old.ErasedAt.IsZero() {
 			return nil
 		}
+		if err := scrubFreeText(ctx, tx, old); err != nil {
+			return err
+		}
 		now := fmtTime(s.at(tx))
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visitors SET id_type='', id_number='', name=?, gender='', birth_year=NULL,
 			education='', occupation='', institution='', email='', phone='', npwp='', consent=0, erased_at=?, updated_at=?
@@ -392,19 +400,10 @@ func (s *Store) eraseVisitor(ctx context.Context, actor, id string) error {
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET payer = ? WHERE visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, Erased, id); err != nil {
 			return err
 		}
-		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE invoices SET payer = ? WHERE payer <> '' AND visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, Erased, id); err != nil {
-			return err
-		}
-		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO erasures (visitor_id, origin, erased_at, officer_id) VALUES (?, 1, ?, ?)
-			ON CONFLICT (visitor_id) DO UPDATE SET erased_at = excluded.erased_at, officer_id = excluded.officer_id`, id, now, nullStr(actor)); err != nil {
-			return err
-		}
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET v_id_type='', v_id_number='', v_name=?, v_gender='', v_birth_year=NULL,
 			v_education='', v_occupation='', v_institution='', v_email='', v_phone='', v_npwp='' WHERE visitor_id = ?`, Erased, id); err != nil {
 			return err
 		}
-		a := s.auditor(ctx, tx, actor, "visitor", id)
-		a.event("hapus_data_pribadi")
-		return a.err
+		return recordErasure(ctx, s, tx, actor, id, now)
 	})
 }

@@ -61,4 +61,13 @@ func describeRestore(e *env, p store.RestorePlan, done bool) {
 	} else {
 		fmt.Fprintf(e.stdout, "Belum ada basis data di %s; tidak ada yang diganti.\n", p.To)
 	}
+	if !done {
+		return
+	}
+	if p.Reerased > 0 {
+		fmt.Fprintf(e.stdout, "%d pengunjung yang datanya sudah dihapus atas permintaan di basis data sebelumnya dihapus lagi di hasil pemulihan.\n", p.Reerased)
+	}
+	if p.ErasuresUnknown {
+		fmt.Fprintln(e.stdout, "Peringatan: basis data sebelumnya tidak terbaca, jadi penghapusan data pribadi yang tercatat di sana tidak dapat diterapkan lagi; hapus lagi data pengunjung yang pernah diminta dihapus.")
+	}
 }
