@@ -20,6 +20,7 @@ import (
 var releasedMigrations = map[string]string{
 	"migrations/0001_init.sql":             "9515aad9281460718c119638f8bba91b164fa29abf024c135035e0f1e256814f",
 	"migrations/0002_origin_footprint.sql": "6f129b08eeac641a524c043556171245338ff83cb6e7e6f3720ac27a13aa5552",
+	"migrations/0003_audit_chain.sql":      "12dc668d84c050b564d9b383888e91216af2fe9b3e2ddc86ac70b57575018217",
 }
 
 func TestReleasedMigrationsUnchanged(t *testing.T) {
