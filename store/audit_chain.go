@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"loket/store/chain"
+	"loket/store/valid"
 )
 
 // The audit trail is a hash chain per origin (schema 3, issue 13): each row's
@@ -147,29 +148,46 @@ const counterLabelSQL = `k.office_code || '/' || k.counter_code`
 func (s *Store) IntegrityCodes(ctx context.Context, end time.Time) ([]chain.Code, error) {
 	var out []chain.Code
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := s.cached(tx).QueryContext(ctx, `SELECT `+counterLabelSQL+`, a.seq, a.hash FROM counters k
-			JOIN audit a ON a.origin = k.id AND a.seq = (SELECT b.seq FROM audit b WHERE b.origin = k.id AND b.at < ? ORDER BY b.seq DESC LIMIT 1)
-			ORDER BY k.id`, fmtTime(end))
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var label string
-			var seq int64
-			var b []byte
-			if err := rows.Scan(&label, &seq, &b); err != nil {
-				return err
-			}
-			h, ok := hashOf(b)
-			if !ok {
-				return fmt.Errorf("store: kode integritas: baris jejak audit %s nomor %d tanpa sidik yang sah; jalankan loket check", label, seq)
-			}
-			out = append(out, chain.NewCode(label, seq, h))
-		}
-		return rows.Err()
+		var err error
+		out, err = integrityCodes(ctx, tx, end)
+		return err
 	})
 	return out, err
+}
+
+// IntegrityCodes are the codes at the end of the report's last day (WIB),
+// read from the report's snapshot: see Store.IntegrityCodes.
+func (r *Report) IntegrityCodes() ([]chain.Code, error) {
+	to, err := time.ParseInLocation(time.DateOnly, r.To, valid.WIB)
+	if err != nil {
+		return nil, err
+	}
+	return integrityCodes(r.ctx, r.tx, to.AddDate(0, 0, 1))
+}
+
+func integrityCodes(ctx context.Context, tx *sql.Tx, end time.Time) ([]chain.Code, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+counterLabelSQL+`, a.seq, a.hash FROM counters k
+		JOIN audit a ON a.origin = k.id AND a.seq = (SELECT b.seq FROM audit b WHERE b.origin = k.id AND b.at < ? ORDER BY b.seq DESC LIMIT 1)
+		ORDER BY k.id`, fmtTime(end))
+	if err != nil {
+		return nil, fmt.Errorf("store: kode integritas: %w", mapErr(err))
+	}
+	defer rows.Close()
+	var out []chain.Code
+	for rows.Next() {
+		var label string
+		var seq int64
+		var b []byte
+		if err := rows.Scan(&label, &seq, &b); err != nil {
+			return nil, err
+		}
+		h, ok := hashOf(b)
+		if !ok {
+			return nil, fmt.Errorf("store: kode integritas: baris jejak audit %s nomor %d tanpa sidik yang sah; jalankan loket check", label, seq)
+		}
+		out = append(out, chain.NewCode(label, seq, h))
+	}
+	return out, rows.Err()
 }
 
 // CodeError is a Kode integritas that does not match the database: the
