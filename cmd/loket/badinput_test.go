@@ -81,7 +81,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		{[]string{"check", "--db", foreign}, nil, 1, "bukan milik loket"},
 		{[]string{"check", "--db", empty}, nil, 1, "berkas kosong"},
 		{[]string{"check", "--db", folder}, nil, 1, "adalah folder"},
-		{[]string{"check", "--db", newer}, nil, 1, "basis data memakai skema versi 99, sedangkan program ini hanya mengenal sampai versi 2"},
+		{[]string{"check", "--db", newer}, nil, 1, "basis data memakai skema versi 99, sedangkan program ini hanya mengenal sampai versi 3"},
 		{[]string{"check"}, map[string]string{"LOKET_DB": empty}, 1, "berkas kosong"},
 
 		// Backups offered to restore, and where they go.
@@ -90,7 +90,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		{[]string{"restore", "--from", foreign, "--db", good, "--yes"}, nil, 1, "bukan milik loket"},
 		{[]string{"restore", "--from", empty, "--db", good, "--yes"}, nil, 1, "berkas kosong"},
 		{[]string{"restore", "--from", folder, "--db", good}, nil, 1, "adalah folder"},
-		{[]string{"restore", "--from", newer, "--db", good, "--yes"}, nil, 1, "skema versi 99, sedangkan program ini hanya mengenal sampai versi 2"},
+		{[]string{"restore", "--from", newer, "--db", good, "--yes"}, nil, 1, "skema versi 99, sedangkan program ini hanya mengenal sampai versi 3"},
 		{[]string{"restore", "--from", damaged, "--db", good, "--yes"}, nil, 1, "rusak (integrity_check)"},
 		{[]string{"restore", "--from", good, "--db", good, "--yes"}, nil, 1, "cadangan dan basis data tujuan adalah berkas yang sama"},
 		{[]string{"restore", "--from", random}, map[string]string{"LOKET_DB": good}, 1, "bukan berkas basis data SQLite"},
@@ -149,7 +149,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		{[]string{"dokumen", "--db", missing, "--visit", "01ABC", "--jenis", "invoice"}, nil, 1, "perintah ini tidak membuat basis data baru"},
 		{[]string{"--db", missing}, nil, 1, "aplikasi loket perlu dijalankan di jendela terminal"},
 		{[]string{"tarif", "--db", foreign}, nil, 1, foreign + " adalah basis data SQLite lain, bukan milik loket; basis data tidak diubah"},
-		{[]string{"tarif", "--db", newer}, nil, 1, "basis data memakai skema versi 99, sedangkan program ini hanya mengenal sampai versi 1"},
+		{[]string{"tarif", "--db", newer}, nil, 1, "basis data memakai skema versi 99, sedangkan program ini hanya mengenal sampai versi 3"},
 		{[]string{"dokumen", "--db", foreign, "--visit", "01ABC", "--jenis", "invoice"}, nil, 1, "bukan milik loket; basis data tidak diubah"},
 		{[]string{"demo", "--db", foreign, "--days", "1", "--until", "2026-11-26"}, nil, 1, "bukan milik loket"},
 		{[]string{"demo", "--db", newer, "--days", "1", "--until", "2026-11-26"}, nil, 1, "skema versi 99"},

@@ -82,7 +82,7 @@ func TestUpgradeKeptV1FileKeepsEveryExportFigure(t *testing.T) {
 	if !sameFileBytes(t, baks[0], v1File) && !strings.Contains(runCheckOut(t, baks[0]), "skema versi 1") {
 		t.Errorf("the backup is not the v1 database")
 	}
-	if code, out, errs := runLoket(t, nil, "check", "--db", db); code != 0 || !strings.Contains(out, "baik: skema versi 2, 320 kunjungan (264 selesai), 211 pembayaran") {
+	if code, out, errs := runLoket(t, nil, "check", "--db", db); code != 0 || !strings.Contains(out, "baik: skema versi 3, 320 kunjungan (264 selesai), 211 pembayaran") {
 		t.Fatalf("check after upgrade: %d %q %q", code, out, errs)
 	}
 	xlsx := filepath.Join(t.TempDir(), "v2.xlsx")
@@ -115,10 +115,10 @@ func TestUpgradeKeptV1FileKeepsEveryExportFigure(t *testing.T) {
 		t.Fatalf("the v1 workbook has only %d cells", len(want))
 	}
 	// A second run changes nothing.
-	if code, out, _ := runLoket(t, nil, "upgrade", "--db", db); code != 0 || !strings.Contains(out, "sudah memakai skema versi 2") {
+	if code, out, _ := runLoket(t, nil, "upgrade", "--db", db); code != 0 || !strings.Contains(out, "sudah memakai skema versi 3") {
 		t.Errorf("second upgrade: %d %q", code, out)
 	}
-	if code, out, errs := runLoket(t, nil, "upgrade", "--cek", "--db", db); code != 0 || !strings.Contains(out, "skema versi 2 utuh (terbaru)") {
+	if code, out, errs := runLoket(t, nil, "upgrade", "--cek", "--db", db); code != 0 || !strings.Contains(out, "skema versi 3 utuh (terbaru)") {
 		t.Errorf("upgrade --cek: %d %q %q", code, out, errs)
 	}
 }
@@ -164,7 +164,7 @@ func TestOlderDatabaseRefusedNamingUpgrade(t *testing.T) {
 		{"tarif", "pasang", tarif, "--db", db},
 	} {
 		code, _, errs := runLoket(t, nil, args...)
-		if code != 1 || !strings.Contains(errs, "skema versi 1, sedangkan program ini memakai versi 2: jalankan `loket upgrade`") {
+		if code != 1 || !strings.Contains(errs, "skema versi 1, sedangkan program ini memakai versi 3: jalankan `loket upgrade`") {
 			t.Errorf("%v: exit %d, %q", args, code, errs)
 		}
 	}
