@@ -130,7 +130,8 @@ func vacuumInto(ctx context.Context, db *sql.DB, out string) (err error) {
 }
 
 // verifyCopy runs quick_check on a file nobody else writes, opened
-// immutable so that checking it creates nothing beside it.
+// immutable so that checking it creates nothing beside it, then holds a
+// loket database to this binary's schema and table rules (verifyRules).
 func verifyCopy(ctx context.Context, path string) error {
 	db, err := openImmutable(path)
 	if err != nil {
@@ -143,6 +144,16 @@ func verifyCopy(ctx context.Context, path string) error {
 	}
 	if res != "ok" {
 		return fmt.Errorf("salinan %s rusak: %s", path, res)
+	}
+	version, err := identify(ctx, db, path)
+	if err != nil {
+		return fmt.Errorf("periksa salinan: %w", err)
+	}
+	if version > SchemaVersion {
+		return nil // a newer schema's rules are not known to this binary
+	}
+	if err := verifyRules(ctx, db, version); err != nil {
+		return fmt.Errorf("salinan %s ditolak: %w", path, err)
 	}
 	return nil
 }

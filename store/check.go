@@ -98,6 +98,7 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	}
 	c.schema()
 	c.foreignKeys()
+	c.origins()
 	c.fail("kunjungan", c.loadVisits())
 	c.constraints() // after loadVisits: its findings name the visit
 	c.stepRows()

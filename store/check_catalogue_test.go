@@ -148,11 +148,13 @@ var catalogue = []edit{
 	{"finish before arrival", []string{`UPDATE visits SET finished_at = strftime('%Y-%m-%dT%H:%M:%S', arrived_at, '-1 hour') || '.000000Z' WHERE id = ` + finished}, "waktu", "sebelum datang"},
 	{"negative suspended_secs", []string{`UPDATE visits SET suspended_secs = -447360 WHERE id = ` + suspended}, "waktu", "tidak boleh negatif"},
 	{"installed schedule's text edited", []string{`UPDATE schedules SET body = replace(body, '| 50    | 15.000', '| 50    | 16.000')`}, "tarif", "dihitung ulang dengan " + installedName},
+	{"built-in schedule's stored text edited", []string{`UPDATE schedules SET body = replace(body, '| 50    | 15.000', '| 50    | 16.000') WHERE name = 'PP No. 13 Tahun 2024'`}, "tarif", "teksnya tidak sama dengan yang dicatat jejak audit saat dipasang"},
+	{"built-in schedule given an installer", []string{`UPDATE schedules SET installed_by = (SELECT id FROM officers LIMIT 1) WHERE name = 'PP No. 13 Tahun 2024'`}, "tarif", "teksnya tidak sama dengan yang dicatat jejak audit saat dipasang"},
 	{"flipped status byte", []string{`PRAGMA ignore_check_constraints = ON`, `UPDATE visits SET status = 'Sei' WHERE id = ` + finished}, "aturan tabel", "(kunjungan A-001 (2026-10-28)), melanggar aturan status IN"},
 	{"audit trigger replaced with WHEN 0", []string{dropTrig, `CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN 0
 BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END`}, "skema", "pemicu audit_no_update diubah"},
-	{"audit row of a personal field with values", []string{`INSERT INTO audit (id, at, entity, entity_id, action, field, old, new, personal)
-		VALUES ('X1', '2026-11-26T09:00:00.000000Z', 'visitor', 'v', 'ubah', 'name', 'Siti', 'Sita', 0)`}, "audit", "tidak bertanda data pribadi"},
+	{"audit row of a personal field with values", []string{`INSERT INTO audit (origin, seq, at, entity, entity_id, action, field, old, new, personal)
+		VALUES (1, (SELECT max(seq) + 1 FROM audit WHERE origin = 1), '2026-11-26T09:00:00.000000Z', 'visitor', 'v', 'ubah', 'name', 'Siti', 'Sita', 0)`}, "audit", "tidak bertanda data pribadi"},
 
 	// Further edits of the same kinds.
 	{"personal audit row given a value", []string{dropTrig, `PRAGMA ignore_check_constraints = ON`,
@@ -177,12 +179,15 @@ BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END`}, "skema", "pemicu audit
 	{"line's breakdown edited", []string{`UPDATE items SET quote = 'Rp0' WHERE id = ` + pubLine}, "tarif", "rincian atau dasar tarif"},
 	{"schedule's name edited in its row", []string{`UPDATE schedules SET name = 'PP No. 7 Tahun 2015'`}, "tarif", "tidak sama dengan teks jadwalnya"},
 	{"visit's schedule name edited", []string{`UPDATE visits SET schedule_name = 'PP No. 7 Tahun 2015' WHERE id = ` + finished}, "tarif", "nama jadwal tarif tercatat"},
+	{"kuitansi's payer edited", []string{`UPDATE invoices SET payer = payer || ' X' WHERE id = ` + kuitansi}, "nomor", "nama wajib bayar di kuitansi tidak sama dengan nama pada pembayarannya"},
+	{"invoice given a payer", []string{`UPDATE invoices SET payer = 'Siti' WHERE id = ` + unpaidInv}, "nomor", "memuat nama wajib bayar, padahal hanya kuitansi"},
 	{"hand-over cash receipts edited", []string{`UPDATE handovers SET cash_receipts = cash_receipts + 10000, difference = difference - 10000 WHERE id = ` + handover}, "penyerahan kas", "penerimaan tunai tercatat"},
 	{"suspended time inflated", []string{`UPDATE visits SET suspended_secs = suspended_secs + 600 WHERE id = ` + suspended}, "waktu", "jumlah penundaannya"},
 	{"suspension ends after the finish", []string{`UPDATE suspensions SET ended_at = '2030-01-01T00:00:00.000000Z' WHERE visit_id = ` + suspended}, "waktu", "setelah kunjungan selesai"},
 	{"visit moved to another day", []string{`UPDATE visits SET day = '2026-11-01' WHERE id = ` + finished}, "waktu", "tercatat pada tanggal 2026-11-01"},
 	{"queue number changed", []string{`UPDATE visits SET queue_no = 900 WHERE id = ` + finished}, "waktu", "nomor [001 "},
 	{"step time before arrival", []string{`UPDATE visit_steps SET done_at = '2020-01-01T00:00:00.000000Z' WHERE step = 1 AND visit_id = ` + finished}, "waktu", "langkah 1 tercatat sebelum pengunjung datang"},
+	{"hand-over from an unknown counter", []string{`UPDATE handovers SET origin = 7 WHERE id = ` + handover}, "loket asal", "tabel handovers: 1 baris berasal dari loket 7, yang tidak terdaftar"},
 	{"index added", []string{`CREATE INDEX intip ON visits(v_name)`}, "skema", "indeks intip ditambahkan di luar loket"},
 	{"index dropped", []string{`DROP INDEX payments_ntpn`}, "skema", "indeks payments_ntpn tidak ada"},
 	{"column added", []string{`ALTER TABLE visits ADD COLUMN catatan TEXT`}, "skema", "tabel visits diubah"},

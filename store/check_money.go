@@ -284,16 +284,31 @@ func (c *checker) invoices(vs map[string]*moneyVisit, notes auditNotes) {
 		kinds[id], visitOf[id] = kind, visit
 		return err
 	})
-	c.each(area, `SELECT visit_id, kind, number, office_code, counter_code, year, month, seq, amount, issued_at,
-		coalesce(void_at, ''), void_reason, coalesce(replaced_by, '') FROM invoices ORDER BY issued_at`, func(rows *sql.Rows) error {
-		var visit, kind, number, office, counter, issued, voidAt, reason, repl string
+	c.each(area, `SELECT i.visit_id, i.kind, i.number, i.office_code, i.counter_code, i.year, i.month, i.seq, i.amount, i.issued_at,
+		coalesce(i.void_at, ''), i.void_reason, coalesce(i.replaced_by, ''), i.payer, p.payer
+		FROM invoices i LEFT JOIN payments p ON p.visit_id = i.visit_id ORDER BY i.issued_at`, func(rows *sql.Rows) error {
+		var visit, kind, number, office, counter, issued, voidAt, reason, repl, payer string
+		var paidBy sql.NullString
 		var year, month, seq int
 		var amount int64
-		if err := rows.Scan(&visit, &kind, &number, &office, &counter, &year, &month, &seq, &amount, &issued, &voidAt, &reason, &repl); err != nil {
+		if err := rows.Scan(&visit, &kind, &number, &office, &counter, &year, &month, &seq, &amount, &issued, &voidAt, &reason, &repl,
+			&payer, &paidBy); err != nil {
 			return err
 		}
 		name := c.visit(visit)
 		label := fmt.Sprintf("%s %s (%s)", kind, number, name)
+		// A kuitansi prints its payment's payer (schema 2 keeps it on the
+		// kuitansi, so a later corrected name leaves a voided one as it
+		// was); an invoice names no payer. The names are personal data and
+		// stay out of the finding.
+		switch {
+		case kind == "invoice" && payer != "":
+			c.add(area, "%s memuat nama wajib bayar, padahal hanya kuitansi yang mencatatnya", label)
+		case kind == "kuitansi" && !paidBy.Valid && payer != "":
+			c.add(area, "%s memuat nama wajib bayar, padahal kunjungannya tidak tercatat dibayar", label)
+		case kind == "kuitansi" && paidBy.Valid && voidAt == "" && payer != paidBy.String:
+			c.add(area, "%s: nama wajib bayar di kuitansi tidak sama dengan nama pada pembayarannya", label)
+		}
 		prefix := map[string]string{"invoice": "INV", "kuitansi": "KW"}[kind]
 		if want := fmt.Sprintf("%s/%s/%s/%04d/%02d/%04d", prefix, office, counter, year, month, seq); number != want {
 			c.add(area, "%s: nomor tidak sesuai urutannya, seharusnya %s", label, want)
@@ -362,33 +377,38 @@ func (c *checker) handoverRecords(notes auditNotes) {
 	// A hand-over sums the cash payments of its day committed before it;
 	// the audit trail's numbers give that order (the clock may not: a PC's
 	// clock can be set back), and paid_at is the fallback without them.
+	// Numbers are per origin (schema 2): they order two rows of the same
+	// counter only, so rows of different origins fall back to the clock.
 	type cash struct {
-		at     time.Time
-		seq    int64
-		amount int64
+		at          time.Time
+		origin, seq int64
+		amount      int64
 	}
 	byDay := map[string][]cash{}
-	c.each(area, `SELECT p.day, p.paid_at, p.amount, coalesce((SELECT max(a.seq) FROM audit a
-		WHERE a.entity_id = p.visit_id AND a.action = 'bayar'), 0) FROM payments p WHERE p.method = 'Tunai'`, func(rows *sql.Rows) error {
+	c.each(area, `SELECT p.day, p.paid_at, p.amount,
+		coalesce((SELECT a.origin FROM audit a WHERE a.entity_id = p.visit_id AND a.action = 'bayar' ORDER BY a.seq DESC LIMIT 1), 0),
+		coalesce((SELECT a.seq FROM audit a WHERE a.entity_id = p.visit_id AND a.action = 'bayar' ORDER BY a.seq DESC LIMIT 1), 0)
+		FROM payments p WHERE p.method = 'Tunai'`, func(rows *sql.Rows) error {
 		var day, at string
 		var p cash
-		err := rows.Scan(&day, &at, &p.amount, &p.seq)
+		err := rows.Scan(&day, &at, &p.amount, &p.origin, &p.seq)
 		p.at = parseTime(at)
 		byDay[day] = append(byDay[day], p)
 		return err
 	})
-	c.each(area, `SELECT h.id, h.day, h.cash_receipts, h.counted, h.difference, h.reason, h.handed_at,
-		coalesce((SELECT min(a.seq) FROM audit a WHERE a.entity_id = h.id AND a.action = 'serah_tunai'), 0)
+	c.each(area, `SELECT h.id, h.day, h.cash_receipts, h.counted, h.difference, h.reason, h.handed_at, h.origin,
+		coalesce((SELECT min(a.seq) FROM audit a WHERE a.origin = h.origin AND a.entity_id = h.id AND a.action = 'serah_tunai'), 0)
 		FROM handovers h ORDER BY h.handed_at`, func(rows *sql.Rows) error {
 		var id, day, reason, handed string
-		var receipts, counted, diff, seq int64
-		if err := rows.Scan(&id, &day, &receipts, &counted, &diff, &reason, &handed, &seq); err != nil {
+		var receipts, counted, diff, origin, seq int64
+		if err := rows.Scan(&id, &day, &receipts, &counted, &diff, &reason, &handed, &origin, &seq); err != nil {
 			return err
 		}
 		at := parseTime(handed)
 		var sum int64
 		for _, p := range byDay[day] {
-			if seq > 0 && p.seq > 0 && p.seq < seq || (seq == 0 || p.seq == 0) && !p.at.After(at) {
+			ordered := seq > 0 && p.seq > 0 && p.origin == origin
+			if ordered && p.seq < seq || !ordered && !p.at.After(at) {
 				sum += p.amount
 			}
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"loket/store/valid"
@@ -153,32 +154,32 @@ func (c *checker) times() {
 
 // auditPersonal finds audit rows of personal fields (the guest book, the
 // payer's name, a PIN) that carry a value or are not marked personal: the
-// trail may record that such a field changed, never what it held.
+// trail may record that such a field changed, never what it held. Schema 2
+// writes one personal row per save, its field a comma-separated list
+// ("name,gender,…"), so a row matches when any field of its list is
+// personal.
 func (c *checker) auditPersonal() {
-	list := func(fields []string) string {
-		s := ""
+	anyOf := func(fields []string) string {
+		conds := make([]string, len(fields))
 		for i, f := range fields {
-			if i > 0 {
-				s += ","
-			}
-			s += "'" + f + "'"
+			conds[i] = "instr(',' || field || ',', '," + f + ",') > 0"
 		}
-		return s
+		return "(" + strings.Join(conds, " OR ") + ")"
 	}
-	c.each("audit", `SELECT seq, entity, field, personal FROM audit WHERE
-		((entity IN ('visit', 'visitor') AND field IN (`+list(append(personalFields, "payer"))+`))
+	c.each("audit", `SELECT origin, seq, entity, field, personal FROM audit WHERE
+		((entity IN ('visit', 'visitor') AND `+anyOf(append(personalFields, "payer"))+`)
 		OR (entity = 'officer' AND field = 'pin'))
-		AND (personal = 0 OR old IS NOT NULL OR new IS NOT NULL) ORDER BY seq LIMIT 20`, func(rows *sql.Rows) error {
-		var seq int64
+		AND (personal = 0 OR old IS NOT NULL OR new IS NOT NULL) ORDER BY origin, seq LIMIT 20`, func(rows *sql.Rows) error {
+		var origin, seq int64
 		var entity, field string
 		var personal bool
-		if err := rows.Scan(&seq, &entity, &field, &personal); err != nil {
+		if err := rows.Scan(&origin, &seq, &entity, &field, &personal); err != nil {
 			return err
 		}
 		if !personal {
-			c.add("audit", "baris jejak audit nomor %d (%s %s) tidak bertanda data pribadi", seq, entity, field)
+			c.add("audit", "baris jejak audit loket %d nomor %d (%s %s) tidak bertanda data pribadi", origin, seq, entity, field)
 		} else {
-			c.add("audit", "baris jejak audit nomor %d (%s %s) memuat nilai data pribadi", seq, entity, field)
+			c.add("audit", "baris jejak audit loket %d nomor %d (%s %s) memuat nilai data pribadi", origin, seq, entity, field)
 		}
 		return nil
 	})

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -30,10 +31,18 @@ func (s *Store) StartVisit(ctx context.Context, actor string) (*Visit, error) {
 		}
 		id := s.newID()
 		ts := fmtTime(now)
+		// The schedule in force is recorded with its name, as RecordRequest
+		// records it: check holds a visit's schedule_name to its schedule.
+		var schedID sql.NullString
+		var schedName string
+		err = s.cached(tx).QueryRowContext(ctx, `SELECT id, name FROM schedules WHERE effective <= ?
+			ORDER BY effective DESC, installed_at DESC LIMIT 1`, day).Scan(&schedID, &schedName)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: start visit: %w", err)
+		}
 		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO visits (id, office_code, counter_code, day, queue_no, arrived_at,
-			officer_id, created_at, updated_at, schedule_id) VALUES (?,?,?,?,?,?,?,?,?,
-			(SELECT id FROM schedules WHERE effective <= ? ORDER BY effective DESC, installed_at DESC LIMIT 1))`,
-			id, o.Code, o.CounterCode, day, q, ts, actor, ts, ts, day); err != nil {
+			officer_id, created_at, updated_at, schedule_id, schedule_name) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+			id, o.Code, o.CounterCode, day, q, ts, actor, ts, ts, schedID, schedName); err != nil {
 			return fmt.Errorf("store: start visit: %w", err)
 		}
 		for n := 1; n <= NumSteps; n++ {
@@ -50,7 +59,7 @@ func (s *Store) StartVisit(ctx context.Context, actor string) (*Visit, error) {
 		a.eventNote("datang", queueLabel(o.CounterCode, q))
 		// The new visit is fully known here; no need to read it back.
 		v = &Visit{ID: id, OfficeCode: o.Code, CounterCode: o.CounterCode, Day: day, QueueNo: q,
-			ArrivedAt: parseTime(ts), Status: StatusOpen, OfficerID: actor}
+			ArrivedAt: parseTime(ts), Status: StatusOpen, OfficerID: actor, ScheduleName: schedName}
 		for i := range v.Steps {
 			v.Steps[i] = Step{Num: i + 1, State: StatePending}
 		}

@@ -27,7 +27,9 @@ type RestorePlan struct {
 
 // PlanRestore checks a backup and says what Restore would do, changing
 // nothing: the backup must be an SQLite file, a loket database no newer than
-// this program, and pass integrity_check. The backup is opened read-only.
+// this program, pass integrity_check, and have this program's schema with
+// every row keeping its CHECK and NOT NULL rules (CheckSchema,
+// CheckConstraints). The backup is opened read-only.
 // A compressed backup (.db.gz, what Backup writes) is decompressed into a
 // temporary owner-only file beside the database for the check, removed
 // before PlanRestore returns.
@@ -72,6 +74,9 @@ func planRestore(ctx context.Context, from, src, to string, now time.Time) (Rest
 		return p, fmt.Errorf("pulihkan: cadangan %s rusak, tidak dapat diperiksa: %w", from, err)
 	} else if len(bad) > 0 {
 		return p, fmt.Errorf("pulihkan: cadangan %s rusak (integrity_check): %s", from, bad[0])
+	}
+	if err := verifyRules(ctx, tx, p.Version); err != nil {
+		return p, fmt.Errorf("pulihkan: cadangan %s ditolak: %w; basis data tidak diubah", from, err)
 	}
 	if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(max(day),'') FROM visits`).Scan(&p.Visits, &p.LastDay); err != nil {
 		return p, fmt.Errorf("pulihkan: baca cadangan %s: %w", from, mapErr(err))

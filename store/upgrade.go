@@ -354,7 +354,10 @@ func storeBuiltinSchedule(ctx context.Context, tx *sql.Tx, newID string) error {
 	if err != nil {
 		return fmt.Errorf("store: simpan jadwal tarif bawaan: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE visits SET schedule_id = ? WHERE schedule_id IS NULL`, id); err != nil {
+	// A v1 visit not yet priced has no schedule name; it now has the
+	// built-in schedule, so it gets its name too, as a new visit does.
+	if _, err := tx.ExecContext(ctx, `UPDATE visits SET schedule_id = ?,
+		schedule_name = CASE schedule_name WHEN '' THEN ? ELSE schedule_name END WHERE schedule_id IS NULL`, id, sch.Name); err != nil {
 		return fmt.Errorf("store: isi jadwal tarif kunjungan: %w", err)
 	}
 	return nil

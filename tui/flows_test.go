@@ -196,7 +196,7 @@ func flowReturningCash(d driver) int {
 	k("enter")
 	d.waitSee("Kunjungan A-002: Selesai")
 	v := storedVisit(d, d.visitID())
-	if v.Payment == nil || v.Payment.Amount != 80000 || v.Payment.Method != "Tunai" || v.VisitorID == "" {
+	if v.Payment == nil || v.Payment.Amount != 80000 || v.Payment.PaymentMethod() != store.MethodCash || v.VisitorID == "" {
 		d.fatalf("payment %+v visitor %q", v.Payment, v.VisitorID)
 	}
 	return n
@@ -311,7 +311,7 @@ func flowPaidMicrodata(d driver) string {
 	d.waitSee("Kunjungan A-001: Selesai")
 	d.dump("16-selesai-tutup")
 	v := storedVisit(d, id)
-	if v.Payment == nil || v.Payment.Method != "Bank" || v.Payment.NTPN != "ABCD1234EFGH5678" || v.Payment.Amount != 100000 {
+	if v.Payment == nil || v.Payment.PaymentMethod() != store.MethodBank || v.Payment.NTPN != "ABCD1234EFGH5678" || v.Payment.Amount != 100000 {
 		d.fatalf("payment %+v", v.Payment)
 	}
 	if st := v.ServiceTime(d.clock().Now()); st > 10*time.Minute {
@@ -477,11 +477,11 @@ func flowCorrection(d driver) string {
 	}
 	var void int
 	for _, in := range v.Invoices {
-		if in.Kind == "kuitansi" && in.Void() {
+		if in.Kind == store.KindReceipt && in.Void() {
 			void++
 		}
 	}
-	if void != 1 || v.ActiveInvoice("kuitansi").Number != "KW/1906/A/2026/11/0002" {
+	if void != 1 || v.ActiveInvoice(store.KindReceipt).Number != "KW/1906/A/2026/11/0002" {
 		d.fatalf("kuitansi: %+v", v.Invoices)
 	}
 	return id

@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"loket/export"
 	"loket/store"
 	"loket/store/valid"
 	"loket/tui/folder"
@@ -53,6 +54,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	folder.UserHome = func() (string, error) { return home, nil }
+	export.UserHome = folder.UserHome // printed documents (export.PrintDocument)
 	code := m.Run()
 	os.RemoveAll(home)
 	os.Exit(code)

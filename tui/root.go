@@ -8,6 +8,7 @@ import (
 	"loket/tui/endofday"
 	"loket/tui/frame"
 	"loket/tui/home"
+	"loket/tui/report"
 	"loket/tui/schedule"
 	"loket/tui/search"
 	"loket/tui/settings"
@@ -35,6 +36,8 @@ func (m *Model) build(msg frame.NavigateMsg) frame.Screen {
 		return settings.New(m.c)
 	case frame.ScreenEndOfDay:
 		return endofday.New(m.c)
+	case frame.ScreenReport:
+		return report.New(m.c)
 	default:
 		return home.New(m.c)
 	}

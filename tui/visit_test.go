@@ -366,7 +366,7 @@ func TestExpiredBillingCodeIsReplaced(t *testing.T) {
 	h.keys("enter")
 	h.atHome()
 	v := h.stored(id)
-	if len(v.Billing) != 2 || v.Billing[0].Status != "kedaluwarsa" || v.ActiveBilling().Code != "820261204000010" {
+	if len(v.Billing) != 2 || store.BillingState(v.Billing[0].Status) != store.BillingExpired || v.ActiveBilling().Code != "820261204000010" {
 		t.Fatalf("billing %+v", v.Billing)
 	}
 }
@@ -560,8 +560,8 @@ func TestPrintInvoiceAndKuitansi(t *testing.T) {
 	if _, err := os.Stat(want); err != nil {
 		t.Fatalf("no invoice file: %v", err)
 	}
-	if v := h.stored(id); v.ActiveInvoice("invoice").Printed != 1 {
-		t.Fatalf("print not counted: %+v", v.ActiveInvoice("invoice"))
+	if v := h.stored(id); v.ActiveInvoice(store.KindInvoice).Printed != 1 {
+		t.Fatalf("print not counted: %+v", v.ActiveInvoice(store.KindInvoice))
 	}
 	h.keys("enter") // step 10
 	h.atStep(store.StepPayment)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -149,7 +150,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		{[]string{"dokumen", "--db", missing, "--visit", "01ABC", "--jenis", "invoice"}, nil, 1, "perintah ini tidak membuat basis data baru"},
 		{[]string{"--db", missing}, nil, 1, "aplikasi loket perlu dijalankan di jendela terminal"},
 		{[]string{"tarif", "--db", foreign}, nil, 1, foreign + " adalah basis data SQLite lain, bukan milik loket; basis data tidak diubah"},
-		{[]string{"tarif", "--db", newer}, nil, 1, "basis data memakai skema versi 99, sedangkan program ini hanya mengenal sampai versi 3"},
+		{[]string{"tarif", "--db", newer}, nil, 1, "basis data memakai skema versi 99, sedangkan program ini hanya mengenal sampai versi " + strconv.Itoa(store.SchemaVersion) + ": perbarui loket; basis data tidak diubah"},
 		{[]string{"dokumen", "--db", foreign, "--visit", "01ABC", "--jenis", "invoice"}, nil, 1, "bukan milik loket; basis data tidak diubah"},
 		{[]string{"demo", "--db", foreign, "--days", "1", "--until", "2026-11-26"}, nil, 1, "bukan milik loket"},
 		{[]string{"demo", "--db", newer, "--days", "1", "--until", "2026-11-26"}, nil, 1, "skema versi 99"},

@@ -69,7 +69,7 @@ func sheetCells(t *testing.T, path string) (map[string]string, map[string]int) {
 func TestUpgradeKeptV1FileKeepsEveryExportFigure(t *testing.T) {
 	db := v1Copy(t)
 	code, out, errs := runLoket(t, nil, "upgrade", "--db", db)
-	if code != 0 || !strings.Contains(out, "dari skema versi 1 ke 2") || !strings.Contains(out, "Pemeriksaan baik: 320 kunjungan") {
+	if code != 0 || !strings.Contains(out, "dari skema versi 1 ke 3") || !strings.Contains(out, "Pemeriksaan baik: 320 kunjungan") {
 		t.Fatalf("upgrade: %d %q %q", code, out, errs)
 	}
 	if !strings.Contains(errs, "migrasi 2: langkah 1/") || !strings.Contains(errs, "menyalin data ke tabel audit") {
@@ -161,7 +161,7 @@ func TestOlderDatabaseRefusedNamingUpgrade(t *testing.T) {
 		{"check", "--db", db},
 		{"dokumen", "--nomor", "KW/1906/A/2026/06/0001", "--db", db, "--out", out},
 		{"tarif", "--db", db},
-		{"tarif", "pasang", tarif, "--db", db},
+		{"tarif", "pasang", tarif, "--petugas", "Rina Wulandari", "--db", db},
 	} {
 		code, _, errs := runLoket(t, nil, args...)
 		if code != 1 || !strings.Contains(errs, "skema versi 1, sedangkan program ini memakai versi 3: jalankan `loket upgrade`") {

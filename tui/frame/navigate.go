@@ -35,3 +35,6 @@ func ToSettings() tea.Cmd { return nav(NavigateMsg{To: ScreenSettings}) }
 
 // ToEndOfDay returns the command that opens the end of the day.
 func ToEndOfDay() tea.Cmd { return nav(NavigateMsg{To: ScreenEndOfDay}) }
+
+// ToReport returns the command that opens the period recap (Laporan).
+func ToReport() tea.Cmd { return nav(NavigateMsg{To: ScreenReport}) }

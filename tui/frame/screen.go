@@ -23,6 +23,7 @@ const (
 	ScreenTariff                     // 't' jadwal tarif
 	ScreenSettings                   // 's' pengaturan
 	ScreenEndOfDay                   // 'e' akhir hari
+	ScreenReport                     // 'l' laporan periode
 )
 
 // Screen is one screen behind the root: the whole contract, declared here

@@ -23,6 +23,7 @@ import (
 type homeKeys struct {
 	Up, Down, New, Resume                          key.Binding
 	Search, Complaints, Tariff, EndOfDay, Settings key.Binding
+	Report                                         key.Binding
 	Help, Quit                                     key.Binding
 }
 
@@ -37,6 +38,7 @@ func newHomeKeys() homeKeys {
 		Tariff:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tarif")),
 		EndOfDay:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "tutup hari")),
 		Settings:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "pengaturan")),
+		Report:     key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "laporan")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "bantuan")),
 		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "keluar")),
 	}
@@ -107,7 +109,7 @@ func (h *Screen) load() tea.Cmd {
 // ShortHelp is the help bar: the keys that work now.
 func (h *Screen) ShortHelp() []key.Binding {
 	k := h.keys
-	return []key.Binding{k.New, k.Resume, k.Up, k.Search, k.Complaints, k.Tariff, k.EndOfDay, k.Settings, k.Help, k.Quit}
+	return []key.Binding{k.New, k.Resume, k.Up, k.Search, k.Complaints, k.Tariff, k.EndOfDay, k.Report, k.Settings, k.Help, k.Quit}
 }
 
 // FullHelp lists every key of the screen for f1.
@@ -127,6 +129,7 @@ func (h *Screen) FullHelp() [][]key.Binding {
 		long(k.Complaints, "pengaduan: catat dan tindak lanjuti"),
 		long(k.Tariff, "jadwal tarif PNBP dan syarat tarif nol rupiah"),
 		long(k.EndOfDay, "tutup hari: serah terima uang tunai, laporan Excel"),
+		long(k.Report, "laporan periode: rekap bulan, semester, tahun atau rentang tanggal"),
 		long(k.Settings, "pengaturan: kantor, petugas, PIN, folder ekspor, cadangan"),
 		k.Help, k.Quit}}
 }
@@ -191,6 +194,8 @@ func (h *Screen) Key(msg tea.KeyPressMsg) tea.Cmd {
 		return frame.ToTariff()
 	case key.Matches(msg, k.EndOfDay):
 		return frame.ToEndOfDay()
+	case key.Matches(msg, k.Report):
+		return frame.ToReport()
 	case key.Matches(msg, k.Settings):
 		return frame.ToSettings()
 	}

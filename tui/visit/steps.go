@@ -101,9 +101,9 @@ func kv(c *frame.Context, label, value string, w int) []string {
 // itemQty writes a line's quantity in its measure.
 func itemQty(it store.Item) string {
 	switch {
-	case it.Kind == string(tariff.KindMicrodata):
+	case it.ItemKind() == store.ItemMicrodata:
 		return frame.Thousands(it.Bytes) + " byte"
-	case it.Kind == string(tariff.KindMap):
+	case it.ItemKind() == store.ItemMap:
 		return frame.Thousands(it.Maps) + " peta"
 	case it.Pages > 0:
 		return frame.Thousands(it.Pages) + " halaman"
@@ -222,8 +222,8 @@ func termsLines(c *frame.Context, v *store.Visit, sch *tariff.Schedule, w int) [
 	}
 	out = append(out, frame.WrapStyled(st.Title, total, w)...)
 	docs := "tidak ada"
-	if d := requiredDocs(v); len(d) > 0 {
-		docs = strings.Join(d, "; ")
+	if d := requiredDocs(v); d != "" {
+		docs = d
 	}
 	out = append(out, kv(c, "Dokumen yang harus dipenuhi", docs, w)...)
 	out = append(out, kv(c, "Jadwal tarif", v.ScheduleName, w)...)
@@ -255,24 +255,21 @@ func termsLines(c *frame.Context, v *store.Visit, sch *tariff.Schedule, w int) [
 	// date, say) and stay on the Tarif screen: this text is read out to the
 	// visitor.
 	out = append(out, "")
-	if v.HasMicrodata() {
+	if v.HasKind(store.ItemMicrodata) {
 		out = append(out, frame.WrapStyled(st.Dim, "• 1 MB = 1.000.000 byte; bagian dari satuan dihitung satu satuan penuh.", w)...)
 	}
 	return out
 }
 
 // requiredDocs names the documents the request brings, as step 6 tells
-// them (the store puts them on the checklist when the step is recorded).
-func requiredDocs(v *store.Visit) []string {
+// them (store.RequiredDocuments, the list the store puts on the checklist
+// when the step is recorded), "" for none.
+func requiredDocs(v *store.Visit) string {
 	var out []string
-	if v.ZeroApplied() {
-		out = append(out, "surat permohonan resmi (tarif nol rupiah)")
+	for _, k := range store.RequiredDocuments(v) {
+		out = append(out, k.Label())
 	}
-	if v.HasMicrodata() {
-		out = append(out, "abstraksi penggunaan data (variabel yang diminta)",
-			"Surat Perjanjian Penggunaan Data (SPPD) bermeterai Rp10.000")
-	}
-	return out
+	return strings.Join(out, "; ")
 }
 
 // Step 7: agreement and documents handed in.
@@ -290,15 +287,15 @@ func newAgreeEd(c *frame.Context, v *store.Visit) *agreeEd {
 		form.YesNo("agreed", "Menyetujui ketentuan", agreed).WithHint("Tidak: kunjungan berakhir Batal dengan alasannya."),
 		form.TextF("reason", "Alasan", ""),
 	}
-	if d := v.Document("abstraksi"); d != nil {
+	if d := v.Document(store.DocAbstraksi); d != nil {
 		vars := d.Variables
 		if vars == "" {
 			vars = requestedVars(v)
 		}
-		fs = append(fs, form.YesNo("abstraksi", "Abstraksi diserahkan", receivedVal(d)),
+		fs = append(fs, form.YesNo("abstract", "Abstraksi diserahkan", receivedVal(d)),
 			form.TextF("vars", "Variabel dalam abstraksi", vars))
 	}
-	if d := v.Document("surat_permohonan"); d != nil {
+	if d := v.Document(store.DocLetter); d != nil {
 		fs = append(fs, form.YesNo("letter", "Surat permohonan diserahkan", receivedVal(d)))
 	}
 	e := &agreeEd{formEd{c: c, F: form.New(c, fs...)}, v.ID}
@@ -331,7 +328,7 @@ func (e *agreeEd) sync() {
 		switch fl.Key {
 		case "reason":
 			fl.Hidden = !no
-		case "abstraksi", "vars", "letter":
+		case "abstract", "vars", "letter":
 			fl.Hidden = no
 		}
 	}
@@ -342,8 +339,8 @@ func (e *agreeEd) changed(*form.Field, *store.Visit) tea.Cmd { e.sync(); return 
 
 func (e *agreeEd) body(v *store.Visit, w int) ([]string, int) {
 	head := kv(e.c, "Total tagihan", tariff.Rupiah(v.Total), w)
-	if docs := requiredDocs(v); len(docs) > 0 {
-		head = append(head, kv(e.c, "Dokumen", strings.Join(docs, "; "), w)...)
+	if docs := requiredDocs(v); docs != "" {
+		head = append(head, kv(e.c, "Dokumen", docs, w)...)
 	}
 	head = append(head, "")
 	lines, focus := e.F.Lines(w, nil)
@@ -354,7 +351,7 @@ func (e *agreeEd) submit(*store.Visit) tea.Cmd {
 	in := store.AgreementInput{
 		Agreed:    e.F.Yes("agreed"),
 		Reason:    e.F.Val("reason"),
-		Abstraksi: e.F.Yes("abstraksi"),
+		Abstraksi: e.F.Yes("abstract"),
 		Variables: e.F.Val("vars"),
 		Letter:    e.F.Yes("letter"),
 	}

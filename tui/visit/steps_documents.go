@@ -21,7 +21,7 @@ type docCheckEd struct {
 func newDocCheckEd(c *frame.Context, v *store.Visit) *docCheckEd {
 	matches, note := "", ""
 	for _, d := range v.Documents {
-		if d.Matches != nil && d.Kind != "sppd" {
+		if d.Matches != nil && d.Kind != store.DocSPPD {
 			matches, note = form.Yn(*d.Matches), d.Note
 		}
 	}
@@ -41,9 +41,9 @@ func (e *docCheckEd) body(v *store.Visit, w int) ([]string, int) {
 	}
 	for _, d := range v.Documents {
 		switch d.Kind {
-		case "abstraksi":
+		case store.DocAbstraksi:
 			head = append(head, kv(e.c, "Abstraksi", receivedText(d.Received)+"; variabel: "+frame.OrDash(d.Variables), w)...)
-		case "surat_permohonan":
+		case store.DocLetter:
 			head = append(head, kv(e.c, "Surat permohonan", receivedText(d.Received), w)...)
 		}
 	}
@@ -84,27 +84,18 @@ func newInvoiceEd(c *frame.Context, v *store.Visit) *invoiceEd {
 		}
 		return ""
 	}
-	if hasKind(v, string(tariff.KindMicrodata)) {
+	if v.HasKind(store.ItemMicrodata) {
 		fs = append(fs, form.YesNo("sample", "Contoh data mikro diberikan", val(v.SampleGiven)))
 	}
-	if v.HasMicrodata() {
-		fs = append(fs, form.YesNo("sppd", "Formulir SPPD diserahkan", val(v.SPPDGiven)).WithHint("Wajib untuk data mikro dan peta: ditandatangani di atas meterai Rp10.000 (langkah 12)."))
+	if v.NeedsAgreement() {
+		fs = append(fs, form.YesNo("sppdForm", "Formulir SPPD diserahkan", val(v.SPPDGiven)).WithHint("Wajib untuk data mikro dan peta: ditandatangani di atas meterai Rp10.000 (langkah 12)."))
 	}
 	return &invoiceEd{formEd{c: c, F: form.New(c, fs...)}, v.ID}
 }
 
-func hasKind(v *store.Visit, kind string) bool {
-	for _, it := range v.Items {
-		if it.Counts() && it.Kind == kind {
-			return true
-		}
-	}
-	return false
-}
-
 func (e *invoiceEd) body(v *store.Visit, w int) ([]string, int) {
 	head := kv(e.c, "Total", tariff.Rupiah(v.Total), w)
-	switch inv := v.ActiveInvoice("invoice"); {
+	switch inv := v.ActiveInvoice(store.KindInvoice); {
 	case inv != nil:
 		head = append(head, kv(e.c, "Nomor invoice", inv.Number, w)...)
 		head = append(head, kv(e.c, "Diterbitkan", frame.DateTime(inv.IssuedAt), w)...)
@@ -130,7 +121,7 @@ func (e *invoiceEd) submit(*store.Visit) tea.Cmd {
 			return e.ask(fl.Key)
 		}
 	}
-	in := store.InvoiceInput{SampleGiven: e.F.Yes("sample"), SPPDGiven: e.F.Yes("sppd")}
+	in := store.InvoiceInput{SampleGiven: e.F.Yes("sample"), SPPDGiven: e.F.Yes("sppdForm")}
 	return saveStep(e.c, e.id, store.StepInvoice, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.IssueInvoice(ctx, actor, id, in)
 	})

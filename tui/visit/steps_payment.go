@@ -20,35 +20,15 @@ import (
 // visitor goes to the bank; on their return the NTPN, NTB and time paid
 // confirm it. An expired code is replaced by a new one.
 
+// payCash is the cash choice, worded as the method the store records.
+var payCash = store.MethodCash.Label()
+
+// The other choices: the bank's two moments and replacing a code.
 const (
-	payCash    = "Tunai"
 	payBank    = "Bank (kode billing)"
 	payConfirm = "Konfirmasi bank (NTPN)"
 	payReplace = "Ganti kode billing"
 )
-
-// paidAtLayout is how the time paid is shown as an example: day first,
-// as the app shows dates and bank slips print them.
-const paidAtLayout = "02-01-2006 15:04"
-
-// paidAtLayouts are the ways a time paid may be typed (WIB): day first
-// with - or /, or year first, the time with : or . as slips write it.
-var paidAtLayouts = []string{
-	"2-1-2006 15:04", "2/1/2006 15:04", "2006-1-2 15:04",
-	"2-1-2006 15.04", "2/1/2006 15.04", "2006-1-2 15.04",
-	"2-1-2006 15:04:05", "2/1/2006 15:04:05", "2006-1-2 15:04:05",
-}
-
-// parsePaidAt reads a typed time paid in WIB.
-func parsePaidAt(s string) (time.Time, bool) {
-	s = strings.Join(strings.Fields(s), " ")
-	for _, l := range paidAtLayouts {
-		if t, err := time.ParseInLocation(l, s, valid.WIB); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
-}
 
 type paymentEd struct {
 	formEd
@@ -67,7 +47,7 @@ func newPaymentEd(c *frame.Context, v *store.Visit) *paymentEd {
 	if b := v.ActiveBilling(); b != nil {
 		payer = b.Payer
 		opts, method = []string{payConfirm, payReplace, payCash}, payConfirm
-		if c.Now().After(b.ExpiresAt) {
+		if b.MustReplace(c.Store.Now()) {
 			method = payReplace
 		}
 	}
@@ -79,7 +59,7 @@ func newPaymentEd(c *frame.Context, v *store.Visit) *paymentEd {
 		form.TextF("ntpn", "NTPN", "").WithHint("16 huruf/angka pada bukti setor bank."),
 		form.TextF("ntb", "NTB", ""),
 		form.TextF("paidat", "Waktu bayar", "").WithHint("HH-BB-TTTT JJ:MM (WIB) seperti pada bukti setor, misalnya "+
-			c.Now().In(valid.WIB).Format(paidAtLayout)+". Kosong: dicatat waktu sekarang."),
+			c.Now().In(valid.WIB).Format(valid.DateTimeLayout)+". Kosong: dicatat waktu sekarang."),
 	)
 	// The bill is proposed: enter takes it, typing the cash handed over
 	// replaces it.
@@ -124,34 +104,35 @@ func (e *paymentEd) changed(fl *form.Field, _ *store.Visit) tea.Cmd {
 func (e *paymentEd) body(v *store.Visit, w int) ([]string, int) {
 	st := e.c.Styles
 	head := kv(e.c, "Tagihan", tariff.Rupiah(v.Total), w)
-	if inv := v.ActiveInvoice("invoice"); inv != nil {
+	if inv := v.ActiveInvoice(store.KindInvoice); inv != nil {
 		head = append(head, kv(e.c, "Invoice", inv.Number, w)...)
 	}
 	if p := v.Payment; p != nil {
-		head = append(head, kv(e.c, "Dibayar", p.Method+" · "+tariff.Rupiah(p.Amount)+" · "+frame.DateTime(p.PaidAt), w)...)
+		head = append(head, kv(e.c, "Dibayar", p.PaymentMethod().Label()+" · "+tariff.Rupiah(p.Amount)+" · "+frame.DateTime(p.PaidAt), w)...)
 		head = append(head, kv(e.c, "Wajib bayar", p.Payer, w)...)
 		if p.Billing != "" {
 			head = append(head, kv(e.c, "Kode billing", p.Billing, w)...)
 			head = append(head, kv(e.c, "NTPN / NTB", p.NTPN+" / "+p.NTB, w)...)
 		}
-		if kw := v.ActiveInvoice("kuitansi"); kw != nil {
+		if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
 			head = append(head, kv(e.c, "Kuitansi", kw.Number, w)...)
 		}
 		return append(head, "", st.Dim.Render("Pembayaran sudah diterima dan tidak dapat diubah.")), 0
 	}
+	now := e.c.Store.Now()
 	for _, b := range v.Billing {
-		if b.Status != "aktif" && b.Status != "kedaluwarsa" && b.Status != "diganti" {
+		state := b.State(now)
+		if !state.Shown() {
 			continue
 		}
-		state := b.Status
-		if b.Status == "aktif" {
-			left := b.ExpiresAt.Sub(e.c.Now())
-			state = "berlaku sampai " + frame.DateTime(b.ExpiresAt) + " (" + frame.Span(left) + " lagi)"
-			if left <= 0 {
-				state = "KEDALUWARSA sejak " + frame.DateTime(b.ExpiresAt) + ": ganti kode billing"
-			}
+		shown := state.Label()
+		switch {
+		case b.MustReplace(now):
+			shown = "KEDALUWARSA sejak " + frame.DateTime(b.ExpiresAt) + ": ganti kode billing"
+		case state == store.BillingActive:
+			shown = "berlaku sampai " + frame.DateTime(b.ExpiresAt) + " (" + frame.Span(b.ExpiresAt.Sub(now)) + " lagi)"
 		}
-		head = append(head, kv(e.c, "Kode billing", b.Code+" · "+state, w)...)
+		head = append(head, kv(e.c, "Kode billing", b.Code+" · "+shown, w)...)
 	}
 	head = append(head, "")
 	lines, focus := e.F.Lines(w, nil)
@@ -171,9 +152,13 @@ func (e *paymentEd) submit(v *store.Visit) tea.Cmd {
 	payer, code := f.Val("payer"), f.Val("code")
 	switch f.Val("method") {
 	case payCash:
-		// The cash handed over; the payment recorded is the bill, and what
-		// is over it goes back as change.
-		tendered, err := parseCount(f.Val("amount"))
+		// The cash handed over (store/valid's one reading of Rupiah); the
+		// payment recorded is the bill, and what is over it goes back as
+		// change. Empty is the bill as proposed (pas sebesar tagihan).
+		tendered, err := e.total, error(nil)
+		if typed := f.Val("amount"); strings.TrimSpace(typed) != "" {
+			tendered, err = valid.Rupiah("Uang diterima", typed)
+		}
 		if err == nil && tendered < e.total {
 			err = fmt.Errorf("kurang %s dari tagihan %s; tidak ada pembayaran sebagian", tariff.Rupiah(e.total-tendered), tariff.Rupiah(e.total))
 		}
@@ -196,24 +181,23 @@ func (e *paymentEd) submit(v *store.Visit) tea.Cmd {
 		}
 	case payBank, payReplace:
 		st, ctx, actor, id, q := e.c.Store, e.c.Ctx, e.c.Actor(), e.id, e.queue
-		expires := e.c.Now().Add(store.BillingValidity)
 		return func() tea.Msg {
-			if err := st.IssueBillingCode(ctx, actor, id, payer, code); err != nil {
-				return frame.ErrMsg{Err: err}
-			}
-			if err := st.Suspend(ctx, actor, id, "ke bank: menunggu pembayaran"); err != nil {
+			// One transaction: the code is recorded and the visit suspended
+			// together, so step 11 never waits on a visit left open.
+			b, err := st.IssueBillingAndSuspend(ctx, actor, id, payer, code)
+			if err != nil {
 				return frame.ErrMsg{Err: err}
 			}
 			return visitSuspendedMsg{saved: store.StepPayment,
-				note: fmt.Sprintf("Kunjungan %s menunggu pembayaran bank; kode billing berlaku sampai %s WIB.", q, frame.DateTime(expires))}
+				note: fmt.Sprintf("Kunjungan %s menunggu pembayaran bank; kode billing berlaku sampai %s WIB.", q, frame.DateTime(b.ExpiresAt))}
 		}
 	case payConfirm:
 		ntpn, ntb := f.Val("ntpn"), f.Val("ntb")
 		var paidAt time.Time // zero: the store records now
 		if typed := strings.TrimSpace(f.Val("paidat")); typed != "" {
-			var ok bool
-			if paidAt, ok = parsePaidAt(typed); !ok {
-				f.Get("paidat").Err = "tulis tanggal dan jam WIB, misalnya " + e.c.Now().In(valid.WIB).Format(paidAtLayout)
+			var err error
+			if paidAt, err = valid.DateTime("Waktu bayar", typed); err != nil {
+				f.Get("paidat").Err = err.Error()
 				f.FocusKey("paidat")
 				return nil
 			}

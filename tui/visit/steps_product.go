@@ -81,7 +81,7 @@ func (e *prepareEd) submit(*store.Visit) tea.Cmd {
 // Step 12: the SPPD signed and received.
 func sppdLines(c *frame.Context, v *store.Visit, w int) []string {
 	out := frame.Wrap("SPPD (Surat Perjanjian Penggunaan Data) ditandatangani pengguna layanan di atas meterai Rp10.000, lalu diserahkan kepada petugas. Pengguna layanan tidak boleh memberikan data kepada pihak ketiga dan wajib mencantumkan BPS sebagai sumber.", w)
-	if d := v.Document("sppd"); d != nil && d.Received {
+	if d := v.Document(store.DocSPPD); d != nil && d.Received {
 		return append(out, "", c.Styles.OK.Render("✓ SPPD sudah diterima."))
 	}
 	if v.Open() {
@@ -165,7 +165,7 @@ func (e *checkEd) changed(*form.Field, *store.Visit) tea.Cmd { e.sync(); return 
 
 func (e *checkEd) body(v *store.Visit, w int) ([]string, int) {
 	var head []string
-	if kw := v.ActiveInvoice("kuitansi"); kw != nil {
+	if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
 		head = append(head, kv(e.c, "Kuitansi", kw.Number+" · "+tariff.Rupiah(kw.Amount), w)...)
 	}
 	for _, it := range v.Items {
@@ -205,7 +205,7 @@ func finishLines(c *frame.Context, v *store.Visit, w int) []string {
 	}
 	out := kv(c, "Datang", frame.DateTime(v.ArrivedAt), w)
 	if !v.FinishedAt.IsZero() {
-		out = append(out, kv(c, "Selesai", frame.DateTime(v.FinishedAt), w)...)
+		out = append(out, kv(c, "Waktu selesai", frame.DateTime(v.FinishedAt), w)...)
 	}
 	out = append(out, kv(c, "Waktu layanan", frame.Stopwatch(d)+" — "+verdict, w)...)
 	n := 0
@@ -217,8 +217,8 @@ func finishLines(c *frame.Context, v *store.Visit, w int) []string {
 	out = append(out, kv(c, "Produk", fmt.Sprint(n), w)...)
 	out = append(out, kv(c, "Total", tariff.Rupiah(v.Total), w)...)
 	if p := v.Payment; p != nil {
-		pay := p.Method + " · " + tariff.Rupiah(p.Amount)
-		if kw := v.ActiveInvoice("kuitansi"); kw != nil {
+		pay := p.PaymentMethod().Label() + " · " + tariff.Rupiah(p.Amount)
+		if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
 			pay += " · " + kw.Number
 		}
 		out = append(out, kv(c, "Pembayaran", pay, w)...)

@@ -60,10 +60,10 @@ func newRequestEd(c *frame.Context, v *store.Visit, sch *tariff.Schedule) *reque
 	e.letter.Hidden = !e.zeroOK
 	for _, it := range v.Items {
 		q := ""
-		switch it.Kind {
-		case string(tariff.KindMicrodata):
+		switch it.ItemKind() {
+		case store.ItemMicrodata:
 			q = fmt.Sprint(it.Bytes)
-		case string(tariff.KindMap):
+		case store.ItemMap:
 			q = fmt.Sprint(it.Maps)
 		default:
 			if it.Pages > 0 {
@@ -110,14 +110,14 @@ func (e *requestEd) newLine(code, title, qty, year, format, vars string) *reqLin
 func (e *requestEd) syncLine(l *reqLine) {
 	it, _ := e.sch.Item(l.code.Value())
 	switch it.Kind {
-	case tariff.KindMicrodata:
+	case store.ItemMicrodata:
 		l.qty.Label, l.qty.Hint = "Ukuran berkas", "Byte, atau dengan satuan: 25 MB, 1,5 GB (1 MB = 1.000.000 byte)."
-	case tariff.KindMap:
+	case store.ItemMap:
 		l.qty.Label, l.qty.Hint = "Jumlah peta", ""
 	default:
 		l.qty.Label, l.qty.Hint = "Jumlah halaman", ""
 	}
-	l.vars.Hidden = it.Kind != tariff.KindMicrodata
+	l.vars.Hidden = it.Kind != store.ItemMicrodata
 	l.quote, l.qerr = tariff.Quote{}, ""
 	n, err := e.lineQty(l, it.Kind)
 	switch {
@@ -130,9 +130,9 @@ func (e *requestEd) syncLine(l *reqLine) {
 	}
 	line := tariff.Line{Code: it.Code}
 	switch it.Kind {
-	case tariff.KindMicrodata:
+	case store.ItemMicrodata:
 		line.Bytes = n
-	case tariff.KindMap:
+	case store.ItemMap:
 		line.Maps = n
 	default:
 		line.Pages = n
@@ -147,83 +147,14 @@ func (e *requestEd) syncLine(l *reqLine) {
 	l.quote = q
 }
 
-// lineQty reads a line's quantity: a size for microdata, else a count.
-func (e *requestEd) lineQty(l *reqLine, kind tariff.Kind) (int64, error) {
-	if kind == tariff.KindMicrodata {
-		return parseSize(l.qty.Value())
+// lineQty reads a line's quantity: a size for microdata, else a count
+// (store/valid; empty is 0, not filled in yet). The message is shown right
+// under the quantity, so it does not name the field again.
+func (e *requestEd) lineQty(l *reqLine, kind store.ItemKind) (int64, error) {
+	if kind == store.ItemMicrodata {
+		return valid.Size("", l.qty.Value())
 	}
-	return parseCount(l.qty.Value())
-}
-
-// parseCount reads a whole number as typed, with dots or spaces between
-// thousands.
-func parseCount(s string) (int64, error) {
-	s = strings.NewReplacer(".", "", " ", "", ",", "").Replace(strings.TrimSpace(s))
-	if s == "" {
-		return 0, nil
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 0 {
-		return 0, errors.New("isi dengan angka, misalnya 120")
-	}
-	return n, nil
-}
-
-// sizeUnits are the units a microdata size may be typed in; decimal, as
-// the tariff counts them (1 MB = 1.000.000 byte).
-var sizeUnits = map[string]int64{"": 1, "b": 1, "byte": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12}
-
-// parseSize reads a microdata size in bytes: "25000000", "25.000.000",
-// "25 MB", "1,5 GB" or "800kb". As Indonesians write numbers, a comma is
-// always the decimal point (1,250 GB is 1.25 GB) and a dot followed by
-// three digits groups thousands (1.500 MB); a dot followed by other than
-// three digits can only be a decimal point (2.5 MB). A part of a byte
-// counts as a whole byte.
-func parseSize(s string) (int64, error) {
-	bad := errors.New("isi ukuran berkas, misalnya 25 MB, 1,5 GB atau 25.000.000 (byte)")
-	s = strings.ToLower(strings.TrimSpace(s))
-	if s == "" {
-		return 0, nil
-	}
-	num := strings.TrimRightFunc(s, func(r rune) bool { return r >= 'a' && r <= 'z' })
-	mult, ok := sizeUnits[s[len(num):]]
-	num = strings.ReplaceAll(num, " ", "")
-	if !ok || num == "" {
-		return 0, bad
-	}
-	whole, frac := num, ""
-	if i := strings.IndexByte(num, ','); i >= 0 {
-		whole, frac = num[:i], num[i+1:]
-	} else if i := strings.LastIndexByte(num, '.'); i >= 0 && len(num)-i-1 != 3 {
-		whole, frac = num[:i], num[i+1:]
-	}
-	if strings.ContainsAny(frac, ".,") {
-		return 0, bad
-	}
-	groups := strings.FieldsFunc(whole, func(r rune) bool { return r == '.' })
-	for i, g := range groups {
-		if i > 0 && len(g) != 3 {
-			return 0, bad // 1,2,3 MB: not thousands, not a decimal
-		}
-	}
-	whole = strings.Join(groups, "")
-	if whole == "" || len(frac) > 6 || strings.Trim(whole+frac, "0123456789") != "" {
-		return 0, bad
-	}
-	w, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil || w > (1<<62)/mult {
-		return 0, bad
-	}
-	n := w * mult
-	if frac != "" {
-		f, _ := strconv.ParseInt(frac, 10, 64)
-		scale := int64(1)
-		for range frac {
-			scale *= 10
-		}
-		n += (f*mult + scale - 1) / scale
-	}
-	return n, nil
+	return valid.Count("", l.qty.Value())
 }
 
 // rebuild lays the lines' fields into the form, keeping the focus on the
@@ -406,9 +337,9 @@ func (e *requestEd) submit(*store.Visit) tea.Cmd {
 		}
 		x := store.ItemInput{Code: l.code.Value(), Title: l.title.Value(), Year: year, Format: l.format.Value()}
 		switch it.Kind {
-		case tariff.KindMicrodata:
+		case store.ItemMicrodata:
 			x.Bytes, x.Variables = n, l.vars.Value()
-		case tariff.KindMap:
+		case store.ItemMap:
 			x.Maps = n
 		default:
 			x.Pages = n

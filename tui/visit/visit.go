@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
+	"loket/export"
 	"loket/store"
 	"loket/tariff"
 	"loket/tui/frame"
@@ -212,7 +213,7 @@ func (s *Screen) applyKeys() {
 	k.Cancel.SetEnabled(open && !s.V.Paid())
 	pk := printKind(s.V, s.Sel)
 	k.Print.SetEnabled(pk != "")
-	k.Print.SetHelp("ctrl+p", "cetak "+strings.ToLower(printNames[pk]))
+	k.Print.SetHelp("ctrl+p", "cetak "+strings.ToLower(export.PrintNames[pk]))
 	switch {
 	case s.cancel != nil || s.popupOpen():
 		k.Esc.SetHelp("esc", "tutup")

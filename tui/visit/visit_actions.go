@@ -116,18 +116,18 @@ func (s *Screen) loaded(msg visitLoadedMsg) tea.Cmd {
 // savedNote tells the officer the numbers a step just issued: the invoice
 // (step 9), the kuitansi of a payment (11) or its reissue (14).
 func savedNote(step int, prev, v *store.Visit) string {
-	kw := v.ActiveInvoice("kuitansi")
+	kw := v.ActiveInvoice(store.KindReceipt)
 	switch step {
 	case store.StepInvoice:
-		if inv := v.ActiveInvoice("invoice"); inv != nil {
+		if inv := v.ActiveInvoice(store.KindInvoice); inv != nil {
 			return "Invoice " + inv.Number + " diterbitkan: " + tariff.Rupiah(inv.Amount)
 		}
 	case store.StepPayment:
 		if kw != nil && v.Payment != nil {
-			return "Kuitansi " + kw.Number + ": " + tariff.Rupiah(kw.Amount) + " diterima (" + v.Payment.Method + ")"
+			return "Kuitansi " + kw.Number + ": " + tariff.Rupiah(kw.Amount) + " diterima (" + v.Payment.PaymentMethod().Label() + ")"
 		}
 	case store.StepCheck:
-		if old := prev.ActiveInvoice("kuitansi"); kw != nil && old != nil && old.Number != kw.Number {
+		if old := prev.ActiveInvoice(store.KindReceipt); kw != nil && old != nil && old.Number != kw.Number {
 			return "Kuitansi " + old.Number + " dibatalkan; kuitansi baru " + kw.Number
 		}
 	}

@@ -111,7 +111,7 @@ func (s *Screen) sidebar(w int, full bool) []string {
 	}
 	st := s.c.Styles
 	v := s.V
-	status := v.Status
+	status := v.VisitStatus().Label()
 	if v.Open() && v.Suspended() {
 		status = "Ditunda"
 	}
@@ -272,12 +272,12 @@ func (s *Screen) stateLines(w int) []string {
 func (s *Screen) closedLines(w int) []string {
 	st := s.c.Styles
 	v := s.V
-	text := "Kunjungan " + v.Queue() + ": " + v.Status
+	text := "Kunjungan " + v.Queue() + ": " + v.VisitStatus().Label()
 	if v.StatusReason != "" {
 		text += " (" + v.StatusReason + ")"
 	}
 	style := st.OK
-	if v.Status != store.StatusDone {
+	if v.VisitStatus() != store.VisitDone {
 		style = st.Warn
 	}
 	return append(frame.WrapStyled(style, text+".", w), st.Dim.Render("enter/esc: kembali ke Beranda · pgup/pgdn: lihat langkah"))
