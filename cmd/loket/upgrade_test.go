@@ -48,8 +48,14 @@ func sheetCells(t *testing.T, path string) (map[string]string, map[string]int) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rowsPer[sh] = len(rows)
-		for r, row := range rows {
+		r := -1
+		for _, row := range rows {
+			// Schema 3's Kode integritas has no v1 counterpart: the rows
+			// after it are compared as if it were not there.
+			if sh == "Ringkasan" && len(row) > 0 && row[0] == "Kode integritas" {
+				continue
+			}
+			r++
 			for c, v := range row {
 				if v == "" {
 					continue
@@ -58,6 +64,7 @@ func sheetCells(t *testing.T, path string) (map[string]string, map[string]int) {
 				cells[sh+"!"+name] = v
 			}
 		}
+		rowsPer[sh] = r + 1
 	}
 	return cells, rowsPer
 }
@@ -88,6 +95,9 @@ func TestUpgradeKeptV1FileKeepsEveryExportFigure(t *testing.T) {
 	xlsx := filepath.Join(t.TempDir(), "v2.xlsx")
 	if code, _, errs := runLoket(t, nil, "export", "--from", "2026-06-01", "--to", "2026-06-30", "--db", db, "--out", xlsx); code != 0 {
 		t.Fatalf("export: %s", errs)
+	}
+	if kode := ringkasanCode(t, xlsx); !strings.HasPrefix(kode, "1906/A-") {
+		t.Errorf("Kode integritas after upgrade %q", kode)
 	}
 	want, wantRows := sheetCells(t, v1Export)
 	got, gotRows := sheetCells(t, xlsx)
