@@ -51,14 +51,26 @@ func hashOf(b []byte) (h chain.Hash, ok bool) {
 	return h, true
 }
 
+// chainLinkQuery reads this counter's next audit number and its last row's
+// hash (the row at the counter's number, or below it when v1 had lost its
+// tail): two lookups by primary key.
+const chainLinkQuery = `SELECT k.uid, k.audit_seq + 1, (SELECT a.hash FROM audit a
+	WHERE a.origin = k.id AND a.seq <= k.audit_seq ORDER BY a.seq DESC LIMIT 1) FROM counters k WHERE k.id = 1`
+
+// integrityCodesQuery finds each counter's last audit row before a time,
+// walking its rows backwards by primary key from the newest: a recent day
+// reads a few rows.
+const integrityCodesQuery = `SELECT ` + counterLabelSQL + `, a.seq, a.hash FROM counters k
+	JOIN audit a ON a.origin = k.id AND a.seq = (SELECT b.seq FROM audit b WHERE b.origin = k.id AND b.at < ? ORDER BY b.seq DESC LIMIT 1)
+	ORDER BY k.id`
+
 // chainLink is what an audit insert needs to extend this counter's chain:
 // the origin's uid, the row's number and the previous row's hash. It is read
 // in the writing transaction, which holds the write lock (_txlock=immediate),
 // so no other insert can take the same number or link to the same row.
 func (s *Store) chainLink(ctx context.Context, tx *sql.Tx) (uid string, seq int64, prev chain.Hash, err error) {
 	var last []byte
-	err = s.cached(tx).QueryRowContext(ctx, `SELECT k.uid, k.audit_seq + 1, (SELECT a.hash FROM audit a
-		WHERE a.origin = k.id AND a.seq <= k.audit_seq ORDER BY a.seq DESC LIMIT 1) FROM counters k WHERE k.id = 1`).Scan(&uid, &seq, &last)
+	err = s.cached(tx).QueryRowContext(ctx, chainLinkQuery).Scan(&uid, &seq, &last)
 	if err != nil {
 		return "", 0, prev, fmt.Errorf("store: audit: ujung rantai: %w", err)
 	}
@@ -166,9 +178,7 @@ func (r *Report) IntegrityCodes() ([]chain.Code, error) {
 }
 
 func integrityCodes(ctx context.Context, tx *sql.Tx, end time.Time) ([]chain.Code, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+counterLabelSQL+`, a.seq, a.hash FROM counters k
-		JOIN audit a ON a.origin = k.id AND a.seq = (SELECT b.seq FROM audit b WHERE b.origin = k.id AND b.at < ? ORDER BY b.seq DESC LIMIT 1)
-		ORDER BY k.id`, fmtTime(end))
+	rows, err := tx.QueryContext(ctx, integrityCodesQuery, fmtTime(end))
 	if err != nil {
 		return nil, fmt.Errorf("store: kode integritas: %w", mapErr(err))
 	}
