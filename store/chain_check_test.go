@@ -224,3 +224,26 @@ func init() {
 		{"audit chain link", chainLinkQuery, nil},
 	}...)
 }
+
+// A hash removed outside loket does not stop the counter: the next save
+// links to the zero hash, and check names the row that lost its hash.
+func TestSaveAfterAHashWasRemoved(t *testing.T) {
+	clean := readFile(t, closedCopy(t, paidPub))
+	path := copyOf(t, clean, chainDropUpdate, `UPDATE audit SET hash = NULL WHERE seq = (SELECT max(seq) FROM audit)`, chainPutUpdate)
+	ctx := context.Background()
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordEvent(ctx, "", "office", "office", "cetak", "uji"); err != nil {
+		t.Fatalf("save after a removed hash: %v", err)
+	}
+	s.Close()
+	r, err := Check(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !chainFinding(r, "tidak memiliki sidik rantai") {
+		t.Errorf("want the row without a hash named; got:\n%s", problemsText(r))
+	}
+}
