@@ -234,8 +234,11 @@ func migrateFile(ctx context.Context, path string, from int, now func() time.Tim
 	if err != nil {
 		return err
 	}
+	// temp_store stays FILE (the app uses MEMORY): VACUUM and the audit's
+	// regrouping build temporary b-trees the size of the tables, 900 MB of
+	// RAM on a decade if kept in memory.
 	db, err := sql.Open("sqlite", sqliteURI(path, "_pragma=foreign_keys(0)&_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)"+
-		"&_pragma=synchronous(FULL)&_pragma=temp_store(MEMORY)&_pragma=secure_delete(1)&_txlock=immediate"))
+		"&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_txlock=immediate"))
 	if err != nil {
 		return fmt.Errorf("upgrade: buka %s: %w", path, err)
 	}

@@ -12,10 +12,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"loket/export"
 	"loket/store"
+	"loket/store/valid"
 	"loket/tariff"
 	"loket/tui/endofday"
-	"loket/tui/folder"
 	"loket/tui/frame"
 )
 
@@ -204,10 +205,12 @@ func TestEndOfDayBadAmountNamesField(t *testing.T) {
 	endOfDayPaidCash(t, h, 1)
 	endOfDayOpen(t, h)
 	cases := []struct{ typed, msg string }{
-		{"12a", `Uang tunai dihitung: isi dengan angka rupiah bulat, misalnya 1.250.000 (tertulis "12a")`},
-		{"12,50", "Uang tunai dihitung: rupiah bulat tanpa sen"},
-		{"-5000", "Uang tunai dihitung: tidak boleh negatif"},
-		{"", "Uang tunai dihitung: wajib diisi"},
+		{"12a", `Uang tunai dihitung: hanya boleh angka dengan titik pemisah ribuan (ada "a"), misalnya Rp1.250.000 (tertulis "12a")`},
+		{"12,50", `Uang tunai dihitung: rupiah bulat tanpa sen: titik memisahkan ribuan dan koma tidak dipakai, misalnya Rp1.250.000 (tertulis "12,50")`},
+		{"100.000,50", `Uang tunai dihitung: rupiah bulat tanpa sen: titik memisahkan ribuan dan koma tidak dipakai, misalnya Rp1.250.000 (tertulis "100.000,50")`},
+		{"1,5", `Uang tunai dihitung: rupiah bulat tanpa sen: titik memisahkan ribuan dan koma tidak dipakai, misalnya Rp1.250.000 (tertulis "1,5")`},
+		{"-5000", `Uang tunai dihitung: tidak boleh negatif (tertulis "-5000")`},
+		{"", "Uang tunai dihitung: wajib diisi: rupiah bulat, misalnya Rp1.250.000"},
 	}
 	for _, c := range cases {
 		h.keys("enter")
@@ -231,8 +234,8 @@ func TestEndOfDayBadAmountNamesField(t *testing.T) {
 		t.Fatalf("hand-over saved from a bad amount: %+v", hs)
 	}
 	for in, want := range map[string]int64{"1.250.000": 1250000, "Rp 80.000": 80000, "0": 0, " 12 500 ": 12500} {
-		if got, err := endofday.EndOfDayParseAmount(in); err != nil || got != want {
-			t.Errorf("endOfDayParseAmount(%q) = %d, %v; want %d", in, got, err, want)
+		if got, err := valid.Rupiah("Uang tunai dihitung", in); err != nil || got != want {
+			t.Errorf("valid.Rupiah(%q) = %d, %v; want %d", in, got, err, want)
 		}
 	}
 }
@@ -538,9 +541,9 @@ func TestEndOfDayDropsAnOlderLoad(t *testing.T) {
 // folder; writing the workbook makes it.
 func TestEndOfDayOpeningMakesNoFolder(t *testing.T) {
 	home := t.TempDir()
-	old := folder.UserHome
-	folder.UserHome = func() (string, error) { return home, nil }
-	t.Cleanup(func() { folder.UserHome = old })
+	old := export.UserHome
+	export.UserHome = func() (string, error) { return home, nil }
+	t.Cleanup(func() { export.UserHome = old })
 	h := newHarness(t, 120, 35)
 	endOfDayOpen(t, h)
 	dir := filepath.Join(home, "Documents", "Laporan PST")

@@ -17,7 +17,6 @@ import (
 	"loket/export"
 	"loket/store"
 	"loket/store/valid"
-	"loket/tui/folder"
 	"loket/tui/frame"
 	"loket/tui/home"
 	"loket/tui/visit"
@@ -47,14 +46,14 @@ var testStart = time.Date(2026, 11, 26, 9, 0, 0, 0, valid.WIB)
 // TestMain keeps the tests' documents and workbooks out of the real
 // user's Documents folder: the home is a temporary folder.
 func TestMain(m *testing.M) {
-	frame.Tick = func(int) tea.Cmd { return nil } // tests send tickMsg themselves
+	frame.Tick = func(int) tea.Cmd { return nil }   // tests send tickMsg themselves
+	frame.FilesTick = func() tea.Cmd { return nil } // and FilesTickMsg
 	home, err := os.MkdirTemp("", "loket-tui-home-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	folder.UserHome = func() (string, error) { return home, nil }
-	export.UserHome = folder.UserHome // printed documents (export.PrintDocument)
+	export.UserHome = func() (string, error) { return home, nil }
 	code := m.Run()
 	os.RemoveAll(home)
 	os.Exit(code)

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"loket/tui/complaints"
 	"loket/tui/endofday"
@@ -16,6 +17,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // build makes the screen a NavigateMsg asks for. A new screen is a
@@ -56,6 +58,10 @@ type Model struct {
 	tickGen  int
 	ticking  bool
 
+	filesGone string    // the database files vanished: stays for the session (safety.go)
+	clockWarn string    // the PC's clock is behind the newest record (safety.go)
+	clockAt   time.Time // when the clock was last checked
+
 	helpSig   string // what the cached help bar was drawn for
 	helpCache []string
 }
@@ -83,12 +89,16 @@ func (m *Model) syncTick() tea.Cmd {
 
 // Init asks the terminal for its background and starts the first screen.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, frame.LoadOffice(m.c), m.screen.Init(), m.syncTick(), startupChecks(m.c))
+	return tea.Batch(tea.RequestBackgroundColor, frame.LoadOffice(m.c), m.screen.Init(), m.syncTick(), startupChecks(m.c),
+		checkClock(m.c), frame.FilesTick())
 }
 
 // Update routes a message: what belongs to the whole app is handled here,
 // everything else goes to the current screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.safetyUpdate(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
@@ -180,12 +190,32 @@ func (m *Model) statusLines() []string {
 		text = "✗ " + m.errLine
 	case m.notice != "":
 		text, style = "✓ "+m.notice, st.Notice
-	default:
+	}
+	var lines []string
+	safe, isErr := m.safetyLine()
+	if safe != "" {
+		// The standing message is shown above the screen's own, on up
+		// to six lines: what to do (close, restore) must not be cut.
+		sst := st.Warn
+		if isErr {
+			sst = st.Err
+		}
+		lines = m.wrapStatus(safe, sst, w, 6)
+	}
+	if text != "" && text != safe {
+		lines = append(lines, m.wrapStatus(text, style, w, 3)...)
+	}
+	if len(lines) == 0 {
 		return []string{""}
 	}
+	return lines
+}
+
+// wrapStatus wraps a status message onto up to n lines.
+func (m *Model) wrapStatus(text string, style lipgloss.Style, w, n int) []string {
 	lines := frame.Wrap(text, max(w-1, 10))
-	if len(lines) > 3 {
-		lines = append(lines[:2], frame.Pad(strings.Join(lines[2:], " "), w-1))
+	if len(lines) > n {
+		lines = append(lines[:n-1], frame.Pad(strings.Join(lines[n-1:], " "), w-1))
 	}
 	for i, l := range lines {
 		lines[i] = style.Render(l)

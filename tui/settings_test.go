@@ -12,8 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"loket/export"
 	"loket/store"
-	"loket/tui/folder"
 	"loket/tui/frame"
 	"loket/tui/settings"
 )
@@ -130,8 +130,8 @@ func TestSettingsSavesTheOfficeAndTheHeaderFollows(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	s := settingsOpen(t, h)
 	h.sees("BPS Kabupaten Belitung Timur · Pengaturan", "Kantor", "Kode loket", "(bawaan)")
-	home, _ := folder.UserHome()
-	if def := filepath.Join(home, "Documents", folder.DefaultExportSub); s.Data.ExportDir != def || !settingsShows(h, def) {
+	home, _ := export.UserHome()
+	if def := filepath.Join(home, "Documents", export.DefaultExportSub); s.Data.ExportDir != def || !settingsShows(h, def) {
 		t.Fatalf("default export folder %q, want %q shown:\n%s", s.Data.ExportDir, def, h.screen())
 	}
 	h.keys("enter")
@@ -249,19 +249,19 @@ func TestSettingsAddsAnOfficerWithAPIN(t *testing.T) {
 	h.keys("t")
 	h.typ("Sari Dewi")
 	h.keys("tab")
-	h.typ("4321")
+	h.typ("654321")
 	h.keys("tab")
-	h.typ("4312")
+	h.typ("654312")
 	h.keys("enter")
 	h.waitSee("✗ Ulangi PIN: tidak sama dengan PIN")
 	if list, _ := h.s.Officers(context.Background()); len(list) != 1 {
 		t.Fatalf("officer added although the PINs differ: %v", list)
 	}
-	if strings.Contains(h.screen(), "4321") || strings.Contains(h.screen(), "4312") {
+	if strings.Contains(h.screen(), "654321") || strings.Contains(h.screen(), "654312") {
 		t.Fatalf("a PIN is shown:\n%s", h.screen())
 	}
 	h.keys("ctrl+u")
-	h.typ("4321")
+	h.typ("654321")
 	h.keys("enter")
 	h.waitSee("Petugas Sari Dewi ditambahkan.")
 	h.sees("Petugas terdaftar (2)", "Sari Dewi")
@@ -272,10 +272,10 @@ func TestSettingsAddsAnOfficerWithAPIN(t *testing.T) {
 	if err != nil || !o.HasPIN {
 		t.Fatalf("officer stored as %+v, %v", o, err)
 	}
-	if err := h.s.CheckPIN(context.Background(), o.ID, "4321"); err != nil {
+	if err := h.s.CheckPIN(context.Background(), o.ID, "654321"); err != nil {
 		t.Fatalf("CheckPIN refuses the PIN given: %v", err)
 	}
-	if err := h.s.CheckPIN(context.Background(), o.ID, "1234"); !errors.Is(err, store.ErrPIN) {
+	if err := h.s.CheckPIN(context.Background(), o.ID, "123456"); !errors.Is(err, store.ErrPIN) {
 		t.Fatalf("CheckPIN accepts a wrong PIN: %v", err)
 	}
 	// A name already there is refused, named, and the form kept.
@@ -296,12 +296,12 @@ func TestSettingsSetsAndChangesTheOwnPIN(t *testing.T) {
 	if s.Form.Get("cur") != nil {
 		t.Fatal("asks the current PIN of an officer without one")
 	}
-	h.typ("2468")
+	h.typ("246824")
 	h.keys("tab")
-	h.typ("2468")
+	h.typ("246824")
 	h.keys("enter")
 	h.waitSee("PIN Anda diubah.")
-	if err := h.s.CheckPIN(ctx, me, "2468"); err != nil {
+	if err := h.s.CheckPIN(ctx, me, "246824"); err != nil {
 		t.Fatalf("new PIN not set: %v", err)
 	}
 	h.sees("ada PIN")
@@ -311,34 +311,34 @@ func TestSettingsSetsAndChangesTheOwnPIN(t *testing.T) {
 	if s.Form.Get("cur") == nil {
 		t.Fatalf("the current PIN is not asked:\n%s", h.screen())
 	}
-	h.typ("1111")
+	h.typ("111111")
 	h.keys("tab")
-	h.typ("1357")
+	h.typ("135713")
 	h.keys("tab")
-	h.typ("1357")
+	h.typ("135713")
 	h.keys("enter")
 	h.waitSee("✗ PIN salah")
-	if err := h.s.CheckPIN(ctx, me, "2468"); err != nil {
+	if err := h.s.CheckPIN(ctx, me, "246824"); err != nil {
 		t.Fatalf("a wrong current PIN changed the PIN: %v", err)
 	}
-	if s.Form.Cur().Key != "cur" || s.Form.Val("pin") != "1357" {
+	if s.Form.Cur().Key != "cur" || s.Form.Val("pin") != "135713" {
 		t.Fatal("after a wrong PIN the focus is not on it, or the new PIN was lost")
 	}
-	h.typ("2468")
+	h.typ("246824")
 	h.keys("ctrl+s")
 	h.waitSee("PIN Anda diubah.")
-	if err := h.s.CheckPIN(ctx, me, "1357"); err != nil {
+	if err := h.s.CheckPIN(ctx, me, "135713"); err != nil {
 		t.Fatalf("PIN not changed: %v", err)
 	}
-	// A PIN that is not 4–8 digits is refused at the new PIN.
+	// A PIN that is not 6–8 digits is refused at the new PIN.
 	h.keys("p")
-	h.typ("1357")
+	h.typ("135713")
 	h.keys("tab")
 	h.typ("12")
 	h.keys("tab")
 	h.typ("12")
 	h.keys("enter")
-	h.waitSee("✗ PIN baru: harus 4–8 angka")
+	h.waitSee("✗ PIN baru: harus 6–8 angka")
 	if s.Form.Cur().Key != "pin" {
 		t.Fatalf("the error is not at PIN baru:\n%s", h.screen())
 	}
@@ -355,7 +355,7 @@ func TestSettingsBacksUpToAFolder(t *testing.T) {
 	h.keys("enter")
 	h.until("cadangan", func() bool { return s.LastOut != "" })
 	h.waitSee("Cadangan tersimpan")
-	files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db"))
+	files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db.gz"))
 	if len(files) != 1 || files[0] != s.LastOut {
 		t.Fatalf("backup files %v, screen says %q", files, s.LastOut)
 	}
@@ -527,12 +527,12 @@ func TestSettingsFitsTheTerminal(t *testing.T) {
 // make it on the disk (it is made when a document is written).
 func TestSettingsOpeningMakesNoExportFolder(t *testing.T) {
 	home := t.TempDir()
-	old := folder.UserHome
-	folder.UserHome = func() (string, error) { return home, nil }
-	t.Cleanup(func() { folder.UserHome = old })
+	old := export.UserHome
+	export.UserHome = func() (string, error) { return home, nil }
+	t.Cleanup(func() { export.UserHome = old })
 	h := newHarness(t, 80, 24)
 	s := settingsOpen(t, h)
-	def := filepath.Join(home, "Documents", folder.DefaultExportSub)
+	def := filepath.Join(home, "Documents", export.DefaultExportSub)
 	if s.Data.ExportDir != def || s.Data.ExportErr != nil || !settingsShows(h, def) {
 		t.Fatalf("default export folder %q (%v), want %q shown:\n%s", s.Data.ExportDir, s.Data.ExportErr, def, h.screen())
 	}
@@ -565,7 +565,7 @@ func TestSettingsBackupWrittenButNotRememberedIsDoneWithAWarning(t *testing.T) {
 	h.keys("enter")
 	h.until("cadangan", func() bool { return !s.Busy && (s.LastOut != "" || h.m.errLine != "") })
 	h.settle() // the notice is a command of its own, still in flight when LastOut is set
-	files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db"))
+	files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db.gz"))
 	if len(files) != 1 || s.LastOut != files[0] {
 		t.Fatalf("backup files %v, screen says %q; error line %q", files, s.LastOut, h.m.errLine)
 	}
@@ -584,7 +584,7 @@ func TestSettingsBackupWrittenButNotRememberedIsDoneWithAWarning(t *testing.T) {
 	}
 	settingsFrameFits(t, h, h.screen())
 	h.keys("enter") // opens the form again: no backup without the officer
-	if files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db")); len(files) != 1 || s.Form == nil {
+	if files, _ := filepath.Glob(filepath.Join(dir, "loket-*.db.gz")); len(files) != 1 || s.Form == nil {
 		t.Fatalf("enter after the warning: files %v, form open %v", files, s.Form != nil)
 	}
 }

@@ -2,8 +2,10 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -47,7 +49,7 @@ func TestStartFirstRunAsksOnlyTheName(t *testing.T) {
 func TestStartChooseAddAndPIN(t *testing.T) {
 	h := newEmptyHarness(t, "")
 	ctx := context.Background()
-	if _, err := h.s.AddOfficer(ctx, "Agus Setiawan", "1234"); err != nil {
+	if _, err := h.s.AddOfficer(ctx, "Agus Setiawan", "123456"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := h.s.AddOfficer(ctx, "Rina Wulandari", ""); err != nil {
@@ -60,11 +62,11 @@ func TestStartChooseAddAndPIN(t *testing.T) {
 	// Agus has a PIN: a wrong one is refused and asked again.
 	h.keys("enter")
 	h.waitSee("PIN Agus Setiawan")
-	h.Paste("9999")
+	h.Paste("999999")
 	h.keys("enter")
 	h.until("PIN salah", func() bool { return h.m.errLine == "PIN salah" })
 	h.sees("✗ PIN salah")
-	h.Paste("1234")
+	h.Paste("123456")
 	h.keys("enter")
 	h.atHome()
 	h.sees("Petugas: Agus Setiawan")
@@ -88,7 +90,7 @@ func TestStartChooseAddAndPIN(t *testing.T) {
 	h.waitSee("Tambah petugas baru")
 	h.Paste("Dewi Lestari")
 	h.keys("enter")
-	h.Paste("4321")
+	h.Paste("654321")
 	h.keys("enter")
 	h.atHome()
 	o, err := h.s.OfficerByName(ctx, "Dewi Lestari")
@@ -104,7 +106,7 @@ func TestStartPetugasFlag(t *testing.T) {
 	h.sees("Petugas: Rina Wulandari")
 
 	// A known officer with a PIN is still asked for it.
-	if _, err := h.s.AddOfficer(context.Background(), "Agus Setiawan", "1234"); err != nil {
+	if _, err := h.s.AddOfficer(context.Background(), "Agus Setiawan", "123456"); err != nil {
 		t.Fatal(err)
 	}
 	h = startHarness(t, h.s, h.clk, "agus setiawan", 80, 24)
@@ -112,7 +114,45 @@ func TestStartPetugasFlag(t *testing.T) {
 	if h.m.c.Officer.ID != "" {
 		t.Fatalf("on duty before the PIN: %+v", h.m.c.Officer)
 	}
-	h.Paste("1234")
+	h.Paste("123456")
+	h.keys("enter")
+	h.atHome()
+	h.sees("Petugas: Agus Setiawan")
+}
+
+// After five wrong PINs in a row the start screen says how long to wait,
+// and even the right PIN is refused until the wait is over.
+func TestStartPINWaitAfterFiveWrong(t *testing.T) {
+	h := newEmptyHarness(t, "")
+	if _, err := h.s.AddOfficer(context.Background(), "Agus Setiawan", "123456"); err != nil {
+		t.Fatal(err)
+	}
+	h = startHarness(t, h.s, h.clk, "agus setiawan", 80, 24)
+	h.waitSee("PIN Agus Setiawan")
+	for i := 1; i <= 4; i++ {
+		h.Paste("999999")
+		h.keys("enter")
+		h.until(fmt.Sprintf("wrong PIN %d", i), func() bool { return h.m.errLine == "PIN salah" })
+		h.m.errLine = "" // the next refusal must be a new one
+	}
+	h.Paste("999999")
+	h.keys("enter")
+	wait := "PIN salah 5 kali berturut-turut; coba lagi dalam 30 detik"
+	h.until("the wait after the fifth", func() bool { return h.m.errLine == wait })
+	h.m.errLine = ""
+
+	// The sixth try, with the right PIN, is refused with the wait.
+	h.Paste("123456")
+	h.keys("enter")
+	h.until("the wait on the sixth", func() bool { return h.m.errLine == wait })
+	h.sees("✗ " + wait)
+	if h.m.c.Officer.ID != "" {
+		t.Fatalf("on duty during the wait: %+v", h.m.c.Officer)
+	}
+
+	// After the wait the right PIN opens Beranda.
+	h.clk.Add(30 * time.Second)
+	h.Paste("123456")
 	h.keys("enter")
 	h.atHome()
 	h.sees("Petugas: Agus Setiawan")

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 
 	"loket/store"
@@ -40,6 +41,20 @@ func runApp(ctx context.Context, e *env, args []string) error {
 	}
 	defer unlock()
 	s, err := store.Open(ctx, path, store.Options{})
+	var need *store.NeedsUpgradeError
+	if errors.As(err, &need) {
+		// An older schema: the officer is asked before anything changes,
+		// and the upgrade runs with its progress on screen (issue 11).
+		ok, uerr := tui.RunUpgrade(ctx, path, need)
+		if uerr != nil {
+			return uerr
+		}
+		if !ok {
+			fmt.Fprintf(e.stdout, "Basis data %s belum diperbarui; tidak ada yang diubah. Jalankan loket lagi atau `loket upgrade` untuk memperbaruinya.\n", path)
+			return nil
+		}
+		s, err = store.Open(ctx, path, store.Options{})
+	}
 	if err != nil {
 		return err
 	}

@@ -195,7 +195,7 @@ func (s *Screen) load() tea.Cmd {
 	}
 }
 
-func complaintClosed(c store.Complaint) bool { return c.Status == "Selesai" }
+func complaintClosed(c store.Complaint) bool { return c.Closed() }
 
 func complaintsBtoi(b bool) int {
 	if b {
@@ -230,7 +230,7 @@ func (s *Screen) loadVisit(id string) tea.Cmd {
 		if err != nil {
 			return frame.ErrMsg{Err: err}
 		}
-		label := fmt.Sprintf("%s · %s · %s (%s)", v.Queue(), frame.DayDMY(v.Day), frame.VisitorName(v.Guest.Name), v.Status)
+		label := fmt.Sprintf("%s · %s · %s (%s)", v.Queue(), frame.DayDMY(v.Day), frame.VisitorName(v.Guest.Name), v.VisitStatus().Label())
 		return complaintsVisitMsg{id: id, label: label}
 	}
 }

@@ -53,6 +53,7 @@ func (s *Screen) listView() string {
 		fuW = rest * 2 / 5
 		textW = rest - fuW - 2
 	}
+	// "Diterima" here titles the date column (when it was received), not the status.
 	head := "   " + frame.Pad("Diterima", complaintsDateW+2) + frame.Pad("Saluran", complaintsChanW+2) +
 		frame.Pad("Status", complaintsStatW+2) + frame.Pad("Isi", textW)
 	if fuW > 0 {
@@ -76,10 +77,10 @@ func complaintsOneLine(s string) string { return strings.Join(strings.Fields(s),
 
 func (s *Screen) statusStyle(status string) func(...string) string {
 	st := s.c.Styles
-	switch status {
-	case "Diterima":
+	switch store.ComplaintStatus(status) {
+	case store.ComplaintReceived:
 		return st.Warn.Render
-	case "Diproses":
+	case store.ComplaintOpen:
 		return st.Accent.Render
 	}
 	return st.OK.Render

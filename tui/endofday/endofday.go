@@ -19,7 +19,6 @@ import (
 	"loket/store"
 	"loket/store/valid"
 	"loket/tariff"
-	"loket/tui/folder"
 	"loket/tui/form"
 	"loket/tui/frame"
 )
@@ -212,7 +211,7 @@ func (e *Screen) load() tea.Cmd {
 			return frame.ErrMsg{Err: err}
 		}
 		// Only where it is: the folder is made when the workbook is written.
-		m.Folder, m.FolderErr = folder.ExportDirOf(office)
+		m.Folder, m.FolderErr = export.ExportDirOf(office)
 		if m.FolderErr == nil {
 			if fi, err := os.Stat(filepath.Join(m.Folder, export.FileName(day, day))); err == nil {
 				m.Written = fi.ModTime()
@@ -237,38 +236,6 @@ func endOfDayExpiry(o store.OpenVisit) time.Time {
 // endOfDayCountedField is the label of the amount field, as its messages
 // name it.
 const endOfDayCountedField = "Uang tunai dihitung"
-
-// endOfDayParseAmount reads the cash counted: whole Rupiah, digits with
-// dots or spaces between thousands, an optional "Rp" in front.
-func EndOfDayParseAmount(s string) (int64, error) {
-	t := strings.TrimSpace(s)
-	if len(t) >= 2 && strings.EqualFold(t[:2], "rp") {
-		t = strings.TrimSpace(t[2:])
-	}
-	fail := func(msg string) error { return &valid.Error{Field: endOfDayCountedField, Msg: msg} }
-	switch {
-	case t == "":
-		return 0, fail("wajib diisi: jumlah uang tunai yang dihitung, misalnya 1.250.000 (0 bila tidak ada)")
-	case strings.HasPrefix(t, "-"):
-		return 0, fail("tidak boleh negatif")
-	case strings.Contains(t, ","):
-		return 0, fail(fmt.Sprintf("rupiah bulat tanpa sen, misalnya 1.250.000 (tertulis %q)", s))
-	}
-	digits := strings.NewReplacer(".", "", " ", "").Replace(t)
-	for _, r := range digits {
-		if r < '0' || r > '9' {
-			return 0, fail(fmt.Sprintf("isi dengan angka rupiah bulat, misalnya 1.250.000 (tertulis %q)", strings.TrimSpace(s)))
-		}
-	}
-	if len(digits) > 15 {
-		return 0, fail("terlalu besar")
-	}
-	var n int64
-	for _, r := range digits {
-		n = n*10 + int64(r-'0')
-	}
-	return n, nil
-}
 
 // Update handles a message and returns the screen.
 func (e *Screen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
@@ -422,7 +389,7 @@ func (e *Screen) hasNext() bool {
 
 // counted is the amount typed, if it reads as one.
 func (e *Screen) counted() (int64, bool) {
-	n, err := EndOfDayParseAmount(e.F.Val("counted"))
+	n, err := valid.Rupiah(endOfDayCountedField, e.F.Val("counted"))
 	return n, err == nil
 }
 
@@ -446,7 +413,7 @@ func (e *Screen) save() tea.Cmd {
 		return nil
 	}
 	e.F.ClearErrs()
-	counted, err := EndOfDayParseAmount(e.F.Val("counted"))
+	counted, err := valid.Rupiah(endOfDayCountedField, e.F.Val("counted"))
 	if err != nil {
 		e.F.ShowErr(err)
 		e.Editing = true

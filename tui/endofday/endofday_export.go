@@ -10,7 +10,6 @@ import (
 
 	"loket/export"
 	"loket/store"
-	"loket/tui/folder"
 	"loket/tui/frame"
 )
 
@@ -75,7 +74,7 @@ func endOfDayExport(ctx context.Context, s *store.Store, day, officer string, no
 	if err != nil {
 		return fail(err)
 	}
-	dir, err := folder.ExportFolder(office)
+	dir, err := export.ExportFolder(office)
 	if err != nil {
 		return fail(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"loket/export"
+	"loket/store"
 	"loket/store/valid"
 	"loket/tariff"
 	"loket/tui/form"
@@ -145,7 +146,7 @@ func (e *Screen) BankLines(w, room int) []string {
 		} else {
 			switch left := o.BillingExpires.Sub(now); {
 			case left <= 0:
-				exp = st.Err.Render("kedaluwarsa")
+				exp = st.Err.Render(store.BillingExpired.Label())
 			case left < 24*time.Hour:
 				exp = st.Warn.Render(frame.Span(left) + " lagi")
 			default:

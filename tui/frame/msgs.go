@@ -7,10 +7,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"loket/export"
 	"loket/store"
 	"loket/store/valid"
 	"loket/tariff"
-	"loket/tui/folder"
 )
 
 // Messages shared by the root and the screens. Results of store work are
@@ -68,7 +68,7 @@ func ErrText(err error) string {
 	if errors.As(err, &ut) {
 		return ut.UserText()
 	}
-	var fe *folder.FolderError
+	var fe *export.FolderError
 	if errors.As(err, &fe) {
 		return fe.Error()
 	}
@@ -91,4 +91,20 @@ func LoadOffice(c *Context) tea.Cmd {
 // replace it and send tickMsg themselves.
 var Tick = func(gen int) tea.Cmd {
 	return tea.Tick(time.Second, func(time.Time) tea.Msg { return TickMsg{Gen: gen} })
+}
+
+// FilesTickMsg is the root's timer of the file-identity check (issue 12):
+// it runs whatever screen is shown, unlike the clock of TickMsg.
+type FilesTickMsg struct{}
+
+// FilesEvery is how often the app checks that the database file and its
+// WAL are still the ones it opened: often enough that the officer learns of
+// a deleted file before typing a whole visit, seldom enough to cost nothing
+// (two stat calls).
+const FilesEvery = 5 * time.Second
+
+// FilesTick schedules the next file check. Update/View tests replace it and
+// send FilesTickMsg themselves.
+var FilesTick = func() tea.Cmd {
+	return tea.Tick(FilesEvery, func(time.Time) tea.Msg { return FilesTickMsg{} })
 }

@@ -6,7 +6,6 @@ package report
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -16,7 +15,6 @@ import (
 
 	"loket/export"
 	"loket/store/valid"
-	"loket/tui/folder"
 	"loket/tui/form"
 	"loket/tui/frame"
 )
@@ -108,7 +106,7 @@ func (r *Screen) Init() tea.Cmd {
 		if err != nil {
 			return frame.ErrMsg{Err: err}
 		}
-		dir, err := folder.ExportDirOf(o)
+		dir, err := export.ExportDirOf(o)
 		return folderMsg{dir, err}
 	}
 }
@@ -148,11 +146,11 @@ func (r *Screen) Period() (export.Period, error) {
 	if !r.OnRange() {
 		return export.PeriodChoices[r.Cursor].Period(r.C.Now()), nil
 	}
-	f, err := ParseDate(FromField, r.F.Val("from"))
+	f, err := valid.DayDate(FromField, r.F.Val("from"))
 	if err != nil {
 		return export.Period{}, err
 	}
-	t, err := ParseDate(ToField, r.F.Val("to"))
+	t, err := valid.DayDate(ToField, r.F.Val("to"))
 	if err != nil {
 		return export.Period{}, err
 	}
@@ -161,34 +159,6 @@ func (r *Screen) Period() (export.Period, error) {
 			f.Format(dateLayout), strings.ToLower(ToField), t.Format(dateLayout))}
 	}
 	return export.RangePeriod(f, t), nil
-}
-
-// ParseDate reads a date typed day first, HH-BB-TTTT with - or / ("01-06-2026",
-// "1/6/2026"), and returns midnight WIB of it; a date not in the calendar
-// is refused as such.
-func ParseDate(field, s string) (time.Time, error) {
-	t := strings.TrimSpace(s)
-	hint := "tulis tanggal hari dulu: HH-BB-TTTT, misalnya 01-06-2026"
-	if t == "" {
-		return time.Time{}, &valid.Error{Field: field, Msg: "wajib diisi; " + hint}
-	}
-	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '-' || r == '/' })
-	if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 {
-		return time.Time{}, &valid.Error{Field: field, Msg: fmt.Sprintf("%s (tertulis %q)", hint, t)}
-	}
-	var n [3]int
-	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || strings.ContainsAny(p, "+-") {
-			return time.Time{}, &valid.Error{Field: field, Msg: fmt.Sprintf("%s (tertulis %q)", hint, t)}
-		}
-		n[i] = v
-	}
-	d, m, y := n[0], n[1], n[2]
-	if y < 1 || m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
-		return time.Time{}, &valid.Error{Field: field, Msg: fmt.Sprintf("tanggal %s tidak ada di kalender (hari dulu, lalu bulan)", t)}
-	}
-	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, valid.WIB), nil
 }
 
 // blur leaves the range's dates.

@@ -10,7 +10,6 @@ import (
 
 	"loket/export"
 	"loket/store"
-	"loket/tui/folder"
 	"loket/tui/frame"
 )
 
@@ -79,7 +78,7 @@ func recap(ctx context.Context, s *store.Store, p export.Period, officer string,
 	if err != nil {
 		return fail(err)
 	}
-	dir, err := folder.ExportFolder(office)
+	dir, err := export.ExportFolder(office)
 	if err != nil {
 		return fail(err)
 	}

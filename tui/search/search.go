@@ -439,7 +439,7 @@ func searchPersonRow(p store.Visitor) string {
 // its status unstyled: the status style's reset would end the row's
 // highlight.
 func searchVisitRow(st *frame.Styles, h store.Hit, name, on bool) string {
-	row := frame.Pad(h.Queue, 7) + frame.Pad(frame.DayDMY(h.Day), 12) + searchStatus(st, h.Status, on)
+	row := frame.Pad(h.Queue, 7) + frame.Pad(frame.DayDMY(h.Day), 12) + searchStatus(st, h.VisitStatus(), on)
 	if name {
 		row += "  " + frame.VisitorName(h.Name)
 		// A number match names the full number (a typed prefix may
@@ -453,9 +453,9 @@ func searchVisitRow(st *frame.Styles, h store.Hit, name, on bool) string {
 
 // searchStatus is a visit's status in a fixed column, coloured unless
 // its row is selected (on).
-func searchStatus(st *frame.Styles, status string, on bool) string {
-	short := frame.Pad(status, 9)
-	if status == store.StatusReferred {
+func searchStatus(st *frame.Styles, status store.VisitStatus, on bool) string {
+	short := frame.Pad(status.Label(), 9)
+	if status == store.VisitReferred {
 		short = frame.Pad("Dirujuk", 9)
 	}
 	if on {
@@ -463,9 +463,9 @@ func searchStatus(st *frame.Styles, status string, on bool) string {
 	}
 	style := st.Accent
 	switch status {
-	case store.StatusDone:
+	case store.VisitDone:
 		style = st.OK
-	case store.StatusCanceled, store.StatusReferred:
+	case store.VisitCanceled, store.VisitReferred:
 		style = st.Dim
 	}
 	return style.Render(short)

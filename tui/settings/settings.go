@@ -5,6 +5,7 @@ package settings
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -12,9 +13,9 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"loket/export"
 	"loket/store"
 	"loket/store/valid"
-	"loket/tui/folder"
 	"loket/tui/form"
 	"loket/tui/frame"
 )
@@ -126,7 +127,7 @@ func (s *Screen) Init() tea.Cmd {
 		if m.BackupDir, err = st.Meta(ctx, SettingsBackupMeta); err != nil {
 			return frame.ErrMsg{Err: err}
 		}
-		m.ExportDir, m.ExportErr = folder.DefaultExportDir()
+		m.ExportDir, m.ExportErr = export.DefaultExportDir()
 		m.autoBackup = store.BackupDir(st.Path())
 		return m
 	}
@@ -257,12 +258,12 @@ func (s *Screen) viewKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.mode = settingsAddOfficer
 		s.open(form.New(s.c,
 			form.TextF("name", "Nama petugas", ""),
-			settingsPINField("pin", "PIN").WithHint("Opsional, 4–8 angka. Kosongkan bila tanpa PIN."),
+			settingsPINField("pin", "PIN").WithHint("Opsional, "+pinDigits+". Kosongkan bila tanpa PIN."),
 			settingsPINField("pin2", "Ulangi PIN")))
 	case key.Matches(msg, k.PIN):
 		s.mode = settingsChangePIN
 		var fields []*form.Field
-		hint := "4–8 angka."
+		hint := pinDigits + "."
 		if s.onDuty().HasPIN {
 			fields = append(fields, settingsPINField("cur", "PIN sekarang"))
 			hint += " Kosongkan untuk menghapus PIN."
@@ -275,10 +276,13 @@ func (s *Screen) viewKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// pinDigits is how long a new PIN must be, in the officer's words.
+var pinDigits = fmt.Sprintf("%d–%d angka", store.PINMinDigits, store.PINMaxDigits)
+
 func settingsPINField(key, label string) *form.Field {
 	fl := form.TextF(key, label, "")
 	fl.In.EchoMode = textinput.EchoPassword
-	fl.In.CharLimit = 8
+	fl.In.CharLimit = store.PINMaxDigits
 	return fl
 }
 
@@ -406,7 +410,7 @@ func (s *Screen) submit() tea.Cmd {
 	case settingsChangePIN:
 		id, cur, pin, had := s.c.Officer.ID, f.Val("cur"), strings.TrimSpace(f.Val("pin")), s.onDuty().HasPIN
 		if pin == "" && !had {
-			return refuse("PIN baru", "isi 4–8 angka")
+			return refuse("PIN baru", "isi "+pinDigits)
 		}
 		done := "PIN Anda diubah."
 		if pin == "" {
@@ -459,7 +463,7 @@ func settingsSaveOffice(c *frame.Context, o store.Office, oldExport string) tea.
 				err = settingsTryFolder(o)
 			}
 			if err != nil {
-				return frame.ErrMsg{Err: &valid.Error{Field: "Folder ekspor", Msg: folder.FolderProblem(err)}}
+				return frame.ErrMsg{Err: &valid.Error{Field: "Folder ekspor", Msg: export.FolderProblem(err)}}
 			}
 		}
 		if err := st.UpdateOffice(ctx, actor, o); err != nil {

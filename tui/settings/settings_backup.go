@@ -9,9 +9,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"loket/export"
 	"loket/store"
 	"loket/store/valid"
-	"loket/tui/folder"
 	"loket/tui/frame"
 )
 
@@ -38,7 +38,7 @@ func (settingsBackupDoneMsg) Success() {}
 
 // settingsTryFolder makes the export folder and writes a file into it.
 func settingsTryFolder(o store.Office) error {
-	dir, err := folder.ExportFolder(o)
+	dir, err := export.ExportFolder(o)
 	if err != nil {
 		return err
 	}
@@ -67,21 +67,21 @@ func settingsRunBackup(c *frame.Context, dir, confirmed string) tea.Cmd {
 		}
 		abs, err := filepath.Abs(dir)
 		if err != nil {
-			return fail(folder.FolderProblem(err))
+			return fail(export.FolderProblem(err))
 		}
 		info, err := os.Stat(abs)
-		missing := errors.Is(err, fs.ErrNotExist) && !folder.FolderFileInWay(err)
+		missing := errors.Is(err, fs.ErrNotExist) && !fileInWay(err)
 		switch {
 		case missing && confirmed != abs:
 			return settingsBackupMissingMsg{abs}
 		case err == nil && !info.IsDir():
 			return fail(abs + " adalah berkas, bukan folder; pilih folder lain")
 		case err != nil && !missing:
-			return fail(folder.FolderProblem(err))
+			return fail(export.FolderProblem(err))
 		}
 		p, err := st.Backup(ctx, abs)
 		if err != nil {
-			return fail("cadangan ke " + abs + " gagal: " + folder.FolderProblem(err))
+			return fail("cadangan ke " + abs + " gagal: " + export.FolderProblem(err))
 		}
 		if err := st.SetMeta(ctx, SettingsBackupMeta, abs); err != nil {
 			return settingsBackupDoneMsg{path: p, dir: abs,
@@ -100,4 +100,23 @@ func settingsWhy(err error) string {
 		}
 	}
 	return strings.TrimPrefix(frame.ErrText(err), "Gagal: ")
+}
+
+// fileInWay reports whether the nearest existing folder on the error's
+// path is a file: Windows says "path not found" both for a missing folder
+// and for a file where a folder should be, and only a missing folder may
+// be offered to be made.
+func fileInWay(err error) bool {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path == "" {
+		return false
+	}
+	for p := filepath.Clean(pe.Path); ; p = filepath.Dir(p) {
+		if fi, err := os.Stat(p); err == nil {
+			return !fi.IsDir()
+		}
+		if filepath.Dir(p) == p {
+			return false
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"loket/store"
 	"loket/tui/frame"
 )
 
@@ -177,7 +178,7 @@ func (s *Screen) backupView(w int) ([]string, int) {
 		last = "belum pernah dari layar ini"
 	}
 	out = append(out, s.row("Folder terakhir", last, lw, w)...)
-	out = append(out, s.row("Cadangan harian", s.Data.autoBackup+" (otomatis, 30 terbaru)", lw, w)...)
+	out = append(out, s.row("Cadangan harian", s.Data.autoBackup+" "+backupKept, lw, w)...)
 	if s.LastOut != "" {
 		out = append(out, "")
 		out = append(out, s.row("Tersimpan", st.OK.Render(s.LastOut), lw, w)...)
@@ -189,3 +190,8 @@ func (s *Screen) backupView(w int) ([]string, int) {
 	}
 	return out, -1
 }
+
+// backupKept says the retention rule of the automatic backups (the store's
+// BackupDaily, BackupWeekly, BackupMonthly): the newest of each period.
+var backupKept = fmt.Sprintf("(otomatis; disimpan yang terbaru dari tiap %d hari, %d minggu dan %d bulan terakhir)",
+	store.BackupDaily, store.BackupWeekly, store.BackupMonthly)

@@ -3,6 +3,7 @@ package start
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -149,11 +150,11 @@ func (s *startScreen) newForm() tea.Cmd {
 	case startAdd:
 		fields = append(fields,
 			huh.NewInput().Title("Nama petugas").Value(&s.name).CharLimit(100),
-			huh.NewInput().Title("PIN (opsional, 4–8 angka)").Description("Kosongkan bila tanpa PIN.").
-				EchoMode(huh.EchoModePassword).Value(&s.pin).CharLimit(8))
+			huh.NewInput().Title(fmt.Sprintf("PIN (opsional, %d–%d angka)", store.PINMinDigits, store.PINMaxDigits)).Description("Kosongkan bila tanpa PIN.").
+				EchoMode(huh.EchoModePassword).Value(&s.pin).CharLimit(store.PINMaxDigits))
 	case startPIN:
 		s.pin = ""
-		fields = append(fields, huh.NewInput().Title("PIN "+s.chosen.Name).EchoMode(huh.EchoModePassword).Value(&s.pin).CharLimit(8))
+		fields = append(fields, huh.NewInput().Title("PIN "+s.chosen.Name).EchoMode(huh.EchoModePassword).Value(&s.pin).CharLimit(store.PINMaxDigits))
 	default:
 		s.form = nil
 		return nil
@@ -204,7 +205,10 @@ func (s *startScreen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 			return s, s.listKey(msg)
 		}
 	}
-	if s.form == nil {
+	if s.form == nil || s.busy {
+		// While a completed form is being saved, another message (a
+		// cursor blink) must not submit it again: a wrong PIN would be
+		// counted twice.
 		return s, nil
 	}
 	m, cmd := s.form.Update(msg)
