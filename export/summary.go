@@ -3,6 +3,7 @@ package export
 import (
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -33,6 +34,7 @@ const (
 	LabelDeclined     = "Responden menolak mengisi SKM"
 	LabelPayments     = "Jumlah pembayaran"
 	LabelNote         = "Keterangan"
+	LabelIntegrity    = "Kode integritas"
 	NoVisitsNote      = "Tidak ada kunjungan pada periode ini."
 	labelNRRPrefix    = "NRR "
 	labelCategoryPref = "Kunjungan menurut kategori instansi: "
@@ -127,6 +129,26 @@ func (t *tally) addRating(x store.RatingRow) {
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
+// integrityCode is the Ringkasan's Kode integritas: the audit chain's head
+// at the last row before the end of the period's last day, one code per
+// counter the file holds (one on a single counter's PC). Kept with the
+// workbook, it lets `loket check --kode` show later that the trail up to it
+// was not changed (docs/reliability.md).
+func integrityCode(r *store.Report) (string, error) {
+	codes, err := r.IntegrityCodes()
+	if err != nil {
+		return "", err
+	}
+	if len(codes) == 0 {
+		return "belum ada jejak audit", nil
+	}
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = c.String()
+	}
+	return strings.Join(out, "; "), nil
+}
+
 // summaryRow is one Uraian/Nilai row and the kind of its value.
 type summaryRow struct {
 	label string
@@ -176,6 +198,11 @@ func (b *book) summarySheet() error {
 		{"Dibuat oleh", kText, madeBy},
 		{"Nomor identitas", kText, idNote},
 	}
+	code, err := integrityCode(b.r)
+	if err != nil {
+		return err
+	}
+	rows = append(rows, summaryRow{LabelIntegrity, kText, code})
 	if t.visits == 0 {
 		rows = append(rows, summaryRow{LabelNote, kText, NoVisitsNote})
 	}

@@ -17,6 +17,7 @@ It prints a short report and exits 0 when all holds, 1 on any mismatch,
 """
 
 import datetime
+import re
 import sys
 
 try:
@@ -45,7 +46,13 @@ CONTRACT = {
 SUMMARY_LABELS = ["Periode", "Jumlah kunjungan", "Kunjungan selesai", "Kunjungan batal",
                   "Kunjungan dirujuk ke konsultasi", "Kunjungan berjalan", "Total PNBP (Rp)", "PNBP tunai (Rp)",
                   "PNBP bank (Rp)", "Rata-rata waktu layanan (menit)", "Kunjungan selesai <= 5 menit (%)",
-                  "Jumlah responden SKM", "IKM", "Mutu pelayanan", "Jumlah pengaduan"]
+                  "Jumlah responden SKM", "IKM", "Mutu pelayanan", "Jumlah pengaduan", "Kode integritas"]
+
+# A Kode integritas (docs/reliability.md): counter, audit row number and 20
+# Crockford base32 characters of the chain head in groups of five; one per
+# counter, joined by "; ", or the note of a file without an audit trail.
+KODE = re.compile(r"^[^\s;]+-[1-9][0-9]*(-[0-9A-HJKMNP-TV-Z]{5}){4}$")
+NO_KODE = "belum ada jejak audit"
 
 STATUSES = {"Selesai", "Batal", "Dirujuk ke konsultasi", "Berjalan"}
 
@@ -194,6 +201,10 @@ def check(path):
             summary[label.value] = row["Nilai"].value if "Nilai" in row else None
     for label in SUMMARY_LABELS:
         ck.expect(label in summary, "Ringkasan tanpa baris %r" % label)
+    kode = summary.get("Kode integritas")
+    if kode is not None:
+        ck.expect(isinstance(kode, str) and (kode == NO_KODE or all(KODE.match(k) for k in kode.split("; "))),
+                  "Ringkasan 'Kode integritas' bukan kode ASAL-NOMOR-XXXXX-XXXXX-XXXXX-XXXXX: %r" % kode)
 
     def num(label):
         v = summary.get(label)

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"loket/store/chain"
 )
 
 // auditor appends audit rows for one entity inside a transaction. The first
@@ -28,9 +30,19 @@ func (a *auditor) insert(action, field string, old, new sql.NullString, personal
 	if a.err != nil {
 		return
 	}
-	_, err := a.s.cached(a.tx).ExecContext(a.ctx, `INSERT INTO audit (origin, seq, at, officer_id, entity, entity_id, action, field, old, new, personal)
-		VALUES (1, (SELECT audit_seq + 1 FROM counters WHERE id = 1), ?,?,?,?,?,?,?,?,?)`, fmtTime(a.s.at(a.tx)), nullStr(a.actor), a.entity, a.entityID,
-		action, field, old, new, personal)
+	// The row's hash links it to the previous row of this counter (schema 3,
+	// audit_chain.go); its number and link are read under the write lock.
+	uid, seq, prev, err := a.s.chainLink(a.ctx, a.tx)
+	if err != nil {
+		a.err = err
+		return
+	}
+	at := fmtTime(a.s.at(a.tx))
+	h := chain.Next(prev, chain.Row{Origin: uid, Seq: seq, At: at, Officer: a.actor, Entity: a.entity, EntityID: a.entityID,
+		Action: action, Field: field, Values: chain.ValuesHash(strPtr(old), strPtr(new))})
+	_, err = a.s.cached(a.tx).ExecContext(a.ctx, `INSERT INTO audit (origin, seq, at, officer_id, entity, entity_id, action, field, old, new, personal, hash)
+		VALUES (1, ?,?,?,?,?,?,?,?,?,?,?)`, seq, at, nullStr(a.actor), a.entity, a.entityID,
+		action, field, old, new, personal, h[:])
 	if err != nil {
 		a.err = fmt.Errorf("store: audit: %w", err)
 	}

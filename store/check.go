@@ -56,7 +56,10 @@ const maxProblems = 50
 //   - penyerahan: no product handed over before it was prepared, before the
 //     payment, or before the SPPD was received, nor while payment is pending;
 //   - audit: see checker.audit (check_audit.go) for what can and cannot be
-//     verified.
+//     verified;
+//   - rantai audit: each counter's audit trail recomputes as a hash chain
+//     (checker.chain, check_chain.go); what that proves and what it does
+//     not is in docs/reliability.md.
 //
 // A compressed backup (.db.gz) is checked too: it is decompressed into a
 // temporary owner-only file beside it (or in the user's temp folder when
@@ -105,6 +108,7 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	c.money()
 	c.times()
 	c.audit()
+	c.chain() // check_chain.go
 	c.auditPersonal()
 	return r, nil
 }

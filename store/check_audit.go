@@ -21,10 +21,11 @@ var auditTriggers = map[string]string{"audit_no_update": "BEFORE UPDATE ON AUDIT
 //     deleted;
 //   - rows marked personal hold no old or new value.
 //
-// It cannot show that a row was edited, or that rows were removed and the
-// numbering and counter rewritten, by someone who dropped the triggers and
-// put them back with a SQLite tool: the file carries no signature. The
-// trail guards against mistakes and casual edits, not a determined editor.
+// A row edited, or rows removed and the numbering and counter rewritten,
+// by someone who dropped the triggers and put them back with an SQLite
+// tool, is the hash chain's to find (checker.chain, check_chain.go); one
+// who recomputed the chain too is found only by a Kode integritas kept off
+// the PC (VerifyCode): the file carries no signature.
 func (c *checker) audit() {
 	found := map[string]bool{}
 	c.each("audit", `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'`, func(rows *sql.Rows) error {

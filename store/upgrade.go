@@ -326,12 +326,16 @@ func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
 
 // afterMigration does what a migration needs from Go inside its own
 // transaction: migration 2 stores the built-in schedule as a schedule row
-// and points every visit without one at it.
+// and points every visit without one at it; migration 3 computes the hash
+// chain of the audit rows already there (SQLite has no SHA-256).
 func afterMigration(ctx context.Context, tx *sql.Tx, version int, newID string, now time.Time) error {
-	if version != 2 {
-		return nil
+	switch version {
+	case 2:
+		return storeBuiltinSchedule(ctx, tx, newID)
+	case 3:
+		return backfillChain(ctx, tx)
 	}
-	return storeBuiltinSchedule(ctx, tx, newID)
+	return nil
 }
 
 // storeBuiltinSchedule keeps the binary's built-in schedule as a schedule

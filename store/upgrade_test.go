@@ -20,6 +20,7 @@ import (
 var releasedMigrations = map[string]string{
 	"migrations/0001_init.sql":             "9515aad9281460718c119638f8bba91b164fa29abf024c135035e0f1e256814f",
 	"migrations/0002_origin_footprint.sql": "6f129b08eeac641a524c043556171245338ff83cb6e7e6f3720ac27a13aa5552",
+	"migrations/0003_audit_chain.sql":      "12dc668d84c050b564d9b383888e91216af2fe9b3e2ddc86ac70b57575018217",
 }
 
 func TestReleasedMigrationsUnchanged(t *testing.T) {
@@ -70,7 +71,7 @@ func TestUpgradeV1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.From != 1 || res.To != 2 || !res.Check.OK() || res.Check.Visits != 320 {
+	if res.From != 1 || res.To != 3 || !res.Check.OK() || res.Check.Visits != 320 {
 		t.Fatalf("result %+v", res)
 	}
 	if !strings.HasPrefix(filepath.Base(res.Backup), "loket-sebelum-upgrade-") || filepath.Dir(res.Backup) != filepath.Dir(p) {
@@ -82,11 +83,17 @@ func TestUpgradeV1(t *testing.T) {
 	if len(phases) < 5 || phases[0] != "cadangan" || phases[len(phases)-1] != "pemeriksaan" {
 		t.Errorf("progress phases %v", phases)
 	}
-	if v, err := VerifySchema(ctx, p); err != nil || v != 2 {
+	if v, err := VerifySchema(ctx, p); err != nil || v != 3 {
 		t.Fatalf("VerifySchema = %d, %v", v, err)
 	}
 	db := rawDB(t, p)
 	defer db.Close()
+	// Migration 3 gave every row of the kept trail its chain hash (check
+	// above verified the chain itself).
+	var unhashed int
+	if err := db.QueryRow(`SELECT count(*) FROM audit WHERE hash IS NULL OR length(hash) <> 32`).Scan(&unhashed); err != nil || unhashed != 0 {
+		t.Fatalf("%d audit rows without a hash after the upgrade (%v)", unhashed, err)
+	}
 	var nullSched, steps, kw, kwPayer, counters, seq int
 	must := func(err error) {
 		t.Helper()

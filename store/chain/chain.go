@@ -3,8 +3,9 @@
 // and the `Kode integritas` printed on the day's workbook that anchors a
 // prefix of the chain off the PC.
 //
-// It is not wired to the schema yet: the columns (origin, hash) come with
-// migration 0003, after schema v2. It imports only the standard library.
+// The store wires it to the schema (migration 0003's audit.hash column,
+// store/audit_chain.go and store/check_chain.go). It imports only the
+// standard library.
 //
 // What a chain proves: it holds no secret, so whoever edits rows and
 // recomputes every later hash, or cuts the tail, passes a check that sees
