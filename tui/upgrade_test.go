@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -112,7 +113,7 @@ func TestUpgradePromptAsksThenUpgradesWithProgressAndOpens(t *testing.T) {
 	d := &upgradeDriver{t: t, m: m, results: make(chan tea.Msg, 64)}
 	d.feed(tea.WindowSizeMsg{Width: 80, Height: 24})
 	scr := d.screen()
-	for _, want := range []string{"skema versi 1", "versi 2", "enter perbarui", "esc keluar", "cadangan"} {
+	for _, want := range []string{"skema versi 1", "versi " + strconv.Itoa(store.SchemaVersion), "enter perbarui", "esc keluar", "cadangan"} {
 		if !strings.Contains(scr, want) {
 			t.Fatalf("the prompt lacks %q:\n%s", want, scr)
 		}
@@ -148,7 +149,7 @@ func TestUpgradePromptAsksThenUpgradesWithProgressAndOpens(t *testing.T) {
 	for _, l := range strings.Split(scr, "\n") {
 		joined.WriteString(strings.TrimSpace(l))
 	}
-	if !strings.Contains(scr, "Basis data diperbarui ke skema versi 2") || !strings.Contains(joined.String(), m.res.Backup) {
+	if !strings.Contains(scr, "Basis data diperbarui ke skema versi "+strconv.Itoa(store.SchemaVersion)) || !strings.Contains(joined.String(), m.res.Backup) {
 		t.Fatalf("the result does not say what was done and where the backup is:\n%s", scr)
 	}
 	if _, err := os.Stat(m.res.Backup); err != nil {
