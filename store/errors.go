@@ -17,6 +17,7 @@ var (
 	ErrBusy     = errors.New("basis data sedang dipakai proses lain")
 	ErrDiskFull = errors.New("disk penuh")
 	ErrReadOnly = errors.New("basis data tidak dapat ditulisi")
+	ErrCorrupt  = errors.New("basis data rusak")
 	// ErrErasedInLog: an erasure is done, but the old values wait in the
 	// WAL for a reader to finish; the caller reports success with a note.
 	ErrErasedInLog = errors.New("data terhapus, salinan lama masih di log")
@@ -70,7 +71,9 @@ func mapErr(err error) error {
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-			return fmt.Errorf("%w: %v", ErrBusy, err)
+			return &RuleError{Kind: ErrBusy, Msg: fmt.Sprintf("Basis data sedang dipakai proses lain (kode SQLite %d); coba lagi sebentar lagi. Isian tidak hilang.", se.Code())}
+		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+			return &RuleError{Kind: ErrCorrupt, Msg: fmt.Sprintf("Basis data rusak (kode SQLite %d): jangan lanjut menyimpan. Catat isian di layar, tutup loket, jalankan \"loket check\", lalu pulihkan cadangan terbaru (\"loket restore\").", se.Code())}
 		case sqlite3.SQLITE_FULL:
 			return &RuleError{Kind: ErrDiskFull, Msg: "Gagal menyimpan: disk penuh. Kosongkan ruang disk lalu simpan lagi; isian tidak hilang."}
 		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM:
