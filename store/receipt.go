@@ -51,3 +51,14 @@ func (v *Visit) CancelRefusal() error {
 // (the visit closed or suspended, the step not applicable or out of
 // order), nil when it can: the gate every step's recording passes.
 func (v *Visit) StepRefusal(n int) error { return checkAct(v, n) }
+
+// PayRefusal is the store's reason step 11 cannot be recorded again: the
+// visit is paid, and the money received is not changed; what the kuitansi
+// prints besides it is corrected at step 14. nil before payment.
+func (v *Visit) PayRefusal() error {
+	if !v.Paid() {
+		return nil
+	}
+	return refuse(ErrPaid, "Kunjungan %s sudah dibayar (%s %s); pembayaran tidak dapat diubah. Nama wajib bayar pada kuitansi diperbaiki di langkah 14 (kuitansi perlu perbaikan)",
+		v.Queue(), v.Payment.PaymentMethod().Label(), tariff.Rupiah(v.Payment.Amount))
+}

@@ -127,6 +127,16 @@ func TestCancelRefusal(t *testing.T) {
 	if cerr := f.s.Cancel(f.ctx, f.off, paid.ID, "pergi"); cerr == nil || cerr.Error() != err.Error() {
 		t.Fatalf("Cancel says %v, the predicate %v", cerr, err)
 	}
+	perr := paid.PayRefusal()
+	if !errors.Is(perr, ErrPaid) || !strings.Contains(perr.Error(), "langkah 14") {
+		t.Fatalf("paid visit's payment: %v", perr)
+	}
+	if cerr := f.s.PayCash(f.ctx, f.off, paid.ID, "Siti Aminah", paid.Total); cerr == nil || cerr.Error() != perr.Error() {
+		t.Fatalf("PayCash says %v, the predicate %v", cerr, perr)
+	}
+	if open.PayRefusal() != nil {
+		t.Fatal("unpaid visit refused payment")
+	}
 	done := f.walk(paidPub, StepFinish)
 	if err := done.CancelRefusal(); !errors.Is(err, ErrClosed) {
 		t.Fatalf("finished visit: %v", err)
