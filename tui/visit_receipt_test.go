@@ -163,3 +163,42 @@ func TestProductFaultIsConfirmed(t *testing.T) {
 	h.atStep(store.StepPrepare)
 	h.until("the confirmation", func() bool { return strings.Contains(h.m.notice, "Perbaikan produk dicatat") })
 }
+
+// A finished visit's not-applicable step does not promise an enter that
+// goes elsewhere: enter there goes to Beranda, as the heading says.
+func TestClosedVisitNotApplicableStep(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	id := h.walk(kindPaidPub, store.StepRating)
+	h.keys("enter")
+	h.update(frame.NavigateMsg{To: frame.ScreenVisit, VisitID: id})
+	h.settle()
+	for h.visitScreen().Sel != store.StepSPPD {
+		h.keys("pgup")
+	}
+	h.sees("Tidak berlaku", "enter/esc: kembali ke Beranda")
+	if strings.Contains(h.screen(), "langkah yang sedang dikerjakan") {
+		t.Fatalf("a closed visit promises the step at hand:\n%s", h.screen())
+	}
+	h.keys("enter")
+	h.atHome()
+}
+
+// ctrl+r on the only product line says why it stays; a score typed on a
+// declined survey says how to fill it in again. Before, both did nothing.
+func TestEditorKeysSayWhy(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.walk(kindPaidPub, store.StepGuestBook)
+	h.keys("ctrl+r")
+	h.until("refusal", func() bool { return h.m.errLine != "" })
+	if !strings.Contains(h.m.errLine, "isi paling sedikit satu produk") {
+		t.Fatalf("ctrl+r on the only line: %q", h.m.errLine)
+	}
+
+	h = newHarness(t, 80, 24)
+	h.walk(kindPaidPub, store.StepCheck)
+	h.keys("t", "up", "4")
+	h.until("refusal", func() bool { return h.m.errLine != "" })
+	if !strings.Contains(h.m.errLine, "tekan t untuk mengisi survei lagi") {
+		t.Fatalf("a score on a declined survey: %q", h.m.errLine)
+	}
+}

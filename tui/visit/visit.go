@@ -5,6 +5,7 @@ package visit
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -226,7 +227,9 @@ func (s *Screen) applyKeys() {
 	case !open:
 		k.Next.SetHelp("enter", "ke Beranda")
 	case na || (ed != nil && ed.refusal(s.V) != nil):
-		k.Next.SetHelp("enter", "ke langkah sekarang")
+		// The step's number, shorter than "sekarang": at 80 columns the
+		// help keeps esc on the bar.
+		k.Next.SetHelp("enter", fmt.Sprintf("ke langkah %d", s.V.Current()))
 	case ed != nil && (!hasForm || ed.Fields().Cur() == nil || s.lastField()):
 		k.Next.SetHelp("enter", "simpan")
 	default:

@@ -173,7 +173,9 @@ func (s *Screen) mainPanel(w, h int) []string {
 	focus := -1
 	ed := s.Editor()
 	if v.Step(n).State == store.StateNA {
-		body = append(body, frame.Wrap("Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
+		if v.Open() { // a closed visit's enter goes to Beranda, as its heading says
+			body = append(body, frame.Wrap("Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
+		}
 	} else if ed != nil {
 		var f int
 		body, f = ed.body(v, w)
