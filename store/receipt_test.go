@@ -102,6 +102,16 @@ func TestReceiptCorrection(t *testing.T) {
 			if payerRow != tc.wantAudit || !voidRow {
 				t.Errorf("audit: payer change %v (want %v), void named %v", payerRow, tc.wantAudit, voidRow)
 			}
+			// The period's Register Kuitansi lists each number with the
+			// name it printed.
+			printed := map[string]string{}
+			day := Day(f.clock.Now())
+			f.must(f.s.Report(f.ctx, day, day, func(r *Report) error {
+				return r.Receipts(func(x ReceiptRow) error { printed[x.Number] = x.Payer; return nil })
+			}))
+			if printed[old.Number] != "Siti Aminah" || printed[nw.Number] != tc.wantPayer {
+				t.Errorf("register: %v; want %s Siti Aminah, %s %s", printed, old.Number, nw.Number, tc.wantPayer)
+			}
 			r, err := Check(f.ctx, f.s.Path())
 			f.must(err)
 			if !r.OK() {
