@@ -113,7 +113,9 @@ func TestRefusedKeysSayWhy(t *testing.T) {
 		{"ctrl+x paid", store.StepPayment, "ctrl+x", func(v *store.Visit) string { return v.CancelRefusal().Error() }, true},
 		{"ctrl+x finished", store.StepRating, "ctrl+x", func(v *store.Visit) string { return v.CancelRefusal().Error() }, true},
 		{"ctrl+s finished", store.StepRating, "ctrl+s", func(v *store.Visit) string { return v.StepRefusal(store.StepFinish).Error() }, true},
-		{"ctrl+p nothing issued", store.StepAvailable, "ctrl+p", func(v *store.Visit) string { return "belum ada invoice untuk kunjungan " + v.Queue() }, true},
+		{"ctrl+p nothing issued", store.StepAvailable, "ctrl+p", func(v *store.Visit) string {
+			return "Belum ada dokumen untuk dicetak pada kunjungan " + v.Queue() + ": invoice terbit di langkah 9"
+		}, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

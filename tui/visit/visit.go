@@ -413,7 +413,7 @@ func (s *Screen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	case pressed(msg, k.Print):
 		pk := printKind(s.V, s.Sel)
 		if pk == "" {
-			pk = export.KindInvoice // nothing issued yet: the exporter says so
+			return refused(noDocument(s.V)) // nothing issued yet
 		}
 		return printDoc(s.c, s.Id, pk)
 	case pressed(msg, k.Cancel) && s.V.CancelRefusal() != nil:
