@@ -124,8 +124,8 @@ func (s *Store) PayCash(ctx context.Context, actor, visitID, payer string, amoun
 		return err
 	}
 	return s.visitStep(ctx, actor, visitID, StepPayment, func(tx *sql.Tx, v *Visit) error {
-		if v.Paid() {
-			return refuse(ErrPaid, "Kunjungan %s sudah dibayar (%s)", v.Queue(), v.Payment.Method)
+		if err := v.PayRefusal(); err != nil {
+			return err
 		}
 		if amount != v.Total {
 			return refuse(ErrAmount, "Jumlah dibayar %s tidak sama dengan tagihan %s; pembayaran harus penuh", tariff.Rupiah(amount), tariff.Rupiah(v.Total))
@@ -185,8 +185,8 @@ func (s *Store) issueBilling(ctx context.Context, actor, visitID, payer, code st
 	}
 	var out *BillingCode
 	err = s.visitStep(ctx, actor, visitID, StepPayment, func(tx *sql.Tx, v *Visit) error {
-		if v.Paid() {
-			return refuse(ErrPaid, "Kunjungan %s sudah dibayar", v.Queue())
+		if err := v.PayRefusal(); err != nil {
+			return err
 		}
 		var other int
 		if err := s.cached(tx).QueryRowContext(ctx, `SELECT count(*) FROM billing_codes WHERE code = ? AND visit_id <> ?`, code, v.ID).Scan(&other); err != nil {
@@ -252,8 +252,8 @@ func (s *Store) ConfirmBankPayment(ctx context.Context, actor, visitID, ntpn, nt
 		return err
 	}
 	return s.visitStep(ctx, actor, visitID, StepPayment, func(tx *sql.Tx, v *Visit) error {
-		if v.Paid() {
-			return refuse(ErrPaid, "Kunjungan %s sudah dibayar", v.Queue())
+		if err := v.PayRefusal(); err != nil {
+			return err
 		}
 		b := v.ActiveBilling()
 		if b == nil {

@@ -322,7 +322,10 @@ type ReceiptRow struct {
 	ReplacedBy string
 }
 
-const periodReceiptsQuery = `SELECT i.number, i.issued_at, p.visit_id, v.counter_code, v.queue_no, v.day, p.payer,
+// The payer is the one printed on each kuitansi (schema 2's invoices.payer):
+// a receipt correction voids a number that keeps the name it printed.
+const periodReceiptsQuery = `SELECT i.number, i.issued_at, p.visit_id, v.counter_code, v.queue_no, v.day,
+	CASE WHEN i.payer <> '' THEN i.payer ELSE p.payer END,
 	p.method, i.amount, coalesce(i.void_at,''), i.void_reason, coalesce(n.number,'')
 	FROM payments p JOIN visits v ON v.id = p.visit_id
 	JOIN invoices i ON i.visit_id = p.visit_id AND i.kind = 'kuitansi'

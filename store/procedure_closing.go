@@ -87,13 +87,23 @@ type CheckInput struct {
 	OK    bool
 	Fault Fault  // FaultProduct or FaultReceipt when not OK
 	Text  string // what is wrong
+	// Payer is, for a receipt fault, the name of the wajib bayar the new
+	// kuitansi prints; "" keeps the payment's. The payment takes the new
+	// name, the voided kuitansi keeps the one it printed, and a bank
+	// payment's kode billing keeps the name SIMPONI issued it under.
+	Payer string
+	// Amount is, for a receipt fault, the amount the visitor asks the
+	// kuitansi to show; 0 keeps it. The amount is the money received and
+	// no correction changes it: any other amount is refused.
+	Amount int64
 }
 
 // RecordCheck records step 14. A product fault reopens steps 10, 13 and 14;
 // a receipt fault reissues the kuitansi (old number void with the reason)
-// and leaves 14 to be checked again. Both count a correction.
+// with what it prints corrected (the payer's name; never the amount) and
+// leaves 14 to be checked again. Both count a correction.
 func (s *Store) RecordCheck(ctx context.Context, actor, visitID string, in CheckInput) error {
-	var text string
+	var text, payer string
 	if !in.OK {
 		var err error
 		if text, err = valid.Text("Permintaan perbaikan", in.Text, 1000, true); err != nil {
@@ -101,6 +111,11 @@ func (s *Store) RecordCheck(ctx context.Context, actor, visitID string, in Check
 		}
 		if in.Fault != FaultProduct && in.Fault != FaultReceipt {
 			return &valid.Error{Field: "Jenis perbaikan", Msg: "pilih produk atau kuitansi"}
+		}
+		if in.Fault == FaultReceipt && in.Payer != "" {
+			if payer, err = valid.Name("Nama wajib bayar", in.Payer); err != nil {
+				return err
+			}
 		}
 	}
 	return s.visitStep(ctx, actor, visitID, StepCheck, func(tx *sql.Tx, v *Visit) error {
@@ -133,8 +148,11 @@ func (s *Store) RecordCheck(ctx context.Context, actor, visitID string, in Check
 			return errStayPending
 		default:
 			kw := v.ActiveInvoice(KindReceipt)
-			if kw == nil {
+			if kw == nil || v.Payment == nil {
 				return refuse(ErrNotPaid, "Tidak ada kuitansi untuk diperbaiki: kunjungan ini tanpa pembayaran")
+			}
+			if err := s.correctReceipt(ctx, tx, actor, v, kw, payer, in.Amount); err != nil {
+				return err
 			}
 			if err := s.voidInvoice(ctx, tx, actor, v, kw, "perbaikan: "+text, "reissue"); err != nil {
 				return err

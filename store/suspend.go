@@ -19,8 +19,8 @@ func (s *Store) Cancel(ctx context.Context, actor, visitID, reason string) error
 		return err
 	}
 	return s.openVisit(ctx, visitID, func(tx *sql.Tx, v *Visit) error {
-		if v.Paid() {
-			return refuse(ErrPaid, "Kunjungan %s sudah dibayar dan tidak dapat dibatalkan; uang tetap tercatat", v.Queue())
+		if err := v.CancelRefusal(); err != nil {
+			return err // paid: the money stays on record
 		}
 		if inv := v.ActiveInvoice(KindInvoice); inv != nil {
 			if err := s.voidInvoice(ctx, tx, actor, v, inv, "kunjungan batal: "+reason, ""); err != nil {

@@ -462,6 +462,9 @@ func flowCorrection(d driver) string {
 	// The name on the kuitansi is misspelt: receipt fault.
 	d.keys("right", "right", "enter")
 	d.typ("Nama pada kuitansi salah eja")
+	d.keys("enter") // to the name the new kuitansi prints
+	d.keys("ctrl+u")
+	d.typ("Siti Aminah (CV Maju Bersama)")
 	d.keys("enter")
 	d.atStep(store.StepCheck)
 	d.waitSee("KW/1906/A/2026/11/0002")
@@ -481,7 +484,7 @@ func flowCorrection(d driver) string {
 			void++
 		}
 	}
-	if void != 1 || v.ActiveInvoice(store.KindReceipt).Number != "KW/1906/A/2026/11/0002" {
+	if kw := v.ActiveInvoice(store.KindReceipt); void != 1 || kw.Number != "KW/1906/A/2026/11/0002" || kw.Payer != "Siti Aminah (CV Maju Bersama)" {
 		d.fatalf("kuitansi: %+v", v.Invoices)
 	}
 	return id

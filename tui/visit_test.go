@@ -442,7 +442,7 @@ func TestNotApplicableStepsShowTheirReason(t *testing.T) {
 	h.keys("pgup")
 	h.sees("Langkah 9/16", "Tidak berlaku untuk kunjungan ini: total Rp0", "tidak ada invoice")
 	h.keys("pgdown", "pgdown")
-	h.sees("Langkah 11/16", "Tidak berlaku untuk kunjungan ini: tarif nol rupiah: tidak", "enter ke langkah sekarang")
+	h.sees("Langkah 11/16", "Tidak berlaku untuk kunjungan ini: tarif nol rupiah: tidak", "enter ke langkah 10")
 	h.keys("pgdown")
 	h.sees("Langkah 12/16", "Tidak berlaku untuk kunjungan ini: tanpa data mikro atau")
 	h.keys("enter")

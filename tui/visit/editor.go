@@ -37,6 +37,10 @@ type editor interface {
 	// pinned is a line kept at the panel's foot (the request's total);
 	// "" for none.
 	pinned() string
+	// refusal is the store's reason the step cannot be recorded now
+	// though the visit is open (a paid visit's payment), nil when it can;
+	// ctrl+s then says it instead of doing nothing.
+	refusal(v *store.Visit) error
 	// Popup reports an open popup (the guest book's matches), which esc
 	// closes with closePopup instead of leaving the visit.
 	Popup() bool
@@ -61,6 +65,8 @@ func (editorBase) keys() []key.Binding { return nil }
 func (editorBase) ShowErr(error) bool { return false }
 
 func (editorBase) pinned() string { return "" }
+
+func (editorBase) refusal(*store.Visit) error { return nil }
 
 // Popup reports no popup.
 func (editorBase) Popup() bool { return false }

@@ -43,3 +43,13 @@ func printDoc(c *frame.Context, visitID string, kind export.PrintKind) tea.Cmd {
 		return frame.NoticeMsg(export.PrintNames[kind] + " tersimpan untuk dicetak: " + path)
 	}
 }
+
+// noDocument is why ctrl+p has nothing to print yet: no invoice issued
+// (step 9) or none at all on this visit (Rp0).
+func noDocument(v *store.Visit) error {
+	why := "invoice terbit di langkah 9, kuitansi setelah pembayaran"
+	if st := v.Step(store.StepInvoice); st.State == store.StateNA {
+		why = "kunjungan ini tanpa invoice maupun kuitansi (" + st.Reason + ")"
+	}
+	return &store.RuleError{Kind: store.ErrNotFound, Msg: "Belum ada dokumen untuk dicetak pada kunjungan " + v.Queue() + ": " + why}
+}

@@ -117,7 +117,8 @@ func (e *paymentEd) body(v *store.Visit, w int) ([]string, int) {
 		if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
 			head = append(head, kv(e.c, "Kuitansi", kw.Number, w)...)
 		}
-		return append(head, "", st.Dim.Render("Pembayaran sudah diterima dan tidak dapat diubah.")), 0
+		note := "Pembayaran sudah diterima dan tidak dapat diubah. Nama wajib bayar pada kuitansi diperbaiki di langkah 14 (Kuitansi perlu perbaikan); jumlahnya tetap."
+		return append(head, append([]string{""}, frame.WrapStyled(st.Dim, note, w)...)...), 0
 	}
 	now := e.c.Store.Now()
 	for _, b := range v.Billing {
@@ -143,6 +144,10 @@ func (e *paymentEd) body(v *store.Visit, w int) ([]string, int) {
 	}
 	return out, focus + len(head)
 }
+
+// refusal: a paid visit's payment is not recorded again (the store's
+// reason, which points to step 14 for the kuitansi's name).
+func (e *paymentEd) refusal(v *store.Visit) error { return v.PayRefusal() }
 
 func (e *paymentEd) submit(v *store.Visit) tea.Cmd {
 	if v.Paid() {

@@ -128,7 +128,9 @@ func (e *handoverEd) submit(*store.Visit) tea.Cmd {
 	})
 }
 
-// Step 14: the visitor checks kuitansi and products.
+// Step 14: the visitor checks kuitansi and products. A receipt fault
+// reissues the kuitansi with its payer's name as corrected here; the
+// amount is the money received and is not offered for change.
 type checkEd struct {
 	formEd
 	id string
@@ -143,21 +145,43 @@ const (
 func newCheckEd(c *frame.Context, v *store.Visit) *checkEd {
 	opts := []string{checkOK, checkProduct}
 	hint := "Produk: kembali ke langkah 10 (siapkan) dan 13."
+	payer, payerHint := "", "Nama yang dicetak pada kuitansi baru; boleh nama instansi."
 	if v.Paid() {
 		opts = append(opts, checkReceipt)
-		hint += " Kuitansi: nomor lama dibatalkan, kuitansi baru diterbitkan."
+		hint += " Kuitansi: nomor lama dibatalkan, kuitansi baru diterbitkan dengan isian yang diperbaiki; jumlahnya tetap."
+		payer = v.Payment.Payer
+		if b := paidBilling(v); b != nil {
+			payerHint += " Kode billing " + b.Code + " tetap atas nama " + b.Payer + " (diterbitkan SIMPONI dengan nama itu)."
+		}
 	}
 	f := form.New(c,
 		form.ChoiceF("result", "Hasil pengecekan", opts, checkOK).WithHint(hint),
 		form.TextF("text", "Permintaan perbaikan", ""),
+		form.TextF("payer", "Nama wajib bayar", payer).WithHint(payerHint),
 	)
 	e := &checkEd{formEd{c: c, F: f}, v.ID}
 	e.sync()
 	return e
 }
 
+// paidBilling is the kode billing a bank payment was made with, nil for
+// cash.
+func paidBilling(v *store.Visit) *store.BillingCode {
+	if v.Payment == nil || v.Payment.Billing == "" {
+		return nil
+	}
+	for i := range v.Billing {
+		if v.Billing[i].Code == v.Payment.Billing {
+			return &v.Billing[i]
+		}
+	}
+	return nil
+}
+
 func (e *checkEd) sync() {
-	e.F.Get("text").Hidden = e.F.Val("result") == checkOK
+	r := e.F.Val("result")
+	e.F.Get("text").Hidden = r == checkOK
+	e.F.Get("payer").Hidden = r != checkReceipt
 	e.F.FixFocus()
 }
 
@@ -166,7 +190,7 @@ func (e *checkEd) changed(*form.Field, *store.Visit) tea.Cmd { e.sync(); return 
 func (e *checkEd) body(v *store.Visit, w int) ([]string, int) {
 	var head []string
 	if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
-		head = append(head, kv(e.c, "Kuitansi", kw.Number+" · "+tariff.Rupiah(kw.Amount), w)...)
+		head = append(head, kv(e.c, "Kuitansi", kw.Number+" · "+tariff.Rupiah(kw.Amount)+" · "+kw.Payer, w)...)
 	}
 	for _, it := range v.Items {
 		if it.Counts() {
@@ -187,7 +211,7 @@ func (e *checkEd) submit(*store.Visit) tea.Cmd {
 	case checkProduct:
 		in.Fault = store.FaultProduct
 	case checkReceipt:
-		in.Fault = store.FaultReceipt
+		in.Fault, in.Payer = store.FaultReceipt, e.F.Val("payer")
 	}
 	return saveStep(e.c, e.id, store.StepCheck, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.RecordCheck(ctx, actor, id, in)

@@ -82,9 +82,9 @@ func (e *RatingEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd
 			e.F.FocusKey("saran")
 		}
 		return true, nil
-	case key.Matches(msg, e.score):
+	case pressed(msg, e.score):
 		if e.declined {
-			return true, nil
+			return true, refused(errors.New("Pengguna layanan tidak bersedia mengisi SKM: tekan t untuk mengisi survei lagi"))
 		}
 		fl := e.F.Cur()
 		fl.Choose(msg.Text)

@@ -205,7 +205,10 @@ func (e *requestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cm
 		e.F.Dirty = true
 		e.rebuild(l.code)
 		return true, nil
-	case key.Matches(msg, e.del) && len(e.lines) > 1:
+	case pressed(msg, e.del) && len(e.lines) == 1:
+		// The last line stays: the store refuses a request without one.
+		return true, refused(&valid.Error{Field: "Permintaan", Msg: "isi paling sedikit satu produk; produk terakhir tidak dihapus"})
+	case key.Matches(msg, e.del):
 		cur := e.lineOf(e.F.Cur())
 		if cur < 0 {
 			cur = len(e.lines) - 1

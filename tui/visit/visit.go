@@ -5,6 +5,7 @@ package visit
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -210,7 +211,7 @@ func (s *Screen) applyKeys() {
 	k.Field.SetEnabled(open && hasForm)
 	k.ScrollUp.SetEnabled(!hasForm || !open)
 	k.ScrollDown.SetEnabled(!hasForm || !open)
-	k.Cancel.SetEnabled(open && !s.V.Paid())
+	k.Cancel.SetEnabled(open && !s.V.Paid()) // shown only when it can act; pressed anyway, it says why not
 	pk := printKind(s.V, s.Sel)
 	k.Print.SetEnabled(pk != "")
 	k.Print.SetHelp("ctrl+p", "cetak "+strings.ToLower(export.PrintNames[pk]))
@@ -225,13 +226,44 @@ func (s *Screen) applyKeys() {
 	switch {
 	case !open:
 		k.Next.SetHelp("enter", "ke Beranda")
-	case na:
-		k.Next.SetHelp("enter", "ke langkah sekarang")
+	case na || (ed != nil && ed.refusal(s.V) != nil):
+		// The step's number, shorter than "sekarang": at 80 columns the
+		// help keeps esc on the bar.
+		k.Next.SetHelp("enter", fmt.Sprintf("ke langkah %d", s.V.Current()))
 	case ed != nil && (!hasForm || ed.Fields().Cur() == nil || s.lastField()):
 		k.Next.SetHelp("enter", "simpan")
 	default:
 		k.Next.SetHelp("enter", "lanjut")
 	}
+}
+
+// pressed matches a key whether or not its binding is shown now: a key
+// that cannot act answers with the reason instead of being ignored.
+func pressed(msg tea.KeyPressMsg, b key.Binding) bool {
+	b.SetEnabled(true)
+	return key.Matches(msg, b)
+}
+
+// refused shows the store's reason an action cannot be done on the error
+// line (the root's, as every refusal).
+func refused(err error) tea.Cmd {
+	return func() tea.Msg { return frame.ErrMsg{Err: err} }
+}
+
+// refusal is the store's reason the selected step cannot be recorded now
+// (the visit closed, the step not applicable, a paid payment), nil when
+// ctrl+s may record it.
+func (s *Screen) refusal() error {
+	if s.V == nil {
+		return nil
+	}
+	if !s.V.Open() || s.V.Step(s.Sel).State == store.StateNA {
+		return s.V.StepRefusal(s.Sel)
+	}
+	if ed := s.Editor(); ed != nil {
+		return ed.refusal(s.V)
+	}
+	return nil
 }
 
 func (s *Screen) lastField() bool {
@@ -378,8 +410,16 @@ func (s *Screen) Key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return s.leave()
-	case key.Matches(msg, k.Print):
-		return printDoc(s.c, s.Id, printKind(s.V, s.Sel))
+	case pressed(msg, k.Print):
+		pk := printKind(s.V, s.Sel)
+		if pk == "" {
+			return refused(noDocument(s.V)) // nothing issued yet
+		}
+		return printDoc(s.c, s.Id, pk)
+	case pressed(msg, k.Cancel) && s.V.CancelRefusal() != nil:
+		return refused(s.V.CancelRefusal())
+	case pressed(msg, k.Save) && s.refusal() != nil:
+		return refused(s.refusal())
 	case key.Matches(msg, k.PrevStep):
 		s.SelectStep(s.Sel - 1)
 		return nil
@@ -401,8 +441,8 @@ func (s *Screen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, k.Cancel) {
 		return s.openCancel()
 	}
-	if key.Matches(msg, k.Save) {
-		return s.submit()
+	if pressed(msg, k.Save) {
+		return s.submit() // from any field, and on a step without inputs
 	}
 	if handled, cmd := ed.handleKey(msg, s.V); handled {
 		return cmd

@@ -128,7 +128,15 @@ func savedNote(step int, prev, v *store.Visit) string {
 		}
 	case store.StepCheck:
 		if old := prev.ActiveInvoice(store.KindReceipt); kw != nil && old != nil && old.Number != kw.Number {
-			return "Kuitansi " + old.Number + " dibatalkan; kuitansi baru " + kw.Number
+			note := "Kuitansi " + old.Number + " dibatalkan; kuitansi baru " + kw.Number + " atas nama " + kw.Payer + ", " + tariff.Rupiah(kw.Amount)
+			if b := paidBilling(v); b != nil && b.Payer != kw.Payer {
+				note += "; kode billing " + b.Code + " tetap atas nama " + b.Payer
+			}
+			return note
+		}
+		if v.Step(store.StepCheck).State != store.StateDone && prev.Step(store.StepPrepare).State == store.StateDone &&
+			v.Step(store.StepPrepare).State != store.StateDone {
+			return "Perbaikan produk dicatat: siapkan lagi di langkah 10, lalu serahkan di langkah 13"
 		}
 	}
 	return ""

@@ -173,7 +173,9 @@ func (s *Screen) mainPanel(w, h int) []string {
 	focus := -1
 	ed := s.Editor()
 	if v.Step(n).State == store.StateNA {
-		body = append(body, frame.Wrap("Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
+		if v.Open() { // a closed visit's enter goes to Beranda, as its heading says
+			body = append(body, frame.Wrap("Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
+		}
 	} else if ed != nil {
 		var f int
 		body, f = ed.body(v, w)
@@ -255,7 +257,9 @@ func (s *Screen) stateLines(w int) []string {
 	case store.StateWaiting:
 		l = st.Warn.Render("$ Menunggu pembayaran melalui bank.")
 	case store.StateDone:
-		if n == store.StepArrival || !v.Open() {
+		// Only a step with inputs that may still be recorded is corrected
+		// by editing them (a paid payment is not: the screen says where).
+		if ed := s.Editor(); n == store.StepArrival || !v.Open() || editorForm(ed) == nil || len(ed.Fields().Fields) == 0 || ed.refusal(v) != nil {
 			return frame.WrapStyled(st.OK, "✓ Dicatat pukul "+frame.Hm(step.DoneAt)+".", w)
 		}
 		return frame.WrapStyled(st.OK, "✓ Dicatat pukul "+frame.Hm(step.DoneAt)+". Untuk mengoreksi: ubah isian lalu ctrl+s.", w)
