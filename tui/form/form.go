@@ -332,26 +332,29 @@ func (f *Form) Key(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	return ch, f.fixed(hadErr)
 }
 
-// fieldFixedMsg: the officer changed the field whose error the error line
-// shows, and no field is marked wrong any more; the line is cleared (the
-// next save checks again).
+// fieldFixedMsg: the officer changed a field the last save marked wrong;
+// the error line, which summed up that save, is cleared (the other
+// fields keep their marks, and the next save checks again).
 type fieldFixedMsg struct{}
 
 // Success clears the error line: the store accepted the change.
 func (fieldFixedMsg) Success() {}
 
-// fixed reports a field that had an error and was just changed, once no
-// field of the form has one left.
+// fixed reports a field that had an error and was just changed.
 func (f *Form) fixed(hadErr bool) tea.Cmd {
 	if !hadErr {
 		return nil
 	}
-	for _, fl := range f.Fields {
-		if fl.Err != "" {
-			return nil
-		}
-	}
 	return func() tea.Msg { return fieldFixedMsg{} }
+}
+
+// Fix follows an edit a screen made itself (a score typed on the rating
+// step): the field's mark goes, and the error line above the form too.
+func (f *Form) Fix(fl *Field) tea.Cmd {
+	hadErr := fl.Err != ""
+	fl.Err = ""
+	f.Dirty = true
+	return f.fixed(hadErr)
 }
 
 func (f *Form) changed(fl *Field, yes bool) bool {
@@ -397,21 +400,46 @@ func (f *Form) Paste(msg tea.PasteMsg) bool {
 	return f.changed(fl, old != fl.In.Value())
 }
 
-// showErr puts a validation error next to the field it names and focuses
-// that field; it reports whether a field was found.
-func (f *Form) ShowErr(err error) bool {
-	var ve *valid.Error
-	if !errors.As(err, &ve) || ve.Field == "" {
-		return false
+// FieldErrs are the field refusals in err: every one of a valid.Errors,
+// or the single *valid.Error; nil for any other error.
+func FieldErrs(err error) []*valid.Error {
+	var ves valid.Errors
+	if errors.As(err, &ves) {
+		return ves
 	}
+	var ve *valid.Error
+	if errors.As(err, &ve) {
+		return []*valid.Error{ve}
+	}
+	return nil
+}
+
+// ShowErr puts every field refusal in err next to the field it names,
+// replacing the marks of the last save, and focuses the first marked field
+// in the form's order; it reports whether a field was found.
+func (f *Form) ShowErr(err error) bool {
+	es := FieldErrs(err)
+	first := -1
 	for i, fl := range f.Fields {
-		if !fl.Hidden && strings.EqualFold(fl.Label, ve.Field) {
-			fl.Err = ve.Msg
-			f.FocusAt(i)
-			return true
+		if fl.Hidden {
+			continue
+		}
+		for _, ve := range es {
+			if ve.Field != "" && strings.EqualFold(fl.Label, ve.Field) {
+				if first < 0 {
+					f.ClearErrs() // the marks of the last save go first
+					first = i
+				}
+				fl.Err = ve.Msg
+				break
+			}
 		}
 	}
-	return false
+	if first < 0 {
+		return false
+	}
+	f.FocusAt(first)
+	return true
 }
 
 // ClearErrs removes every field's error.
