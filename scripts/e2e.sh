@@ -6,9 +6,13 @@
 #      request letter; steps 9, 11 and 12 are not applicable.
 #   2. A first visit of a private visitor (guest book only, then cancelled):
 #      she is now a returning visitor.
-#   3. She comes back, buys one e-publication and pays cash. Every key sent
-#      from `n` to the finished visit is counted, except the characters
-#      typed into text fields; the goal is at most 40.
+#   3. A new visitor buys one e-publication and pays cash; then Siti comes
+#      back, buys one and pays cash. For flow (b) and these two visits every
+#      navigation or choice key from `n` to the finished visit is counted
+#      (not the characters typed into text fields, nor the visitor's nine
+#      rating keys) and printed; the goals of issue 15 (returning visitor
+#      cash <= 16, new visitor cash <= 28) are checked and a missed goal is
+#      printed as "goal missed", without failing the run.
 #   4. The search finds her by a word of her name; the end of the day
 #      records the cash hand-over and writes the day's workbook into
 #      Documents/Laporan PST, which openpyxl reads back when available.
@@ -62,6 +66,19 @@ key() {
 	done
 }
 
+# rate SCORE...: the visitor's own rating keys, sent but never counted.
+rate() {
+	for k in "$@"; do
+		tmux send-keys -t "$session" "$k"
+		sleep 0.05
+	done
+}
+
+# begin / finish NAME: count the keys of one visit, from `n` to finished.
+declare -A counted
+begin() { keys=0; counting=1; }
+finish() { counting=0; counted[$1]=$keys; }
+
 # text STRING: type characters into the focused text field, not counted.
 text() {
 	tmux send-keys -t "$session" -l "$1"
@@ -97,6 +114,7 @@ see "Belum ada kunjungan berjalan"
 capture 01-beranda
 
 echo "== Alur (b): instansi pemerintah, publikasi elektronik tarif nol rupiah"
+begin
 key n
 step 2
 capture 02-maksud
@@ -105,11 +123,10 @@ step 3
 text "Budi Santoso"
 key Enter y Enter Enter # persetujuan Ya, KTP
 text "1906011001800002"
-key Enter l Enter
-text "1980"
-key Enter s s Enter a Enter # S2, ASN/TNI/Polri
+see "1980 (usulan; enter terima)"
+key Enter Enter Enter 4 Enter 3 Enter # L dan 1980 dari NIK diterima; S2, ASN/TNI/Polri
 text "Bappeda Belitung Timur"
-key Enter p Enter # Pemerintah Daerah
+key Enter 4 Enter # Pemerintah Daerah
 text "budi@beltim.go.id"
 key Enter
 text "081234567891"
@@ -150,13 +167,14 @@ key Enter
 step 14
 key Enter
 step 15
-key 4 4 3 4 3 4 4 3 4
+rate 4 4 3 4 3 4 4 3 4
 text "Pelayanan cepat"
 capture 15-penilaian
 key Enter
 step 16
 key Enter
 see "Kunjungan A-001: Selesai"
+finish pemda
 capture 16-selesai
 key Enter
 see "Beranda"
@@ -170,12 +188,12 @@ step 3
 text "Siti Aminah"
 key Enter y Enter Enter
 text "1906015203990001"
-key Enter p Enter
+key Enter Enter # P dari NIK
 text "1999"
-key Enter d d Enter
-key p p p p Enter # Pegawai Swasta
+key Enter 3 Enter # D4/S1
+key 5 Enter # Pegawai Swasta
 text "CV Maju Bersama"
-key Enter s Enter # Swasta
+key Enter 8 Enter # Swasta
 text "siti@example.com"
 key Enter
 text "0812-3456-7890"
@@ -190,8 +208,59 @@ capture batal-dialog
 key Enter
 see "Kunjungan A-002 dibatalkan"
 
+echo "== Pengunjung baru membeli satu publikasi elektronik, bayar tunai"
+begin
+key n
+step 2
+key Enter 4 Enter # Komersial
+step 3
+text "Andi Pratama"
+key Enter y Enter Enter # persetujuan Ya, KTP
+text "1906011505920003"
+key Enter
+see "1992 (usulan; enter terima)"
+key Enter Enter 3 Enter 7 Enter # L dan 1992 dari NIK; D4/S1, Lainnya
+text "Perorangan"
+key Enter 9 Enter # Lainnya
+text "andi@example.com"
+key Enter
+text "081234567892"
+key C-s
+step 4
+key Enter
+text "Belitung Timur Dalam Angka 2026"
+key Enter
+text "120"
+see "Total: Rp80.000"
+key C-s
+step 5
+key Enter
+step 6
+key Enter
+step 7
+key y Enter
+step 9
+key Enter
+step 10
+key Enter
+step 11
+key C-s
+step 13
+key Enter
+step 14
+key Enter
+step 15
+rate 4 4 4 4 4 4 4 4 4
+key Enter
+step 16
+key Enter
+see "Kunjungan A-003: Selesai"
+finish baru
+key Enter
+see "Beranda"
+
 echo "== Pengunjung lama membeli satu publikasi elektronik, bayar tunai"
-counting=1
+begin
 key n
 step 2
 key Enter k Enter # Komersial
@@ -231,16 +300,17 @@ key Enter
 step 14
 key Enter
 step 15
-key 4 4 4 3 4 4 4 4 4 Enter
+rate 4 4 4 3 4 4 4 4 4
+key Enter
 step 16
 key Enter
-see "Kunjungan A-003: Selesai"
-counting=0
+see "Kunjungan A-004: Selesai"
+finish lama
 capture 16-selesai-tunai
 key Enter
 see "Beranda"
-see "selesai 2"
-see "PNBP       Rp80.000 (tunai Rp80.000"
+see "selesai 3"
+see "PNBP       Rp160.000 (tunai Rp160.000"
 capture 01-beranda-akhir
 
 # 4. Find her, then close the day.
@@ -254,13 +324,13 @@ key Escape
 see "Kunjungan berjalan"
 key e
 see "Tutup hari"
-see "Rp80.000 dari 1 pembayaran tunai"
+see "Rp160.000 dari 2 pembayaran tunai"
 key Enter
-text "80.000"
+text "160.000"
 key Enter
 text "Sri Wahyuni"
 key C-s
-see "Rp80.000 kepada Sri Wahyuni"
+see "Rp160.000 kepada Sri Wahyuni"
 key C-e
 see "Laporan tersimpan" 20
 capture tutup-hari
@@ -281,8 +351,19 @@ if tmux capture-pane -p -t "$session" | grep -qF "Beranda"; then
 	fail "q di Beranda tidak menutup loket"
 fi
 
-echo "Tombol dari n sampai kunjungan selesai (tanpa huruf yang diketik ke kolom): $keys"
-if [ "$keys" -gt 40 ]; then
-	fail "$keys tombol, batas 40"
-fi
+# The keys of each visit (navigation and choices, not typed characters,
+# not the nine rating keys) against the goals of issue 15; a missed goal is
+# said, not failed: the goals are targets for the TUI, not a regression.
+echo "Tombol navigasi/pilihan dari n sampai selesai (tanpa huruf yang diketik dan 9 tombol penilaian):"
+report_keys() { # NAME LABEL [GOAL]
+	local n="${counted[$1]}" line
+	line=$(printf '  %-48s %3d' "$2" "$n")
+	if [ -n "${3:-}" ]; then
+		if [ "$n" -le "$3" ]; then line="$line   (sasaran <= $3: goal met)"; else line="$line   (sasaran <= $3: goal missed)"; fi
+	fi
+	echo "$line"
+}
+report_keys pemda "pengunjung Pemda baru, publikasi Rp0"
+report_keys baru "pengunjung baru, publikasi, tunai" 28
+report_keys lama "pengunjung lama, publikasi, tunai" 16
 echo "e2e OK"

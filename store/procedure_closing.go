@@ -175,16 +175,22 @@ type RatingInput struct {
 
 // RecordRating records step 15.
 func (s *Store) RecordRating(ctx context.Context, actor, visitID string, in RatingInput) error {
-	saran, err := valid.Text("Saran", in.Saran, 2000, false)
-	if err != nil {
-		return err
-	}
+	// Every unsur left without a score is refused at once, in order, then
+	// the suggestion: the form marks them all in one save.
+	var errs valid.Errors
 	if !in.Declined {
 		for i, sc := range in.Scores {
 			if sc < 1 || sc > 4 {
-				return &valid.Error{Field: fmt.Sprintf("U%d %s", i+1, SKMElements[i]), Msg: "nilai harus 1, 2, 3 atau 4"}
+				errs = append(errs, &valid.Error{Field: fmt.Sprintf("U%d %s", i+1, SKMElements[i]), Msg: "nilai harus 1, 2, 3 atau 4"})
 			}
 		}
+	}
+	saran, err := valid.Text("Saran", in.Saran, 2000, false)
+	if err != nil && !errs.Add(err) {
+		return err
+	}
+	if err := errs.Err(); err != nil {
+		return err
 	}
 	return s.visitStep(ctx, actor, visitID, StepRating, func(tx *sql.Tx, v *Visit) error {
 		var u [9]sql.NullInt64

@@ -25,58 +25,75 @@ type GuestInput struct {
 // ValidateGuest checks and normalises a guest book entry. With consent the
 // whole identity is required; without it only the minimum the service needs
 // (name, kategori instansi, email for delivery) is kept and the rest dropped.
+// Every field is checked, and a refusal of more than one field is a
+// valid.Errors in the guest book's order (Nama, the identity, Instansi,
+// Kategori, Email, HP, NPWP), so the counter sees all of them in one save.
 func ValidateGuest(in GuestInput, now time.Time) (Guest, error) {
 	var g Guest
+	var errs valid.Errors
+	// check keeps a field's value, or its refusal; an error that is not a
+	// field's refusal stops the check.
+	var other error
+	refuse := func(err error) {
+		if !errs.Add(err) && other == nil {
+			other = err
+		}
+	}
+	check := func(dst *string, v string, err error) {
+		if err != nil {
+			refuse(err)
+			return
+		}
+		*dst = v
+	}
+	var s string
 	var err error
-	if g.Name, err = valid.Name("Nama", in.Name); err != nil {
-		return g, err
-	}
-	if g.Category, err = valid.OneOf("Kategori instansi", in.Category, valid.InstCategories); err != nil {
-		return g, err
-	}
-	if g.Email, err = valid.Email(in.Email); err != nil {
-		return g, err
-	}
-	if g.Institution, err = valid.Text("Instansi", in.Institution, 200, in.Consent); err != nil {
-		return g, err
-	}
-	if !in.Consent {
-		return g, nil
-	}
-	if g.IDType, err = valid.OneOf("Jenis identitas", in.IDType, valid.IDTypes); err != nil {
-		return g, err
-	}
-	if g.IDNumber, err = valid.IDNumber(g.IDType, in.IDNumber); err != nil {
-		return g, err
-	}
-	if g.Gender, err = valid.OneOf("Jenis kelamin", in.Gender, valid.Genders); err != nil {
-		return g, err
-	}
-	if strings.TrimSpace(in.BirthYear) != "" {
-		if g.BirthYear, err = valid.BirthYear(in.BirthYear, now); err != nil {
-			return g, err
+	s, err = valid.Name("Nama", in.Name)
+	check(&g.Name, s, err)
+	if in.Consent {
+		s, err = valid.OneOf("Jenis identitas", in.IDType, valid.IDTypes)
+		check(&g.IDType, s, err)
+		if err == nil {
+			s, err = valid.IDNumber(g.IDType, in.IDNumber)
+			check(&g.IDNumber, s, err)
 		}
-	}
-	if g.Education, err = valid.OneOf("Pendidikan", in.Education, valid.Educations); err != nil {
-		return g, err
-	}
-	if g.Occupation, err = valid.OneOf("Pekerjaan", in.Occupation, valid.Occupations); err != nil {
-		return g, err
-	}
-	if strings.TrimSpace(in.Phone) != "" {
-		if g.Phone, err = valid.Phone(in.Phone); err != nil {
-			return g, err
-		}
-	}
-	if g.Category == "Swasta" || strings.TrimSpace(in.NPWP) != "" {
-		if g.NPWP, err = valid.NPWP(in.NPWP); err != nil {
-			if g.Category == "Swasta" && strings.TrimSpace(in.NPWP) == "" {
-				return g, &valid.Error{Field: "NPWP", Msg: "wajib untuk segmen swasta (15 atau 16 angka)"}
+		s, err = valid.OneOf("Jenis kelamin", in.Gender, valid.Genders)
+		check(&g.Gender, s, err)
+		if strings.TrimSpace(in.BirthYear) != "" {
+			y, err := valid.BirthYear(in.BirthYear, now)
+			if err != nil {
+				refuse(err)
 			}
-			return g, err
+			g.BirthYear = y
+		}
+		s, err = valid.OneOf("Pendidikan", in.Education, valid.Educations)
+		check(&g.Education, s, err)
+		s, err = valid.OneOf("Pekerjaan", in.Occupation, valid.Occupations)
+		check(&g.Occupation, s, err)
+	}
+	s, err = valid.Text("Instansi", in.Institution, 200, in.Consent)
+	check(&g.Institution, s, err)
+	s, err = valid.OneOf("Kategori instansi", in.Category, valid.InstCategories)
+	check(&g.Category, s, err)
+	s, err = valid.Email(in.Email)
+	check(&g.Email, s, err)
+	if in.Consent {
+		if strings.TrimSpace(in.Phone) != "" {
+			s, err = valid.Phone(in.Phone)
+			check(&g.Phone, s, err)
+		}
+		if g.Category == "Swasta" || strings.TrimSpace(in.NPWP) != "" {
+			s, err = valid.NPWP(in.NPWP)
+			if err != nil && g.Category == "Swasta" && strings.TrimSpace(in.NPWP) == "" {
+				err = &valid.Error{Field: "NPWP", Msg: "wajib untuk segmen swasta (15 atau 16 angka)"}
+			}
+			check(&g.NPWP, s, err)
 		}
 	}
-	return g, nil
+	if other != nil {
+		return g, other
+	}
+	return g, errs.Err()
 }
 
 // personalFields are the guest-book fields audited as changed without values.

@@ -156,7 +156,7 @@ func TestGuestBookFieldErrorKeepsInput(t *testing.T) {
 	}
 	h.keys("ctrl+s")
 	h.until("error", func() bool { return h.m.errLine != "" })
-	h.sees("✗ Nomor identitas: NIK", "12345")
+	h.sees("✗ NIK harus 16 angka", "12345", "isian belum benar")
 	// The field with the error has the focus; the officer corrects it.
 	if f := h.visitScreen().Editor().Fields().Cur(); f.Key != "idno" {
 		t.Fatalf("focus on %q, want the ID number", f.Key)
@@ -389,10 +389,13 @@ func TestRatingScoresAdvanceAndDecline(t *testing.T) {
 	if ed.F.Val("u3") != "2" || ed.F.Cur().Key != "u4" {
 		t.Fatalf("after three scores: u3=%q focus %q", ed.F.Val("u3"), ed.F.Cur().Key)
 	}
-	// Saving with unsur missing: the store names the first.
+	// Saving with unsur missing: the store names each, the first focused.
 	h.keys("ctrl+s")
 	h.until("refusal", func() bool { return h.m.errLine != "" })
-	h.sees("U4 Biaya/tarif: nilai harus 1, 2, 3 atau 4")
+	h.sees("6 isian belum benar", "✗ nilai harus 1, 2, 3 atau 4")
+	if ed.F.Get("u4").Err != "nilai harus 1, 2, 3 atau 4" || ed.F.Get("u9").Err == "" || ed.F.Cur().Key != "u4" {
+		t.Fatalf("after the refusal: u4 %q, u9 %q, focus %q", ed.F.Get("u4").Err, ed.F.Get("u9").Err, ed.F.Cur().Key)
+	}
 	h.keys("t")
 	h.sees("Pengguna layanan tidak bersedia mengisi SKM.")
 	h.typ("Antrean perlu nomor")

@@ -46,6 +46,9 @@ type Field struct {
 	// replaced by whatever the officer types.
 	Suggest     string
 	SuggestNote string // shown after the suggestion; "(usulan)" when empty
+	// typed is what the officer has typed on a focused choice since it
+	// got the focus: "p", "pe", "peg" narrow to the option starting so.
+	typed string
 }
 
 // value is the text typed or the option chosen ("" for none).
@@ -209,6 +212,7 @@ func (f *Form) FocusAt(i int) {
 	if i < 0 || i >= len(f.Fields) {
 		return
 	}
+	f.Fields[i].typed = ""
 	f.Focus = i
 	if fl := f.Fields[i]; fl.Kind == TextField {
 		fl.In.Focus()
@@ -326,32 +330,38 @@ func (f *Form) Key(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	case key.Matches(msg, Keys.Clear):
 		fl.Sel = -1
 	default:
-		fl.Sel = typeAhead(fl.Opts, fl.Sel, msg.Text)
+		fl.Sel = fl.pick(msg.Text)
+	}
+	if old != fl.Sel && msg.Text == "" {
+		fl.typed = "" // an arrow or a clear starts the typing afresh
 	}
 	ch := f.changed(fl, old != fl.Sel)
 	return ch, f.fixed(hadErr)
 }
 
-// fieldFixedMsg: the officer changed the field whose error the error line
-// shows, and no field is marked wrong any more; the line is cleared (the
-// next save checks again).
+// fieldFixedMsg: the officer changed a field the last save marked wrong;
+// the error line, which summed up that save, is cleared (the other
+// fields keep their marks, and the next save checks again).
 type fieldFixedMsg struct{}
 
 // Success clears the error line: the store accepted the change.
 func (fieldFixedMsg) Success() {}
 
-// fixed reports a field that had an error and was just changed, once no
-// field of the form has one left.
+// fixed reports a field that had an error and was just changed.
 func (f *Form) fixed(hadErr bool) tea.Cmd {
 	if !hadErr {
 		return nil
 	}
-	for _, fl := range f.Fields {
-		if fl.Err != "" {
-			return nil
-		}
-	}
 	return func() tea.Msg { return fieldFixedMsg{} }
+}
+
+// Fix follows an edit a screen made itself (a score typed on the rating
+// step): the field's mark goes, and the error line above the form too.
+func (f *Form) Fix(fl *Field) tea.Cmd {
+	hadErr := fl.Err != ""
+	fl.Err = ""
+	f.Dirty = true
+	return f.fixed(hadErr)
 }
 
 func (f *Form) changed(fl *Field, yes bool) bool {
@@ -361,6 +371,69 @@ func (f *Form) changed(fl *Field, yes bool) bool {
 	}
 	return yes
 }
+
+// Numbered reports a choice whose options are picked by their number,
+// 1 to 9, shown beside each: every list of nine options or fewer whose
+// options do not start with a digit themselves.
+func (fl *Field) Numbered() bool {
+	if fl.Kind != ChoiceField || len(fl.Opts) > 9 {
+		return false
+	}
+	for _, o := range fl.Opts {
+		if o != "" && unicode.IsDigit([]rune(o)[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// pick is the option a typed character chooses: its number, or the first
+// option starting with everything typed so far ("pe", then "peg" for
+// Pegawai Swasta; the current option is kept while it still matches). A
+// letter that matches nothing with what came before starts afresh and,
+// typed again, moves to the next option with that initial.
+func (fl *Field) pick(typed string) int {
+	r := []rune(strings.ToLower(typed))
+	if len(r) != 1 {
+		return fl.Sel
+	}
+	if fl.Numbered() && r[0] >= '1' && r[0] <= '9' {
+		if n := int(r[0] - '0'); n <= len(fl.Opts) {
+			fl.typed = ""
+			return n - 1
+		}
+		return fl.Sel
+	}
+	if p := fl.typed + string(r); len(fl.typed) > 0 {
+		if fl.Sel >= 0 && hasPrefix(fl.Opts[fl.Sel], p) {
+			fl.typed = p
+			return fl.Sel
+		}
+		for i, o := range fl.Opts {
+			if hasPrefix(o, p) {
+				fl.typed = p
+				return i
+			}
+		}
+	}
+	fl.typed = string(r)
+	return typeAhead(fl.Opts, fl.Sel, string(r))
+}
+
+// hasPrefix compares an option's letters and digits (ignoring case, "≤"
+// and the like) with what was typed.
+func hasPrefix(opt, p string) bool {
+	var b strings.Builder
+	for _, c := range strings.ToLower(opt) {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) || (c == ' ' && b.Len() > 0) {
+			b.WriteRune(c)
+		}
+	}
+	return strings.HasPrefix(b.String(), p)
+}
+
+// Typed is what was typed on the focused choice so far, to show it.
+func (fl *Field) Typed() string { return fl.typed }
 
 // typeAhead picks the next option whose first letter or digit is the one
 // typed, starting after the current one so repeated presses cycle.
@@ -397,21 +470,46 @@ func (f *Form) Paste(msg tea.PasteMsg) bool {
 	return f.changed(fl, old != fl.In.Value())
 }
 
-// showErr puts a validation error next to the field it names and focuses
-// that field; it reports whether a field was found.
-func (f *Form) ShowErr(err error) bool {
-	var ve *valid.Error
-	if !errors.As(err, &ve) || ve.Field == "" {
-		return false
+// FieldErrs are the field refusals in err: every one of a valid.Errors,
+// or the single *valid.Error; nil for any other error.
+func FieldErrs(err error) []*valid.Error {
+	var ves valid.Errors
+	if errors.As(err, &ves) {
+		return ves
 	}
+	var ve *valid.Error
+	if errors.As(err, &ve) {
+		return []*valid.Error{ve}
+	}
+	return nil
+}
+
+// ShowErr puts every field refusal in err next to the field it names,
+// replacing the marks of the last save, and focuses the first marked field
+// in the form's order; it reports whether a field was found.
+func (f *Form) ShowErr(err error) bool {
+	es := FieldErrs(err)
+	first := -1
 	for i, fl := range f.Fields {
-		if !fl.Hidden && strings.EqualFold(fl.Label, ve.Field) {
-			fl.Err = ve.Msg
-			f.FocusAt(i)
-			return true
+		if fl.Hidden {
+			continue
+		}
+		for _, ve := range es {
+			if ve.Field != "" && strings.EqualFold(fl.Label, ve.Field) {
+				if first < 0 {
+					f.ClearErrs() // the marks of the last save go first
+					first = i
+				}
+				fl.Err = ve.Msg
+				break
+			}
 		}
 	}
-	return false
+	if first < 0 {
+		return false
+	}
+	f.FocusAt(first)
+	return true
 }
 
 // ClearErrs removes every field's error.

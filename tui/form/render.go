@@ -1,6 +1,7 @@
 package form
 
 import (
+	"fmt"
 	"strings"
 
 	"loket/tui/frame"
@@ -83,6 +84,11 @@ func (f *Form) Lines(w int, d Decor) (out []string, focus int) {
 			}
 		}
 		if on {
+			for _, l := range frame.Wrap(f.how(fl), vw) {
+				out = append(out, indent+st.LabelOn.Render(l))
+			}
+		}
+		if on {
 			f.FocusLen = len(out) - focus
 		}
 		out = append(out, after...)
@@ -107,7 +113,7 @@ func (fl *Field) Render(st *frame.Styles, on bool, w int) []string {
 		if v == "" && fl.Suggest != "" {
 			note := fl.SuggestNote
 			if note == "" {
-				note = "(usulan)"
+				note = "(usulan; enter terima)"
 			}
 			return []string{st.Dim.Render(fl.Suggest + " " + note)}
 		}
@@ -129,18 +135,23 @@ func (fl *Field) Render(st *frame.Styles, on bool, w int) []string {
 	// width; the first option starts where a text value would.
 	var lines []string
 	cur, curW := "", 0
+	numbered := fl.Numbered()
 	for i, o := range fl.Opts {
 		style := st.Option
 		if i == fl.Sel {
 			o, style = "["+o+"]", st.OptionOn
 		}
-		txt, ow := style.Render(o), frame.Width(o)
+		num := ""
+		if numbered {
+			num = fmt.Sprintf("%d ", i+1) // outside the brackets: "2 [Tidak]"
+		}
+		txt, ow := st.Dim.Render(num)+style.Render(o), frame.Width(num+o)
 		if ow > w {
 			// Wider than the column: on lines of its own, wrapped.
 			if curW > 0 {
 				lines = append(lines, cur)
 			}
-			parts := frame.Wrap(o, w)
+			parts := frame.Wrap(num+o, w)
 			for _, p := range parts[:len(parts)-1] {
 				lines = append(lines, style.Render(p))
 			}
@@ -160,4 +171,30 @@ func (fl *Field) Render(st *frame.Styles, on bool, w int) []string {
 		curW += ow
 	}
 	return append(lines, cur)
+}
+
+// how is the line under the focused field that says what its keys do: how
+// to choose, how to take a proposed value, and what enter does now (the
+// next field, or saving on the last), so it cannot be missed.
+func (f *Form) how(fl *Field) string {
+	enter := "enter simpan"
+	for _, o := range f.Fields[f.Focus+1:] {
+		if !o.Hidden {
+			enter = "enter lanjut"
+			break
+		}
+	}
+	switch {
+	case fl.Kind == ChoiceField && fl.Numbered():
+		way := fmt.Sprintf("ketik 1–%d atau awal nama", len(fl.Opts))
+		if fl.typed != "" {
+			way = fmt.Sprintf("ketik 1–%d atau awal nama (%q)", len(fl.Opts), fl.typed)
+		}
+		return "▸ " + way + " · " + enter
+	case fl.Kind == ChoiceField:
+		return "▸ ketik awal nama atau ←/→ · " + enter
+	case fl.Suggest != "" && fl.In.Value() == "":
+		return "▸ " + enter + " terima usulan " + fl.Suggest + ", atau ketik"
+	}
+	return "▸ " + enter
 }

@@ -91,7 +91,34 @@ func Wrap(s string, w int) []string {
 	if w < 1 {
 		w = 1
 	}
-	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+	// Breaks only at spaces: ansi.Wrap also breaks at hyphens and inside
+	// words, which split "09-12-⏎2026" and "laporan-⏎pst-….xlsx". A word
+	// wider than the line (a long path) gets its own line(s), cut only
+	// then.
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		cur, curW := "", -1
+		for _, word := range strings.Split(para, " ") {
+			ww := ansi.StringWidth(word)
+			switch {
+			case curW < 0:
+				cur, curW = word, ww
+			case curW+1+ww <= w:
+				cur, curW = cur+" "+word, curW+1+ww
+			default:
+				out = append(out, cur)
+				cur, curW = word, ww
+			}
+			for curW > w {
+				parts := strings.Split(ansi.Hardwrap(cur, w, false), "\n")
+				out = append(out, parts[:len(parts)-1]...)
+				cur = parts[len(parts)-1]
+				curW = ansi.StringWidth(cur)
+			}
+		}
+		out = append(out, cur)
+	}
+	return out
 }
 
 // wrapIndent wraps text and indents the continuation lines by ind columns.

@@ -44,9 +44,12 @@ func ErrText(err error) string {
 	var ve *valid.Error
 	var qe *tariff.QuoteError
 	var tn *store.TooNewError
+	var ves valid.Errors
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &ves):
+		return ves.Summary()
 	case errors.As(err, &re):
 		return re.Msg
 	case errors.As(err, &ve):

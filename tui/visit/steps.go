@@ -151,7 +151,7 @@ func newPurposeEd(c *frame.Context, v *store.Visit) *purposeEd {
 	}
 	f := form.New(c,
 		form.TextF("purpose", "Maksud kunjungan", p),
-		form.ChoiceF("use", "Pemanfaatan data", valid.Uses, v.Use).WithHint("←/→ atau huruf awal untuk memilih"),
+		form.ChoiceF("use", "Pemanfaatan data", valid.Uses, v.Use),
 	)
 	return &purposeEd{formEd{c: c, F: f}, v.ID}
 }

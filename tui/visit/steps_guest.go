@@ -68,8 +68,8 @@ func NewGuestEd(c *frame.Context, v *store.Visit) *GuestEd {
 	fields := slices.Insert(form.GuestFields(g), 1,
 		form.YesNo("consent", "Persetujuan data pribadi", consent).WithHint("Pengunjung setuju datanya dipakai untuk layanan ini dan statistik layanan BPS (UU PDP). Tidak: hanya nama, instansi, kategori dan email yang dicatat."))
 	f := form.New(c, fields...)
-	f.Get("name").WithHint("Ketik nama, nomor identitas, email atau nomor HP: pengunjung lama ditawarkan di bawah.")
-	f.Get("cat").WithHint("←/→ atau huruf awal; menentukan tarif nol rupiah.")
+	f.Get("name").WithHint("Nama/NIK/email/HP: pengunjung lama ditawarkan di bawah.")
+	f.Get("cat").WithHint("Menentukan tarif nol rupiah.")
 	e := &GuestEd{formEd: formEd{c: c, F: f}, id: v.ID, VisitorID: v.VisitorID, hi: -1,
 		choose:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓ enter", "pilih pengunjung lama")),
 		dismiss:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "tutup daftar")),

@@ -10,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"loket/store"
-	"loket/store/valid"
 	"loket/tui/form"
 	"loket/tui/frame"
 )
@@ -78,20 +77,26 @@ func (e *RatingEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd
 	case key.Matches(msg, e.decline):
 		e.declined = !e.declined
 		e.F.Dirty = true
+		var cmd tea.Cmd
 		if e.declined {
+			// A declined survey has no scores to miss: the marks go.
+			for _, fl := range e.F.Fields {
+				if fl.Kind == form.ChoiceField && fl.Err != "" {
+					cmd = e.F.Fix(fl)
+				}
+			}
 			e.F.FocusKey("saran")
 		}
-		return true, nil
+		return true, cmd
 	case pressed(msg, e.score):
 		if e.declined {
 			return true, refused(errors.New("Pengguna layanan tidak bersedia mengisi SKM: tekan t untuk mengisi survei lagi"))
 		}
 		fl := e.F.Cur()
 		fl.Choose(msg.Text)
-		fl.Err = ""
-		e.F.Dirty = true
+		cmd := e.F.Fix(fl)
 		e.F.Next()
-		return true, nil
+		return true, cmd
 	}
 	return false, nil
 }
@@ -158,17 +163,24 @@ func (e *RatingEd) submit(*store.Visit) tea.Cmd {
 	})
 }
 
-// showErr puts "U3 …: nilai harus 1–4" on that unsur.
+// ShowErr puts "U3 …: nilai harus 1–4" on each unsur named, and focuses
+// the first of them.
 func (e *RatingEd) ShowErr(err error) bool {
-	var ve *valid.Error
-	if !errors.As(err, &ve) {
+	first := -1
+	for _, ve := range form.FieldErrs(err) {
+		n := len(e.F.Fields) // the suggestion, after the nine unsur
+		if _, scanErr := fmt.Sscanf(ve.Field, "U%d", &n); scanErr != nil && !strings.EqualFold(ve.Field, "Saran") || n < 1 || n > len(e.F.Fields) {
+			continue
+		}
+		if first < 0 {
+			e.F.ClearErrs()
+			first = n - 1
+		}
+		e.F.Fields[n-1].Err = ve.Msg
+	}
+	if first < 0 {
 		return false
 	}
-	var n int
-	if _, scanErr := fmt.Sscanf(ve.Field, "U%d", &n); scanErr != nil || n < 1 || n > 9 {
-		return false
-	}
-	e.F.Fields[n-1].Err = ve.Msg
-	e.F.FocusAt(n - 1)
+	e.F.FocusAt(first)
 	return true
 }

@@ -94,7 +94,7 @@ func (e *requestEd) codes() []string {
 
 func (e *requestEd) newLine(code, title, qty, year, format, vars string) *reqLine {
 	l := &reqLine{
-		code:   form.ChoiceF("code", "Kode tarif", e.codes(), code).WithHint("←/→ atau huruf awal untuk memilih jenis produk."),
+		code:   form.ChoiceF("code", "Kode tarif", e.codes(), code),
 		title:  form.TextF("title", "Judul", title).WithHint("Judul publikasi, nama dataset, atau wilayah peta."),
 		qty:    form.TextF("qty", "Jumlah halaman", qty),
 		year:   form.TextF("year", "Tahun", year),

@@ -308,7 +308,7 @@ var visitHelp = func() []key.Binding {
 		b("ctrl+s", "simpan langkah dari kolom mana pun"),
 		b("tab / ↓", "kolom berikutnya"),
 		b("shift+tab / ↑", "kolom sebelumnya"),
-		b("← / → / spasi", "ganti pilihan; huruf awal (lagi: berikutnya)"),
+		b("← / → / spasi", "ganti pilihan; atau angka di depannya, atau ketik awal namanya"),
 		b("y / t", "Ya / Tidak"),
 		b("ctrl+u", "hapus isi kolom sampai kursor"),
 		b("pgup / pgdn", "langkah sebelumnya / berikutnya (lihat, koreksi)"),
