@@ -87,8 +87,13 @@ func Merge(ctx context.Context, archivePath string, sources []string, progress i
 	if progress == nil {
 		progress = io.Discard
 	}
+	// Every source is checked before the archive is created or locked, so
+	// a typo leaves no empty archive behind.
 	for _, src := range sources {
 		if err := refuseSameFile(archivePath, src); err != nil {
+			return nil, err
+		}
+		if err := checkSource(ctx, src); err != nil {
 			return nil, err
 		}
 	}
