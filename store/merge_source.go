@@ -105,6 +105,24 @@ type merger struct {
 	a   *Store
 	src string
 	r   *MergeResult
+	// touched is set when this counter was merged before: a visit's rows
+	// are then read only for the visits whose audit rows are past the last
+	// sequence merged (every change to a visit is audited under it).
+	touched bool
+}
+
+// only restricts a visit's tables to the touched visits.
+func (m *merger) only(t mergeTable) string {
+	if !m.touched {
+		return ""
+	}
+	switch t.owner {
+	case "codes":
+		return " AND s.id IN (SELECT id FROM temp.merge_touched)"
+	case "visit":
+		return " AND s.visit_id IN (SELECT id FROM temp.merge_touched)"
+	}
+	return ""
 }
 
 func (m *merger) exec(q string, args ...any) (sql.Result, error) {
@@ -138,6 +156,14 @@ func (m *merger) run() error {
 			m.r.UpToDate = true
 			return nil
 		}
+		if _, err := m.exec(`DROP TABLE IF EXISTS temp.merge_touched`); err != nil {
+			return err
+		}
+		if _, err := m.exec(`CREATE TEMP TABLE merge_touched AS SELECT DISTINCT s.entity_id AS id FROM src.audit s
+			JOIN temp.merge_origin o ON o.src = s.origin WHERE s.seq > o.seen AND s.entity = 'visit'`); err != nil {
+			return err
+		}
+		m.touched = true
 	}
 	if err := m.conflicts(); err != nil {
 		return err
@@ -154,6 +180,9 @@ func (m *merger) run() error {
 		return err
 	}
 	if err := m.erasures(); err != nil {
+		return err
+	}
+	if _, err := m.exec(`DROP TABLE IF EXISTS temp.merge_touched`); err != nil {
 		return err
 	}
 	_, err = m.exec(`DROP TABLE temp.merge_origin`)
@@ -232,7 +261,7 @@ func (m *merger) conflicts() error {
 		case "origin":
 			cond = `JOIN temp.merge_origin o ON o.src = s.origin WHERE d.origin <> o.dst`
 		case "codes":
-			cond = `WHERE d.office_code <> s.office_code OR d.counter_code <> s.counter_code`
+			cond = `WHERE (d.office_code <> s.office_code OR d.counter_code <> s.counter_code)`
 		case "visit":
 			if t.name == "visit_steps" {
 				continue // keyed by its visit, which is checked
@@ -240,6 +269,12 @@ func (m *merger) conflicts() error {
 			cond = `WHERE d.visit_id <> s.visit_id`
 		case "complaint":
 			cond = `WHERE d.complaint_id <> s.complaint_id`
+		}
+		if o := m.only(t); o != "" {
+			if !strings.Contains(cond, "WHERE") {
+				cond += " WHERE true"
+			}
+			cond += o
 		}
 		var id string
 		err := m.tx.QueryRowContext(m.ctx, fmt.Sprintf(`SELECT s.id FROM src.%[1]s s JOIN main.%[1]s d ON d.id = s.id %[2]s LIMIT 1`,
@@ -337,9 +372,9 @@ func (m *merger) upsert(t mergeTable) error {
 	if err := m.tx.QueryRowContext(m.ctx, count).Scan(&before); err != nil {
 		return mapErr(err)
 	}
-	q := fmt.Sprintf(`INSERT INTO main.%[1]s AS t (%[2]s) SELECT %[3]s FROM src.%[1]s s WHERE true
+	q := fmt.Sprintf(`INSERT INTO main.%[1]s AS t (%[2]s) SELECT %[3]s FROM src.%[1]s s WHERE true%[7]s
 		ON CONFLICT (%[4]s) DO UPDATE SET %[5]s WHERE %[6]s`,
-		quoteIdent(t.name), strings.Join(quoted, ", "), strings.Join(sel, ", "), strings.Join(qpk, ", "), strings.Join(set, ", "), where)
+		quoteIdent(t.name), strings.Join(quoted, ", "), strings.Join(sel, ", "), strings.Join(qpk, ", "), strings.Join(set, ", "), where, m.only(t))
 	res, err := m.exec(q)
 	if err != nil {
 		return m.conflict("tabel %s tidak dapat digabung (%v)", t.name, err)
