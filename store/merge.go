@@ -69,10 +69,15 @@ type MergeResult struct {
 	// Added and Updated count records (audit rows not included) new to
 	// the archive and changed since the last merge of this counter.
 	Added, Updated int
-	Audit          int  // audit rows added
-	Erased         int  // erasures newly applied in the archive
-	UpToDate       bool // nothing past what was merged before: nothing done
-	Older          bool // a copy older than what was merged before: skipped
+	Audit          int // audit rows added
+	Erased         int // erasures newly applied in the archive
+	// Linked counts the source's visitors whose ID number a visitor of
+	// another counter in the archive has: the same person seen at two
+	// counters. Both records are kept; only the count is reported (no
+	// personal value leaves the archive in a message).
+	Linked   int
+	UpToDate bool // nothing past what was merged before: nothing done
+	Older    bool // a copy older than what was merged before: skipped
 }
 
 // Merge merges the databases at sources into the archive at archivePath,
@@ -131,8 +136,8 @@ func (r MergeResult) describe(took time.Duration) string {
 	case r.Older:
 		return fmt.Sprintf("%s (loket %s): salinan ini lebih lama dari yang sudah digabung; dilewati, arsip tidak diubah", r.Source, r.Counter)
 	}
-	return fmt.Sprintf("%s (loket %s): %d catatan baru, %d diperbarui, %d baris audit, %d penghapusan data pribadi, dalam %.1f detik",
-		r.Source, r.Counter, r.Added, r.Updated, r.Audit, r.Erased, took.Seconds())
+	return fmt.Sprintf("%s (loket %s): %d catatan baru, %d diperbarui, %d baris audit, %d penghapusan data pribadi, %d pengunjung juga tercatat di loket lain (nomor identitas sama; kedua catatan disimpan), dalam %.1f detik",
+		r.Source, r.Counter, r.Added, r.Updated, r.Audit, r.Erased, r.Linked, took.Seconds())
 }
 
 // refuseSameFile refuses a source that is the archive itself.

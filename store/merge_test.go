@@ -338,3 +338,30 @@ func sqlOf(t *testing.T, path string) *sql.DB {
 	t.Cleanup(func() { db.Close() })
 	return db
 }
+
+// A person seen at two counters (the same ID number) is reported linked;
+// both records are kept.
+func TestMergeLinksVisitors(t *testing.T) {
+	a, b := mergeSources(t)
+	var idType, idNumber string
+	if err := sqlOf(t, a).QueryRow(`SELECT id_type, id_number FROM visitors WHERE id_number <> '' ORDER BY id LIMIT 1`).Scan(&idType, &idNumber); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE visitors SET id_type = ?, id_number = ? WHERE id = (SELECT id FROM visitors WHERE id_number <> '' ORDER BY id LIMIT 1)`, idType, idNumber); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	archive := filepath.Join(t.TempDir(), "arsip.db")
+	rs := merge(t, archive, a, b)
+	if rs[0].Linked != 0 || rs[1].Linked != 1 {
+		t.Fatalf("linked: %+v", rs)
+	}
+	var n int
+	if err := sqlOf(t, archive).QueryRow(`SELECT count(*) FROM visitors WHERE id_number = ?`, idNumber).Scan(&n); err != nil || n != 2 {
+		t.Fatalf("both records kept: %d %v", n, err)
+	}
+}
