@@ -72,3 +72,25 @@ func TestGabungExportsTheUnion(t *testing.T) {
 		}
 	}
 }
+
+func TestSalinTanpaIdentitas(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.db")
+	if _, err := demo.Generate(context.Background(), a, demo.Config{Days: 3, Until: time.Date(2026, 11, 26, 0, 0, 0, 0, valid.WIB), Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "provinsi.db")
+	code, stdout, errs := runLoket(t, nil, "salin-tanpa-identitas", a, out)
+	if code != 0 || !strings.Contains(stdout, "pengunjung dianonimkan") {
+		t.Fatalf("salin: %d %q %q", code, stdout, errs)
+	}
+	if code, _, errs := runLoket(t, nil, "salin-tanpa-identitas", a, out); code != 1 || !strings.Contains(errs, "sudah ada") {
+		t.Fatalf("existing copy: %d %q", code, errs)
+	}
+	if code, _, _ := runLoket(t, nil, "salin-tanpa-identitas", a); code != 2 {
+		t.Fatalf("one argument: %d", code)
+	}
+	if code, out, _ := runLoket(t, nil, "check", "--db", out); code != 0 {
+		t.Fatalf("check of the copy: %d %q", code, out)
+	}
+}
