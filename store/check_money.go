@@ -383,15 +383,18 @@ func (c *checker) handoverRecords(notes auditNotes) {
 		at          time.Time
 		origin, seq int64
 		amount      int64
+		owner       int64 // the counter the payment's visit belongs to (an archive holds several)
 	}
 	byDay := map[string][]cash{}
 	c.each(area, `SELECT p.day, p.paid_at, p.amount,
 		coalesce((SELECT a.origin FROM audit a WHERE a.entity_id = p.visit_id AND a.action = 'bayar' ORDER BY a.seq DESC LIMIT 1), 0),
-		coalesce((SELECT a.seq FROM audit a WHERE a.entity_id = p.visit_id AND a.action = 'bayar' ORDER BY a.seq DESC LIMIT 1), 0)
+		coalesce((SELECT a.seq FROM audit a WHERE a.entity_id = p.visit_id AND a.action = 'bayar' ORDER BY a.seq DESC LIMIT 1), 0),
+		coalesce((SELECT k.id FROM visits v JOIN counters k ON k.office_code = v.office_code AND k.counter_code = v.counter_code
+			WHERE v.id = p.visit_id), 1)
 		FROM payments p WHERE p.method = 'Tunai'`, func(rows *sql.Rows) error {
 		var day, at string
 		var p cash
-		err := rows.Scan(&day, &at, &p.amount, &p.origin, &p.seq)
+		err := rows.Scan(&day, &at, &p.amount, &p.origin, &p.seq, &p.owner)
 		p.at = parseTime(at)
 		byDay[day] = append(byDay[day], p)
 		return err
@@ -407,6 +410,9 @@ func (c *checker) handoverRecords(notes auditNotes) {
 		at := parseTime(handed)
 		var sum int64
 		for _, p := range byDay[day] {
+			if p.owner != origin {
+				continue // another counter's cash, handed over at that counter
+			}
 			ordered := seq > 0 && p.seq > 0 && p.origin == origin
 			if ordered && p.seq < seq || !ordered && !p.at.After(at) {
 				sum += p.amount

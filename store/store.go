@@ -75,6 +75,10 @@ type Options struct {
 	// only work on one that is there, and a typo in --db must not leave a
 	// new empty database behind.
 	MustExist bool
+	// Archive lets a writable open through on an archive (merge.go): only
+	// a merge writes to one. Without it, a writable open refuses an
+	// archive with ErrArchive; a read-only one (export, check) reads it.
+	Archive bool
 }
 
 // Store is an open loket database. It is safe for concurrent use.
@@ -160,6 +164,12 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err := s.migrate(ctx, opts.ReadOnly); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if !opts.ReadOnly && !opts.Archive {
+		if err := s.refuseArchive(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	s.shared.files.disabled = opts.ReadOnly
 	if !opts.ReadOnly {

@@ -22,6 +22,8 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	until := fs.String("until", "", "hari terakhir, TTTT-BB-HH (bawaan: hari ini WIB)")
 	seed := fs.Int64("seed", 1, "benih acak; benih sama menghasilkan data sama")
 	durable := fs.Bool("durable", false, "tulis dengan synchronous=FULL (lebih lambat)")
+	counter := fs.String("loket", "", "kode loket demo, satu huruf A–Z (bawaan A), untuk data beberapa loket yang digabung")
+	office := fs.String("kantor", "", "kode kantor demo, 4 angka (bawaan 1906)")
 	if err := parseFlags(e, fs, args); err != nil {
 		return err
 	}
@@ -52,7 +54,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%s adalah folder, bukan berkas basis data; tulis nama berkasnya, mis. %s", *db, filepath.Join(*db, "demo.db"))
 	}
 	start := time.Now()
-	sum, err := demo.Generate(ctx, *db, demo.Config{Days: *days, Until: end, Seed: *seed, Progress: e.stderr, Durable: *durable})
+	sum, err := demo.Generate(ctx, *db, demo.Config{Days: *days, Until: end, Seed: *seed, Progress: e.stderr, Durable: *durable, Counter: *counter, Office: *office})
 	if err != nil {
 		return err
 	}

@@ -66,7 +66,9 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	// dokumen never creates a database: a typo in --db must not leave one.
-	s, err := store.Open(ctx, path, store.Options{MustExist: true})
+	// An archive (loket gabung) reprints; a reissue would change a
+	// counter's records, which only that counter does.
+	s, err := store.Open(ctx, path, store.Options{MustExist: true, Archive: *reissue == ""})
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,11 @@ const BenchSeed = 1
 // version, the days, the last day and the seed, as in
 // demo-v1-365d-2026-11-26-s1.db.
 func CachedName(cfg Config) string {
-	return fmt.Sprintf("demo-v%d-%dd-%s-s%d.db", store.SchemaVersion, cfg.Days, cfg.Until.Format(time.DateOnly), cfg.Seed)
+	name := fmt.Sprintf("demo-v%d-%dd-%s-s%d", store.SchemaVersion, cfg.Days, cfg.Until.Format(time.DateOnly), cfg.Seed)
+	if cfg.Counter != "" || cfg.Office != "" {
+		name += "-k" + cfg.Office + cfg.Counter // another counter is another file
+	}
+	return name + ".db"
 }
 
 // Cached returns the demo database of cfg in dir, generating it on first

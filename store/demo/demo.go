@@ -26,6 +26,22 @@ type Config struct {
 	// Durable keeps synchronous=FULL. Demo data is disposable, so the
 	// default relaxes it to OFF, which is what makes a year take seconds.
 	Durable bool
+	// Counter and Office, when set, are this demo counter's counter code
+	// (one letter) and office code (four digits), so that demo data of
+	// several counters can be merged (loket gabung). A counter other than
+	// the default A of office 1906 gets officers of its own names.
+	Counter, Office string
+}
+
+// officerNames are the demo officers: counter A of the default office has
+// the first three, any other counter its own, so two counters merged into
+// one archive do not share an officer's name.
+func officerNames(cfg Config) []string {
+	if (cfg.Counter == "" || cfg.Counter == "A") && (cfg.Office == "" || cfg.Office == "1906") {
+		return []string{"Rina Marlina", "Andi Pratama", "Dewi Lestari"}
+	}
+	tag := cfg.Office + cfg.Counter
+	return []string{"Budi Santoso " + tag, "Siti Aminah " + tag, "Yusuf Hidayat " + tag}
 }
 
 // Summary counts what was generated.
@@ -97,8 +113,23 @@ func Generate(ctx context.Context, path string, cfg Config) (Summary, error) {
 	if err := s.MarkDemo(ctx); err != nil {
 		return Summary{}, err
 	}
+	if cfg.Counter != "" || cfg.Office != "" {
+		o, err := s.Office(ctx)
+		if err != nil {
+			return Summary{}, err
+		}
+		if cfg.Counter != "" {
+			o.CounterCode = cfg.Counter
+		}
+		if cfg.Office != "" {
+			o.Code = cfg.Office
+		}
+		if err := s.UpdateOffice(ctx, "", o); err != nil {
+			return Summary{}, err
+		}
+	}
 	g := &gen{ctx: ctx, s: s, clk: clk, rng: rng}
-	for _, name := range []string{"Rina Marlina", "Andi Pratama", "Dewi Lestari"} {
+	for _, name := range officerNames(cfg) {
 		o, err := s.OfficerByName(ctx, name)
 		if err != nil {
 			if o, err = s.AddOfficer(ctx, name, ""); err != nil {

@@ -1,0 +1,484 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// mergeTable is a table whose rows travel in a merge, in foreign-key order,
+// with how its owner (the counter that created the row) is known: "origin"
+// (its origin column), "codes" (a visit's office and counter codes), "visit"
+// (the visit it belongs to) or "complaint".
+type mergeTable struct{ name, owner string }
+
+var mergeTables = []mergeTable{
+	{"officers", "origin"}, {"schedules", "origin"}, {"visitors", "origin"}, {"visits", "codes"},
+	{"suspensions", "visit"}, {"visit_steps", "visit"}, {"items", "visit"}, {"documents", "visit"},
+	{"billing_codes", "visit"}, {"invoices", "visit"}, {"payments", "visit"}, {"corrections", "visit"},
+	{"ratings", "visit"}, {"complaints", "origin"}, {"complaint_followups", "complaint"}, {"handovers", "origin"},
+}
+
+// mergeSource merges one source in one transaction on one connection, the
+// source attached read-only beside the archive.
+func (a *Store) mergeSource(ctx context.Context, src string) (r MergeResult, err error) {
+	r.Source = src
+	if err := checkSource(ctx, src); err != nil {
+		return r, err
+	}
+	if err := a.CheckFiles(ctx); err != nil {
+		return r, err
+	}
+	conn, err := a.db.Conn(ctx)
+	if err != nil {
+		return r, mapErr(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS src`, sqliteURI(src, "mode=ro")); err != nil {
+		return r, fmt.Errorf("%w: %s tidak dapat dibuka untuk dibaca (%v)", ErrNotLoket, src, mapErr(err))
+	}
+	defer func() {
+		if _, derr := conn.ExecContext(context.WithoutCancel(ctx), `DETACH DATABASE src`); derr != nil {
+			// A connection still holding the source must not go back to the pool.
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return r, mapErr(err)
+	}
+	defer tx.Rollback()
+	a.shared.stamps.Store(tx, a.now())
+	defer a.shared.stamps.Delete(tx)
+	m := &merger{ctx: ctx, tx: tx, a: a, src: src, r: &r}
+	if err := m.run(); err != nil {
+		return r, err
+	}
+	if r.UpToDate || r.Older {
+		return r, nil // nothing written; the rollback ends the read
+	}
+	if err := tx.Commit(); err != nil {
+		return r, mapErr(err)
+	}
+	return r, nil
+}
+
+// checkSource refuses a source that is not a loket database of this
+// schema, or is an archive, before it is attached.
+func checkSource(ctx context.Context, path string) error {
+	db, err := openReadOnly(path)
+	if err != nil {
+		return fmt.Errorf("%w: sumber %s: %v", ErrNotLoket, path, err)
+	}
+	defer db.Close()
+	var version, visits int
+	err = db.QueryRowContext(ctx, `SELECT (SELECT user_version FROM pragma_user_version),
+		(SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('visits','counters','meta'))`).Scan(&version, &visits)
+	if err != nil {
+		return fmt.Errorf("%w: sumber %s tidak dapat dibaca sebagai basis data SQLite (%v)", ErrNotLoket, path, mapErr(err))
+	}
+	switch {
+	case version > SchemaVersion:
+		return fmt.Errorf("%w: sumber %s ditulis oleh loket yang lebih baru (skema %d, program ini skema %d); perbarui loket dulu, arsip tidak diubah",
+			ErrMergeConflict, path, version, SchemaVersion)
+	case version == 0 || visits < 3:
+		return fmt.Errorf("%w: sumber %s bukan basis data loket; arsip tidak diubah", ErrNotLoket, path)
+	case version < SchemaVersion:
+		return fmt.Errorf("%w: sumber %s masih skema %d; jalankan loket upgrade --db %s di loketnya dulu (program ini skema %d), arsip tidak diubah",
+			ErrMergeConflict, path, version, path, SchemaVersion)
+	}
+	if is, err := isArchive(ctx, db); err != nil {
+		return err
+	} else if is {
+		return fmt.Errorf("%w: sumber %s adalah arsip gabungan, bukan basis data loket; yang digabung adalah basis data tiap loket, arsip tidak diubah", ErrMergeConflict, path)
+	}
+	return nil
+}
+
+// merger is one source's merge, inside its transaction.
+type merger struct {
+	ctx context.Context
+	tx  *sql.Tx
+	a   *Store
+	src string
+	r   *MergeResult
+	// touched is set when this counter was merged before: a visit's rows
+	// are then read only for the visits whose audit rows are past the last
+	// sequence merged (every change to a visit is audited under it).
+	touched bool
+}
+
+// only restricts a visit's tables to the touched visits.
+func (m *merger) only(t mergeTable) string {
+	if !m.touched {
+		return ""
+	}
+	switch t.owner {
+	case "codes":
+		return " AND s.id IN (SELECT id FROM temp.merge_touched)"
+	case "visit":
+		return " AND s.visit_id IN (SELECT id FROM temp.merge_touched)"
+	}
+	return ""
+}
+
+func (m *merger) exec(q string, args ...any) (sql.Result, error) {
+	res, err := m.tx.ExecContext(m.ctx, q, args...)
+	return res, mapErr(err)
+}
+
+func (m *merger) conflict(format string, args ...any) error {
+	return fmt.Errorf("%w: %s: %s; arsip tidak diubah", ErrMergeConflict, m.src, fmt.Sprintf(format, args...))
+}
+
+func (m *merger) run() error {
+	if _, err := m.exec(`PRAGMA defer_foreign_keys = ON`); err != nil {
+		return err
+	}
+	fresh, err := m.mapOrigins()
+	if err != nil {
+		return err
+	}
+	if !fresh {
+		var newer, older int
+		if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FILTER (WHERE k.audit_seq > o.seen), count(*) FILTER (WHERE k.audit_seq < o.seen)
+			FROM temp.merge_origin o JOIN src.counters k ON k.id = o.src`).Scan(&newer, &older); err != nil {
+			return mapErr(err)
+		}
+		switch {
+		case older > 0:
+			m.r.Older = true
+			return nil
+		case newer == 0:
+			m.r.UpToDate = true
+			return nil
+		}
+		if _, err := m.exec(`DROP TABLE IF EXISTS temp.merge_touched`); err != nil {
+			return err
+		}
+		if _, err := m.exec(`CREATE TEMP TABLE merge_touched AS SELECT DISTINCT s.entity_id AS id FROM src.audit s
+			JOIN temp.merge_origin o ON o.src = s.origin WHERE s.seq > o.seen AND s.entity = 'visit'`); err != nil {
+			return err
+		}
+		m.touched = true
+	}
+	if err := m.conflicts(); err != nil {
+		return err
+	}
+	for _, t := range mergeTables {
+		if err := m.upsert(t); err != nil {
+			return err
+		}
+	}
+	if err := m.terms(); err != nil {
+		return err
+	}
+	if err := m.audit(); err != nil {
+		return err
+	}
+	if err := m.erasures(); err != nil {
+		return err
+	}
+	if err := m.tx.QueryRowContext(m.ctx, `SELECT count(DISTINCT s.id) FROM src.visitors s
+		JOIN main.visitors d ON d.id_type = s.id_type AND d.id_number = s.id_number AND d.id <> s.id
+		WHERE s.id_number <> '' AND s.erased_at IS NULL AND d.erased_at IS NULL`).Scan(&m.r.Linked); err != nil {
+		return mapErr(err)
+	}
+	if _, err := m.exec(`DROP TABLE IF EXISTS temp.merge_touched`); err != nil {
+		return err
+	}
+	_, err = m.exec(`DROP TABLE temp.merge_origin`)
+	return err
+}
+
+// mapOrigins maps each counter of the source to the archive's, by its uid,
+// adding the ones new to the archive. fresh is true when one was added.
+func (m *merger) mapOrigins() (fresh bool, err error) {
+	if _, err := m.exec(`DROP TABLE IF EXISTS temp.merge_origin`); err != nil {
+		return false, err
+	}
+	if _, err := m.exec(`CREATE TEMP TABLE merge_origin (src INTEGER PRIMARY KEY, dst INTEGER NOT NULL, seen INTEGER NOT NULL)`); err != nil {
+		return false, err
+	}
+	type counter struct {
+		id        int64
+		uid, code string
+		office    string
+	}
+	var cs []counter
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT id, uid, office_code, counter_code FROM src.counters ORDER BY id`)
+	if err != nil {
+		return false, mapErr(err)
+	}
+	for rows.Next() {
+		var c counter
+		if err := rows.Scan(&c.id, &c.uid, &c.office, &c.code); err != nil {
+			rows.Close()
+			return false, mapErr(err)
+		}
+		cs = append(cs, c)
+	}
+	if err := rows.Close(); err != nil {
+		return false, mapErr(err)
+	}
+	if len(cs) == 0 {
+		return false, fmt.Errorf("%w: sumber %s tidak punya tabel loket (counters) yang berisi; arsip tidak diubah", ErrNotLoket, m.src)
+	}
+	for i, c := range cs {
+		if i == 0 {
+			m.r.Counter = c.office + "/" + c.code
+		}
+		var dst, seen int64
+		var uid string
+		err := m.tx.QueryRowContext(m.ctx, `SELECT id, uid, audit_seq FROM main.counters WHERE uid = ? OR (office_code = ? AND counter_code = ?)
+			ORDER BY uid = ? DESC LIMIT 1`, c.uid, c.office, c.code, c.uid).Scan(&dst, &uid, &seen)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			res, err := m.exec(`INSERT INTO main.counters (uid, office_code, counter_code) VALUES (?, ?, ?)`, c.uid, c.office, c.code)
+			if err != nil {
+				return false, err
+			}
+			if dst, err = res.LastInsertId(); err != nil {
+				return false, err
+			}
+			fresh = true
+		case err != nil:
+			return false, mapErr(err)
+		case uid != c.uid:
+			return false, m.conflict("loket %s/%s sudah ada di arsip dari basis data loket lain (identitas loket berbeda); dua loket tidak boleh memakai kode kantor dan kode loket yang sama — ubah kode loket di salah satunya", c.office, c.code)
+		}
+		if _, err := m.exec(`INSERT INTO temp.merge_origin (src, dst, seen) VALUES (?, ?, ?)`, c.id, dst, seen); err != nil {
+			return false, err
+		}
+	}
+	return fresh, nil
+}
+
+// conflicts refuses a record whose ID the archive holds from another
+// counter, and an officer whose name another counter's officer has.
+func (m *merger) conflicts() error {
+	for _, t := range mergeTables {
+		var cond string
+		switch t.owner {
+		case "origin":
+			cond = `JOIN temp.merge_origin o ON o.src = s.origin WHERE d.origin <> o.dst`
+		case "codes":
+			cond = `WHERE (d.office_code <> s.office_code OR d.counter_code <> s.counter_code)`
+		case "visit":
+			if t.name == "visit_steps" {
+				continue // keyed by its visit, which is checked
+			}
+			cond = `WHERE d.visit_id <> s.visit_id`
+		case "complaint":
+			cond = `WHERE d.complaint_id <> s.complaint_id`
+		}
+		if o := m.only(t); o != "" {
+			if !strings.Contains(cond, "WHERE") {
+				cond += " WHERE true"
+			}
+			cond += o
+		}
+		var id string
+		err := m.tx.QueryRowContext(m.ctx, fmt.Sprintf(`SELECT s.id FROM src.%[1]s s JOIN main.%[1]s d ON d.id = s.id %[2]s LIMIT 1`,
+			quoteIdent(t.name), cond)).Scan(&id)
+		if err == nil {
+			return m.conflict("catatan %s di tabel %s sudah ada di arsip dari loket lain; ID yang sama dari dua loket tidak digabung", id, t.name)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return mapErr(err)
+		}
+	}
+	var name string
+	err := m.tx.QueryRowContext(m.ctx, `SELECT s.name FROM src.officers s JOIN main.officers d ON d.name = s.name COLLATE NOCASE AND d.id <> s.id LIMIT 1`).Scan(&name)
+	if err == nil {
+		return m.conflict("petugas %q sudah ada di arsip dari loket lain; nama petugas di arsip belum boleh sama antarloket", name)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return mapErr(err)
+	}
+	return nil
+}
+
+// columns are the archive's columns of table that the source has too, and
+// the archive's primary key.
+func (m *merger) columns(table string) (cols, pk []string, err error) {
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT d.name, d.pk FROM pragma_table_info(?, 'main') d
+		JOIN pragma_table_info(?, 'src') s ON s.name = d.name ORDER BY d.cid`, table, table)
+	if err != nil {
+		return nil, nil, mapErr(err)
+	}
+	defer rows.Close()
+	type col struct {
+		name string
+		pk   int
+	}
+	var pks []col
+	for rows.Next() {
+		var c col
+		if err := rows.Scan(&c.name, &c.pk); err != nil {
+			return nil, nil, mapErr(err)
+		}
+		cols = append(cols, c.name)
+		if c.pk > 0 {
+			pks = append(pks, c)
+		}
+	}
+	for i := 1; i <= len(pks); i++ {
+		for _, c := range pks {
+			if c.pk == i {
+				pk = append(pk, c.name)
+			}
+		}
+	}
+	return cols, pk, mapErr(rows.Err())
+}
+
+// upsert copies table's rows: new ones are added, changed ones updated,
+// equal ones left alone (the WHERE of DO UPDATE), so that a merge writes
+// only what changed. An erased visitor is never written again.
+func (m *merger) upsert(t mergeTable) error {
+	cols, pk, err := m.columns(t.name)
+	if err != nil {
+		return err
+	}
+	if len(pk) == 0 {
+		return fmt.Errorf("store: gabung: tabel %s tanpa kunci utama", t.name)
+	}
+	var sel, set, diff []string
+	for _, c := range cols {
+		q := quoteIdent(c)
+		if c == "origin" {
+			sel = append(sel, `(SELECT dst FROM temp.merge_origin WHERE src = s.origin)`)
+		} else {
+			sel = append(sel, "s."+q)
+		}
+		if !contains(pk, c) {
+			set = append(set, q+" = excluded."+q)
+			diff = append(diff, "t."+q+" IS NOT excluded."+q)
+		}
+	}
+	where := "(" + strings.Join(diff, " OR ") + ")"
+	if t.name == "visitors" {
+		where += " AND t.erased_at IS NULL AND excluded.erased_at IS NULL"
+	}
+	quoted := make([]string, len(cols))
+	for i, c := range cols {
+		quoted[i] = quoteIdent(c)
+	}
+	qpk := make([]string, len(pk))
+	for i, c := range pk {
+		qpk[i] = quoteIdent(c)
+	}
+	var before, after int
+	count := fmt.Sprintf(`SELECT count(*) FROM main.%s`, quoteIdent(t.name))
+	if err := m.tx.QueryRowContext(m.ctx, count).Scan(&before); err != nil {
+		return mapErr(err)
+	}
+	q := fmt.Sprintf(`INSERT INTO main.%[1]s AS t (%[2]s) SELECT %[3]s FROM src.%[1]s s WHERE true%[7]s
+		ON CONFLICT (%[4]s) DO UPDATE SET %[5]s WHERE %[6]s`,
+		quoteIdent(t.name), strings.Join(quoted, ", "), strings.Join(sel, ", "), strings.Join(qpk, ", "), strings.Join(set, ", "), where, m.only(t))
+	res, err := m.exec(q)
+	if err != nil {
+		return m.conflict("tabel %s tidak dapat digabung (%v)", t.name, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if err := m.tx.QueryRowContext(m.ctx, count).Scan(&after); err != nil {
+		return mapErr(err)
+	}
+	m.r.Added += after - before
+	m.r.Updated += int(n) - (after - before)
+	return nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// terms replaces the search terms of the source's visitors with the
+// source's own (a corrected name has new terms; an erased one none).
+func (m *merger) terms() error {
+	if _, err := m.exec(`DELETE FROM main.visitor_terms WHERE visitor_id IN (SELECT id FROM src.visitors)
+		AND visitor_id NOT IN (SELECT id FROM main.visitors WHERE erased_at IS NOT NULL)
+		AND (term, visitor_id) NOT IN (SELECT term, visitor_id FROM src.visitor_terms)`); err != nil {
+		return err
+	}
+	_, err := m.exec(`INSERT OR IGNORE INTO main.visitor_terms (term, visitor_id) SELECT s.term, s.visitor_id FROM src.visitor_terms s
+		JOIN main.visitors v ON v.id = s.visitor_id WHERE v.erased_at IS NULL`)
+	return err
+}
+
+// audit appends each origin's trail past the last sequence merged, and
+// keeps that origin's counter where the source's stands.
+func (m *merger) audit() error {
+	cols, _, err := m.columns("audit")
+	if err != nil {
+		return err
+	}
+	var sel, quoted []string
+	for _, c := range cols {
+		quoted = append(quoted, quoteIdent(c))
+		if c == "origin" {
+			sel = append(sel, "o.dst")
+		} else {
+			sel = append(sel, "s."+quoteIdent(c))
+		}
+	}
+	res, err := m.exec(fmt.Sprintf(`INSERT INTO main.audit (%s) SELECT %s FROM src.audit s JOIN temp.merge_origin o ON o.src = s.origin
+		WHERE s.seq > o.seen ORDER BY s.origin, s.seq`, strings.Join(quoted, ", "), strings.Join(sel, ", ")))
+	if err != nil {
+		return m.conflict("jejak audit tidak dapat digabung (%v)", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	m.r.Audit = int(n)
+	_, err = m.exec(`UPDATE main.counters SET audit_seq = (SELECT k.audit_seq FROM temp.merge_origin o JOIN src.counters k ON k.id = o.src WHERE o.dst = main.counters.id)
+		WHERE id IN (SELECT dst FROM temp.merge_origin) AND audit_seq < (SELECT k.audit_seq FROM temp.merge_origin o JOIN src.counters k ON k.id = o.src WHERE o.dst = main.counters.id)`)
+	return err
+}
+
+// erasures applies the source's erasures to the archive through the
+// store's own erasure (eraseVisitor), then records them as the source's.
+func (m *merger) erasures() error {
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT s.visitor_id FROM src.erasures s JOIN main.visitors v ON v.id = s.visitor_id
+		WHERE v.erased_at IS NULL ORDER BY s.visitor_id`)
+	if err != nil {
+		return mapErr(err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return mapErr(err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Close(); err != nil {
+		return mapErr(err)
+	}
+	view := &Store{db: m.a.db, path: m.a.path, now: m.a.now, ids: m.a.ids, shared: m.a.shared, batch: m.tx}
+	for _, id := range ids {
+		if err := view.eraseVisitor(m.ctx, "", id); err != nil {
+			return err
+		}
+	}
+	m.r.Erased = len(ids)
+	_, err = m.exec(`INSERT INTO main.erasures AS t (visitor_id, origin, erased_at, officer_id)
+		SELECT s.visitor_id, o.dst, s.erased_at, s.officer_id FROM src.erasures s JOIN temp.merge_origin o ON o.src = s.origin WHERE true
+		ON CONFLICT (visitor_id) DO UPDATE SET origin = excluded.origin, erased_at = excluded.erased_at, officer_id = excluded.officer_id
+		WHERE t.origin IS NOT excluded.origin OR t.erased_at IS NOT excluded.erased_at OR t.officer_id IS NOT excluded.officer_id`)
+	return err
+}

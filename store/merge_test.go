@@ -1,0 +1,367 @@
+package store_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"loket/store"
+	"loket/store/demo"
+)
+
+// Two demo counters, generated once per test binary and copied per test.
+var (
+	mergeOnce sync.Once
+	mergeDir  string
+	mergeErr  error
+)
+
+const mergeDays = 20
+
+func mergeSources(t *testing.T) (a, b string) {
+	t.Helper()
+	mergeOnce.Do(func() {
+		mergeDir, mergeErr = os.MkdirTemp("", "loket-merge-")
+		if mergeErr != nil {
+			return
+		}
+		until := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+		if _, mergeErr = demo.Generate(context.Background(), filepath.Join(mergeDir, "a.db"), demo.Config{Days: mergeDays, Until: until, Seed: 1}); mergeErr != nil {
+			return
+		}
+		_, mergeErr = demo.Generate(context.Background(), filepath.Join(mergeDir, "b.db"), demo.Config{Days: mergeDays, Until: until, Seed: 2, Counter: "B"})
+	})
+	if mergeErr != nil {
+		t.Fatal(mergeErr)
+	}
+	dir := t.TempDir()
+	return copyFile(t, filepath.Join(mergeDir, "a.db"), filepath.Join(dir, "a.db")),
+		copyFile(t, filepath.Join(mergeDir, "b.db"), filepath.Join(dir, "b.db"))
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if mergeDir != "" {
+		os.RemoveAll(mergeDir)
+	}
+	os.Exit(code)
+}
+
+func copyFile(t *testing.T, from, to string) string {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return to
+}
+
+func digest(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+// totals are what a period's export adds up: visits, payments, PNBP.
+type totals struct{ visits, payments, pnbp, audit int64 }
+
+func totalsOf(t *testing.T, path string) totals {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var x totals
+	if err := db.QueryRow(`SELECT (SELECT count(*) FROM visits), (SELECT count(*) FROM payments),
+		(SELECT coalesce(sum(amount), 0) FROM payments), (SELECT count(*) FROM audit)`).Scan(&x.visits, &x.payments, &x.pnbp, &x.audit); err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func merge(t *testing.T, archive string, sources ...string) []store.MergeResult {
+	t.Helper()
+	rs, err := store.Merge(context.Background(), archive, sources, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+func TestMergeIsTheUnion(t *testing.T) {
+	ctx := context.Background()
+	a, b := mergeSources(t)
+	da, db := digest(t, a), digest(t, b)
+	archive := filepath.Join(t.TempDir(), "arsip.db")
+	var progress bytes.Buffer
+	rs, err := store.Merge(ctx, archive, []string{a, b}, &progress)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 2 || rs[0].Added == 0 || rs[1].Added == 0 || rs[0].Updated != 0 || rs[0].Counter != "1906/A" || rs[1].Counter != "1906/B" {
+		t.Fatalf("results %+v", rs)
+	}
+	if !bytes.Contains(progress.Bytes(), []byte("catatan baru")) {
+		t.Errorf("progress: %q", progress.String())
+	}
+	if digest(t, a) != da || digest(t, b) != db {
+		t.Fatal("a source's bytes changed")
+	}
+	ta, tb, tz := totalsOf(t, a), totalsOf(t, b), totalsOf(t, archive)
+	want := totals{ta.visits + tb.visits, ta.payments + tb.payments, ta.pnbp + tb.pnbp, ta.audit + tb.audit}
+	if tz != want || ta.visits == 0 || tb.visits == 0 || ta.pnbp == 0 {
+		t.Fatalf("archive %+v, want %+v (a %+v, b %+v)", tz, want, ta, tb)
+	}
+	if st, err := os.Stat(archive); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("archive mode: %v %v", st.Mode(), err)
+	}
+	r, err := store.Check(ctx, archive)
+	if err != nil || !r.OK() {
+		t.Fatalf("check on the archive: %v %v", r.Problems, err)
+	}
+
+	// The same copies again: nothing new, said so, the archive unchanged.
+	before := digest(t, archive)
+	rs = merge(t, archive, a, b)
+	for _, r := range rs {
+		if !r.UpToDate || r.Added != 0 || r.Updated != 0 {
+			t.Fatalf("second merge: %+v", r)
+		}
+	}
+	if digest(t, archive) != before {
+		t.Fatal("a merge that added nothing changed the archive")
+	}
+
+	// The app and every writing command refuse the archive; readers read it.
+	if _, err := store.Open(ctx, archive, store.Options{}); !errors.Is(err, store.ErrArchive) {
+		t.Fatalf("writable open of an archive: %v", err)
+	}
+	s, err := store.Open(ctx, archive, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if is, err := s.IsArchive(ctx); err != nil || !is {
+		t.Fatalf("IsArchive %v %v", is, err)
+	}
+	s.Close()
+	// A counter's own database is never made an archive.
+	if _, err := store.Merge(ctx, a, []string{b}, nil); !errors.Is(err, store.ErrArchive) {
+		t.Fatalf("merge into a counter's database: %v", err)
+	}
+	if digest(t, a) != da {
+		t.Fatal("a counter's database changed")
+	}
+}
+
+// An open visit finished at its counter after the first merge updates that
+// visit in the archive, and nothing else.
+func TestMergeUpdatedSource(t *testing.T) {
+	ctx := context.Background()
+	a, _ := mergeSources(t)
+	archive := filepath.Join(t.TempDir(), "arsip.db")
+	merge(t, archive, a)
+	s, err := store.Open(ctx, a, store.Options{Now: func() time.Time { return time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, err := s.OpenVisits(ctx)
+	if err != nil || len(open) == 0 {
+		s.Close()
+		t.Fatalf("the demo leaves visits open on its last day: %d %v", len(open), err)
+	}
+	officers, err := s.Officers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Cancel(ctx, officers[0].ID, open[0].ID, "Pengunjung tidak kembali"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	rs := merge(t, archive, a)
+	if rs[0].UpToDate || rs[0].Updated == 0 || rs[0].Updated > 20 || rs[0].Added > 20 || rs[0].Audit == 0 {
+		t.Fatalf("after one cancel: %+v", rs[0])
+	}
+	z, err := store.Open(ctx, archive, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	v, err := z.Visit(ctx, open[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Status != store.StatusCanceled {
+		t.Fatalf("visit in the archive: %s", v.Status)
+	}
+	if got, want := totalsOf(t, archive), totalsOf(t, a); got != want {
+		t.Fatalf("archive %+v, source %+v", got, want)
+	}
+}
+
+// Each conflict is refused with an Indonesian message, the archive's bytes
+// as they were.
+func TestMergeConflictsRefused(t *testing.T) {
+	ctx := context.Background()
+	a, b := mergeSources(t)
+	dir := t.TempDir()
+	archive := filepath.Join(dir, "arsip.db")
+	merge(t, archive, a)
+	before := digest(t, archive)
+
+	edit := func(name string, stmts ...string) string {
+		p := copyFile(t, a, filepath.Join(dir, name))
+		db, err := sql.Open("sqlite", p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		for _, q := range stmts {
+			if _, err := db.Exec(q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+		return p
+	}
+	otherUID := `UPDATE counters SET uid = 'ffffffffffffffffffffffffffffffff' WHERE id = 1`
+	notSQLite := filepath.Join(dir, "catatan.db")
+	if err := os.WriteFile(notSQLite, []byte("bukan basis data, hanya teks yang cukup panjang untuk sebuah kepala berkas"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, source, want string
+		kind               error
+	}{
+		{"same ID from two counters", edit("c.db", otherUID, `UPDATE office SET counter_code = 'C'`), "sudah ada di arsip dari loket lain", store.ErrMergeConflict},
+		{"two counters, one code", edit("d.db", otherUID), "kode kantor dan kode loket yang sama", store.ErrMergeConflict},
+		{"newer schema", edit("e.db", `PRAGMA user_version = 99`), "loket yang lebih baru", store.ErrMergeConflict},
+		{"other SQLite", edit("f.db", `PRAGMA user_version = 0`), "bukan basis data loket", store.ErrNotLoket},
+		{"not SQLite", notSQLite, "bukan", store.ErrNotLoket},
+		{"an archive", archive, "arsip", store.ErrMergeConflict},
+	}
+	for _, c := range cases {
+		_, err := store.Merge(ctx, archive, []string{b, c.source}, io.Discard)
+		if !errors.Is(err, c.kind) || !bytes.Contains([]byte(err.Error()), []byte(c.want)) {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+	// b, merged in front of a source refused after it was opened, stays
+	// merged (one transaction per source): a merge of b adds nothing.
+	if rs := merge(t, archive, b); !rs[0].UpToDate {
+		t.Fatalf("b after the refusals: %+v", rs[0])
+	}
+	before = digest(t, archive)
+	for _, c := range cases {
+		if _, err := store.Merge(ctx, archive, []string{c.source}, io.Discard); err == nil {
+			t.Errorf("%s: merged", c.name)
+		}
+		if digest(t, archive) != before {
+			t.Fatalf("%s: the archive changed", c.name)
+		}
+	}
+}
+
+// A source's erasure is applied in the archive by the store's erasure, and
+// an older copy merged later does not bring the person back.
+func TestMergeErasureTravels(t *testing.T) {
+	ctx := context.Background()
+	a, _ := mergeSources(t)
+	dir := t.TempDir()
+	old := copyFile(t, a, filepath.Join(dir, "a-lama.db"))
+	archive := filepath.Join(dir, "arsip.db")
+	merge(t, archive, a)
+	s, err := store.Open(ctx, a, store.Options{Now: func() time.Time { return time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var visitor, name string
+	if err := sqlOf(t, a).QueryRow(`SELECT id, name FROM visitors WHERE erased_at IS NULL AND name <> '' ORDER BY id LIMIT 1`).Scan(&visitor, &name); err != nil {
+		t.Fatal(err)
+	}
+	officers, err := s.Officers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.EraseVisitor(ctx, officers[0].ID, visitor); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	rs := merge(t, archive, a)
+	if rs[0].Erased != 1 {
+		t.Fatalf("erasures applied: %+v", rs[0])
+	}
+	assertErased := func(when string) {
+		t.Helper()
+		z := sqlOf(t, archive)
+		var got string
+		var terms, named, erasures int
+		if err := z.QueryRow(`SELECT name, (SELECT count(*) FROM visitor_terms WHERE visitor_id = ?1),
+			(SELECT count(*) FROM visits WHERE visitor_id = ?1 AND v_name <> ?2),
+			(SELECT count(*) FROM erasures WHERE visitor_id = ?1 AND origin <> 1)
+			FROM visitors WHERE id = ?1`, visitor, store.Erased).Scan(&got, &terms, &named, &erasures); err != nil {
+			t.Fatal(err)
+		}
+		if got != store.Erased || terms != 0 || named != 0 || erasures != 1 {
+			t.Fatalf("%s: name %q, %d terms, %d visits named, %d erasures of the counter", when, got, terms, named, erasures)
+		}
+	}
+	assertErased("after the merge")
+	if rs := merge(t, archive, old); !rs[0].Older {
+		t.Fatalf("older copy: %+v", rs[0])
+	}
+	assertErased("after an older copy")
+	if r, err := store.Check(ctx, archive); err != nil || !r.OK() {
+		t.Fatalf("check: %v %v", r.Problems, err)
+	}
+}
+
+func sqlOf(t *testing.T, path string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// A person seen at two counters (the same ID number) is reported linked;
+// both records are kept.
+func TestMergeLinksVisitors(t *testing.T) {
+	a, b := mergeSources(t)
+	var idType, idNumber string
+	if err := sqlOf(t, a).QueryRow(`SELECT id_type, id_number FROM visitors WHERE id_number <> '' ORDER BY id LIMIT 1`).Scan(&idType, &idNumber); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE visitors SET id_type = ?, id_number = ? WHERE id = (SELECT id FROM visitors WHERE id_number <> '' ORDER BY id LIMIT 1)`, idType, idNumber); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	archive := filepath.Join(t.TempDir(), "arsip.db")
+	rs := merge(t, archive, a, b)
+	if rs[0].Linked != 0 || rs[1].Linked != 1 {
+		t.Fatalf("linked: %+v", rs)
+	}
+	var n int
+	if err := sqlOf(t, archive).QueryRow(`SELECT count(*) FROM visitors WHERE id_number = ?`, idNumber).Scan(&n); err != nil || n != 2 {
+		t.Fatalf("both records kept: %d %v", n, err)
+	}
+}
