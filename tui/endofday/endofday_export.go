@@ -33,39 +33,15 @@ type EndOfDayProgressMsg struct {
 }
 
 // endOfDayWrite writes the workbook of day to the export folder as
-// laporan-pst-YYYY-MM-DD.xlsx, ID numbers masked. The export runs in a
-// goroutine of its own and reports through a channel: each command
-// returns its next message, progress first, then the result.
+// laporan-pst-YYYY-MM-DD.xlsx, ID numbers masked, reporting its progress
+// through frame.WithProgress: each command returns its next message,
+// progress first, then the result.
 func EndOfDayWrite(ctx context.Context, s *store.Store, day, officer string, now time.Time) tea.Cmd {
-	ch := make(chan tea.Msg, 1)
-	var next tea.Cmd
-	next = func() tea.Msg {
-		msg := <-ch
-		if p, ok := msg.(EndOfDayProgressMsg); ok {
-			p.Next = next
-			return p
-		}
-		return msg
-	}
-	go func() {
-		ch <- endOfDayExport(ctx, s, day, officer, now, func(sheet string, rows int) {
-			// The export never waits for the screen: a step the screen
-			// has not read yet is replaced by this newer one.
-			p := EndOfDayProgressMsg{Sheet: sheet, Rows: rows}
-			for {
-				select {
-				case ch <- p:
-					return
-				default:
-				}
-				select {
-				case <-ch:
-				default:
-				}
-			}
-		})
-	}()
-	return next
+	return frame.WithProgress(func(progress func(string, int)) tea.Msg {
+		return endOfDayExport(ctx, s, day, officer, now, progress)
+	}, func(sheet string, rows int, next tea.Cmd) tea.Msg {
+		return EndOfDayProgressMsg{Sheet: sheet, Rows: rows, Next: next}
+	})
 }
 
 func endOfDayExport(ctx context.Context, s *store.Store, day, officer string, now time.Time, progress func(string, int)) tea.Msg {

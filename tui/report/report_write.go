@@ -36,40 +36,15 @@ type WrittenMsg struct {
 func (WrittenMsg) Success() {}
 
 // Write writes the recap of p into the office's export folder as
-// export.ReportFileName(p). The recap runs in a goroutine of its own and
-// reports through a channel: each command returns its next message,
-// progress first, then the result (WrittenMsg, or a frame.ErrMsg holding
+// export.ReportFileName(p), reporting through frame.WithProgress: each
+// command returns its next message, progress first, then the result (WrittenMsg, or a frame.ErrMsg holding
 // a *WriteError).
 func Write(ctx context.Context, s *store.Store, p export.Period, officer string, now time.Time) tea.Cmd {
-	ch := make(chan tea.Msg, 1)
-	var next tea.Cmd
-	next = func() tea.Msg {
-		msg := <-ch
-		if pm, ok := msg.(ProgressMsg); ok {
-			pm.Next = next
-			return pm
-		}
-		return msg
-	}
-	go func() {
-		ch <- recap(ctx, s, p, officer, now, func(sheet string, rows int) {
-			// The recap never waits for the screen: a step the screen has
-			// not read yet is replaced by this newer one.
-			pm := ProgressMsg{Sheet: sheet, Rows: rows}
-			for {
-				select {
-				case ch <- pm:
-					return
-				default:
-				}
-				select {
-				case <-ch:
-				default:
-				}
-			}
-		})
-	}()
-	return next
+	return frame.WithProgress(func(progress func(string, int)) tea.Msg {
+		return recap(ctx, s, p, officer, now, progress)
+	}, func(sheet string, rows int, next tea.Cmd) tea.Msg {
+		return ProgressMsg{Sheet: sheet, Rows: rows, Next: next}
+	})
 }
 
 func recap(ctx context.Context, s *store.Store, p export.Period, officer string, now time.Time, progress func(string, int)) tea.Msg {
