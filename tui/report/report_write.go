@@ -37,8 +37,8 @@ func (WrittenMsg) Success() {}
 
 // Write writes the recap of p into the office's export folder as
 // export.ReportFileName(p), reporting through frame.WithProgress: each
-// command returns its next message, progress first, then the result (WrittenMsg, or a frame.ErrMsg holding
-// a *WriteError).
+// command returns its next message, progress first, then the result
+// (WrittenMsg, or a frame.ErrMsg holding a *WriteError).
 func Write(ctx context.Context, s *store.Store, p export.Period, officer string, now time.Time) tea.Cmd {
 	return frame.WithProgress(func(progress func(string, int)) tea.Msg {
 		return recap(ctx, s, p, officer, now, progress)
