@@ -209,6 +209,7 @@ BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END`}, "skema", "pemicu audit
 	{"invoice's officer nulled", []string{`UPDATE invoices SET officer_id = NULL WHERE id = ` + unpaidInv}, "nomor", "petugas tidak sama dengan yang dicatat jejak audit"},
 	{"hand-over time moved a day later", []string{`UPDATE handovers SET handed_at = strftime('%Y-%m-%dT%H:%M:%S', handed_at, '+1 day') || '.000000Z' WHERE id = ` + handover}, "penyerahan kas", "diserahkan pada waktu yang tidak sama dengan yang dicatat jejak audit"},
 	{"hand-over time before its day", []string{`UPDATE handovers SET handed_at = strftime('%Y-%m-%dT%H:%M:%S', handed_at, '-2 days') || '.000000Z' WHERE id = ` + handover}, "penyerahan kas", "diserahkan sebelum hari itu dimulai"},
+	{"void time moved", []string{`UPDATE invoices SET void_at = strftime('%Y-%m-%dT%H:%M:%S', void_at, '-1 hour') || '.000000Z' WHERE id = ` + voided}, "nomor", "dibatalkan pada waktu yang tidak sama dengan yang dicatat jejak audit"},
 	{"hand-over's officer nulled", []string{`UPDATE handovers SET officer_id = NULL WHERE id = ` + handover}, "penyerahan kas", "petugas tidak sama dengan yang dicatat jejak audit"},
 }
 

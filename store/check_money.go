@@ -453,6 +453,8 @@ func (c *checker) invoices(vs map[string]*moneyVisit, notes auditNotes) {
 			}
 			if !notes.has(visit, "batal_"+kind, number) {
 				c.add(area, "%s dibatalkan tanpa catatan pembatalan di jejak audit", label)
+			} else if badAt, _ := trailStamp(notes[visit]["batal_"+kind+"\x00"+number], voidAt, ""); badAt {
+				c.add(area, "%s dibatalkan pada waktu yang tidak sama dengan yang dicatat jejak audit (tercatat %s)", label, wibText(voidAt))
 			}
 		} else if reason != "" || repl != "" {
 			c.add(area, "%s berlaku, tetapi tercatat alasan batal atau penggantinya", label)
