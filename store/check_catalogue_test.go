@@ -193,6 +193,24 @@ BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END`}, "skema", "pemicu audit
 	{"column added", []string{`ALTER TABLE visits ADD COLUMN catatan TEXT`}, "skema", "tabel visits diubah"},
 	{"rating score out of range", []string{`PRAGMA ignore_check_constraints = ON`, `UPDATE ratings SET u1 = 7 WHERE id = (SELECT id FROM ratings WHERE declined = 0 LIMIT 1)`}, "aturan tabel", "u1 BETWEEN 1 AND 4"},
 	{"zero payment", []string{`PRAGMA ignore_check_constraints = ON`, `UPDATE payments SET amount = 0 WHERE id = ` + cashPay}, "aturan tabel", "amount > 0"},
+
+	// Edits an audit of the catalogue found unnoticed: each changes a value
+	// the trail recorded when the record was written (schema 3's payment
+	// row records the NTPN, NTB and paid time of a bank payment; every money
+	// row's audit row carries its time and officer).
+	{"NTPN swapped for another valid one", []string{`UPDATE payments SET ntpn = 'ZZZZ9999ZZZZ9999' WHERE id = ` + bankPay}, "pembayaran", "dengan NTPN ZZZZ9999ZZZZ9999, padahal jejak audit mencatat NTPN"},
+	{"NTB swapped for another valid one", []string{`UPDATE payments SET ntb = 'NTB0000000001' WHERE id = ` + bankPay}, "pembayaran", "dengan NTB NTB0000000001, padahal jejak audit mencatat NTB"},
+	{"bank paid time moved a minute", []string{`UPDATE payments SET paid_at = strftime('%Y-%m-%dT%H:%M:%S', paid_at, '-1 minute') || '.000000Z' WHERE id = ` + bankPay}, "pembayaran", "padahal jejak audit mencatat waktu bayar"},
+	{"cash paid time moved a minute", []string{`UPDATE payments SET paid_at = strftime('%Y-%m-%dT%H:%M:%S', paid_at, '-1 minute') || '.000000Z' WHERE id = ` + cashPay}, "pembayaran", "padahal jejak audit mencatat waktu bayar"},
+	{"payment's officer nulled", []string{`UPDATE payments SET officer_id = NULL WHERE id = ` + cashPay}, "pembayaran", "petugas pembayaran tidak sama dengan yang dicatat jejak audit"},
+	{"billing code created an hour earlier", []string{`UPDATE billing_codes SET created_at = strftime('%Y-%m-%dT%H:%M:%S', created_at, '-1 hour') || '.000000Z', expires_at = strftime('%Y-%m-%dT%H:%M:%S', expires_at, '-1 hour') || '.000000Z' WHERE id = (SELECT billing_id FROM payments WHERE id = ` + bankPay2 + `)`}, "kode billing", "dibuat pada waktu yang tidak sama dengan yang dicatat jejak audit"},
+	{"billing code's officer nulled", []string{`UPDATE billing_codes SET officer_id = NULL WHERE id = (SELECT billing_id FROM payments WHERE id = ` + bankPay + `)`}, "kode billing", "petugas tidak sama dengan yang dicatat jejak audit"},
+	{"kuitansi issued a day later within the month", []string{`UPDATE invoices SET issued_at = strftime('%Y-%m-%dT%H:%M:%S', issued_at, '+1 day') || '.000000Z' WHERE id = ` + kuitansi}, "nomor", "terbit pada waktu yang tidak sama dengan yang dicatat jejak audit"},
+	{"invoice's officer nulled", []string{`UPDATE invoices SET officer_id = NULL WHERE id = ` + unpaidInv}, "nomor", "petugas tidak sama dengan yang dicatat jejak audit"},
+	{"hand-over time moved a day later", []string{`UPDATE handovers SET handed_at = strftime('%Y-%m-%dT%H:%M:%S', handed_at, '+1 day') || '.000000Z' WHERE id = ` + handover}, "penyerahan kas", "diserahkan pada waktu yang tidak sama dengan yang dicatat jejak audit"},
+	{"hand-over time before its day", []string{`UPDATE handovers SET handed_at = strftime('%Y-%m-%dT%H:%M:%S', handed_at, '-2 days') || '.000000Z' WHERE id = ` + handover}, "penyerahan kas", "diserahkan sebelum hari itu dimulai"},
+	{"void time moved", []string{`UPDATE invoices SET void_at = strftime('%Y-%m-%dT%H:%M:%S', void_at, '-1 hour') || '.000000Z' WHERE id = ` + voided}, "nomor", "dibatalkan pada waktu yang tidak sama dengan yang dicatat jejak audit"},
+	{"hand-over's officer nulled", []string{`UPDATE handovers SET officer_id = NULL WHERE id = ` + handover}, "penyerahan kas", "petugas tidak sama dengan yang dicatat jejak audit"},
 }
 
 // Every edit of the catalogue is found on its own copy of the demo

@@ -26,9 +26,38 @@ type moneyVisit struct {
 // auditNotes are the values the audit trail recorded when money records
 // were written: the store writes each of these rows in the same
 // transaction as the record, so a record edited later no longer matches.
-type auditNotes map[string]map[string]bool // entity_id → "action\x00note" → present
+// A row's time is the transaction's one clock reading, the one the record
+// stored, and its officer the record's officer.
+type auditNotes map[string]map[string][]auditStamp // entity_id → "action\x00note" → rows, in trail order
 
-func (n auditNotes) has(entityID, action, note string) bool { return n[entityID][action+"\x00"+note] }
+// auditStamp is when and by whom an audit row was written.
+type auditStamp struct{ at, officer string }
+
+func (n auditNotes) has(entityID, action, note string) bool {
+	return len(n[entityID][action+"\x00"+note]) > 0
+}
+
+// stamped reports whether a row with this note was written at the given
+// time by the given officer (its stored forms, compared as text).
+func (n auditNotes) stamped(entityID, action, note, at, officer string) bool {
+	for _, s := range n[entityID][action+"\x00"+note] {
+		if s.at == at && s.officer == officer {
+			return true
+		}
+	}
+	return false
+}
+
+// notes lists the notes an action recorded on an entity, with their rows.
+func (n auditNotes) notes(entityID, action string) map[string][]auditStamp {
+	out := map[string][]auditStamp{}
+	for k, rows := range n[entityID] {
+		if a, note, _ := strings.Cut(k, "\x00"); a == action {
+			out[note] = rows
+		}
+	}
+	return out
+}
 
 // money checks the money trail beyond the sums of checker.payments: every
 // payment, invoice, kuitansi, billing code and hand-over against each
@@ -66,20 +95,21 @@ func (c *checker) loadMoneyVisits() map[string]*moneyVisit {
 
 func (c *checker) loadAuditNotes() auditNotes {
 	n := auditNotes{}
-	c.each("audit", `SELECT entity_id, action, coalesce(new, '') FROM audit WHERE action IN
+	c.each("audit", `SELECT entity_id, action, coalesce(new, ''), at, coalesce(officer_id, '') FROM audit WHERE action IN
 		('bayar', 'kode_billing', 'terbit_invoice', 'terbit_kuitansi', 'serah_tunai')
-		OR action LIKE 'batal\_%' ESCAPE '\'`, func(rows *sql.Rows) error {
+		OR action LIKE 'batal\_%' ESCAPE '\' ORDER BY origin, seq`, func(rows *sql.Rows) error {
 		var id, action, note string
-		if err := rows.Scan(&id, &action, &note); err != nil {
+		var st auditStamp
+		if err := rows.Scan(&id, &action, &note, &st.at, &st.officer); err != nil {
 			return err
 		}
 		if n[id] == nil {
-			n[id] = map[string]bool{}
+			n[id] = map[string][]auditStamp{}
 		}
-		n[id][action+"\x00"+note] = true
+		n[id][action+"\x00"+note] = append(n[id][action+"\x00"+note], st)
 		if strings.HasPrefix(action, "batal_") { // "number: reason": the number is what is checked
 			if num, _, ok := strings.Cut(note, ": "); ok {
-				n[id][action+"\x00"+num] = true
+				n[id][action+"\x00"+num] = append(n[id][action+"\x00"+num], st)
 			}
 		}
 		return nil
@@ -93,13 +123,13 @@ func (c *checker) payments2(vs map[string]*moneyVisit, notes auditNotes) {
 	const area = "pembayaran"
 	ntpns := map[string][]string{}
 	c.each(area, `SELECT p.visit_id, p.method, p.amount, coalesce(p.billing_id, ''), p.ntpn, p.ntb, p.paid_at, p.day,
-		coalesce(b.visit_id, ''), coalesce(b.status, ''), coalesce(b.amount, 0), coalesce(b.created_at, ''), coalesce(b.expires_at, ''),
+		coalesce(p.officer_id, ''), coalesce(b.visit_id, ''), coalesce(b.status, ''), coalesce(b.amount, 0), coalesce(b.created_at, ''), coalesce(b.expires_at, ''),
 		coalesce(b.code, ''), (SELECT count(*) FROM invoices k WHERE k.visit_id = p.visit_id AND k.kind = 'kuitansi' AND k.void_at IS NULL)
 		FROM payments p LEFT JOIN billing_codes b ON b.id = p.billing_id`, func(rows *sql.Rows) error {
-		var visit, method, billingID, ntpn, ntb, paidAt, day, bVisit, bStatus, bCreated, bExpires, bCode string
+		var visit, method, billingID, ntpn, ntb, paidAt, day, officer, bVisit, bStatus, bCreated, bExpires, bCode string
 		var amount, bAmount int64
 		var kuitansi int
-		if err := rows.Scan(&visit, &method, &amount, &billingID, &ntpn, &ntb, &paidAt, &day,
+		if err := rows.Scan(&visit, &method, &amount, &billingID, &ntpn, &ntb, &paidAt, &day, &officer,
 			&bVisit, &bStatus, &bAmount, &bCreated, &bExpires, &bCode, &kuitansi); err != nil {
 			return err
 		}
@@ -120,9 +150,7 @@ func (c *checker) payments2(vs map[string]*moneyVisit, notes auditNotes) {
 				c.add(area, "%s: dibayar setelah kunjungan selesai", name)
 			}
 		}
-		if !notes.has(visit, "bayar", method+" "+rp) {
-			c.add(area, "%s: pembayaran %s %s tidak sama dengan yang dicatat jejak audit saat dibayar", name, method, rp)
-		}
+		c.paymentTrail(name, visit, method, amount, ntpn, ntb, paidAt, officer, notes)
 		switch method {
 		case "Tunai":
 			if ntpn != "" || ntb != "" || billingID != "" {
@@ -167,6 +195,79 @@ func (c *checker) payments2(vs map[string]*moneyVisit, notes auditNotes) {
 	}
 }
 
+// paymentTrail compares a payment with the audit row written with it
+// (paymentNote): its method and amount, its officer, its time (a cash
+// payment's is the row's own; a bank payment's, typed from the bank's
+// proof, is in the note) and a bank payment's NTPN and NTB. A bank
+// payment's row written before the note carried them (schema 3 as first
+// released, and every older file) holds method and amount only, and is
+// accepted with those.
+func (c *checker) paymentTrail(name, visit, method string, amount int64, ntpn, ntb, paidAt, officer string, notes auditNotes) {
+	const area = "pembayaran"
+	rp := tariff.Rupiah(amount)
+	recorded := notes.notes(visit, "bayar")
+	var note string
+	var rows []auditStamp
+	for _, n := range sortedKeys(recorded) {
+		if f := strings.Fields(n); len(f) >= 2 && f[0] == method && f[1] == rp {
+			note, rows = n, recorded[n]
+		}
+	}
+	if rows == nil {
+		c.add(area, "%s: pembayaran %s %s tidak sama dengan yang dicatat jejak audit saat dibayar", name, method, rp)
+		return
+	}
+	st := rows[len(rows)-1]
+	if st.officer != officer {
+		c.add(area, "%s: petugas pembayaran tidak sama dengan yang dicatat jejak audit saat dibayar", name)
+	}
+	recordedAt := st.at
+	if method == string(MethodBank) {
+		f := strings.Fields(note)
+		switch {
+		case len(f) == 2:
+			return // an older row: method and amount only
+		case len(f) != 8 || f[2] != "NTPN" || f[4] != "NTB" || f[6] != "dibayar":
+			c.add(area, "%s: catatan jejak audit pembayaran bank %s tidak terbaca", name, rp)
+			return
+		}
+		if f[3] != ntpn {
+			c.add(area, "%s: pembayaran bank %s tercatat dengan NTPN %s, padahal jejak audit mencatat NTPN %s saat dibayar", name, rp, ntpn, f[3])
+		}
+		if f[5] != ntb {
+			c.add(area, "%s: pembayaran bank %s tercatat dengan NTB %s, padahal jejak audit mencatat NTB %s saat dibayar", name, rp, ntb, f[5])
+		}
+		recordedAt = f[7]
+	}
+	if paidAt != recordedAt {
+		c.add(area, "%s: waktu bayar tercatat %s, padahal jejak audit mencatat waktu bayar %s", name, wibText(paidAt), wibText(recordedAt))
+	}
+}
+
+// wibText shows a stored time in WIB to the second, or as stored when it
+// does not parse.
+func wibText(s string) string {
+	if t := parseTime(s); !t.IsZero() {
+		return t.In(valid.WIB).Format("2006-01-02 15:04:05") + " WIB"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// trailStamp reports whether none of an audit note's rows was written at
+// the given time, or by the given officer: a record written with the row
+// stores the same clock reading and officer. No rows, nothing to compare.
+func trailStamp(rows []auditStamp, at, officer string) (badAt, badOfficer bool) {
+	if len(rows) == 0 {
+		return false, false
+	}
+	badAt, badOfficer = true, true
+	for _, r := range rows {
+		badAt = badAt && r.at != at
+		badOfficer = badOfficer && r.officer != officer
+	}
+	return badAt, badOfficer
+}
+
 // billingCodes checks every kode billing: its digits, its status against
 // the payment and the code that replaced it, its amount and validity.
 func (c *checker) billingCodes(vs map[string]*moneyVisit, notes auditNotes) {
@@ -175,6 +276,7 @@ func (c *checker) billingCodes(vs map[string]*moneyVisit, notes auditNotes) {
 		id, visit, code, status, replacedBy string
 		amount                              int64
 		created, expires                    time.Time
+		createdText, officer                string // as stored, for the audit row
 		usedBy                              string // visit of the payment that names it
 	}
 	var all []*code
@@ -186,14 +288,14 @@ func (c *checker) billingCodes(vs map[string]*moneyVisit, notes auditNotes) {
 		usedBy[b] = v
 		return err
 	})
-	c.each(area, `SELECT id, visit_id, code, status, coalesce(replaced_by, ''), amount, created_at, expires_at
+	c.each(area, `SELECT id, visit_id, code, status, coalesce(replaced_by, ''), amount, created_at, expires_at, coalesce(officer_id, '')
 		FROM billing_codes ORDER BY visit_id, created_at`, func(rows *sql.Rows) error {
 		b := &code{}
-		var created, expires string
-		if err := rows.Scan(&b.id, &b.visit, &b.code, &b.status, &b.replacedBy, &b.amount, &created, &expires); err != nil {
+		var expires string
+		if err := rows.Scan(&b.id, &b.visit, &b.code, &b.status, &b.replacedBy, &b.amount, &b.createdText, &expires, &b.officer); err != nil {
 			return err
 		}
-		b.created, b.expires, b.usedBy = parseTime(created), parseTime(expires), usedBy[b.id]
+		b.created, b.expires, b.usedBy = parseTime(b.createdText), parseTime(expires), usedBy[b.id]
 		all = append(all, b)
 		byID[b.id] = b
 		return nil
@@ -210,8 +312,16 @@ func (c *checker) billingCodes(vs map[string]*moneyVisit, notes auditNotes) {
 			visitsOf[b.code] = map[string]bool{}
 		}
 		visitsOf[b.code][b.visit] = true
-		if !notes.has(b.visit, "kode_billing", b.code+" "+tariff.Rupiah(b.amount)) {
+		note := b.code + " " + tariff.Rupiah(b.amount)
+		if !notes.has(b.visit, "kode_billing", note) {
 			c.add(area, "%s bernilai %s, tidak sama dengan yang dicatat jejak audit saat dibuat", label, tariff.Rupiah(b.amount))
+		}
+		badAt, badOfficer := trailStamp(notes[b.visit]["kode_billing\x00"+note], b.createdText, b.officer)
+		if badAt {
+			c.add(area, "%s dibuat pada waktu yang tidak sama dengan yang dicatat jejak audit (tercatat %s)", label, wibText(b.createdText))
+		}
+		if badOfficer {
+			c.add(area, "%s: petugas tidak sama dengan yang dicatat jejak audit saat dibuat", label)
 		}
 		if b.created.IsZero() || !b.expires.Equal(b.created.Add(BillingValidity)) {
 			c.add(area, "%s: masa berlaku tidak 7 hari sejak dibuat", label)
@@ -285,14 +395,14 @@ func (c *checker) invoices(vs map[string]*moneyVisit, notes auditNotes) {
 		return err
 	})
 	c.each(area, `SELECT i.visit_id, i.kind, i.number, i.office_code, i.counter_code, i.year, i.month, i.seq, i.amount, i.issued_at,
-		coalesce(i.void_at, ''), i.void_reason, coalesce(i.replaced_by, ''), i.payer, p.payer
+		coalesce(i.void_at, ''), i.void_reason, coalesce(i.replaced_by, ''), i.payer, p.payer, coalesce(i.officer_id, '')
 		FROM invoices i LEFT JOIN payments p ON p.visit_id = i.visit_id ORDER BY i.issued_at`, func(rows *sql.Rows) error {
-		var visit, kind, number, office, counter, issued, voidAt, reason, repl, payer string
+		var visit, kind, number, office, counter, issued, voidAt, reason, repl, payer, officer string
 		var paidBy sql.NullString
 		var year, month, seq int
 		var amount int64
 		if err := rows.Scan(&visit, &kind, &number, &office, &counter, &year, &month, &seq, &amount, &issued, &voidAt, &reason, &repl,
-			&payer, &paidBy); err != nil {
+			&payer, &paidBy, &officer); err != nil {
 			return err
 		}
 		name := c.visit(visit)
@@ -326,8 +436,16 @@ func (c *checker) invoices(vs map[string]*moneyVisit, notes auditNotes) {
 				c.add(area, "%s bernilai %s, total kunjungan %s", label, tariff.Rupiah(amount), tariff.Rupiah(v.total))
 			}
 		}
-		if !notes.has(visit, "terbit_"+kind, number+" "+tariff.Rupiah(amount)) {
+		note := number + " " + tariff.Rupiah(amount)
+		if !notes.has(visit, "terbit_"+kind, note) {
 			c.add(area, "%s bernilai %s: nomor atau nilainya tidak sama dengan yang dicatat jejak audit saat terbit", label, tariff.Rupiah(amount))
+		}
+		badAt, badOfficer := trailStamp(notes[visit]["terbit_"+kind+"\x00"+note], issued, officer)
+		if badAt {
+			c.add(area, "%s terbit pada waktu yang tidak sama dengan yang dicatat jejak audit (tercatat %s)", label, wibText(issued))
+		}
+		if badOfficer {
+			c.add(area, "%s: petugas tidak sama dengan yang dicatat jejak audit saat terbit", label)
 		}
 		if voidAt != "" {
 			if strings.TrimSpace(reason) == "" {
@@ -335,6 +453,8 @@ func (c *checker) invoices(vs map[string]*moneyVisit, notes auditNotes) {
 			}
 			if !notes.has(visit, "batal_"+kind, number) {
 				c.add(area, "%s dibatalkan tanpa catatan pembatalan di jejak audit", label)
+			} else if badAt, _ := trailStamp(notes[visit]["batal_"+kind+"\x00"+number], voidAt, ""); badAt {
+				c.add(area, "%s dibatalkan pada waktu yang tidak sama dengan yang dicatat jejak audit (tercatat %s)", label, wibText(voidAt))
 			}
 		} else if reason != "" || repl != "" {
 			c.add(area, "%s berlaku, tetapi tercatat alasan batal atau penggantinya", label)
@@ -400,11 +520,12 @@ func (c *checker) handoverRecords(notes auditNotes) {
 		return err
 	})
 	c.each(area, `SELECT h.id, h.day, h.cash_receipts, h.counted, h.difference, h.reason, h.handed_at, h.origin,
-		coalesce((SELECT min(a.seq) FROM audit a WHERE a.origin = h.origin AND a.entity_id = h.id AND a.action = 'serah_tunai'), 0)
+		coalesce((SELECT min(a.seq) FROM audit a WHERE a.origin = h.origin AND a.entity_id = h.id AND a.action = 'serah_tunai'), 0),
+		coalesce(h.officer_id, '')
 		FROM handovers h ORDER BY h.handed_at`, func(rows *sql.Rows) error {
-		var id, day, reason, handed string
+		var id, day, reason, handed, officer string
 		var receipts, counted, diff, origin, seq int64
-		if err := rows.Scan(&id, &day, &receipts, &counted, &diff, &reason, &handed, &origin, &seq); err != nil {
+		if err := rows.Scan(&id, &day, &receipts, &counted, &diff, &reason, &handed, &origin, &seq, &officer); err != nil {
 			return err
 		}
 		at := parseTime(handed)
@@ -430,8 +551,22 @@ func (c *checker) handoverRecords(notes auditNotes) {
 		if counted != receipts && strings.TrimSpace(reason) == "" {
 			c.add(area, "%s: uang dihitung %s berbeda dari penerimaan %s tanpa alasan", label, tariff.Rupiah(counted), tariff.Rupiah(receipts))
 		}
-		if !notes.has(id, "serah_tunai", fmt.Sprintf("%s: %d", day, counted)) {
+		note := fmt.Sprintf("%s: %d", day, counted)
+		if !notes.has(id, "serah_tunai", note) {
 			c.add(area, "%s: uang dihitung %s tidak sama dengan yang dicatat jejak audit", label, tariff.Rupiah(counted))
+		}
+		// The cash of a day is handed over once the day has begun (the
+		// screen may be left open past midnight, so a later day is not
+		// refused); the time itself is the audit row's.
+		if start, err := time.ParseInLocation("2006-01-02", day, valid.WIB); err == nil && !at.IsZero() && at.Before(start) {
+			c.add(area, "%s: diserahkan sebelum hari itu dimulai (%s)", label, wibText(handed))
+		}
+		badAt, badOfficer := trailStamp(notes[id]["serah_tunai\x00"+note], handed, officer)
+		if badAt {
+			c.add(area, "%s: diserahkan pada waktu yang tidak sama dengan yang dicatat jejak audit (tercatat %s)", label, wibText(handed))
+		}
+		if badOfficer {
+			c.add(area, "%s: petugas tidak sama dengan yang dicatat jejak audit", label)
 		}
 		return nil
 	})

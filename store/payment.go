@@ -152,9 +152,22 @@ func (s *Store) savePayment(ctx context.Context, tx *sql.Tx, actor string, v *Vi
 		return err
 	}
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)
-	a.eventNote("bayar", string(method)+" "+tariff.Rupiah(v.Total))
+	a.eventNote("bayar", paymentNote(string(method), v.Total, ntpn, ntb, fmtTime(paidAt)))
 	a.personalChange("payer")
 	return a.err
+}
+
+// paymentNote is a payment's audit note: its method and amount and, for a
+// bank payment, the NTPN, NTB and paid time typed from the bank's proof
+// ("Bank Rp50.000 NTPN … NTB … dibayar 2026-11-25T03:04:05.000000Z"; a
+// cash payment's time is its audit row's own). None of them is personal.
+// check compares the payment with the note (checker.paymentTrail).
+func paymentNote(method string, amount int64, ntpn, ntb, paidAt string) string {
+	note := method + " " + tariff.Rupiah(amount)
+	if method == string(MethodBank) {
+		note += " NTPN " + ntpn + " NTB " + ntb + " dibayar " + paidAt
+	}
+	return note
 }
 
 // IssueBillingCode records the kode billing created for a bank payment;
