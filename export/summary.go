@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -56,6 +57,7 @@ type tally struct {
 
 	payments         int
 	pnbp, cash, bank int64
+	overflow         error // the first sum of money past int64, if any
 
 	skm      store.SKM
 	declined int
@@ -107,17 +109,33 @@ func (t *tally) addItem(it store.ItemRow, value int64) {
 		t.seen[it.Code] = true
 		t.codeVisits[it.Code]++
 	}
-	t.codeValue[it.Code] += value
+	v := t.codeValue[it.Code]
+	t.addMoney(&v, value, "Nilai produk "+it.Code)
+	t.codeValue[it.Code] = v
 }
 
 func (t *tally) addPayment(p store.PaymentRow) {
 	t.payments++
-	t.pnbp += p.Amount
+	t.addMoney(&t.pnbp, p.Amount, LabelPNBP)
 	if p.PaymentMethod() == store.MethodCash {
-		t.cash += p.Amount
+		t.addMoney(&t.cash, p.Amount, LabelCash)
 	} else {
-		t.bank += p.Amount
+		t.addMoney(&t.bank, p.Amount, LabelBank)
 	}
+}
+
+// addMoney adds v to *sum through tariff.Add. A sum past int64 is not
+// wrapped: the first one is kept in t.overflow, and the summary sheet
+// refuses to be written with it.
+func (t *tally) addMoney(sum *int64, v int64, label string) {
+	s, ok := tariff.Add(*sum, v)
+	if !ok {
+		if t.overflow == nil {
+			t.overflow = fmt.Errorf("jumlah %q melampaui batas angka yang dapat dihitung; periksa basis data dengan loket check", label)
+		}
+		return
+	}
+	*sum = s
 }
 
 func (t *tally) addRating(x store.RatingRow) {
@@ -163,6 +181,9 @@ var summaryColumns = []column{{"Uraian", kLong}, {"Nilai", kName}}
 // wants), then the contract's figures, the breakdowns and the cash
 // hand-overs of the period.
 func (b *book) summarySheet() error {
+	if b.t.overflow != nil {
+		return b.t.overflow
+	}
 	sh, err := b.newSheet(SheetSummary, summaryColumns)
 	if err != nil {
 		return err

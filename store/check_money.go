@@ -530,17 +530,21 @@ func (c *checker) handoverRecords(notes auditNotes) {
 		}
 		at := parseTime(handed)
 		var sum int64
+		ok := true
 		for _, p := range byDay[day] {
 			if p.owner != origin {
 				continue // another counter's cash, handed over at that counter
 			}
 			ordered := seq > 0 && p.seq > 0 && p.origin == origin
-			if ordered && p.seq < seq || !ordered && !p.at.After(at) {
-				sum += p.amount
+			if ok && (ordered && p.seq < seq || !ordered && !p.at.After(at)) {
+				sum, ok = tariff.Add(sum, p.amount)
 			}
 		}
 		label := "penyerahan kas tanggal " + day
-		if receipts != sum {
+		if !ok {
+			c.add(area, "%s: penerimaan tunai tercatat %s, pembayaran tunai hari itu sampai saat penyerahan melampaui batas angka yang dapat dihitung",
+				label, tariff.Rupiah(receipts))
+		} else if receipts != sum {
 			c.add(area, "%s: penerimaan tunai tercatat %s, pembayaran tunai hari itu sampai saat penyerahan %s",
 				label, tariff.Rupiah(receipts), tariff.Rupiah(sum))
 		}

@@ -34,6 +34,7 @@ func (c *checker) reprice(vs map[string]*moneyVisit) {
 	})
 	builtin := tariff.Default()
 	sums := map[string]int64{}
+	overflow := map[string]bool{} // visits whose lines sum past int64
 	c.each(area, `SELECT visit_id, seq, code, pages, bytes, maps, available, amount, zero, no_item, quote, basis
 		FROM items ORDER BY visit_id, seq`, func(rows *sql.Rows) error {
 		var visit, code, quote, basis string
@@ -45,7 +46,11 @@ func (c *checker) reprice(vs map[string]*moneyVisit) {
 			return err
 		}
 		if !available.Valid || available.Bool {
-			sums[visit] += amount
+			if sum, ok := tariff.Add(sums[visit], amount); ok && !overflow[visit] {
+				sums[visit] = sum
+			} else {
+				overflow[visit] = true
+			}
 		}
 		v := vs[visit]
 		if v == nil {
@@ -83,7 +88,9 @@ func (c *checker) reprice(vs map[string]*moneyVisit) {
 	})
 	for _, id := range sortedKeys(vs) {
 		v := vs[id]
-		if sums[id] != v.total {
+		if overflow[id] {
+			c.add(area, "%s: total kunjungan %s, jumlah produknya melampaui batas angka yang dapat dihitung", c.visit(id), tariff.Rupiah(v.total))
+		} else if sums[id] != v.total {
 			c.add(area, "%s: total kunjungan %s, jumlah produknya %s", c.visit(id), tariff.Rupiah(v.total), tariff.Rupiah(sums[id]))
 		}
 		want := builtin.Name

@@ -62,7 +62,9 @@ func restoreFresh(t *testing.T, f *fixture) *Store {
 
 // Every order of erasure, backup and restore the store offers leaves no
 // byte of the person's values in the database, its -wal and -shm, nor in
-// a backup made after it. Others visit too, so the index pages the person
+// a backup made after it: neither the values of her record nor what her
+// visits said of her in free text (suggestion, complaints, notes,
+// reasons). Others visit too, so the index pages the person
 // shares with them are full and split, as on a real counter.
 func TestErasureLeavesNoBytesInAnyOrder(t *testing.T) {
 	for _, o := range eraseOrders {
@@ -72,6 +74,8 @@ func TestErasureLeavesNoBytesInAnyOrder(t *testing.T) {
 				f.walk(paidPub, StepFinish)
 			}
 			id := kartikaVisits(f)
+			kartikaFreeText(f, id)
+			withFreeTextTraces(t)
 			f.walk(zeroPub, StepFinish)
 			addFillers(t, f, 120)
 			s := o.run(t, f, id)
@@ -139,11 +143,14 @@ func TestErasureCleansADatabaseRestoredBefore(t *testing.T) {
 
 // Restoring a backup made before an erasure does not bring the person
 // back: Restore erases them again in the restored copy, from the erasure
-// log of the database it replaces, and no byte of their values is in the
-// restored files, nor in a backup made after.
+// log of the database it replaces, and no byte of their values — nor of
+// what their visits said of them in free text — is in the restored files,
+// nor in a backup made after.
 func TestRestoreKeepsAnErasedPersonErased(t *testing.T) {
 	f := newFixture(t)
 	id := kartikaVisits(f)
+	kartikaFreeText(f, id)
+	withFreeTextTraces(t)
 	addFillers(t, f, 120)
 	bak, err := f.s.Backup(f.ctx, t.TempDir())
 	f.must(err)

@@ -43,17 +43,24 @@ func TestScrubberFindsThePersonOnly(t *testing.T) {
 // freeTextTraces are Kartika's values as typed into free text.
 var freeTextTraces = []string{"Kartika", "Purnamasari", "1906014507950003", "kartika.lada", "0812 9988 7766", "8129988", "01.234.567"}
 
-// What a person's visits say in free text — the SKM suggestion, a
-// complaint and its follow-up, a correction request, a document note, a
-// product title — loses their name, ID number, email and phone at erasure,
-// in the tables and in the raw bytes of the files; the rest of each text
-// stays. A complaint tied to no visit loses her full name and phone.
-func TestErasureScrubsFreeText(t *testing.T) {
-	f := newFixture(t)
-	id := kartikaVisits(f)
+// kartikaText is what kartikaFreeText recorded, for the tests to read back.
+type kartikaText struct {
+	visit, micro, late string // a finished visit, her microdata visit, a cancelled one
+	complaint, other   string // a complaint about visit, one tied to no visit
+}
+
+// kartikaFreeText has Kartika's visits say her name, ID number, email and
+// phone in every kind of free text: the SKM suggestion, a complaint about
+// a visit and its follow-up, a complaint tied to no visit (her full name,
+// phone and email only), a correction request, a document note, a product
+// title, a purpose, a suspend reason and a cancel reason.
+func kartikaFreeText(f *fixture, id string) kartikaText {
+	f.t.Helper()
+	var k kartikaText
 	g := kartika
 	g.VisitorID = id
 	v := f.walkAs(g, paidPub, StepHandover)
+	k.visit = v.ID
 	f.must(f.s.RecordCheck(f.ctx, f.off, v.ID, CheckInput{Fault: FaultProduct, Text: "Halaman kurang, kirim ulang ke kartika.lada@contoh.id (Kartika)"}))
 	items := map[string]string{}
 	var ids []string
@@ -67,28 +74,47 @@ func TestErasureScrubsFreeText(t *testing.T) {
 	f.must(f.s.RecordRating(f.ctx, f.off, v.ID, RatingInput{Scores: [9]int{4, 4, 4, 4, 4, 4, 4, 4, 4},
 		Saran: "Saya Kartika Purnamasari, NIK 1906014507950003, hubungi 0812 9988 7766. Pelayanan cepat."}))
 	f.must(f.s.Finish(f.ctx, f.off, v.ID))
-	c, err := f.s.AddComplaint(f.ctx, f.off, "Langsung", "Bu Kartika menunggu lama", v.ID)
+	var err error
+	k.complaint, err = f.s.AddComplaint(f.ctx, f.off, "Langsung", "Bu Kartika menunggu lama", v.ID)
 	f.must(err)
-	f.must(f.s.FollowUpComplaint(f.ctx, f.off, c, "Diproses", "Sudah ditelepon ke 0812-9988-7766"))
-	other, err := f.s.AddComplaint(f.ctx, f.off, "Kotak saran", "Kartika Purnamasari (WA +62 812 9988 7766) minta antrean daring", "")
+	f.must(f.s.FollowUpComplaint(f.ctx, f.off, k.complaint, "Diproses", "Sudah ditelepon ke 0812-9988-7766"))
+	k.other, err = f.s.AddComplaint(f.ctx, f.off, "Kotak saran", "Kartika Purnamasari (WA +62 812 9988 7766) minta antrean daring", "")
 	f.must(err)
-	f.must(f.s.FollowUpComplaint(f.ctx, f.off, other, "Diproses", "Dibalas lewat email kartika.lada@contoh.id"))
-	var micro string
-	f.must(f.s.db.QueryRow(`SELECT visit_id FROM documents WHERE kind = 'abstraksi' AND visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, id).Scan(&micro))
-	_, err = f.s.db.Exec(`UPDATE documents SET note = 'abstraksi ditandatangani Kartika Purnamasari 01.234.567.8-901.234' WHERE visit_id = ?`, micro)
+	f.must(f.s.FollowUpComplaint(f.ctx, f.off, k.other, "Diproses", "Dibalas lewat email kartika.lada@contoh.id"))
+	f.must(f.s.db.QueryRow(`SELECT visit_id FROM documents WHERE kind = 'abstraksi' AND visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, id).Scan(&k.micro))
+	_, err = f.s.db.Exec(`UPDATE documents SET note = 'abstraksi ditandatangani Kartika Purnamasari 01.234.567.8-901.234' WHERE visit_id = ?`, k.micro)
 	f.must(err)
-	_, err = f.s.db.Exec(`UPDATE items SET title = 'Susenas untuk tesis Kartika' WHERE visit_id = ?`, micro)
+	_, err = f.s.db.Exec(`UPDATE items SET title = 'Susenas untuk tesis Kartika' WHERE visit_id = ?`, k.micro)
 	f.must(err)
 
-	audited := SchemaVersion >= 2 // schema 1 copies these texts into the append-only audit trail
-	var late *Visit
-	if audited {
-		late = f.walkAs(g, paidPub, StepInvoice)
-		f.must(f.s.RecordPurpose(f.ctx, f.off, late.ID, "Data untuk Kartika Purnamasari", "Penelitian"))
-		f.must(f.s.Suspend(f.ctx, f.off, late.ID, "Kartika ke bank dulu"))
-		f.must(f.s.Resume(f.ctx, f.off, late.ID))
-		f.must(f.s.Cancel(f.ctx, f.off, late.ID, "Kartika Purnamasari batal, nomor 081299887766"))
-	}
+	late := f.walkAs(g, paidPub, StepInvoice)
+	k.late = late.ID
+	f.must(f.s.RecordPurpose(f.ctx, f.off, late.ID, "Data untuk Kartika Purnamasari", "Penelitian"))
+	f.must(f.s.Suspend(f.ctx, f.off, late.ID, "Kartika ke bank dulu, NIK 1906014507950003"))
+	f.must(f.s.Resume(f.ctx, f.off, late.ID))
+	f.must(f.s.Cancel(f.ctx, f.off, late.ID, "Kartika Purnamasari batal, nomor 081299887766, kartika.lada@contoh.id"))
+	return k
+}
+
+// withFreeTextTraces has noTraceInFiles look for freeTextTraces as well
+// until the test ends.
+func withFreeTextTraces(t *testing.T) {
+	old := kartikaTraces
+	kartikaTraces = append(append([]string{}, kartikaTraces...), freeTextTraces...)
+	t.Cleanup(func() { kartikaTraces = old })
+}
+
+// What a person's visits say in free text — the SKM suggestion, a
+// complaint and its follow-up, a correction request, a document note, a
+// product title, a purpose, suspend and cancel reasons — loses their name,
+// ID number, email and phone at erasure, in the tables and in the raw
+// bytes of the files; the rest of each text stays. A complaint tied to no
+// visit loses her full name, email and phone.
+func TestErasureScrubsFreeText(t *testing.T) {
+	f := newFixture(t)
+	id := kartikaVisits(f)
+	k := kartikaFreeText(f, id)
+	v, c, other, micro := k.visit, k.complaint, k.other, k.micro
 	if len(findTraces(t, f.s.db, "ratings", freeTextTraces)) == 0 || len(findTraces(t, f.s.db, "complaints", freeTextTraces)) == 0 {
 		t.Fatal("the search finds nothing before erasure")
 	}
@@ -101,10 +127,8 @@ func TestErasureScrubsFreeText(t *testing.T) {
 			t.Errorf("traces in free text after erasure:\n%s", strings.Join(got, "\n"))
 		}
 	}
-	if audited {
-		if got := findTraces(t, f.s.db, "audit", freeTextTraces); len(got) > 0 {
-			t.Errorf("traces in the audit trail:\n%s", strings.Join(got, "\n"))
-		}
+	if got := findTraces(t, f.s.db, "audit", freeTextTraces); len(got) > 0 {
+		t.Errorf("traces in the audit trail:\n%s", strings.Join(got, "\n"))
 	}
 	text := func(q string, args ...any) string {
 		t.Helper()
@@ -113,12 +137,12 @@ func TestErasureScrubsFreeText(t *testing.T) {
 		return s
 	}
 	for _, c := range []struct{ got, want string }{
-		{text(`SELECT saran FROM ratings WHERE visit_id = ?`, v.ID), "Saya [dihapus], NIK [dihapus], hubungi [dihapus]. Pelayanan cepat."},
+		{text(`SELECT saran FROM ratings WHERE visit_id = ?`, v), "Saya [dihapus], NIK [dihapus], hubungi [dihapus]. Pelayanan cepat."},
 		{text(`SELECT text FROM complaints WHERE id = ?`, c), "Bu [dihapus] menunggu lama"},
 		{text(`SELECT note FROM complaint_followups WHERE complaint_id = ?`, c), "Sudah ditelepon ke [dihapus]"},
 		{text(`SELECT text FROM complaints WHERE id = ?`, other), "[dihapus] (WA [dihapus]) minta antrean daring"},
 		{text(`SELECT note FROM complaint_followups WHERE complaint_id = ?`, other), "Dibalas lewat email [dihapus]"},
-		{text(`SELECT text FROM corrections WHERE visit_id = ?`, v.ID), "Halaman kurang, kirim ulang ke [dihapus] ([dihapus])"},
+		{text(`SELECT text FROM corrections WHERE visit_id = ?`, v), "Halaman kurang, kirim ulang ke [dihapus] ([dihapus])"},
 		{text(`SELECT note FROM documents WHERE visit_id = ? AND kind = 'abstraksi'`, micro), "abstraksi ditandatangani [dihapus] [dihapus]"},
 		{text(`SELECT title FROM items WHERE visit_id = ?`, micro), "Susenas untuk tesis [dihapus]"},
 	} {
@@ -126,17 +150,19 @@ func TestErasureScrubsFreeText(t *testing.T) {
 			t.Errorf("after erasure %q, want %q", c.got, c.want)
 		}
 	}
-	if audited {
-		if got := text(`SELECT status_reason FROM visits WHERE id = ?`, late.ID); got != "[dihapus] batal, nomor [dihapus]" {
-			t.Errorf("cancel reason %q", got)
+	for _, c := range []struct{ got, want string }{
+		{text(`SELECT status_reason FROM visits WHERE id = ?`, k.late), "[dihapus] batal, nomor [dihapus], [dihapus]"},
+		{text(`SELECT reason FROM suspensions WHERE visit_id = ?`, k.late), "[dihapus] ke bank dulu, NIK [dihapus]"},
+		{text(`SELECT purpose FROM visits WHERE id = ?`, k.late), "Data untuk [dihapus]"},
+	} {
+		if c.got != c.want {
+			t.Errorf("after erasure %q, want %q", c.got, c.want)
 		}
 	}
 	r, err := Check(f.ctx, f.s.Path())
 	if err != nil || !r.OK() {
 		t.Fatalf("check after erasure: %v %v", err, r.Problems)
 	}
-	old := kartikaTraces
-	kartikaTraces = append(append([]string{}, kartikaTraces...), freeTextTraces...)
-	defer func() { kartikaTraces = old }()
+	withFreeTextTraces(t)
 	noTraceInFiles(t, "after erasure", f.s.Path(), f.s.Path()+"-wal", f.s.Path()+"-shm")
 }

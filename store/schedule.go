@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"loket/tariff"
@@ -55,7 +56,9 @@ func (s *Store) scheduleInForce(ctx context.Context, q querier) (*tariff.Schedul
 // from its effective date. A malformed file is refused with the parser's
 // message (line and problem) and nothing is stored. Installing again the
 // very schedule already in force is refused as already installed (ErrConflict):
-// a second copy would only add a row and an audit entry.
+// a second copy would only add a row and an audit entry. "The very schedule"
+// is compared as parsed, not byte for byte, so a comment, blank lines or
+// another spelling of the same prices do not make it a new one.
 func (s *Store) InstallSchedule(ctx context.Context, actor string, body []byte) (*tariff.Schedule, error) {
 	sch, err := tariff.Parse(bytes.NewReader(body))
 	if err != nil {
@@ -69,7 +72,7 @@ func (s *Store) InstallSchedule(ctx context.Context, actor string, body []byte) 
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		if err == nil && cur == string(body) {
+		if err == nil && sameSchedule(cur, sch) {
 			return refuse(ErrConflict, "Jadwal tarif %s (berlaku %s) sudah terpasang dan sedang berlaku; tidak dipasang lagi",
 				sch.Name, sch.Effective.Format("02-01-2006"))
 		}
@@ -85,4 +88,13 @@ func (s *Store) InstallSchedule(ctx context.Context, actor string, body []byte) 
 		return a.err
 	})
 	return sch, err
+}
+
+// sameSchedule reports whether the stored schedule body says what sch
+// says: every field Parse reads (name, basis, effective date, items and
+// their prices, the Rp0 rule, notes), whatever the comments, spacing or
+// number spelling. A stored body that no longer parses is not the same.
+func sameSchedule(body string, sch *tariff.Schedule) bool {
+	cur, err := tariff.Parse(strings.NewReader(body))
+	return err == nil && reflect.DeepEqual(cur, sch)
 }

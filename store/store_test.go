@@ -302,10 +302,27 @@ func TestInstallSchedule(t *testing.T) {
 	if _, err := f.s.InstallSchedule(f.ctx, f.off, []byte(body)); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "sudah terpasang") {
 		t.Fatalf("same schedule again: err = %v, want ErrConflict naming it installed", err)
 	}
+	// So is the same schedule written differently: a comment added,
+	// lines indented, blank lines, Windows line ends, "Rp" before a price.
+	for _, same := range []string{
+		"# komentar: dipasang ulang\n" + body,
+		strings.ReplaceAll(body, "\nitem:", "\n\n   item:"),
+		strings.ReplaceAll(body, "\n", "\r\n"),
+		strings.Replace(body, "| 60.000 ", "| Rp60.000 ", 1),
+	} {
+		if _, err := f.s.InstallSchedule(f.ctx, f.off, []byte(same)); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "sudah terpasang") {
+			t.Errorf("the schedule in force written differently: err = %v, want ErrConflict naming it installed", err)
+		}
+	}
 	var m int
 	f.must(testDB(f.s).QueryRow(`SELECT count(*) FROM schedules`).Scan(&m))
 	if m != n {
 		t.Fatalf("refused install stored a row: %d → %d", n, m)
+	}
+	// A schedule that differs in one price is not the one in force.
+	changed := strings.Replace(body, "| 60.000 ", "| 61.000 ", 1)
+	if _, err := f.s.InstallSchedule(f.ctx, f.off, []byte(changed)); err != nil {
+		t.Fatalf("a changed schedule refused: %v", err)
 	}
 	if _, err := f.s.InstallSchedule(f.ctx, f.off, []byte("nama: rusak\n")); err == nil {
 		t.Fatal("malformed schedule installed")

@@ -15,6 +15,10 @@ func Rupiah(n int64) string {
 	return "Rp" + groupUint(uint64(n))
 }
 
+// Thousands writes a count the Indonesian way, with dots between
+// thousands: 1.000.000 (byte, halaman).
+func Thousands(n int64) string { return groupDigits(n) }
+
 // groupDigits writes a count with dots between thousands: 1.000.000.
 func groupDigits(n int64) string {
 	if n < 0 {

@@ -2,12 +2,14 @@ package tui
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"golang.org/x/crypto/bcrypt"
 )
 
 func newEmptyHarness(t *testing.T, officer string) *harness {
@@ -156,4 +158,44 @@ func TestStartPINWaitAfterFiveWrong(t *testing.T) {
 	h.keys("enter")
 	h.atHome()
 	h.sees("Petugas: Agus Setiawan")
+}
+
+// A PIN of 4–5 digits set by an older loket still opens the app, and the
+// officer is told to change it to 6–8 digits in Pengaturan; a PIN of the
+// new length is not nagged about.
+func TestStartShortPINIsToldToChange(t *testing.T) {
+	h := newEmptyHarness(t, "")
+	path := h.path
+	if _, err := h.s.AddOfficer(context.Background(), "Agus Setiawan", "123456"); err != nil {
+		t.Fatal(err)
+	}
+	h = startHarness(t, h.s, h.clk, "agus setiawan", 80, 24)
+	h.waitSee("PIN Agus Setiawan")
+	h.Paste("123456")
+	h.keys("enter")
+	h.atHome()
+	if h.m.notice != "" {
+		t.Fatalf("a 6-digit PIN gets a notice: %q", h.m.notice)
+	}
+
+	hash, err := bcrypt.GenerateFromPassword([]byte("1234"), bcrypt.MinCost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`UPDATE officers SET pin_hash = ? WHERE name = 'Agus Setiawan'`, string(hash)); err != nil {
+		t.Fatal(err)
+	}
+	h = startHarness(t, h.s, h.clk, "agus setiawan", 80, 24)
+	h.waitSee("PIN Agus Setiawan")
+	h.Paste("1234")
+	h.keys("enter")
+	h.atHome()
+	want := "PIN Anda hanya 4 angka: ganti ke 6–8 angka di Pengaturan (s, 2, p)"
+	h.until("the notice", func() bool { return h.m.notice == want })
+	h.sees("✓ " + want)
 }

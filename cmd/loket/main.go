@@ -37,9 +37,10 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	// readPIN reads a PIN from the terminal without echo (terminalPIN);
-	// nil, as in most tests, is a standard input that is not a terminal.
-	readPIN func() (string, error)
+	// readPIN reads a PIN from the terminal without echo (terminalPIN),
+	// calling prompt first once it knows there is a terminal; nil, as in
+	// most tests, is a standard input that is not a terminal.
+	readPIN func(prompt func()) (string, error)
 }
 
 var commands = map[string]command{}

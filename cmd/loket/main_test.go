@@ -68,7 +68,7 @@ func TestTarifPrintsAndInstalls(t *testing.T) {
 	huge := filepath.Join(t.TempDir(), "besar.tarif")
 	os.WriteFile(huge, bytes.Repeat([]byte("# komentar yang sangat panjang\n"), 100_000), 0o600)
 	code, _, errs = runLoket(t, envs, "tarif", "pasang", huge, "--petugas", "Rina Wulandari")
-	if code != 1 || !strings.Contains(errs, "berkas tarif lebih dari 1 MB") {
+	if code != 1 || !strings.Contains(errs, "berkas tarif lebih dari 1 MB (1.000.000 byte)") {
 		t.Fatalf("3 MB schedule: %d %q", code, errs)
 	}
 }

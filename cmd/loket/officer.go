@@ -26,12 +26,14 @@ import (
 var errNoTerminal = errors.New("masukan bukan terminal")
 
 // terminalPIN reads a PIN from the terminal without echo; it is env.readPIN
-// outside tests.
-func terminalPIN() (string, error) {
+// outside tests. It calls prompt only once it knows standard input is a
+// terminal, so a script is refused without a prompt nobody can answer.
+func terminalPIN(prompt func()) (string, error) {
 	fd := os.Stdin.Fd()
 	if !term.IsTerminal(fd) {
 		return "", errNoTerminal
 	}
+	prompt()
 	b, err := term.ReadPassword(fd)
 	return string(b), err
 }
@@ -73,9 +75,14 @@ func readPIN(e *env, name string, pinStdin bool) (string, error) {
 		if e.readPIN == nil {
 			return "", usagef("petugas %s memakai PIN, tetapi masukan bukan terminal: kirim PIN lewat --pin-stdin", name)
 		}
-		fmt.Fprintf(e.stderr, "PIN %s: ", name)
-		p, err := e.readPIN()
-		fmt.Fprintln(e.stderr)
+		prompted := false
+		p, err := e.readPIN(func() {
+			prompted = true
+			fmt.Fprintf(e.stderr, "PIN %s: ", name)
+		})
+		if prompted {
+			fmt.Fprintln(e.stderr) // the typed PIN is not echoed, nor its enter
+		}
 		if errors.Is(err, errNoTerminal) {
 			return "", usagef("petugas %s memakai PIN, tetapi masukan bukan terminal: kirim PIN lewat --pin-stdin", name)
 		}

@@ -29,7 +29,7 @@ func addOfficer(t *testing.T, db, name, pin string) store.Officer {
 
 // runWithPIN runs a command line whose standard input holds stdin and
 // whose terminal, when term is not nil, answers the PIN prompt.
-func runWithPIN(t *testing.T, db, stdin string, term func() (string, error), args ...string) (int, string, string) {
+func runWithPIN(t *testing.T, db, stdin string, term func(prompt func()) (string, error), args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, readPIN: term,
@@ -83,27 +83,32 @@ func TestTarifPasangAsksTheOfficersPIN(t *testing.T) {
 	for _, c := range []struct {
 		name  string
 		stdin string
-		term  func() (string, error)
+		term  func(prompt func()) (string, error)
 		args  []string
 		code  int
 		want  string
 	}{
 		{"no terminal", "", nil, args, 2, "petugas Agus Setiawan memakai PIN, tetapi masukan bukan terminal: kirim PIN lewat --pin-stdin"},
-		{"not a terminal", "", func() (string, error) { return "", errNoTerminal }, args, 2, "kirim PIN lewat --pin-stdin"},
+		{"not a terminal", "", func(func()) (string, error) { return "", errNoTerminal }, args, 2, "kirim PIN lewat --pin-stdin"},
 		{"empty stdin", "\n", nil, stdin, 2, "PIN petugas Agus Setiawan wajib diisi"},
 		{"wrong stdin", "135792\n", nil, stdin, 1, "petugas Agus Setiawan: PIN salah"},
-		{"wrong terminal", "", func() (string, error) { return "135792", nil }, args, 1, "petugas Agus Setiawan: PIN salah"},
-		{"broken terminal", "", func() (string, error) { return "", errors.New("EIO") }, args, 1, "baca PIN dari terminal: EIO"},
+		{"wrong terminal", "", func(prompt func()) (string, error) { prompt(); return "135792", nil }, args, 1, "petugas Agus Setiawan: PIN salah"},
+		{"broken terminal", "", func(prompt func()) (string, error) { prompt(); return "", errors.New("EIO") }, args, 1, "baca PIN dari terminal: EIO"},
 	} {
 		code, out, errs := runWithPIN(t, db, c.stdin, c.term, c.args...)
 		if code != c.code || !strings.Contains(errs, c.want) || out != "" {
 			t.Errorf("%s: exit %d, %q %q; want %d with %q", c.name, code, out, errs, c.code, c.want)
 		}
+		// The PIN is asked for only on a terminal: a refusal for want of
+		// one is not preceded by a prompt nobody can answer.
+		if prompted := strings.Contains(errs, "PIN Agus Setiawan:"); prompted != (c.args[len(c.args)-1] != "--pin-stdin" && c.name != "no terminal" && c.name != "not a terminal") {
+			t.Errorf("%s: prompted %v: %q", c.name, prompted, errs)
+		}
 		if got := installed(t, db); got == "Jadwal Uji PIN" {
 			t.Fatalf("%s: installed without the right PIN", c.name)
 		}
 	}
-	code, out, errs := runWithPIN(t, db, "", func() (string, error) { return "246813", nil }, args...)
+	code, out, errs := runWithPIN(t, db, "", func(prompt func()) (string, error) { prompt(); return "246813", nil }, args...)
 	if code != 0 || !strings.Contains(out, `Jadwal tarif "Jadwal Uji PIN" terpasang`) || !strings.Contains(errs, "PIN Agus Setiawan: ") {
 		t.Fatalf("right PIN from the terminal: %d %q %q", code, out, errs)
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register(command{name: "tarif", summary: "tampilkan jadwal tarif PNBP yang berlaku; 'tarif pasang BERKAS' memasang jadwal baru", run: runTarif})
+	register(command{name: "tarif", summary: "tampilkan jadwal tarif PNBP yang berlaku; 'tarif pasang BERKAS --petugas NAMA' memasang jadwal baru", run: runTarif})
 }
 
 func runTarif(ctx context.Context, e *env, args []string) error {

@@ -34,7 +34,7 @@ func readSchedule(path string) ([]byte, error) {
 		return nil, fmt.Errorf("berkas jadwal tarif %s tidak dapat dibaca", path)
 	}
 	if len(body) > tariff.MaxFileBytes {
-		return nil, fmt.Errorf("%s: berkas tarif lebih dari 1 MB (%d byte); jadwal tarif yang sah jauh lebih kecil", path, tariff.MaxFileBytes)
+		return nil, fmt.Errorf("%s: berkas tarif lebih dari 1 MB (%s byte); jadwal tarif yang sah jauh lebih kecil", path, tariff.Thousands(tariff.MaxFileBytes))
 	}
 	return body, nil
 }

@@ -263,7 +263,14 @@ func (s *startScreen) submit() tea.Cmd {
 			if err := st.CheckPIN(ctx, chosen.ID, pin); err != nil {
 				return frame.ErrMsg{Err: err}
 			}
-			return frame.OfficerChosenMsg{Officer: chosen}
+			on := func() tea.Msg { return frame.OfficerChosenMsg{Officer: chosen} }
+			if n := len(strings.TrimSpace(pin)); n < store.PINMinDigits {
+				// A PIN set by an older loket: it still works, but the
+				// officer is told to change it.
+				return tea.Sequence(on, frame.Notice(fmt.Sprintf("PIN Anda hanya %d angka: ganti ke %d–%d angka di Pengaturan (s, 2, p)",
+					n, store.PINMinDigits, store.PINMaxDigits)))()
+			}
+			return on()
 		}
 	}
 	return nil

@@ -234,12 +234,16 @@ func (e *requestEd) changed(fl *form.Field, _ *store.Visit) tea.Cmd {
 	return nil
 }
 
-func (e *requestEd) total() int64 {
-	var t int64
+// total sums the lines' quotes through tariff.Add; ok is false when the
+// sum does not fit in int64 (the store refuses any total over
+// tariff.MaxTotal long before that, naming the line).
+func (e *requestEd) total() (t int64, ok bool) {
 	for _, l := range e.lines {
-		t += l.quote.Amount
+		if t, ok = tariff.Add(t, l.quote.Amount); !ok {
+			return 0, false
+		}
 	}
-	return t
+	return t, true
 }
 
 func (e *requestEd) body(_ *store.Visit, w int) ([]string, int) {
@@ -314,7 +318,11 @@ func (e *requestEd) quoteLines(l *reqLine, w int) []string {
 
 // pinned keeps the total in view however long the list.
 func (e *requestEd) pinned() string {
-	return e.c.Styles.Title.Render(fmt.Sprintf("Total: %s · %d produk", tariff.Rupiah(e.total()), len(e.lines)))
+	total := "melampaui batas " + tariff.Rupiah(tariff.MaxTotal)
+	if t, ok := e.total(); ok {
+		total = tariff.Rupiah(t)
+	}
+	return e.c.Styles.Title.Render(fmt.Sprintf("Total: %s · %d produk", total, len(e.lines)))
 }
 
 func (e *requestEd) submit(*store.Visit) tea.Cmd {
