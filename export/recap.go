@@ -51,6 +51,10 @@ type RecapSummary struct {
 	Mutu       string // as on Ringkasan; "" without respondents
 }
 
+// SampleEnough says whether the respondents reach the minimum sample, as
+// Laporan SKM's "Sampel Mencukupi" does (see SampleEnough).
+func (s RecapSummary) SampleEnough() bool { return SampleEnough(s.Ratings, s.Sample) }
+
 // Recap writes the period recap workbook to path atomically (see
 // WriteFile): a failure leaves no file behind and an existing one as it
 // was. This is what a Laporan screen calls, with a Period from

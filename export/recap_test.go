@@ -38,6 +38,37 @@ func TestSampleSize(t *testing.T) {
 	}
 }
 
+// TestSampleEnough: one rule for "Sampel Mencukupi", which Laporan SKM
+// and the Laporan screen both use. No respondent is never enough, even
+// when a period without finished visits asks for a sample of 0.
+func TestSampleEnough(t *testing.T) {
+	for _, c := range []struct {
+		respondents, sample int
+		want                bool
+	}{{0, 0, false}, {0, 1, false}, {1, 0, true}, {1, 1, true}, {1, 2, false}, {44, 44, true}, {43, 44, false}, {50, 44, true}} {
+		if got := SampleEnough(c.respondents, c.sample); got != c.want {
+			t.Errorf("SampleEnough(%d, %d) = %v, want %v", c.respondents, c.sample, got, c.want)
+		}
+		if got := (RecapSummary{Summary: Summary{Ratings: c.respondents}, Sample: c.sample}).SampleEnough(); got != c.want {
+			t.Errorf("RecapSummary{%d, %d}.SampleEnough() = %v, want %v", c.respondents, c.sample, got, c.want)
+		}
+	}
+	// A month without visits: population 0, sample 0, no respondent; the
+	// sheet and the summary the screen shows say the same: not enough.
+	f := newFixture(t)
+	path, sum := writeRecap(t, f, MonthPeriod(2026, 10))
+	label := map[string]string{}
+	for _, r := range sheetRows(t, path, SheetRecapSKM) {
+		if len(r) > 1 {
+			label[r[0]] = r[1]
+		}
+	}
+	if label[LabelSKMSample] != "0" || label[LabelSKMEnough] != "Tidak" || sum.Sample != 0 || sum.SampleEnough() {
+		t.Errorf("empty month: sheet sample %q enough %q; summary sample %d enough %v",
+			label[LabelSKMSample], label[LabelSKMEnough], sum.Sample, sum.SampleEnough())
+	}
+}
+
 // recapFixture fills three days across the year boundary (WIB): on 31
 // December 2026 a paid visit (its kuitansi reissued) and a cancelled one,
 // with a cash hand-over Rp5.000 short and a complaint; on 1 January 2027
