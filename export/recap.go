@@ -9,7 +9,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"loket/store"
-	"loket/tariff"
 )
 
 // Sheet names of the period recap workbook (loket laporan), in order: a
@@ -281,14 +280,10 @@ func (rc *recap) pnbp() error {
 	if err != nil {
 		return err
 	}
-	names := map[string]string{}
-	for _, it := range tariff.Default().Items {
-		names[it.Code] = it.Name
-	}
 	var lines, zero int
 	var amount int64
 	for _, c := range byCode {
-		if err := sh.add(c.Key, names[c.Key], c.N, c.Zero, c.Amount); err != nil {
+		if err := sh.add(c.Key, c.Name, c.N, c.Zero, c.Amount); err != nil {
 			return err
 		}
 		lines, zero, amount = lines+c.N, zero+c.Zero, amount+c.Amount

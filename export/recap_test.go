@@ -2,7 +2,9 @@ package export
 
 import (
 	"archive/zip"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -347,5 +349,51 @@ func assertCharts(t *testing.T, path string) {
 	}
 	if n != 4 {
 		t.Errorf("%s: %d charts, want 4", path, n)
+	}
+}
+
+// TestRecapPNBPNamesFromStoredSchedule: Rekap PNBP's Uraian is the name the
+// schedule stored for the visits gives a code, not the built-in one's. The
+// office installs a schedule that renames PUB-EL and adds PUB-WEB (a code
+// the built-in schedule lacks); a visit paid before it keeps the built-in
+// pricing, the later one uses the new schedule, whose names the sheet
+// shows (PUB-EL's last payment in the period was priced by it).
+func TestRecapPNBPNamesFromStoredSchedule(t *testing.T) {
+	f := newFixture(t)
+	pub := func(code string, pages int64) store.ItemInput {
+		return store.ItemInput{Code: code, Title: "Belitung Timur Dalam Angka", Pages: pages}
+	}
+	good := [9]int{4, 4, 3, 4, 3, 4, 4, 3, 4}
+	first := f.walk(plan{guest: student, use: "Tugas sekolah/kuliah", pay: "tunai", scores: good,
+		items: []store.ItemInput{pub("PUB-EL", 120)}})
+	b, err := os.ReadFile("../tariff/pp13-2024.tarif")
+	f.must(err)
+	body := regexp.MustCompile(`(?m)^item: PUB-EL .*$`).ReplaceAllString(string(b),
+		"item: PUB-EL | publikasi | Publikasi elektronik (jadwal kantor) | halaman | 50 | 50.000 | 50 | 15.000\n"+
+			"item: PUB-WEB | publikasi | Publikasi di laman kantor | halaman | 1 | 1.000 | 0 | 0")
+	body = regexp.MustCompile(`(?m)^nama:.*$`).ReplaceAllString(body, "nama: Jadwal Kantor 2026")
+	body = regexp.MustCompile(`(?m)^berlaku:.*$`).ReplaceAllString(body, "berlaku: 2026-11-26")
+	_, err = f.s.InstallSchedule(f.ctx, f.off, []byte(body))
+	f.must(err)
+	f.clock.Add(10 * time.Minute)
+	second := f.walk(plan{guest: student, use: "Tugas sekolah/kuliah", pay: "tunai", scores: good,
+		items: []store.ItemInput{pub("PUB-WEB", 7), pub("PUB-EL", 10)}})
+	if first.ScheduleName == second.ScheduleName || second.ScheduleName != "Jadwal Kantor 2026" {
+		t.Fatalf("schedules %q and %q", first.ScheduleName, second.ScheduleName)
+	}
+	path, _ := writeRecap(t, f, MonthPeriod(2026, 11))
+	got := map[string][]string{}
+	for _, r := range sheetRows(t, path, SheetRecapPNBP) {
+		if len(r) > 1 && strings.HasPrefix(r[0], "PUB-") {
+			got[r[0]] = r
+		}
+	}
+	for code, want := range map[string][]string{
+		"PUB-EL":  {"PUB-EL", "Publikasi elektronik (jadwal kantor)", "2"},
+		"PUB-WEB": {"PUB-WEB", "Publikasi di laman kantor", "1"},
+	} {
+		if r := got[code]; len(r) < 3 || r[1] != want[1] || r[2] != want[2] {
+			t.Errorf("Rekap PNBP %s: %q, want %q", code, r, want)
+		}
 	}
 }
