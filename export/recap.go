@@ -135,7 +135,7 @@ func newRecap(f *excelize.File, r *store.Report, opt RecapOptions) (*recap, erro
 	b := &book{f: f, st: st, r: r, t: newTally(),
 		opt:    Options{From: r.From, To: r.To, MadeBy: opt.MadeBy, Now: opt.Now, Progress: opt.Progress},
 		title:  "Rekap Pelayanan Penjualan Produk Statistik: " + opt.Period.Label(),
-		period: opt.Period.Label()}
+		period: opt.Period.Label(), noIDs: true}
 	return &recap{b: b, opt: opt, sum: RecapSummary{Days: opt.Period.Days()}}, nil
 }
 

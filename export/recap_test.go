@@ -316,6 +316,23 @@ func TestRecapSummaryIsTheExports(t *testing.T) {
 			t.Errorf("Ringkasan row %d: %q, export %q", i, a[i], b[i])
 		}
 	}
+	// The recap holds no ID number, so its Ringkasan says nothing about
+	// masking them; the export's does.
+	labels := func(path string) map[string]string {
+		m := map[string]string{}
+		for _, r := range sheetRows(t, path, SheetSummary) {
+			if len(r) > 1 {
+				m[r[0]] = r[1]
+			}
+		}
+		return m
+	}
+	if v, ok := labels(rec)[LabelIDNumbers]; ok {
+		t.Errorf("recap Ringkasan has %s: %q", LabelIDNumbers, v)
+	}
+	if v := labels(exp)[LabelIDNumbers]; !strings.HasPrefix(v, "disamarkan") {
+		t.Errorf("export Ringkasan %s: %q", LabelIDNumbers, v)
+	}
 }
 
 func assertRows(t *testing.T, sheet string, got, want [][]string) {
