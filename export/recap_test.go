@@ -2,6 +2,8 @@ package export
 
 import (
 	"archive/zip"
+	"html"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -239,7 +241,7 @@ func TestRecapFigures(t *testing.T) {
 			}
 		}
 	}
-	assertCharts(t, path)
+	assertCharts(t, path, "dd/mm/yy") // 31 December to 2 January
 }
 
 // TestRecapSemesters splits the fixture at the year boundary: the second
@@ -285,7 +287,7 @@ func TestRecapSemesters(t *testing.T) {
 		vis["Pengunjung kembali (pernah berkunjung sebelum periode ini)"] != "1" {
 		t.Errorf("visitors: %q", vis)
 	}
-	assertCharts(t, s1)
+	assertCharts(t, s1, "dd/mm")
 }
 
 // TestRecapSummaryIsTheExports checks that Ringkasan's figures equal the
@@ -350,22 +352,55 @@ func assertRows(t *testing.T, sheet string, got, want [][]string) {
 	}
 }
 
-// assertCharts finds the four native charts of Grafik in the package.
-func assertCharts(t *testing.T, path string) {
+// assertCharts finds the four native charts of Grafik in the package. The
+// two charts per day label their day axis with dayFmt (serial numbers
+// such as 46327 under an axis left at General, as LibreOffice showed);
+// PNBP's value axis is in Rupiah.
+func assertCharts(t *testing.T, path, dayFmt string) {
 	t.Helper()
 	z, err := zip.OpenReader(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer z.Close()
-	n := 0
+	n, perDay := 0, 0
+	axisFmt := func(x, axis string) string {
+		m := regexp.MustCompile(`<` + axis + `>.*?<numFmt formatCode="([^"]*)"`).FindStringSubmatch(x)
+		if m == nil {
+			return ""
+		}
+		return html.UnescapeString(m[1])
+	}
 	for _, f := range z.File {
-		if strings.HasPrefix(f.Name, "xl/charts/chart") && strings.HasSuffix(f.Name, ".xml") {
-			n++
+		if !strings.HasPrefix(f.Name, "xl/charts/chart") || !strings.HasSuffix(f.Name, ".xml") {
+			continue
+		}
+		n++
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := string(b)
+		if !strings.Contains(html.UnescapeString(x), "'"+SheetRecapDays+"'!$A$2") {
+			continue
+		}
+		perDay++
+		if got := axisFmt(x, "catAx"); got != dayFmt {
+			t.Errorf("%s: day axis format %q, want %q", f.Name, got, dayFmt)
+		}
+		if strings.Contains(html.UnescapeString(x), "'"+SheetRecapDays+"'!$F$2") {
+			if got := axisFmt(x, "valAx"); got != fmtRupiah {
+				t.Errorf("%s: PNBP axis format %q, want %q", f.Name, got, fmtRupiah)
+			}
 		}
 	}
-	if n != 4 {
-		t.Errorf("%s: %d charts, want 4", path, n)
+	if n != 4 || perDay != 2 {
+		t.Errorf("%s: %d charts (%d per day), want 4 (2)", path, n, perDay)
 	}
 }
 
