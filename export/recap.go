@@ -9,7 +9,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"loket/store"
-	"loket/tariff"
 )
 
 // Sheet names of the period recap workbook (loket laporan), in order: a
@@ -50,6 +49,10 @@ type RecapSummary struct {
 	Receipts   int    // kuitansi numbers on the register, voided ones included
 	Mutu       string // as on Ringkasan; "" without respondents
 }
+
+// SampleEnough says whether the respondents reach the minimum sample, as
+// Laporan SKM's "Sampel Mencukupi" does (see SampleEnough).
+func (s RecapSummary) SampleEnough() bool { return SampleEnough(s.Ratings, s.Sample) }
 
 // Recap writes the period recap workbook to path atomically (see
 // WriteFile): a failure leaves no file behind and an existing one as it
@@ -132,7 +135,7 @@ func newRecap(f *excelize.File, r *store.Report, opt RecapOptions) (*recap, erro
 	b := &book{f: f, st: st, r: r, t: newTally(),
 		opt:    Options{From: r.From, To: r.To, MadeBy: opt.MadeBy, Now: opt.Now, Progress: opt.Progress},
 		title:  "Rekap Pelayanan Penjualan Produk Statistik: " + opt.Period.Label(),
-		period: opt.Period.Label()}
+		period: opt.Period.Label(), noIDs: true}
 	return &recap{b: b, opt: opt, sum: RecapSummary{Days: opt.Period.Days()}}, nil
 }
 
@@ -277,14 +280,10 @@ func (rc *recap) pnbp() error {
 	if err != nil {
 		return err
 	}
-	names := map[string]string{}
-	for _, it := range tariff.Default().Items {
-		names[it.Code] = it.Name
-	}
 	var lines, zero int
 	var amount int64
 	for _, c := range byCode {
-		if err := sh.add(c.Key, names[c.Key], c.N, c.Zero, c.Amount); err != nil {
+		if err := sh.add(c.Key, c.Name, c.N, c.Zero, c.Amount); err != nil {
 			return err
 		}
 		lines, zero, amount = lines+c.N, zero+c.Zero, amount+c.Amount

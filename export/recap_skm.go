@@ -28,6 +28,14 @@ func SampleSize(n int) int {
 	return int((2*num + den) / (2 * den))
 }
 
+// SampleEnough is the one rule for "Sampel Mencukupi", on Laporan SKM
+// and on the Laporan screen alike: at least the minimum sample answered,
+// and at least one respondent. A period without finished visits has a
+// minimum of 0, yet no respondent is no survey: not enough.
+func SampleEnough(respondents, sample int) bool {
+	return respondents > 0 && respondents >= sample
+}
+
 // Labels of Laporan SKM's rows after the table of unsur.
 const (
 	LabelSKMWeight     = "Bobot per unsur"
@@ -121,7 +129,7 @@ func (rc *recap) skmSheet() error {
 	sample := SampleSize(pop)
 	rc.sum.Population, rc.sum.Sample = pop, sample
 	enough := "Tidak"
-	if k.N >= sample && k.N > 0 {
+	if SampleEnough(k.N, sample) {
 		enough = "Ya"
 	}
 	for _, x := range []struct {

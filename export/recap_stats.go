@@ -217,6 +217,10 @@ func (rc *recap) charts() error {
 		return fmt.Sprintf("%s!$%s$%d:$%s$%d", sheet, col, from, col, to)
 	}
 	dim := excelize.ChartDimension{Width: 760, Height: 340}
+	// The day axis shows dates: its categories are date cells, and an
+	// axis left at General showed their serial numbers (46327) in
+	// LibreOffice. The year is written when the period spans two.
+	dayAxis := excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: dayAxisFormat(rc.opt.Period)}}
 	type chartAt struct {
 		cell string
 		c    *excelize.Chart
@@ -225,11 +229,12 @@ func (rc *recap) charts() error {
 		{"A3", &excelize.Chart{Type: excelize.Line, Dimension: dim, Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Kunjungan per hari"}}},
 			Series: []excelize.ChartSeries{{Name: days + "!$B$1", Categories: rng(days, "A", 2, last),
 				Values: rng(days, "B", 2, last)}},
-			Legend: excelize.ChartLegend{Position: "none"}}},
+			XAxis: dayAxis, Legend: excelize.ChartLegend{Position: "none"}}},
 		{"A22", &excelize.Chart{Type: excelize.ColStacked, Dimension: dim, Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "PNBP per hari (Rp): tunai dan bank"}}},
 			Series: []excelize.ChartSeries{
 				{Name: days + "!$F$1", Categories: rng(days, "A", 2, last), Values: rng(days, "F", 2, last)},
 				{Name: days + "!$G$1", Categories: rng(days, "A", 2, last), Values: rng(days, "G", 2, last)}},
+			XAxis: dayAxis, YAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: fmtRupiah}},
 			Legend: excelize.ChartLegend{Position: "bottom"}}},
 	}
 	skm := q(SheetRecapSKM)
@@ -252,4 +257,13 @@ func (rc *recap) charts() error {
 		}
 	}
 	return nil
+}
+
+// dayAxisFormat is the number format of the charts' day axis: day and
+// month within one year, with the year when the period spans two.
+func dayAxisFormat(p Period) string {
+	if p.From[:4] == p.To[:4] {
+		return "dd/mm"
+	}
+	return "dd/mm/yy"
 }

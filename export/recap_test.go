@@ -2,7 +2,11 @@ package export
 
 import (
 	"archive/zip"
+	"html"
+	"io"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -35,6 +39,37 @@ func TestSampleSize(t *testing.T) {
 	}
 	if SampleSize(0) != 0 || SampleSize(1) != 1 || SampleSize(2) != 2 {
 		t.Errorf("small populations: %d %d %d", SampleSize(0), SampleSize(1), SampleSize(2))
+	}
+}
+
+// TestSampleEnough: one rule for "Sampel Mencukupi", which Laporan SKM
+// and the Laporan screen both use. No respondent is never enough, even
+// when a period without finished visits asks for a sample of 0.
+func TestSampleEnough(t *testing.T) {
+	for _, c := range []struct {
+		respondents, sample int
+		want                bool
+	}{{0, 0, false}, {0, 1, false}, {1, 0, true}, {1, 1, true}, {1, 2, false}, {44, 44, true}, {43, 44, false}, {50, 44, true}} {
+		if got := SampleEnough(c.respondents, c.sample); got != c.want {
+			t.Errorf("SampleEnough(%d, %d) = %v, want %v", c.respondents, c.sample, got, c.want)
+		}
+		if got := (RecapSummary{Summary: Summary{Ratings: c.respondents}, Sample: c.sample}).SampleEnough(); got != c.want {
+			t.Errorf("RecapSummary{%d, %d}.SampleEnough() = %v, want %v", c.respondents, c.sample, got, c.want)
+		}
+	}
+	// A month without visits: population 0, sample 0, no respondent; the
+	// sheet and the summary the screen shows say the same: not enough.
+	f := newFixture(t)
+	path, sum := writeRecap(t, f, MonthPeriod(2026, 10))
+	label := map[string]string{}
+	for _, r := range sheetRows(t, path, SheetRecapSKM) {
+		if len(r) > 1 {
+			label[r[0]] = r[1]
+		}
+	}
+	if label[LabelSKMSample] != "0" || label[LabelSKMEnough] != "Tidak" || sum.Sample != 0 || sum.SampleEnough() {
+		t.Errorf("empty month: sheet sample %q enough %q; summary sample %d enough %v",
+			label[LabelSKMSample], label[LabelSKMEnough], sum.Sample, sum.SampleEnough())
 	}
 }
 
@@ -206,7 +241,7 @@ func TestRecapFigures(t *testing.T) {
 			}
 		}
 	}
-	assertCharts(t, path)
+	assertCharts(t, path, "dd/mm/yy") // 31 December to 2 January
 }
 
 // TestRecapSemesters splits the fixture at the year boundary: the second
@@ -252,7 +287,7 @@ func TestRecapSemesters(t *testing.T) {
 		vis["Pengunjung kembali (pernah berkunjung sebelum periode ini)"] != "1" {
 		t.Errorf("visitors: %q", vis)
 	}
-	assertCharts(t, s1)
+	assertCharts(t, s1, "dd/mm")
 }
 
 // TestRecapSummaryIsTheExports checks that Ringkasan's figures equal the
@@ -283,6 +318,23 @@ func TestRecapSummaryIsTheExports(t *testing.T) {
 			t.Errorf("Ringkasan row %d: %q, export %q", i, a[i], b[i])
 		}
 	}
+	// The recap holds no ID number, so its Ringkasan says nothing about
+	// masking them; the export's does.
+	labels := func(path string) map[string]string {
+		m := map[string]string{}
+		for _, r := range sheetRows(t, path, SheetSummary) {
+			if len(r) > 1 {
+				m[r[0]] = r[1]
+			}
+		}
+		return m
+	}
+	if v, ok := labels(rec)[LabelIDNumbers]; ok {
+		t.Errorf("recap Ringkasan has %s: %q", LabelIDNumbers, v)
+	}
+	if v := labels(exp)[LabelIDNumbers]; !strings.HasPrefix(v, "disamarkan") {
+		t.Errorf("export Ringkasan %s: %q", LabelIDNumbers, v)
+	}
 }
 
 func assertRows(t *testing.T, sheet string, got, want [][]string) {
@@ -300,21 +352,100 @@ func assertRows(t *testing.T, sheet string, got, want [][]string) {
 	}
 }
 
-// assertCharts finds the four native charts of Grafik in the package.
-func assertCharts(t *testing.T, path string) {
+// assertCharts finds the four native charts of Grafik in the package. The
+// two charts per day label their day axis with dayFmt (serial numbers
+// such as 46327 under an axis left at General, as LibreOffice showed);
+// PNBP's value axis is in Rupiah.
+func assertCharts(t *testing.T, path, dayFmt string) {
 	t.Helper()
 	z, err := zip.OpenReader(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer z.Close()
-	n := 0
+	n, perDay := 0, 0
+	axisFmt := func(x, axis string) string {
+		m := regexp.MustCompile(`<` + axis + `>.*?<numFmt formatCode="([^"]*)"`).FindStringSubmatch(x)
+		if m == nil {
+			return ""
+		}
+		return html.UnescapeString(m[1])
+	}
 	for _, f := range z.File {
-		if strings.HasPrefix(f.Name, "xl/charts/chart") && strings.HasSuffix(f.Name, ".xml") {
-			n++
+		if !strings.HasPrefix(f.Name, "xl/charts/chart") || !strings.HasSuffix(f.Name, ".xml") {
+			continue
+		}
+		n++
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := string(b)
+		if !strings.Contains(html.UnescapeString(x), "'"+SheetRecapDays+"'!$A$2") {
+			continue
+		}
+		perDay++
+		if got := axisFmt(x, "catAx"); got != dayFmt {
+			t.Errorf("%s: day axis format %q, want %q", f.Name, got, dayFmt)
+		}
+		if strings.Contains(html.UnescapeString(x), "'"+SheetRecapDays+"'!$F$2") {
+			if got := axisFmt(x, "valAx"); got != fmtRupiah {
+				t.Errorf("%s: PNBP axis format %q, want %q", f.Name, got, fmtRupiah)
+			}
 		}
 	}
-	if n != 4 {
-		t.Errorf("%s: %d charts, want 4", path, n)
+	if n != 4 || perDay != 2 {
+		t.Errorf("%s: %d charts (%d per day), want 4 (2)", path, n, perDay)
+	}
+}
+
+// TestRecapPNBPNamesFromStoredSchedule: Rekap PNBP's Uraian is the name the
+// schedule stored for the visits gives a code, not the built-in one's. The
+// office installs a schedule that renames PUB-EL and adds PUB-WEB (a code
+// the built-in schedule lacks); a visit paid before it keeps the built-in
+// pricing, the later one uses the new schedule, whose names the sheet
+// shows (PUB-EL's last payment in the period was priced by it).
+func TestRecapPNBPNamesFromStoredSchedule(t *testing.T) {
+	f := newFixture(t)
+	pub := func(code string, pages int64) store.ItemInput {
+		return store.ItemInput{Code: code, Title: "Belitung Timur Dalam Angka", Pages: pages}
+	}
+	good := [9]int{4, 4, 3, 4, 3, 4, 4, 3, 4}
+	first := f.walk(plan{guest: student, use: "Tugas sekolah/kuliah", pay: "tunai", scores: good,
+		items: []store.ItemInput{pub("PUB-EL", 120)}})
+	b, err := os.ReadFile("../tariff/pp13-2024.tarif")
+	f.must(err)
+	body := regexp.MustCompile(`(?m)^item: PUB-EL .*$`).ReplaceAllString(string(b),
+		"item: PUB-EL | publikasi | Publikasi elektronik (jadwal kantor) | halaman | 50 | 50.000 | 50 | 15.000\n"+
+			"item: PUB-WEB | publikasi | Publikasi di laman kantor | halaman | 1 | 1.000 | 0 | 0")
+	body = regexp.MustCompile(`(?m)^nama:.*$`).ReplaceAllString(body, "nama: Jadwal Kantor 2026")
+	body = regexp.MustCompile(`(?m)^berlaku:.*$`).ReplaceAllString(body, "berlaku: 2026-11-26")
+	_, err = f.s.InstallSchedule(f.ctx, f.off, []byte(body))
+	f.must(err)
+	f.clock.Add(10 * time.Minute)
+	second := f.walk(plan{guest: student, use: "Tugas sekolah/kuliah", pay: "tunai", scores: good,
+		items: []store.ItemInput{pub("PUB-WEB", 7), pub("PUB-EL", 10)}})
+	if first.ScheduleName == second.ScheduleName || second.ScheduleName != "Jadwal Kantor 2026" {
+		t.Fatalf("schedules %q and %q", first.ScheduleName, second.ScheduleName)
+	}
+	path, _ := writeRecap(t, f, MonthPeriod(2026, 11))
+	got := map[string][]string{}
+	for _, r := range sheetRows(t, path, SheetRecapPNBP) {
+		if len(r) > 1 && strings.HasPrefix(r[0], "PUB-") {
+			got[r[0]] = r
+		}
+	}
+	for code, want := range map[string][]string{
+		"PUB-EL":  {"PUB-EL", "Publikasi elektronik (jadwal kantor)", "2"},
+		"PUB-WEB": {"PUB-WEB", "Publikasi di laman kantor", "1"},
+	} {
+		if r := got[code]; len(r) < 3 || r[1] != want[1] || r[2] != want[2] {
+			t.Errorf("Rekap PNBP %s: %q, want %q", code, r, want)
+		}
 	}
 }

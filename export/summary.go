@@ -36,6 +36,7 @@ const (
 	LabelPayments     = "Jumlah pembayaran"
 	LabelNote         = "Keterangan"
 	LabelIntegrity    = "Kode integritas"
+	LabelIDNumbers    = "Nomor identitas"
 	NoVisitsNote      = "Tidak ada kunjungan pada periode ini."
 	labelNRRPrefix    = "NRR "
 	labelCategoryPref = "Kunjungan menurut kategori instansi: "
@@ -217,7 +218,9 @@ func (b *book) summarySheet() error {
 		{"Tanggal akhir", kDate, dayDate(b.r.To)},
 		{"Dibuat pada (WIB)", kDateTime, b.opt.Now},
 		{"Dibuat oleh", kText, madeBy},
-		{"Nomor identitas", kText, idNote},
+	}
+	if !b.noIDs {
+		rows = append(rows, summaryRow{LabelIDNumbers, kText, idNote})
 	}
 	code, err := integrityCode(b.r)
 	if err != nil {

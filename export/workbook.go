@@ -115,6 +115,9 @@ type book struct {
 	// title and period, when set, replace the daily workbook's report
 	// title and period text on Ringkasan (the period recap's).
 	title, period string
+	// noIDs says the workbook holds no ID number at all (the period
+	// recap), so Ringkasan has no row saying how they are shown.
+	noIDs bool
 }
 
 func (b *book) reportTitle() string {

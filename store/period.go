@@ -3,7 +3,10 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
+
+	"loket/tariff"
 )
 
 // The period recap (loket laporan) reads the same snapshot as the daily
@@ -129,15 +132,20 @@ func (r *Report) Days() ([]DayRecap, error) {
 type Count struct {
 	Key    string
 	N      int
-	Zero   int   // Rp0 lines (tariff codes only)
-	Amount int64 // Rupiah (money breakdowns only)
+	Zero   int    // Rp0 lines (tariff codes only)
+	Amount int64  // Rupiah (money breakdowns only)
+	Name   string // the tariff item's name (tariff codes only; see PNBPByCode)
 }
 
 // Product lines count on their payment's day, as PNBP does: the lines
 // still in the quote of the visits paid in the period.
 const (
-	periodPNBPCodeQuery = `SELECT i.code, count(*), count(CASE WHEN i.zero <> 0 THEN 1 END), coalesce(sum(i.amount),0)
-	FROM payments p JOIN items i ON i.visit_id = p.visit_id
+	// The bare v.schedule_id comes from the row of max(p.paid_at) (SQLite
+	// takes bare columns from the row of a query's one min or max): the
+	// schedule of the code's last payment in the period.
+	periodPNBPCodeQuery = `SELECT i.code, count(*), count(CASE WHEN i.zero <> 0 THEN 1 END), coalesce(sum(i.amount),0),
+		v.schedule_id, max(p.paid_at)
+	FROM payments p JOIN items i ON i.visit_id = p.visit_id JOIN visits v ON v.id = p.visit_id
 	WHERE p.day BETWEEN ? AND ? AND (i.available IS NULL OR i.available <> 0)
 	GROUP BY i.code ORDER BY i.code`
 	periodPNBPMethodQuery = `SELECT method, count(*), sum(amount) FROM payments WHERE day BETWEEN ? AND ?
@@ -148,9 +156,67 @@ const (
 )
 
 // PNBPByCode groups the paid product lines of the period's payments by
-// tariff code: lines, Rp0 lines, and their value.
+// tariff code: lines, Rp0 lines, their value, and the item's name as the
+// schedule stored for the visits names it, not the built-in schedule's
+// (an installed schedule may add codes or rename them). Where the period
+// holds visits priced by two schedules that name a code differently, the
+// name is that of the schedule of the code's last payment in the period.
 func (r *Report) PNBPByCode() ([]Count, error) {
-	return r.counts("recap pnbp by code", periodPNBPCodeQuery, true)
+	var out []Count
+	scheds := map[string]*tariff.Schedule{}
+	type named struct {
+		i     int
+		sched sql.NullString
+	}
+	var todo []named
+	err := r.each("recap pnbp by code", periodPNBPCodeQuery, func(sc scanner) error {
+		var c Count
+		var sched sql.NullString
+		var last string
+		if err := sc.Scan(&c.Key, &c.N, &c.Zero, &c.Amount, &sched, &last); err != nil {
+			return err
+		}
+		todo = append(todo, named{len(out), sched})
+		out = append(out, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range todo {
+		sch, err := r.schedule(n.sched, scheds)
+		if err != nil {
+			return nil, err
+		}
+		if it, ok := sch.Item(out[n.i].Key); ok {
+			out[n.i].Name = it.Name
+		}
+	}
+	return out, nil
+}
+
+const periodScheduleQuery = `SELECT body FROM schedules WHERE id = ?`
+
+// schedule reads the stored schedule id from the snapshot, parsing each
+// once into cache; a visit without one (schema 1 priced it by the
+// built-in schedule, never stored) gets the built-in schedule.
+func (r *Report) schedule(id sql.NullString, cache map[string]*tariff.Schedule) (*tariff.Schedule, error) {
+	if !id.Valid {
+		return tariff.Default(), nil
+	}
+	if sch := cache[id.String]; sch != nil {
+		return sch, nil
+	}
+	var body string
+	if err := r.tx.QueryRowContext(r.ctx, periodScheduleQuery, id.String).Scan(&body); err != nil {
+		return nil, fmt.Errorf("store: recap schedule %s: %w", id.String, err)
+	}
+	sch, err := tariff.Parse(strings.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("store: jadwal tarif terpasang %s rusak: %w", id.String, err)
+	}
+	cache[id.String] = sch
+	return sch, nil
 }
 
 // PNBPByMethod groups the period's payments by method (Tunai, Bank).

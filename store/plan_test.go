@@ -182,7 +182,12 @@ func init() {
 		name  string
 		query string
 		args  []any
-	}{"recap: visitors", periodVisitorsQuery, []any{"2026-11-01", "2026-11-01", "2026-11-26"}})
+	}{"recap: visitors", periodVisitorsQuery, []any{"2026-11-01", "2026-11-01", "2026-11-26"}},
+		struct {
+			name  string
+			query string
+			args  []any
+		}{"recap: schedule of a code", periodScheduleQuery, []any{"01ABC"}})
 }
 
 // TestEveryIndexUsed fails on an index that no planned query uses: an

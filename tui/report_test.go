@@ -156,7 +156,7 @@ func TestReportWritesRecapIntoExportFolder(t *testing.T) {
 		path := filepath.Join(dir, "rekap-pst-2026-11.xlsx")
 		h.waitSee("Tertulis pukul 09:")
 		h.sees("November 2026, 30 hari", "1 (0 selesai)", "Rp80.000 dari 1 pembayaran, 1 kuitansi", "belum ada responden",
-			"0, sampel minimal 0: mencukupi", "rekap-pst-2026-11.xlsx")
+			"0, sampel minimal 0: belum mencukupi", "rekap-pst-2026-11.xlsx")
 		if h.m.notice != "Laporan tersimpan: "+path {
 			t.Errorf("notice %q", h.m.notice)
 		}

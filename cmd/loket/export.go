@@ -68,8 +68,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	// An interrupted earlier export left a temporary file: removed once
 	// an hour old (store.RemoveLeftovers matches loket's names only).
 	store.RemoveLeftovers(filepath.Dir(target))
-	_, statErr := os.Stat(target)
-	replaced := statErr == nil
+	replaced := exists(target)
 	sum, err := export.Export(ctx, s, target, export.Options{From: first, To: last, Unmask: *unmask, MadeBy: who.Name, Now: exportClock()})
 	if err != nil {
 		return err
@@ -83,11 +82,24 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, target)
 	if replaced {
-		fmt.Fprintf(e.stderr, "Berkas %s yang sudah ada diganti dengan buku kerja baru.\n", filepath.Base(target))
+		replacedNotice(e, target)
 	}
 	fmt.Fprintf(e.stderr, "%d kunjungan, %d baris produk, %d pembayaran (%s), %d responden SKM, %d pengaduan\n",
 		sum.Visits, sum.Items, sum.Payments, tariff.Rupiah(sum.PNBP), sum.Ratings, sum.Complaints)
 	return nil
+}
+
+// exists says whether a workbook is already at target, before it is
+// written: the commands that write one say when they replaced it.
+func exists(target string) bool {
+	_, err := os.Stat(target)
+	return err == nil
+}
+
+// replacedNotice tells the officer on stderr that the workbook at target
+// replaced one of the same name (loket export, loket laporan).
+func replacedNotice(e *env, target string) {
+	fmt.Fprintf(e.stderr, "Berkas %s yang sudah ada diganti dengan buku kerja baru.\n", filepath.Base(target))
 }
 
 // exportPeriod reads --date or --from/--to into two WIB days; with neither it is

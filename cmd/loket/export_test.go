@@ -92,6 +92,13 @@ func TestExportWritesWorkbook(t *testing.T) {
 	if code != 0 || strings.TrimSpace(out) != filepath.Join(sub, "laporan-pst-2026-11-20_2026-11-26.xlsx") {
 		t.Fatalf("range into folder: %d %q %q", code, out, errs)
 	}
+	if strings.Contains(errs, "yang sudah ada diganti") {
+		t.Errorf("a new file reported as replaced: %q", errs)
+	}
+	code, _, errs = runLoket(t, envs, "export", "--from", "2026-11-20", "--to", "2026-11-26", "--out", sub)
+	if want := "Berkas laporan-pst-2026-11-20_2026-11-26.xlsx yang sudah ada diganti dengan buku kerja baru."; code != 0 || !strings.Contains(errs, want) {
+		t.Errorf("range again: exit %d, stderr %q; want %q", code, errs, want)
+	}
 	named := filepath.Join(sub, "harian.XLSX")
 	code, out, errs = runLoket(t, envs, "export", "--date", "2026-11-24", "--out", named, "--petugas", "rina marlina")
 	if code != 0 || strings.TrimSpace(out) != named {

@@ -60,11 +60,15 @@ func runLaporan(ctx context.Context, e *env, args []string) error {
 	if p.Days() >= longPeriodDays {
 		opt.Progress = recapProgress(e.stderr)
 	}
+	replaced := exists(target)
 	sum, err := export.Recap(ctx, s, target, opt)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, target)
+	if replaced {
+		replacedNotice(e, target)
+	}
 	mutu := sum.Mutu
 	if mutu == "" {
 		mutu = "belum ada responden"

@@ -33,6 +33,16 @@ func TestLaporanWritesTheRecap(t *testing.T) {
 	if !strings.Contains(errs, "November 2026: 30 hari,") || strings.Contains(errs, "baris\n") {
 		t.Errorf("stderr %q", errs)
 	}
+	// The same month again replaces the file and says so, as loket export
+	// does; the first run had nothing to replace.
+	const notice = "Berkas rekap-pst-2026-11.xlsx yang sudah ada diganti dengan buku kerja baru."
+	if strings.Contains(errs, "yang sudah ada diganti") {
+		t.Errorf("a new file reported as replaced: %q", errs)
+	}
+	code, _, errs = runLoket(t, nil, "laporan", "--db", db, "--bulan", "2026-11", "--out", dir)
+	if code != 0 || !strings.Contains(errs, notice) {
+		t.Errorf("again: exit %d, stderr %q; want %q", code, errs, notice)
+	}
 	// A year reports its progress.
 	code, _, errs = runLoket(t, nil, "laporan", "--db", db, "--tahun", "2026", "--out", dir)
 	if code != 0 || !strings.Contains(errs, "Rekap Harian: ") || !strings.Contains(errs, "menyusun berkas") {

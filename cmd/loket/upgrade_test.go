@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"loket/store"
 )
 
 // v1File is a database written by the released schema-1 loket (commit
@@ -151,10 +154,14 @@ func sameFileBytes(t *testing.T, a, b string) bool {
 	return bytes.Equal(x, y)
 }
 
-// On a v1 database every command but upgrade and backup refuses, naming
-// `loket upgrade`, and leaves the file byte for byte as it was: writing
-// commands (tarif pasang, demo) and the read-only ones alike (export,
-// check, dokumen), because this binary's queries read schema-2 columns.
+// On a v1 database every command but upgrade, backup and restore refuses,
+// naming `loket upgrade`, and leaves the file byte for byte as it was:
+// writing commands (tarif pasang, demo) and the read-only ones alike
+// (export, laporan, check, dokumen), because this binary's queries read
+// schema-2 columns. restore takes a v1 file on either side by design (a
+// v1 backup is restored as it is and stays v1 until loket upgrade;
+// TestRestoreOfASchema1BackupKeepsErasures): here its plan is shown and
+// the file is untouched.
 func TestOlderDatabaseRefusedNamingUpgrade(t *testing.T) {
 	db := v1Copy(t)
 	before, err := os.ReadFile(db)
@@ -166,25 +173,40 @@ func TestOlderDatabaseRefusedNamingUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := t.TempDir()
+	unchanged := func(what string) {
+		t.Helper()
+		after, err := os.ReadFile(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(before, after) {
+			t.Fatalf("%s changed the v1 database", what)
+		}
+	}
 	for _, args := range [][]string{
 		{"export", "--date", "2026-06-15", "--db", db, "--out", out},
+		{"laporan", "--bulan", "2026-06", "--db", db, "--out", out},
 		{"check", "--db", db},
 		{"dokumen", "--nomor", "KW/1906/A/2026/06/0001", "--db", db, "--out", out},
 		{"tarif", "--db", db},
 		{"tarif", "pasang", tarif, "--petugas", "Rina Wulandari", "--db", db},
+		{"demo", "--db", db, "--days", "1", "--until", "2026-07-01"},
 	} {
 		code, _, errs := runLoket(t, nil, args...)
-		if code != 1 || !strings.Contains(errs, "skema versi 1, sedangkan program ini memakai versi 3: jalankan `loket upgrade`") {
+		if code != 1 || !strings.Contains(errs, "skema versi 1, sedangkan program ini memakai versi "+strconv.Itoa(store.SchemaVersion)+": jalankan `loket upgrade`") {
 			t.Errorf("%v: exit %d, %q", args, code, errs)
 		}
+		unchanged(args[0])
 	}
-	after, err := os.ReadFile(db)
-	if err != nil {
-		t.Fatal(err)
+	if ents, _ := os.ReadDir(out); len(ents) != 0 {
+		t.Errorf("a refused command wrote %v", ents)
 	}
-	if !bytes.Equal(before, after) {
-		t.Error("a refused command changed the v1 database")
+	// restore reads a v1 backup: the plan names its schema; nothing changes.
+	code, stdout, errs := runLoket(t, nil, "restore", "--from", db, "--db", filepath.Join(t.TempDir(), "baru.db"))
+	if code != 0 || !strings.Contains(stdout, "skema versi 1, 320 kunjungan") {
+		t.Errorf("restore plan from a v1 backup: exit %d, %q %q", code, stdout, errs)
 	}
+	unchanged("restore")
 	// backup reads any schema: the copy an officer makes before upgrading.
 	if code, _, errs := runLoket(t, nil, "backup", "--db", db, "--out", out); code != 0 {
 		t.Errorf("backup of a v1 database: %s", errs)

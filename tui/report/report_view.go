@@ -137,9 +137,9 @@ func (r *Screen) summaryLines(w int) []string {
 		ikm = decimal(s.IKM) + " · mutu " + s.Mutu
 	}
 	out = append(out, r.kv("IKM", ikm, w)...)
-	enough := st.OK.Render("mencukupi")
-	if s.Ratings < s.Sample {
-		enough = st.Warn.Render("belum mencukupi")
+	enough := st.Warn.Render("belum mencukupi")
+	if d.Sum.SampleEnough() {
+		enough = st.OK.Render("mencukupi")
 	}
 	out = append(out, r.kv("Responden SKM", fmt.Sprintf("%d, sampel minimal %d: ", s.Ratings, s.Sample)+enough, w)...)
 	return append(out, r.kv("Pengaduan", strconv.Itoa(s.Complaints), w)...)
