@@ -142,6 +142,9 @@ func (m *merger) run() error {
 	if err != nil {
 		return err
 	}
+	if err := m.forks(); err != nil {
+		return err
+	}
 	if !fresh {
 		var newer, older int
 		if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FILTER (WHERE k.audit_seq > o.seen), count(*) FILTER (WHERE k.audit_seq < o.seen)
@@ -255,6 +258,67 @@ func (m *merger) mapOrigins() (fresh bool, err error) {
 		}
 	}
 	return fresh, nil
+}
+
+// forks refuses a source whose history of a counter already merged is not
+// the one the archive holds: two copies of one counter used apart (a
+// restore from a backup that then went on, a laptop copy used beside the
+// PC) number their new audit rows alike but write different ones. The
+// audit chain tells them apart: each row's hash covers every row before
+// it, so the source's last row at or below what both hold must carry the
+// archive's hash. Checked whatever the source's sequence, so a fork that
+// is behind or level with the archive is not taken for an older copy or
+// one already merged. Two lookups by primary key per counter; the first
+// differing row is looked for only when they differ.
+func (m *merger) forks() error {
+	type origin struct {
+		src, dst, upto int64
+		label          string
+	}
+	var os []origin
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT o.src, o.dst, min(k.audit_seq, o.seen), k.office_code || '/' || k.counter_code
+		FROM temp.merge_origin o JOIN src.counters k ON k.id = o.src WHERE o.seen > 0 ORDER BY o.src`)
+	if err != nil {
+		return mapErr(err)
+	}
+	for rows.Next() {
+		var o origin
+		if err := rows.Scan(&o.src, &o.dst, &o.upto, &o.label); err != nil {
+			rows.Close()
+			return mapErr(err)
+		}
+		os = append(os, o)
+	}
+	if err := rows.Close(); err != nil {
+		return mapErr(err)
+	}
+	for _, o := range os {
+		var same bool
+		err := m.tx.QueryRowContext(m.ctx, `SELECT (SELECT seq || ':' || hex(hash) FROM src.audit WHERE origin = ?1 AND seq <= ?3 ORDER BY seq DESC LIMIT 1)
+			IS (SELECT seq || ':' || hex(hash) FROM main.audit WHERE origin = ?2 AND seq <= ?3 ORDER BY seq DESC LIMIT 1)`, o.src, o.dst, o.upto).Scan(&same)
+		if err != nil {
+			return mapErr(err)
+		}
+		if same {
+			continue
+		}
+		at := o.upto
+		var first sql.NullInt64
+		if err := m.tx.QueryRowContext(m.ctx, `SELECT min(seq) FROM (
+			SELECT seq, hash FROM src.audit WHERE origin = ?1 AND seq <= ?3 EXCEPT SELECT seq, hash FROM main.audit WHERE origin = ?2 AND seq <= ?3
+			UNION ALL
+			SELECT seq, hash FROM main.audit WHERE origin = ?2 AND seq <= ?3 EXCEPT SELECT seq, hash FROM src.audit WHERE origin = ?1 AND seq <= ?3)`,
+			o.src, o.dst, o.upto).Scan(&first); err != nil {
+			return mapErr(err)
+		}
+		if first.Valid {
+			at = first.Int64
+		}
+		return m.conflict("riwayat loket %s bercabang dari yang sudah digabung: baris jejak audit %d berbeda dengan yang ada di arsip. "+
+			"Salinan ini dan basis data loket %s yang digabung sebelumnya dipakai terpisah (dipulihkan dari cadangan lalu dipakai lagi, atau disalin ke PC lain lalu dipakai melayani); "+
+			"hanya satu salinan sebuah loket yang boleh terus dipakai dan digabung — gabungkan basis data yang dipakai melayani", o.label, at, o.label)
+	}
+	return nil
 }
 
 // conflicts refuses a record whose ID the archive holds from another

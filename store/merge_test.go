@@ -6,9 +6,11 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -363,5 +365,69 @@ func TestMergeLinksVisitors(t *testing.T) {
 	var n int
 	if err := sqlOf(t, archive).QueryRow(`SELECT count(*) FROM visitors WHERE id_number = ?`, idNumber).Scan(&n); err != nil || n != 2 {
 		t.Fatalf("both records kept: %d %v", n, err)
+	}
+}
+
+// Two copies of one counter that went separate ways (a restore, a laptop
+// copy used beside the PC) share their past and then differ: the second
+// copy is refused, naming the counter and the audit row where the two
+// histories part, and the archive's bytes are as they were.
+func TestMergeForkedSourceRefused(t *testing.T) {
+	ctx := context.Background()
+	a, _ := mergeSources(t)
+	dir := t.TempDir()
+	archive := filepath.Join(dir, "arsip.db")
+	merge(t, archive, a)
+	var seen int64
+	if err := sqlOf(t, a).QueryRow(`SELECT audit_seq FROM counters WHERE id = 1`).Scan(&seen); err != nil {
+		t.Fatal(err)
+	}
+	laptop := copyFile(t, a, filepath.Join(dir, "a-laptop.db"))
+	twin := copyFile(t, a, filepath.Join(dir, "a-kembar.db"))
+	// Each copy records an event on a different open visit (Cancel is not
+	// used: on this demo it leaves a check problem of its own).
+	use := func(path string, which int, note string) {
+		t.Helper()
+		s, err := store.Open(ctx, path, store.Options{Now: func() time.Time { return time.Date(2026, 11, 30, 13, 0, 0, 0, time.UTC) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		open, err := s.OpenVisits(ctx)
+		if err != nil || len(open) <= which {
+			t.Fatalf("open visits: %d %v", len(open), err)
+		}
+		officers, err := s.Officers(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RecordEvent(ctx, officers[0].ID, "visit", open[which].ID, "tanpa_samaran", note); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The counter goes on; the laptop copy is used on its own.
+	use(a, 0, "di PC loket")
+	use(laptop, 1, "di laptop")
+	merge(t, archive, a)
+	before := digest(t, archive)
+	_, err := store.Merge(ctx, archive, []string{laptop}, io.Discard)
+	want := fmt.Sprintf("%s: riwayat loket 1906/A bercabang dari yang sudah digabung: baris jejak audit %d", laptop, seen+1)
+	if !errors.Is(err, store.ErrMergeConflict) || !strings.Contains(err.Error(), want) {
+		t.Fatalf("forked copy: %v", err)
+	}
+	if digest(t, archive) != before {
+		t.Fatal("the archive changed")
+	}
+	// A fork that is behind or level with the archive is refused too, not
+	// called an older copy or one already merged.
+	use(twin, 2, "di PC kembar")
+	if _, err := store.Merge(ctx, archive, []string{twin}, io.Discard); !errors.Is(err, store.ErrMergeConflict) || !strings.Contains(err.Error(), "bercabang") {
+		t.Fatalf("level fork: %v", err)
+	}
+	if digest(t, archive) != before {
+		t.Fatal("the archive changed")
+	}
+	if r, err := store.Check(ctx, archive); err != nil || !r.OK() {
+		t.Fatalf("check: %v %v", r.Problems, err)
 	}
 }
