@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -9,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"loket/store"
 	"loket/store/demo"
 	"loket/store/valid"
 )
@@ -92,5 +95,66 @@ func TestSalinTanpaIdentitas(t *testing.T) {
 	}
 	if code, out, _ := runLoket(t, nil, "check", "--db", out); code != 0 {
 		t.Fatalf("check of the copy: %d %q", code, out)
+	}
+}
+
+// fileDigest is the SHA-256 of a file's bytes.
+func fileDigest(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+// An archive is read: a reprint from it is written and not counted, the
+// reissue and the unmasked SPPD sheet (which must be recorded) are
+// refused, and laporan reads it; the archive's bytes stay as they were.
+func TestDokumenAndLaporanOnArchiveWriteNothing(t *testing.T) {
+	db := demoDB(t, 7, 5)
+	bank, cash := paidVisits(t, db)
+	dir := t.TempDir()
+	archive := filepath.Join(dir, "arsip.db")
+	if code, _, errs := runLoket(t, nil, "gabung", "--ke", archive, db); code != 0 {
+		t.Fatalf("gabung: %d %q", code, errs)
+	}
+	before := fileDigest(t, archive)
+	kw := cash.ActiveInvoice(store.KindReceipt)
+	code, out, errs := runLoket(t, nil, "dokumen", "--db", archive, "--nomor", kw.Number, "--out", dir)
+	if code != 0 || !strings.HasSuffix(strings.TrimSpace(out), ".xlsx") || !strings.Contains(errs, "tidak dihitung dan tidak dicatat") {
+		t.Fatalf("reprint from the archive: %d %q %q", code, out, errs)
+	}
+	code, out, errs = runLoket(t, nil, "dokumen", "--db", archive, "--visit", bank.ID, "--jenis", "invoice", "--petugas", "Andi Pratama", "--out", dir)
+	if code != 0 || !strings.HasSuffix(strings.TrimSpace(out), ".xlsx") {
+		t.Fatalf("invoice from the archive: %d %q %q", code, out, errs)
+	}
+	for _, args := range [][]string{
+		{"--visit", bank.ID, "--jenis", "sppd", "--unmask", "--petugas", "Andi Pratama", "--out", dir},
+		{"--visit", cash.ID, "--jenis", "kuitansi", "--terbit-ulang", "Nama salah", "--petugas", "Andi Pratama", "--out", dir},
+	} {
+		code, _, errs := runLoket(t, nil, append([]string{"dokumen", "--db", archive}, args...)...)
+		if code != 1 || !strings.Contains(errs, "arsip gabungan") || !strings.Contains(errs, "loket asal kunjungan") {
+			t.Errorf("%v on the archive: %d %q", args, code, errs)
+		}
+	}
+	code, out, errs = runLoket(t, nil, "laporan", "--db", archive, "--bulan", "2026-11", "--out", dir)
+	if code != 0 || !strings.Contains(errs, "kunjungan") {
+		t.Fatalf("laporan on the archive: %d %q %q", code, out, errs)
+	}
+	if fileDigest(t, archive) != before {
+		t.Fatal("dokumen or laporan changed the archive")
+	}
+	s, err := store.Open(context.Background(), archive, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	v, err := s.Visit(context.Background(), cash.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v.ActiveInvoice(store.KindReceipt); got.Number != kw.Number || got.Printed != kw.Printed {
+		t.Fatalf("kuitansi in the archive after a reprint: %+v, was printed %d times", got, kw.Printed)
 	}
 }
