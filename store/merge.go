@@ -98,7 +98,7 @@ func Merge(ctx context.Context, archivePath string, sources []string, progress i
 		if err := refuseSameFile(archivePath, src); err != nil {
 			return nil, err
 		}
-		if err := checkSource(ctx, src); err != nil {
+		if err := checkSource(ctx, src, mergeUntouched); err != nil {
 			return nil, err
 		}
 	}

@@ -18,7 +18,7 @@ import (
 // rewritten (VACUUM), then renamed: a copy stopped half way is never under
 // out's name. It returns how many visitors were erased in the copy.
 func CopyWithoutIdentity(ctx context.Context, src, out string) (int, error) {
-	if err := checkSource(ctx, src); err != nil {
+	if err := checkSource(ctx, src, "tidak ada salinan yang dibuat"); err != nil {
 		return 0, err
 	}
 	if _, err := os.Stat(out); err == nil {

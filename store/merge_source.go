@@ -26,7 +26,7 @@ var mergeTables = []mergeTable{
 // source attached read-only beside the archive.
 func (a *Store) mergeSource(ctx context.Context, src string) (r MergeResult, err error) {
 	r.Source = src
-	if err := checkSource(ctx, src); err != nil {
+	if err := checkSource(ctx, src, mergeUntouched); err != nil {
 		return r, err
 	}
 	if err := a.CheckFiles(ctx); err != nil {
@@ -67,33 +67,40 @@ func (a *Store) mergeSource(ctx context.Context, src string) (r MergeResult, err
 }
 
 // checkSource refuses a source that is not a loket database of this
-// schema, or is an archive, before it is attached.
-func checkSource(ctx context.Context, path string) error {
+// schema, or is an archive, before it is attached. untouched ends each
+// message: what was left as it was ("arsip tidak diubah" for a merge).
+func checkSource(ctx context.Context, path, untouched string) error {
 	db, err := openReadOnly(path)
 	if err != nil {
 		return fmt.Errorf("%w: sumber %s: %v", ErrNotLoket, path, err)
 	}
 	defer db.Close()
-	var version, visits int
+	var version, core, counters int
 	err = db.QueryRowContext(ctx, `SELECT (SELECT user_version FROM pragma_user_version),
-		(SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('visits','counters','meta'))`).Scan(&version, &visits)
+		(SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('visits','meta')),
+		(SELECT count(*) FROM sqlite_master WHERE type='table' AND name = 'counters')`).Scan(&version, &core, &counters)
 	if err != nil {
 		return fmt.Errorf("%w: sumber %s tidak dapat dibaca sebagai basis data SQLite (%v)", ErrNotLoket, path, mapErr(err))
 	}
+	// The schema version is read before the tables: a counter on an older
+	// schema lacks tables of this one (counters came with schema 2) and
+	// is told to upgrade, not that it is no loket database.
 	switch {
 	case version > SchemaVersion:
-		return fmt.Errorf("%w: sumber %s ditulis oleh loket yang lebih baru (skema %d, program ini skema %d); perbarui loket dulu, arsip tidak diubah",
-			ErrMergeConflict, path, version, SchemaVersion)
-	case version == 0 || visits < 3:
-		return fmt.Errorf("%w: sumber %s bukan basis data loket; arsip tidak diubah", ErrNotLoket, path)
+		return fmt.Errorf("%w: sumber %s ditulis oleh loket yang lebih baru (skema %d, program ini skema %d); perbarui loket dulu, %s",
+			ErrMergeConflict, path, version, SchemaVersion, untouched)
+	case version == 0 || core < 2:
+		return fmt.Errorf("%w: sumber %s bukan basis data loket; %s", ErrNotLoket, path, untouched)
 	case version < SchemaVersion:
-		return fmt.Errorf("%w: sumber %s masih skema %d; jalankan loket upgrade --db %s di loketnya dulu (program ini skema %d), arsip tidak diubah",
-			ErrMergeConflict, path, version, path, SchemaVersion)
+		return fmt.Errorf("%w: sumber %s masih skema %d; jalankan loket upgrade --db %s di loketnya dulu (program ini skema %d), %s",
+			ErrMergeConflict, path, version, path, SchemaVersion, untouched)
+	case counters == 0:
+		return fmt.Errorf("%w: sumber %s bukan basis data loket (tanpa tabel counters); %s", ErrNotLoket, path, untouched)
 	}
 	if is, err := isArchive(ctx, db); err != nil {
 		return err
 	} else if is {
-		return fmt.Errorf("%w: sumber %s adalah arsip gabungan, bukan basis data loket; yang digabung adalah basis data tiap loket, arsip tidak diubah", ErrMergeConflict, path)
+		return fmt.Errorf("%w: sumber %s adalah arsip gabungan, bukan basis data loket; yang digabung atau disalin adalah basis data tiap loket, %s", ErrMergeConflict, path, untouched)
 	}
 	return nil
 }
@@ -130,8 +137,11 @@ func (m *merger) exec(q string, args ...any) (sql.Result, error) {
 	return res, mapErr(err)
 }
 
+// mergeUntouched ends a merge's refusal.
+const mergeUntouched = "arsip tidak diubah"
+
 func (m *merger) conflict(format string, args ...any) error {
-	return fmt.Errorf("%w: %s: %s; arsip tidak diubah", ErrMergeConflict, m.src, fmt.Sprintf(format, args...))
+	return fmt.Errorf("%w: %s: %s; "+mergeUntouched, ErrMergeConflict, m.src, fmt.Sprintf(format, args...))
 }
 
 func (m *merger) run() error {

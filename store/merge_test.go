@@ -431,3 +431,27 @@ func TestMergeForkedSourceRefused(t *testing.T) {
 		t.Fatalf("check: %v %v", r.Problems, err)
 	}
 }
+
+// A counter still on schema 1 is told to upgrade, by gabung and by
+// salin-tanpa-identitas alike, not called "not a loket database".
+func TestMergeSchemaOneSource(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	v1 := copyFile(t, filepath.Join("..", "testdata", "v1", "loket-v1.db"), filepath.Join(dir, "loket-v1.db"))
+	before := digest(t, v1)
+	archive := filepath.Join(dir, "arsip.db")
+	_, err := store.Merge(ctx, archive, []string{v1}, io.Discard)
+	want := "masih skema 1; jalankan loket upgrade --db " + v1
+	if !errors.Is(err, store.ErrMergeConflict) || !strings.Contains(err.Error(), want) {
+		t.Fatalf("merge of a schema-1 counter: %v", err)
+	}
+	if _, err := os.Stat(archive); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("an archive was created: %v", err)
+	}
+	if _, err := store.CopyWithoutIdentity(ctx, v1, filepath.Join(dir, "provinsi.db")); err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("copy of a schema-1 counter: %v", err)
+	}
+	if digest(t, v1) != before {
+		t.Fatal("the schema-1 file changed")
+	}
+}
