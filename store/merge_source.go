@@ -23,9 +23,10 @@ var mergeTables = []mergeTable{
 }
 
 // mergeSource merges one source in one transaction on one connection, the
-// source attached read-only beside the archive.
-func (a *Store) mergeSource(ctx context.Context, src string) (r MergeResult, err error) {
-	r.Source = src
+// source attached read-only beside the archive. name is the source as the
+// officer gave it, for messages: src may be its copy without identity.
+func (a *Store) mergeSource(ctx context.Context, src, name string) (r MergeResult, err error) {
+	r.Source = name
 	if err := checkSource(ctx, src, mergeUntouched); err != nil {
 		return r, err
 	}
@@ -53,7 +54,7 @@ func (a *Store) mergeSource(ctx context.Context, src string) (r MergeResult, err
 	defer tx.Rollback()
 	a.shared.stamps.Store(tx, a.now())
 	defer a.shared.stamps.Delete(tx)
-	m := &merger{ctx: ctx, tx: tx, a: a, src: src, r: &r}
+	m := &merger{ctx: ctx, tx: tx, a: a, src: name, r: &r}
 	if err := m.run(); err != nil {
 		return r, err
 	}
@@ -152,13 +153,16 @@ func (m *merger) run() error {
 	if err != nil {
 		return err
 	}
+	if err := m.identity(); err != nil {
+		return err
+	}
 	if err := m.forks(); err != nil {
 		return err
 	}
 	if !fresh {
 		var newer, older int
-		if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FILTER (WHERE k.audit_seq > o.seen), count(*) FILTER (WHERE k.audit_seq < o.seen)
-			FROM temp.merge_origin o JOIN src.counters k ON k.id = o.src`).Scan(&newer, &older); err != nil {
+		if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FILTER (WHERE o.upto > o.seen), count(*) FILTER (WHERE o.upto < o.seen)
+			FROM temp.merge_origin o`).Scan(&newer, &older); err != nil {
 			return mapErr(err)
 		}
 		switch {
@@ -213,22 +217,25 @@ func (m *merger) mapOrigins() (fresh bool, err error) {
 	if _, err := m.exec(`DROP TABLE IF EXISTS temp.merge_origin`); err != nil {
 		return false, err
 	}
-	if _, err := m.exec(`CREATE TEMP TABLE merge_origin (src INTEGER PRIMARY KEY, dst INTEGER NOT NULL, seen INTEGER NOT NULL)`); err != nil {
+	if _, err := m.exec(`CREATE TEMP TABLE merge_origin (src INTEGER PRIMARY KEY, dst INTEGER NOT NULL, seen INTEGER NOT NULL, upto INTEGER NOT NULL)`); err != nil {
 		return false, err
 	}
 	type counter struct {
-		id        int64
+		id, upto  int64
 		uid, code string
 		office    string
 	}
 	var cs []counter
-	rows, err := m.tx.QueryContext(m.ctx, `SELECT id, uid, office_code, counter_code FROM src.counters ORDER BY id`)
+	// upto is the last audit row of the counter's own: in a copy without
+	// identity, the row before the copy's erasures (identityFreeKey).
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT id, uid, office_code, counter_code,
+		coalesce((SELECT CAST(value AS INTEGER) FROM src.meta WHERE key = ? || uid), audit_seq) FROM src.counters ORDER BY id`, identityFreeKey)
 	if err != nil {
 		return false, mapErr(err)
 	}
 	for rows.Next() {
 		var c counter
-		if err := rows.Scan(&c.id, &c.uid, &c.office, &c.code); err != nil {
+		if err := rows.Scan(&c.id, &c.uid, &c.office, &c.code, &c.upto); err != nil {
 			rows.Close()
 			return false, mapErr(err)
 		}
@@ -263,11 +270,59 @@ func (m *merger) mapOrigins() (fresh bool, err error) {
 		case uid != c.uid:
 			return false, m.conflict("loket %s/%s sudah ada di arsip dari basis data loket lain (identitas loket berbeda); dua loket tidak boleh memakai kode kantor dan kode loket yang sama — ubah kode loket di salah satunya", c.office, c.code)
 		}
-		if _, err := m.exec(`INSERT INTO temp.merge_origin (src, dst, seen) VALUES (?, ?, ?)`, c.id, dst, seen); err != nil {
+		if _, err := m.exec(`INSERT INTO temp.merge_origin (src, dst, seen, upto) VALUES (?, ?, ?, ?)`, c.id, dst, seen, c.upto); err != nil {
 			return false, err
 		}
 	}
 	return fresh, nil
+}
+
+// identityKey is the archive's meta row that says whether it holds
+// visitors' identities ("dengan") or only copies without them ("tanpa").
+const identityKey = "archive_identity"
+
+// identity refuses to mix, in one archive, counters merged with their
+// visitors' identities and copies without them (gabung --tanpa-identitas,
+// salin-tanpa-identitas). An archive without identity is made for a
+// province that needs figures and not people: a merge with identity
+// would bring people into it, and the copy's erased visitors, merged into
+// an archive with identity, would erase there the people the counter
+// still serves (erasures are applied and never undone). The archive takes
+// the kind of its first source; one made before the mark, holding a
+// visitor who is not erased, holds identities.
+func (m *merger) identity() error {
+	var free bool
+	if err := m.tx.QueryRowContext(m.ctx, `SELECT EXISTS (SELECT 1 FROM src.meta WHERE key LIKE ? ESCAPE '\')`,
+		strings.ReplaceAll(identityFreeKey, "_", `\_`)+"%").Scan(&free); err != nil {
+		return mapErr(err)
+	}
+	kind := map[bool]string{true: "tanpa", false: "dengan"}[free]
+	var have string
+	err := m.tx.QueryRowContext(m.ctx, `SELECT value FROM main.meta WHERE key = ?`, identityKey).Scan(&have)
+	if errors.Is(err, sql.ErrNoRows) {
+		var people bool
+		if err := m.tx.QueryRowContext(m.ctx, `SELECT EXISTS (SELECT 1 FROM main.visitors WHERE erased_at IS NULL)`).Scan(&people); err != nil {
+			return mapErr(err)
+		}
+		have = kind
+		if people {
+			have = "dengan"
+		}
+		if _, err := m.exec(`INSERT INTO main.meta (key, value) VALUES (?, ?)`, identityKey, have); err != nil {
+			return err
+		}
+	} else if err != nil {
+		return mapErr(err)
+	}
+	switch {
+	case have == kind:
+		return nil
+	case free:
+		return m.conflict("arsip ini berisi identitas pengunjung (digabung tanpa --tanpa-identitas), sedangkan sumber ini salinan tanpa identitas; " +
+			"keduanya tidak dicampur dalam satu arsip — gabungkan salinan tanpa identitas ke arsip baru (--ke BERKAS-BARU), atau gabungkan basis data loketnya tanpa --tanpa-identitas")
+	}
+	return m.conflict("arsip ini tanpa identitas pengunjung (dibuat dengan --tanpa-identitas atau dari salinan tanpa identitas); " +
+		"basis data loket yang berisi identitas tidak digabung ke dalamnya — pakai loket gabung --tanpa-identitas, atau arsip lain")
 }
 
 // forks refuses a source whose history of a counter already merged is not
@@ -286,7 +341,7 @@ func (m *merger) forks() error {
 		label          string
 	}
 	var os []origin
-	rows, err := m.tx.QueryContext(m.ctx, `SELECT o.src, o.dst, min(k.audit_seq, o.seen), k.office_code || '/' || k.counter_code
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT o.src, o.dst, min(o.upto, o.seen), k.office_code || '/' || k.counter_code
 		FROM temp.merge_origin o JOIN src.counters k ON k.id = o.src WHERE o.seen > 0 ORDER BY o.src`)
 	if err != nil {
 		return mapErr(err)
@@ -509,7 +564,7 @@ func (m *merger) audit() error {
 		}
 	}
 	res, err := m.exec(fmt.Sprintf(`INSERT INTO main.audit (%s) SELECT %s FROM src.audit s JOIN temp.merge_origin o ON o.src = s.origin
-		WHERE s.seq > o.seen ORDER BY s.origin, s.seq`, strings.Join(quoted, ", "), strings.Join(sel, ", ")))
+		WHERE s.seq > o.seen AND s.seq <= o.upto ORDER BY s.origin, s.seq`, strings.Join(quoted, ", "), strings.Join(sel, ", ")))
 	if err != nil {
 		return m.conflict("jejak audit tidak dapat digabung (%v)", err)
 	}
@@ -518,8 +573,8 @@ func (m *merger) audit() error {
 		return err
 	}
 	m.r.Audit = int(n)
-	_, err = m.exec(`UPDATE main.counters SET audit_seq = (SELECT k.audit_seq FROM temp.merge_origin o JOIN src.counters k ON k.id = o.src WHERE o.dst = main.counters.id)
-		WHERE id IN (SELECT dst FROM temp.merge_origin) AND audit_seq < (SELECT k.audit_seq FROM temp.merge_origin o JOIN src.counters k ON k.id = o.src WHERE o.dst = main.counters.id)`)
+	_, err = m.exec(`UPDATE main.counters SET audit_seq = (SELECT o.upto FROM temp.merge_origin o WHERE o.dst = main.counters.id)
+		WHERE id IN (SELECT dst FROM temp.merge_origin) AND audit_seq < (SELECT o.upto FROM temp.merge_origin o WHERE o.dst = main.counters.id)`)
 	return err
 }
 

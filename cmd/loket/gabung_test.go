@@ -158,3 +158,22 @@ func TestDokumenAndLaporanOnArchiveWriteNothing(t *testing.T) {
 		t.Fatalf("kuitansi in the archive after a reprint: %+v, was printed %d times", got, kw.Printed)
 	}
 }
+
+// gabung --tanpa-identitas makes an archive without identities, which a
+// merge with identities is then refused.
+func TestGabungTanpaIdentitas(t *testing.T) {
+	db := demoDB(t, 3, 9)
+	archive := filepath.Join(t.TempDir(), "provinsi.db")
+	code, out, errs := runLoket(t, nil, "gabung", "--tanpa-identitas", "--ke", archive, db)
+	if code != 0 || !strings.Contains(out, "(tanpa identitas pengunjung): 1 sumber") || !strings.Contains(errs, "disalin tanpa identitas") {
+		t.Fatalf("gabung --tanpa-identitas: %d %q %q", code, out, errs)
+	}
+	before := fileDigest(t, archive)
+	code, _, errs = runLoket(t, nil, "gabung", "--ke", archive, db)
+	if code != 1 || !strings.Contains(errs, "arsip ini tanpa identitas pengunjung") {
+		t.Fatalf("gabung with identities into it: %d %q", code, errs)
+	}
+	if fileDigest(t, archive) != before {
+		t.Fatal("the archive changed")
+	}
+}
