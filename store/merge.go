@@ -121,6 +121,9 @@ func MergeWith(ctx context.Context, archivePath string, sources []string, opts M
 		}
 	}
 	unlock, err := LockApp(archivePath)
+	if errors.Is(err, ErrLocked) {
+		return nil, refuse(ErrLocked, "%s sedang dipakai oleh loket gabung lain atau oleh aplikasi loket; tunggu sampai selesai lalu jalankan lagi, arsip tidak diubah", archivePath)
+	}
 	if err != nil {
 		return nil, err
 	}

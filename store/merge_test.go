@@ -455,3 +455,47 @@ func TestMergeSchemaOneSource(t *testing.T) {
 		t.Fatal("the schema-1 file changed")
 	}
 }
+
+// lockProbe tries the app's lock on path at each progress line.
+type lockProbe struct {
+	path string
+	held []bool
+}
+
+func (p *lockProbe) Write(b []byte) (int, error) {
+	unlock, err := store.LockApp(p.path)
+	if err == nil {
+		unlock()
+	}
+	p.held = append(p.held, errors.Is(err, store.ErrLocked))
+	return len(b), nil
+}
+
+// The merge holds the app's lock: a second gabung, or the app, on the
+// archive while it runs is refused; a merge while another holds it is
+// refused with the archive unchanged.
+func TestMergeHoldsTheAppLock(t *testing.T) {
+	ctx := context.Background()
+	a, b := mergeSources(t)
+	archive := filepath.Join(t.TempDir(), "arsip.db")
+	probe := &lockProbe{path: archive}
+	if _, err := store.Merge(ctx, archive, []string{a}, probe); err != nil {
+		t.Fatal(err)
+	}
+	if len(probe.held) != 2 || !probe.held[0] || !probe.held[1] {
+		t.Fatalf("lock held at the progress lines: %v", probe.held)
+	}
+	before := digest(t, archive)
+	unlock, err := store.LockApp(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = store.Merge(ctx, archive, []string{b}, io.Discard)
+	unlock()
+	if !errors.Is(err, store.ErrLocked) || !strings.Contains(err.Error(), "sedang dipakai oleh loket gabung lain atau oleh aplikasi loket") {
+		t.Fatalf("merge while the lock is held: %v", err)
+	}
+	if digest(t, archive) != before {
+		t.Fatal("the archive changed")
+	}
+}

@@ -177,3 +177,71 @@ func TestGabungTanpaIdentitas(t *testing.T) {
 		t.Fatal("the archive changed")
 	}
 }
+
+// demo --kantor and --loket make another counter that merges beside the
+// default one even with the same --seed (its IDs, NTPNs and billing codes
+// are its own), and the archive passes check.
+func TestDemoKantorMergesBesideCounterA(t *testing.T) {
+	dir := t.TempDir()
+	a, c := filepath.Join(dir, "a.db"), filepath.Join(dir, "c.db")
+	for _, args := range [][]string{
+		{"demo", "--db", a, "--days", "3", "--until", "2026-11-26"},
+		{"demo", "--db", c, "--days", "3", "--until", "2026-11-26", "--kantor", "1971", "--loket", "C"},
+	} {
+		if code, _, errs := runLoket(t, nil, args...); code != 0 {
+			t.Fatalf("%v: %d %q", args, code, errs)
+		}
+	}
+	archive := filepath.Join(dir, "arsip.db")
+	code, _, errs := runLoket(t, nil, "gabung", "--ke", archive, a, c)
+	if code != 0 || !strings.Contains(errs, "(loket 1971/C)") {
+		t.Fatalf("gabung: %d %q", code, errs)
+	}
+	if code, out, _ := runLoket(t, nil, "check", "--db", archive); code != 0 || !strings.Contains(out, "baik") {
+		t.Fatalf("check on the archive: %d %q", code, out)
+	}
+	if code, _, errs := runLoket(t, nil, "demo", "--db", filepath.Join(dir, "x.db"), "--days", "1", "--until", "2026-11-26", "--kantor", "19a6"); code == 0 || !strings.Contains(errs, "Kode kantor") {
+		t.Fatalf("--kantor 19a6: %d %q", code, errs)
+	}
+}
+
+// The commands that write refuse an archive through the command line
+// (demo, tarif and tarif pasang; the app is store.Open's refusal, tested
+// in the store), its bytes unchanged. backup copies an archive, and
+// restore puts an archive's own backup back: both work on files, and
+// restore keeps the former file aside.
+func TestWritingCommandsRefuseAnArchive(t *testing.T) {
+	db := demoDB(t, 3, 11)
+	dir := t.TempDir()
+	archive := filepath.Join(dir, "arsip.db")
+	if code, _, errs := runLoket(t, nil, "gabung", "--ke", archive, db); code != 0 {
+		t.Fatalf("gabung: %d %q", code, errs)
+	}
+	before := fileDigest(t, archive)
+	for _, args := range [][]string{
+		{"demo", "--db", archive, "--days", "1", "--until", "2026-11-26"},
+		{"tarif", "--db", archive},
+		{"tarif", "pasang", filepath.Join("..", "..", "tariff", "pp13-2024.tarif"), "--petugas", "Andi Pratama", "--db", archive},
+	} {
+		code, _, errs := runLoket(t, nil, args...)
+		if code != 1 || !strings.Contains(errs, "arsip gabungan (loket gabung)") {
+			t.Errorf("%v: %d %q", args, code, errs)
+		}
+	}
+	if fileDigest(t, archive) != before {
+		t.Fatal("a refused command changed the archive")
+	}
+	code, out, errs := runLoket(t, nil, "backup", "--db", archive)
+	if code != 0 {
+		t.Fatalf("backup of the archive: %d %q", code, errs)
+	}
+	if code, _, errs := runLoket(t, nil, "restore", "--db", archive, "--from", strings.TrimSpace(out), "--yes"); code != 0 {
+		t.Fatalf("restore of the archive's backup: %d %q", code, errs)
+	}
+	if code, _, errs := runLoket(t, nil, "tarif", "--db", archive); code != 1 || !strings.Contains(errs, "arsip gabungan") {
+		t.Fatalf("the restored file is no longer an archive: %d %q", code, errs)
+	}
+	if code, out, _ := runLoket(t, nil, "check", "--db", archive); code != 0 {
+		t.Fatalf("check of the restored archive: %d %q", code, out)
+	}
+}
