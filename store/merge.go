@@ -80,6 +80,18 @@ type MergeResult struct {
 	Older    bool // a copy older than what was merged before: skipped
 }
 
+// MergeOptions are the choices of a merge.
+type MergeOptions struct {
+	// Progress gets one line per source; nil for none.
+	Progress io.Writer
+	// WithoutIdentity merges each source through a copy without any
+	// visitor's identity (CopyWithoutIdentity), made as a 0600 file beside
+	// the archive and removed after: the archive never holds a personal
+	// value. An archive is either with identities or without; the two are
+	// not mixed (merger.identity).
+	WithoutIdentity bool
+}
+
 // Merge merges the databases at sources into the archive at archivePath,
 // creating it (mode 0600) if it is missing. Each source is opened
 // read-only (SQLite mode=ro) and merged in one transaction: a refused
@@ -89,6 +101,12 @@ type MergeResult struct {
 // source; nil for none. It returns the results of the sources merged so
 // far, with the error of the first that was refused.
 func Merge(ctx context.Context, archivePath string, sources []string, progress io.Writer) ([]MergeResult, error) {
+	return MergeWith(ctx, archivePath, sources, MergeOptions{Progress: progress})
+}
+
+// MergeWith is Merge with its options.
+func MergeWith(ctx context.Context, archivePath string, sources []string, opts MergeOptions) ([]MergeResult, error) {
+	progress := opts.Progress
 	if progress == nil {
 		progress = io.Discard
 	}
@@ -98,11 +116,14 @@ func Merge(ctx context.Context, archivePath string, sources []string, progress i
 		if err := refuseSameFile(archivePath, src); err != nil {
 			return nil, err
 		}
-		if err := checkSource(ctx, src); err != nil {
+		if err := checkSource(ctx, src, mergeUntouched); err != nil {
 			return nil, err
 		}
 	}
 	unlock, err := LockApp(archivePath)
+	if errors.Is(err, ErrLocked) {
+		return nil, refuse(ErrLocked, "%s sedang dipakai oleh loket gabung lain atau oleh aplikasi loket; tunggu sampai selesai lalu jalankan lagi, arsip tidak diubah", archivePath)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +140,7 @@ func Merge(ctx context.Context, archivePath string, sources []string, progress i
 	for i, src := range sources {
 		start := time.Now()
 		fmt.Fprintf(progress, "gabung %d/%d: %s …\n", i+1, len(sources), src)
-		r, err := a.mergeSource(ctx, src)
+		r, err := a.mergeFrom(ctx, src, i, opts.WithoutIdentity, progress)
 		if err != nil {
 			return out, err
 		}
@@ -127,6 +148,24 @@ func Merge(ctx context.Context, archivePath string, sources []string, progress i
 		fmt.Fprintf(progress, "gabung %d/%d: %s\n", i+1, len(sources), r.describe(time.Since(start)))
 	}
 	return out, nil
+}
+
+// mergeFrom merges one source, through a copy without identity when asked.
+// The copy is named after the archive and the source's place in the list,
+// so a copy left by a killed run is found and replaced by the next.
+func (a *Store) mergeFrom(ctx context.Context, src string, i int, withoutIdentity bool, progress io.Writer) (MergeResult, error) {
+	if !withoutIdentity {
+		return a.mergeSource(ctx, src, src)
+	}
+	tmp := fmt.Sprintf("%s.tanpa-identitas-%d.tmp", a.path, i+1)
+	removeDB(tmp)
+	defer removeDB(tmp)
+	defer removeDB(tmp + ".part")
+	fmt.Fprintf(progress, "gabung %d: %s disalin tanpa identitas ke %s …\n", i+1, src, tmp)
+	if _, err := CopyWithoutIdentity(ctx, src, tmp); err != nil {
+		return MergeResult{Source: src}, err
+	}
+	return a.mergeSource(ctx, tmp, src)
 }
 
 func (r MergeResult) describe(took time.Duration) string {

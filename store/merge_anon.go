@@ -18,7 +18,7 @@ import (
 // rewritten (VACUUM), then renamed: a copy stopped half way is never under
 // out's name. It returns how many visitors were erased in the copy.
 func CopyWithoutIdentity(ctx context.Context, src, out string) (int, error) {
-	if err := checkSource(ctx, src); err != nil {
+	if err := checkSource(ctx, src, "tidak ada salinan yang dibuat"); err != nil {
 		return 0, err
 	}
 	if _, err := os.Stat(out); err == nil {
@@ -27,7 +27,12 @@ func CopyWithoutIdentity(ctx context.Context, src, out string) (int, error) {
 		return 0, fmt.Errorf("periksa %s: %w", out, err)
 	}
 	tmp := out + ".part"
-	os.Remove(tmp) // a leftover of a copy that was stopped
+	removeDB(tmp) // a leftover of a copy that was stopped
+	// Made beforehand with mode 0600: VACUUM INTO keeps an existing empty
+	// file's mode, and the copy holds every identity until it is erased.
+	if err := createFile(tmp); err != nil {
+		return 0, err
+	}
 	db, err := openReadOnly(src)
 	if err != nil {
 		return 0, err
@@ -80,6 +85,9 @@ func eraseAll(ctx context.Context, path string) (int, error) {
 	})
 	if err == nil {
 		err = s.Batch(ctx, func(b *Store) error {
+			if err := b.markIdentityFree(ctx); err != nil {
+				return err
+			}
 			for _, id := range ids {
 				if err := b.eraseVisitor(ctx, "", id); err != nil {
 					return err
@@ -99,6 +107,24 @@ func eraseAll(ctx context.Context, path string) (int, error) {
 		err = cerr
 	}
 	return len(ids), err
+}
+
+// identityFreeKey prefixes the meta row, one per counter, that marks a copy
+// without identity and keeps the counter's audit sequence before the copy's
+// erasures were written: the copy's own erasure rows extend the counter's
+// chain where the counter itself will write other rows, so a merge reads
+// the copy's trail only up to that sequence (merge_source.go), and the next
+// copy of the same counter does not fork from it.
+const identityFreeKey = "tanpa_identitas:"
+
+// markIdentityFree records, before the erasures' audit rows are written,
+// each counter's sequence under identityFreeKey. A copy of a copy keeps
+// the first sequence (INSERT OR IGNORE).
+func (s *Store) markIdentityFree(ctx context.Context) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO meta (key, value) SELECT ? || uid, audit_seq FROM counters`, identityFreeKey)
+		return err
+	})
 }
 
 // eraseNamelessVisits removes the identity of visits that have no visitor

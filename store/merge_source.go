@@ -23,10 +23,11 @@ var mergeTables = []mergeTable{
 }
 
 // mergeSource merges one source in one transaction on one connection, the
-// source attached read-only beside the archive.
-func (a *Store) mergeSource(ctx context.Context, src string) (r MergeResult, err error) {
-	r.Source = src
-	if err := checkSource(ctx, src); err != nil {
+// source attached read-only beside the archive. name is the source as the
+// officer gave it, for messages: src may be its copy without identity.
+func (a *Store) mergeSource(ctx context.Context, src, name string) (r MergeResult, err error) {
+	r.Source = name
+	if err := checkSource(ctx, src, mergeUntouched); err != nil {
 		return r, err
 	}
 	if err := a.CheckFiles(ctx); err != nil {
@@ -53,7 +54,7 @@ func (a *Store) mergeSource(ctx context.Context, src string) (r MergeResult, err
 	defer tx.Rollback()
 	a.shared.stamps.Store(tx, a.now())
 	defer a.shared.stamps.Delete(tx)
-	m := &merger{ctx: ctx, tx: tx, a: a, src: src, r: &r}
+	m := &merger{ctx: ctx, tx: tx, a: a, src: name, r: &r}
 	if err := m.run(); err != nil {
 		return r, err
 	}
@@ -67,33 +68,40 @@ func (a *Store) mergeSource(ctx context.Context, src string) (r MergeResult, err
 }
 
 // checkSource refuses a source that is not a loket database of this
-// schema, or is an archive, before it is attached.
-func checkSource(ctx context.Context, path string) error {
+// schema, or is an archive, before it is attached. untouched ends each
+// message: what was left as it was ("arsip tidak diubah" for a merge).
+func checkSource(ctx context.Context, path, untouched string) error {
 	db, err := openReadOnly(path)
 	if err != nil {
 		return fmt.Errorf("%w: sumber %s: %v", ErrNotLoket, path, err)
 	}
 	defer db.Close()
-	var version, visits int
+	var version, core, counters int
 	err = db.QueryRowContext(ctx, `SELECT (SELECT user_version FROM pragma_user_version),
-		(SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('visits','counters','meta'))`).Scan(&version, &visits)
+		(SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('visits','meta')),
+		(SELECT count(*) FROM sqlite_master WHERE type='table' AND name = 'counters')`).Scan(&version, &core, &counters)
 	if err != nil {
 		return fmt.Errorf("%w: sumber %s tidak dapat dibaca sebagai basis data SQLite (%v)", ErrNotLoket, path, mapErr(err))
 	}
+	// The schema version is read before the tables: a counter on an older
+	// schema lacks tables of this one (counters came with schema 2) and
+	// is told to upgrade, not that it is no loket database.
 	switch {
 	case version > SchemaVersion:
-		return fmt.Errorf("%w: sumber %s ditulis oleh loket yang lebih baru (skema %d, program ini skema %d); perbarui loket dulu, arsip tidak diubah",
-			ErrMergeConflict, path, version, SchemaVersion)
-	case version == 0 || visits < 3:
-		return fmt.Errorf("%w: sumber %s bukan basis data loket; arsip tidak diubah", ErrNotLoket, path)
+		return fmt.Errorf("%w: sumber %s ditulis oleh loket yang lebih baru (skema %d, program ini skema %d); perbarui loket dulu, %s",
+			ErrMergeConflict, path, version, SchemaVersion, untouched)
+	case version == 0 || core < 2:
+		return fmt.Errorf("%w: sumber %s bukan basis data loket; %s", ErrNotLoket, path, untouched)
 	case version < SchemaVersion:
-		return fmt.Errorf("%w: sumber %s masih skema %d; jalankan loket upgrade --db %s di loketnya dulu (program ini skema %d), arsip tidak diubah",
-			ErrMergeConflict, path, version, path, SchemaVersion)
+		return fmt.Errorf("%w: sumber %s masih skema %d; jalankan loket upgrade --db %s di loketnya dulu (program ini skema %d), %s",
+			ErrMergeConflict, path, version, path, SchemaVersion, untouched)
+	case counters == 0:
+		return fmt.Errorf("%w: sumber %s bukan basis data loket (tanpa tabel counters); %s", ErrNotLoket, path, untouched)
 	}
 	if is, err := isArchive(ctx, db); err != nil {
 		return err
 	} else if is {
-		return fmt.Errorf("%w: sumber %s adalah arsip gabungan, bukan basis data loket; yang digabung adalah basis data tiap loket, arsip tidak diubah", ErrMergeConflict, path)
+		return fmt.Errorf("%w: sumber %s adalah arsip gabungan, bukan basis data loket; yang digabung atau disalin adalah basis data tiap loket, %s", ErrMergeConflict, path, untouched)
 	}
 	return nil
 }
@@ -130,8 +138,11 @@ func (m *merger) exec(q string, args ...any) (sql.Result, error) {
 	return res, mapErr(err)
 }
 
+// mergeUntouched ends a merge's refusal.
+const mergeUntouched = "arsip tidak diubah"
+
 func (m *merger) conflict(format string, args ...any) error {
-	return fmt.Errorf("%w: %s: %s; arsip tidak diubah", ErrMergeConflict, m.src, fmt.Sprintf(format, args...))
+	return fmt.Errorf("%w: %s: %s; "+mergeUntouched, ErrMergeConflict, m.src, fmt.Sprintf(format, args...))
 }
 
 func (m *merger) run() error {
@@ -142,10 +153,16 @@ func (m *merger) run() error {
 	if err != nil {
 		return err
 	}
+	if err := m.identity(); err != nil {
+		return err
+	}
+	if err := m.forks(); err != nil {
+		return err
+	}
 	if !fresh {
 		var newer, older int
-		if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FILTER (WHERE k.audit_seq > o.seen), count(*) FILTER (WHERE k.audit_seq < o.seen)
-			FROM temp.merge_origin o JOIN src.counters k ON k.id = o.src`).Scan(&newer, &older); err != nil {
+		if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FILTER (WHERE o.upto > o.seen), count(*) FILTER (WHERE o.upto < o.seen)
+			FROM temp.merge_origin o`).Scan(&newer, &older); err != nil {
 			return mapErr(err)
 		}
 		switch {
@@ -200,22 +217,25 @@ func (m *merger) mapOrigins() (fresh bool, err error) {
 	if _, err := m.exec(`DROP TABLE IF EXISTS temp.merge_origin`); err != nil {
 		return false, err
 	}
-	if _, err := m.exec(`CREATE TEMP TABLE merge_origin (src INTEGER PRIMARY KEY, dst INTEGER NOT NULL, seen INTEGER NOT NULL)`); err != nil {
+	if _, err := m.exec(`CREATE TEMP TABLE merge_origin (src INTEGER PRIMARY KEY, dst INTEGER NOT NULL, seen INTEGER NOT NULL, upto INTEGER NOT NULL)`); err != nil {
 		return false, err
 	}
 	type counter struct {
-		id        int64
+		id, upto  int64
 		uid, code string
 		office    string
 	}
 	var cs []counter
-	rows, err := m.tx.QueryContext(m.ctx, `SELECT id, uid, office_code, counter_code FROM src.counters ORDER BY id`)
+	// upto is the last audit row of the counter's own: in a copy without
+	// identity, the row before the copy's erasures (identityFreeKey).
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT id, uid, office_code, counter_code,
+		coalesce((SELECT CAST(value AS INTEGER) FROM src.meta WHERE key = ? || uid), audit_seq) FROM src.counters ORDER BY id`, identityFreeKey)
 	if err != nil {
 		return false, mapErr(err)
 	}
 	for rows.Next() {
 		var c counter
-		if err := rows.Scan(&c.id, &c.uid, &c.office, &c.code); err != nil {
+		if err := rows.Scan(&c.id, &c.uid, &c.office, &c.code, &c.upto); err != nil {
 			rows.Close()
 			return false, mapErr(err)
 		}
@@ -250,11 +270,120 @@ func (m *merger) mapOrigins() (fresh bool, err error) {
 		case uid != c.uid:
 			return false, m.conflict("loket %s/%s sudah ada di arsip dari basis data loket lain (identitas loket berbeda); dua loket tidak boleh memakai kode kantor dan kode loket yang sama — ubah kode loket di salah satunya", c.office, c.code)
 		}
-		if _, err := m.exec(`INSERT INTO temp.merge_origin (src, dst, seen) VALUES (?, ?, ?)`, c.id, dst, seen); err != nil {
+		if _, err := m.exec(`INSERT INTO temp.merge_origin (src, dst, seen, upto) VALUES (?, ?, ?, ?)`, c.id, dst, seen, c.upto); err != nil {
 			return false, err
 		}
 	}
 	return fresh, nil
+}
+
+// identityKey is the archive's meta row that says whether it holds
+// visitors' identities ("dengan") or only copies without them ("tanpa").
+const identityKey = "archive_identity"
+
+// identity refuses to mix, in one archive, counters merged with their
+// visitors' identities and copies without them (gabung --tanpa-identitas,
+// salin-tanpa-identitas). An archive without identity is made for a
+// province that needs figures and not people: a merge with identity
+// would bring people into it, and the copy's erased visitors, merged into
+// an archive with identity, would erase there the people the counter
+// still serves (erasures are applied and never undone). The archive takes
+// the kind of its first source; one made before the mark, holding a
+// visitor who is not erased, holds identities.
+func (m *merger) identity() error {
+	var free bool
+	if err := m.tx.QueryRowContext(m.ctx, `SELECT EXISTS (SELECT 1 FROM src.meta WHERE key LIKE ? ESCAPE '\')`,
+		strings.ReplaceAll(identityFreeKey, "_", `\_`)+"%").Scan(&free); err != nil {
+		return mapErr(err)
+	}
+	kind := map[bool]string{true: "tanpa", false: "dengan"}[free]
+	var have string
+	err := m.tx.QueryRowContext(m.ctx, `SELECT value FROM main.meta WHERE key = ?`, identityKey).Scan(&have)
+	if errors.Is(err, sql.ErrNoRows) {
+		var people bool
+		if err := m.tx.QueryRowContext(m.ctx, `SELECT EXISTS (SELECT 1 FROM main.visitors WHERE erased_at IS NULL)`).Scan(&people); err != nil {
+			return mapErr(err)
+		}
+		have = kind
+		if people {
+			have = "dengan"
+		}
+		if _, err := m.exec(`INSERT INTO main.meta (key, value) VALUES (?, ?)`, identityKey, have); err != nil {
+			return err
+		}
+	} else if err != nil {
+		return mapErr(err)
+	}
+	switch {
+	case have == kind:
+		return nil
+	case free:
+		return m.conflict("arsip ini berisi identitas pengunjung (digabung tanpa --tanpa-identitas), sedangkan sumber ini salinan tanpa identitas; " +
+			"keduanya tidak dicampur dalam satu arsip — gabungkan salinan tanpa identitas ke arsip baru (--ke BERKAS-BARU), atau gabungkan basis data loketnya tanpa --tanpa-identitas")
+	}
+	return m.conflict("arsip ini tanpa identitas pengunjung (dibuat dengan --tanpa-identitas atau dari salinan tanpa identitas); " +
+		"basis data loket yang berisi identitas tidak digabung ke dalamnya — pakai loket gabung --tanpa-identitas, atau arsip lain")
+}
+
+// forks refuses a source whose history of a counter already merged is not
+// the one the archive holds: two copies of one counter used apart (a
+// restore from a backup that then went on, a laptop copy used beside the
+// PC) number their new audit rows alike but write different ones. The
+// audit chain tells them apart: each row's hash covers every row before
+// it, so the source's last row at or below what both hold must carry the
+// archive's hash. Checked whatever the source's sequence, so a fork that
+// is behind or level with the archive is not taken for an older copy or
+// one already merged. Two lookups by primary key per counter; the first
+// differing row is looked for only when they differ.
+func (m *merger) forks() error {
+	type origin struct {
+		src, dst, upto int64
+		label          string
+	}
+	var os []origin
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT o.src, o.dst, min(o.upto, o.seen), k.office_code || '/' || k.counter_code
+		FROM temp.merge_origin o JOIN src.counters k ON k.id = o.src WHERE o.seen > 0 ORDER BY o.src`)
+	if err != nil {
+		return mapErr(err)
+	}
+	for rows.Next() {
+		var o origin
+		if err := rows.Scan(&o.src, &o.dst, &o.upto, &o.label); err != nil {
+			rows.Close()
+			return mapErr(err)
+		}
+		os = append(os, o)
+	}
+	if err := rows.Close(); err != nil {
+		return mapErr(err)
+	}
+	for _, o := range os {
+		var same bool
+		err := m.tx.QueryRowContext(m.ctx, `SELECT (SELECT seq || ':' || hex(hash) FROM src.audit WHERE origin = ?1 AND seq <= ?3 ORDER BY seq DESC LIMIT 1)
+			IS (SELECT seq || ':' || hex(hash) FROM main.audit WHERE origin = ?2 AND seq <= ?3 ORDER BY seq DESC LIMIT 1)`, o.src, o.dst, o.upto).Scan(&same)
+		if err != nil {
+			return mapErr(err)
+		}
+		if same {
+			continue
+		}
+		at := o.upto
+		var first sql.NullInt64
+		if err := m.tx.QueryRowContext(m.ctx, `SELECT min(seq) FROM (
+			SELECT seq, hash FROM src.audit WHERE origin = ?1 AND seq <= ?3 EXCEPT SELECT seq, hash FROM main.audit WHERE origin = ?2 AND seq <= ?3
+			UNION ALL
+			SELECT seq, hash FROM main.audit WHERE origin = ?2 AND seq <= ?3 EXCEPT SELECT seq, hash FROM src.audit WHERE origin = ?1 AND seq <= ?3)`,
+			o.src, o.dst, o.upto).Scan(&first); err != nil {
+			return mapErr(err)
+		}
+		if first.Valid {
+			at = first.Int64
+		}
+		return m.conflict("riwayat loket %s bercabang dari yang sudah digabung: baris jejak audit %d berbeda dengan yang ada di arsip. "+
+			"Salinan ini dan basis data loket %s yang digabung sebelumnya dipakai terpisah (dipulihkan dari cadangan lalu dipakai lagi, atau disalin ke PC lain lalu dipakai melayani); "+
+			"hanya satu salinan sebuah loket yang boleh terus dipakai dan digabung — gabungkan basis data yang dipakai melayani", o.label, at, o.label)
+	}
+	return nil
 }
 
 // conflicts refuses a record whose ID the archive holds from another
@@ -435,7 +564,7 @@ func (m *merger) audit() error {
 		}
 	}
 	res, err := m.exec(fmt.Sprintf(`INSERT INTO main.audit (%s) SELECT %s FROM src.audit s JOIN temp.merge_origin o ON o.src = s.origin
-		WHERE s.seq > o.seen ORDER BY s.origin, s.seq`, strings.Join(quoted, ", "), strings.Join(sel, ", ")))
+		WHERE s.seq > o.seen AND s.seq <= o.upto ORDER BY s.origin, s.seq`, strings.Join(quoted, ", "), strings.Join(sel, ", ")))
 	if err != nil {
 		return m.conflict("jejak audit tidak dapat digabung (%v)", err)
 	}
@@ -444,8 +573,8 @@ func (m *merger) audit() error {
 		return err
 	}
 	m.r.Audit = int(n)
-	_, err = m.exec(`UPDATE main.counters SET audit_seq = (SELECT k.audit_seq FROM temp.merge_origin o JOIN src.counters k ON k.id = o.src WHERE o.dst = main.counters.id)
-		WHERE id IN (SELECT dst FROM temp.merge_origin) AND audit_seq < (SELECT k.audit_seq FROM temp.merge_origin o JOIN src.counters k ON k.id = o.src WHERE o.dst = main.counters.id)`)
+	_, err = m.exec(`UPDATE main.counters SET audit_seq = (SELECT o.upto FROM temp.merge_origin o WHERE o.dst = main.counters.id)
+		WHERE id IN (SELECT dst FROM temp.merge_origin) AND audit_seq < (SELECT o.upto FROM temp.merge_origin o WHERE o.dst = main.counters.id)`)
 	return err
 }
 

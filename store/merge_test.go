@@ -6,9 +6,11 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -363,5 +365,137 @@ func TestMergeLinksVisitors(t *testing.T) {
 	var n int
 	if err := sqlOf(t, archive).QueryRow(`SELECT count(*) FROM visitors WHERE id_number = ?`, idNumber).Scan(&n); err != nil || n != 2 {
 		t.Fatalf("both records kept: %d %v", n, err)
+	}
+}
+
+// Two copies of one counter that went separate ways (a restore, a laptop
+// copy used beside the PC) share their past and then differ: the second
+// copy is refused, naming the counter and the audit row where the two
+// histories part, and the archive's bytes are as they were.
+func TestMergeForkedSourceRefused(t *testing.T) {
+	ctx := context.Background()
+	a, _ := mergeSources(t)
+	dir := t.TempDir()
+	archive := filepath.Join(dir, "arsip.db")
+	merge(t, archive, a)
+	var seen int64
+	if err := sqlOf(t, a).QueryRow(`SELECT audit_seq FROM counters WHERE id = 1`).Scan(&seen); err != nil {
+		t.Fatal(err)
+	}
+	laptop := copyFile(t, a, filepath.Join(dir, "a-laptop.db"))
+	twin := copyFile(t, a, filepath.Join(dir, "a-kembar.db"))
+	// Each copy records an event on a different open visit (Cancel is not
+	// used: on this demo it leaves a check problem of its own).
+	use := func(path string, which int, note string) {
+		t.Helper()
+		s, err := store.Open(ctx, path, store.Options{Now: func() time.Time { return time.Date(2026, 11, 30, 13, 0, 0, 0, time.UTC) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		open, err := s.OpenVisits(ctx)
+		if err != nil || len(open) <= which {
+			t.Fatalf("open visits: %d %v", len(open), err)
+		}
+		officers, err := s.Officers(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RecordEvent(ctx, officers[0].ID, "visit", open[which].ID, "tanpa_samaran", note); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The counter goes on; the laptop copy is used on its own.
+	use(a, 0, "di PC loket")
+	use(laptop, 1, "di laptop")
+	merge(t, archive, a)
+	before := digest(t, archive)
+	_, err := store.Merge(ctx, archive, []string{laptop}, io.Discard)
+	want := fmt.Sprintf("%s: riwayat loket 1906/A bercabang dari yang sudah digabung: baris jejak audit %d", laptop, seen+1)
+	if !errors.Is(err, store.ErrMergeConflict) || !strings.Contains(err.Error(), want) {
+		t.Fatalf("forked copy: %v", err)
+	}
+	if digest(t, archive) != before {
+		t.Fatal("the archive changed")
+	}
+	// A fork that is behind or level with the archive is refused too, not
+	// called an older copy or one already merged.
+	use(twin, 2, "di PC kembar")
+	if _, err := store.Merge(ctx, archive, []string{twin}, io.Discard); !errors.Is(err, store.ErrMergeConflict) || !strings.Contains(err.Error(), "bercabang") {
+		t.Fatalf("level fork: %v", err)
+	}
+	if digest(t, archive) != before {
+		t.Fatal("the archive changed")
+	}
+	if r, err := store.Check(ctx, archive); err != nil || !r.OK() {
+		t.Fatalf("check: %v %v", r.Problems, err)
+	}
+}
+
+// A counter still on schema 1 is told to upgrade, by gabung and by
+// salin-tanpa-identitas alike, not called "not a loket database".
+func TestMergeSchemaOneSource(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	v1 := copyFile(t, filepath.Join("..", "testdata", "v1", "loket-v1.db"), filepath.Join(dir, "loket-v1.db"))
+	before := digest(t, v1)
+	archive := filepath.Join(dir, "arsip.db")
+	_, err := store.Merge(ctx, archive, []string{v1}, io.Discard)
+	want := "masih skema 1; jalankan loket upgrade --db " + v1
+	if !errors.Is(err, store.ErrMergeConflict) || !strings.Contains(err.Error(), want) {
+		t.Fatalf("merge of a schema-1 counter: %v", err)
+	}
+	if _, err := os.Stat(archive); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("an archive was created: %v", err)
+	}
+	if _, err := store.CopyWithoutIdentity(ctx, v1, filepath.Join(dir, "provinsi.db")); err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("copy of a schema-1 counter: %v", err)
+	}
+	if digest(t, v1) != before {
+		t.Fatal("the schema-1 file changed")
+	}
+}
+
+// lockProbe tries the app's lock on path at each progress line.
+type lockProbe struct {
+	path string
+	held []bool
+}
+
+func (p *lockProbe) Write(b []byte) (int, error) {
+	unlock, err := store.LockApp(p.path)
+	if err == nil {
+		unlock()
+	}
+	p.held = append(p.held, errors.Is(err, store.ErrLocked))
+	return len(b), nil
+}
+
+// The merge holds the app's lock: a second gabung, or the app, on the
+// archive while it runs is refused; a merge while another holds it is
+// refused with the archive unchanged.
+func TestMergeHoldsTheAppLock(t *testing.T) {
+	ctx := context.Background()
+	a, b := mergeSources(t)
+	archive := filepath.Join(t.TempDir(), "arsip.db")
+	probe := &lockProbe{path: archive}
+	if _, err := store.Merge(ctx, archive, []string{a}, probe); err != nil {
+		t.Fatal(err)
+	}
+	if len(probe.held) != 2 || !probe.held[0] || !probe.held[1] {
+		t.Fatalf("lock held at the progress lines: %v", probe.held)
+	}
+	before := digest(t, archive)
+	unlock, err := store.LockApp(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = store.Merge(ctx, archive, []string{b}, io.Discard)
+	unlock()
+	if !errors.Is(err, store.ErrLocked) || !strings.Contains(err.Error(), "sedang dipakai oleh loket gabung lain atau oleh aplikasi loket") {
+		t.Fatalf("merge while the lock is held: %v", err)
+	}
+	if digest(t, archive) != before {
+		t.Fatal("the archive changed")
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -66,9 +67,20 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	// dokumen never creates a database: a typo in --db must not leave one.
-	// An archive (loket gabung) reprints; a reissue would change a
-	// counter's records, which only that counter does.
-	s, err := store.Open(ctx, path, store.Options{MustExist: true, Archive: *reissue == ""})
+	s, err := store.Open(ctx, path, store.Options{MustExist: true})
+	archive := errors.Is(err, store.ErrArchive)
+	if archive {
+		// An archive (loket gabung) only reprints, and records nothing:
+		// its records are its counters', changed only by a merge of their
+		// own databases. What must be recorded is done at the counter.
+		switch {
+		case *reissue != "":
+			return fmt.Errorf("%s adalah arsip gabungan (loket gabung), yang hanya dibaca: --terbit-ulang tidak dapat dipakai di arsip; terbitkan nomor baru di basis data loket asal kunjungan, lalu gabungkan lagi", path)
+		case *unmask:
+			return fmt.Errorf("%s adalah arsip gabungan (loket gabung), yang hanya dibaca: --unmask tidak dapat dipakai di arsip, karena membuka nomor identitas lengkap harus tercatat di jejak audit; cetak lampiran itu dari basis data loket asal kunjungan", path)
+		}
+		s, err = store.Open(ctx, path, store.Options{ReadOnly: true})
+	}
 	if err != nil {
 		return err
 	}
@@ -118,13 +130,32 @@ func runDokumen(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// A print is on record (reprints keep the number and are counted).
-	target, err = export.PrintDocument(ctx, s, export.PrintRequest{VisitID: v.ID, Kind: export.PrintKind(*kind), Actor: who.ID,
+	// A print is on record (reprints keep the number and are counted),
+	// except from an archive, which records nothing.
+	var ps export.PrintStore = s
+	if archive {
+		ps = unrecorded{s}
+	}
+	target, err = export.PrintDocument(ctx, ps, export.PrintRequest{VisitID: v.ID, Kind: export.PrintKind(*kind), Actor: who.ID,
 		Officer: who.Name, Now: exportClock(), Unmask: *unmask, Path: target})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, target)
+	if archive {
+		fmt.Fprintf(e.stderr, "Cetak ulang dari arsip gabungan %s: tidak dihitung dan tidak dicatat (arsip hanya dibaca); cetakan yang dihitung dibuat di loket asal kunjungan.\n", path)
+	}
+	return nil
+}
+
+// unrecorded prints from an archive without recording the print: the
+// archive is opened read-only, and a print counted there would be counted
+// nowhere the counter sees.
+type unrecorded struct{ *store.Store }
+
+func (unrecorded) MarkPrinted(context.Context, string, string) error { return nil }
+
+func (unrecorded) RecordEvent(context.Context, string, string, string, string, string) error {
 	return nil
 }
 

@@ -18,6 +18,7 @@ func init() {
 func runGabung(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "gabung")
 	to := fs.String("ke", "", "berkas arsip tujuan (dibuat bila belum ada); tidak pernah basis data loket yang dipakai melayani")
+	noIdentity := fs.Bool("tanpa-identitas", false, "gabungkan tanpa identitas pengunjung (seperti salin-tanpa-identitas), untuk arsip provinsi; arsip tanpa identitas tidak dicampur dengan yang berisi identitas")
 	var flagArgs, sources []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -43,7 +44,7 @@ func runGabung(ctx context.Context, e *env, args []string) error {
 	if len(sources) == 0 {
 		return usagef("tulis paling sedikit satu basis data sumber setelah --ke ARSIP.db")
 	}
-	rs, err := store.Merge(ctx, *to, sources, e.stderr)
+	rs, err := store.MergeWith(ctx, *to, sources, store.MergeOptions{Progress: e.stderr, WithoutIdentity: *noIdentity})
 	if err != nil {
 		return err
 	}
@@ -52,6 +53,10 @@ func runGabung(ctx context.Context, e *env, args []string) error {
 		added += r.Added
 		updated += r.Updated
 	}
-	fmt.Fprintf(e.stdout, "Arsip %s: %d sumber, %d catatan baru, %d diperbarui.\n", *to, len(rs), added, updated)
+	kind := ""
+	if *noIdentity {
+		kind = " (tanpa identitas pengunjung)"
+	}
+	fmt.Fprintf(e.stdout, "Arsip %s%s: %d sumber, %d catatan baru, %d diperbarui.\n", *to, kind, len(rs), added, updated)
 	return nil
 }

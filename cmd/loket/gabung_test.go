@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -9,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"loket/store"
 	"loket/store/demo"
 	"loket/store/valid"
 )
@@ -92,5 +95,153 @@ func TestSalinTanpaIdentitas(t *testing.T) {
 	}
 	if code, out, _ := runLoket(t, nil, "check", "--db", out); code != 0 {
 		t.Fatalf("check of the copy: %d %q", code, out)
+	}
+}
+
+// fileDigest is the SHA-256 of a file's bytes.
+func fileDigest(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+// An archive is read: a reprint from it is written and not counted, the
+// reissue and the unmasked SPPD sheet (which must be recorded) are
+// refused, and laporan reads it; the archive's bytes stay as they were.
+func TestDokumenAndLaporanOnArchiveWriteNothing(t *testing.T) {
+	db := demoDB(t, 7, 5)
+	bank, cash := paidVisits(t, db)
+	dir := t.TempDir()
+	archive := filepath.Join(dir, "arsip.db")
+	if code, _, errs := runLoket(t, nil, "gabung", "--ke", archive, db); code != 0 {
+		t.Fatalf("gabung: %d %q", code, errs)
+	}
+	before := fileDigest(t, archive)
+	kw := cash.ActiveInvoice(store.KindReceipt)
+	code, out, errs := runLoket(t, nil, "dokumen", "--db", archive, "--nomor", kw.Number, "--out", dir)
+	if code != 0 || !strings.HasSuffix(strings.TrimSpace(out), ".xlsx") || !strings.Contains(errs, "tidak dihitung dan tidak dicatat") {
+		t.Fatalf("reprint from the archive: %d %q %q", code, out, errs)
+	}
+	code, out, errs = runLoket(t, nil, "dokumen", "--db", archive, "--visit", bank.ID, "--jenis", "invoice", "--petugas", "Andi Pratama", "--out", dir)
+	if code != 0 || !strings.HasSuffix(strings.TrimSpace(out), ".xlsx") {
+		t.Fatalf("invoice from the archive: %d %q %q", code, out, errs)
+	}
+	for _, args := range [][]string{
+		{"--visit", bank.ID, "--jenis", "sppd", "--unmask", "--petugas", "Andi Pratama", "--out", dir},
+		{"--visit", cash.ID, "--jenis", "kuitansi", "--terbit-ulang", "Nama salah", "--petugas", "Andi Pratama", "--out", dir},
+	} {
+		code, _, errs := runLoket(t, nil, append([]string{"dokumen", "--db", archive}, args...)...)
+		if code != 1 || !strings.Contains(errs, "arsip gabungan") || !strings.Contains(errs, "loket asal kunjungan") {
+			t.Errorf("%v on the archive: %d %q", args, code, errs)
+		}
+	}
+	code, out, errs = runLoket(t, nil, "laporan", "--db", archive, "--bulan", "2026-11", "--out", dir)
+	if code != 0 || !strings.Contains(errs, "kunjungan") {
+		t.Fatalf("laporan on the archive: %d %q %q", code, out, errs)
+	}
+	if fileDigest(t, archive) != before {
+		t.Fatal("dokumen or laporan changed the archive")
+	}
+	s, err := store.Open(context.Background(), archive, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	v, err := s.Visit(context.Background(), cash.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v.ActiveInvoice(store.KindReceipt); got.Number != kw.Number || got.Printed != kw.Printed {
+		t.Fatalf("kuitansi in the archive after a reprint: %+v, was printed %d times", got, kw.Printed)
+	}
+}
+
+// gabung --tanpa-identitas makes an archive without identities, which a
+// merge with identities is then refused.
+func TestGabungTanpaIdentitas(t *testing.T) {
+	db := demoDB(t, 3, 9)
+	archive := filepath.Join(t.TempDir(), "provinsi.db")
+	code, out, errs := runLoket(t, nil, "gabung", "--tanpa-identitas", "--ke", archive, db)
+	if code != 0 || !strings.Contains(out, "(tanpa identitas pengunjung): 1 sumber") || !strings.Contains(errs, "disalin tanpa identitas") {
+		t.Fatalf("gabung --tanpa-identitas: %d %q %q", code, out, errs)
+	}
+	before := fileDigest(t, archive)
+	code, _, errs = runLoket(t, nil, "gabung", "--ke", archive, db)
+	if code != 1 || !strings.Contains(errs, "arsip ini tanpa identitas pengunjung") {
+		t.Fatalf("gabung with identities into it: %d %q", code, errs)
+	}
+	if fileDigest(t, archive) != before {
+		t.Fatal("the archive changed")
+	}
+}
+
+// demo --kantor and --loket make another counter that merges beside the
+// default one even with the same --seed (its IDs, NTPNs and billing codes
+// are its own), and the archive passes check.
+func TestDemoKantorMergesBesideCounterA(t *testing.T) {
+	dir := t.TempDir()
+	a, c := filepath.Join(dir, "a.db"), filepath.Join(dir, "c.db")
+	for _, args := range [][]string{
+		{"demo", "--db", a, "--days", "3", "--until", "2026-11-26"},
+		{"demo", "--db", c, "--days", "3", "--until", "2026-11-26", "--kantor", "1971", "--loket", "C"},
+	} {
+		if code, _, errs := runLoket(t, nil, args...); code != 0 {
+			t.Fatalf("%v: %d %q", args, code, errs)
+		}
+	}
+	archive := filepath.Join(dir, "arsip.db")
+	code, _, errs := runLoket(t, nil, "gabung", "--ke", archive, a, c)
+	if code != 0 || !strings.Contains(errs, "(loket 1971/C)") {
+		t.Fatalf("gabung: %d %q", code, errs)
+	}
+	if code, out, _ := runLoket(t, nil, "check", "--db", archive); code != 0 || !strings.Contains(out, "baik") {
+		t.Fatalf("check on the archive: %d %q", code, out)
+	}
+	if code, _, errs := runLoket(t, nil, "demo", "--db", filepath.Join(dir, "x.db"), "--days", "1", "--until", "2026-11-26", "--kantor", "19a6"); code == 0 || !strings.Contains(errs, "Kode kantor") {
+		t.Fatalf("--kantor 19a6: %d %q", code, errs)
+	}
+}
+
+// The commands that write refuse an archive through the command line
+// (demo, tarif and tarif pasang; the app is store.Open's refusal, tested
+// in the store), its bytes unchanged. backup copies an archive, and
+// restore puts an archive's own backup back: both work on files, and
+// restore keeps the former file aside.
+func TestWritingCommandsRefuseAnArchive(t *testing.T) {
+	db := demoDB(t, 3, 11)
+	dir := t.TempDir()
+	archive := filepath.Join(dir, "arsip.db")
+	if code, _, errs := runLoket(t, nil, "gabung", "--ke", archive, db); code != 0 {
+		t.Fatalf("gabung: %d %q", code, errs)
+	}
+	before := fileDigest(t, archive)
+	for _, args := range [][]string{
+		{"demo", "--db", archive, "--days", "1", "--until", "2026-11-26"},
+		{"tarif", "--db", archive},
+		{"tarif", "pasang", filepath.Join("..", "..", "tariff", "pp13-2024.tarif"), "--petugas", "Andi Pratama", "--db", archive},
+	} {
+		code, _, errs := runLoket(t, nil, args...)
+		if code != 1 || !strings.Contains(errs, "arsip gabungan (loket gabung)") {
+			t.Errorf("%v: %d %q", args, code, errs)
+		}
+	}
+	if fileDigest(t, archive) != before {
+		t.Fatal("a refused command changed the archive")
+	}
+	code, out, errs := runLoket(t, nil, "backup", "--db", archive)
+	if code != 0 {
+		t.Fatalf("backup of the archive: %d %q", code, errs)
+	}
+	if code, _, errs := runLoket(t, nil, "restore", "--db", archive, "--from", strings.TrimSpace(out), "--yes"); code != 0 {
+		t.Fatalf("restore of the archive's backup: %d %q", code, errs)
+	}
+	if code, _, errs := runLoket(t, nil, "tarif", "--db", archive); code != 1 || !strings.Contains(errs, "arsip gabungan") {
+		t.Fatalf("the restored file is no longer an archive: %d %q", code, errs)
+	}
+	if code, out, _ := runLoket(t, nil, "check", "--db", archive); code != 0 {
+		t.Fatalf("check of the restored archive: %d %q", code, out)
 	}
 }

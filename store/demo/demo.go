@@ -7,6 +7,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"math/rand"
 	"slices"
@@ -42,6 +43,21 @@ func officerNames(cfg Config) []string {
 	}
 	tag := cfg.Office + cfg.Counter
 	return []string{"Budi Santoso " + tag, "Siti Aminah " + tag, "Yusuf Hidayat " + tag}
+}
+
+// counterSeed is the seed the demo runs on. Another counter or office
+// mixes its codes into cfg.Seed: two demo counters made with the same
+// --seed must not share a record's ID, their counter's identity, an NTPN
+// or a billing code, or loket gabung refuses the second and check faults
+// the archive. Counter A of office 1906 keeps the plain seed, so its data
+// is what it always was.
+func counterSeed(cfg Config) int64 {
+	if (cfg.Counter == "" || cfg.Counter == "A") && (cfg.Office == "" || cfg.Office == "1906") {
+		return cfg.Seed
+	}
+	h := fnv.New64a()
+	h.Write([]byte(cfg.Office + "/" + cfg.Counter))
+	return cfg.Seed ^ int64(h.Sum64())
 }
 
 // Summary counts what was generated.
@@ -97,12 +113,12 @@ func Generate(ctx context.Context, path string, cfg Config) (Summary, error) {
 		return Summary{}, &valid.Error{Field: "--days", Msg: "harus 1 sampai 36600 hari"}
 	}
 	clk := &clock{}
-	rng := rand.New(rand.NewSource(cfg.Seed))
+	rng := rand.New(rand.NewSource(counterSeed(cfg)))
 	sync := "OFF"
 	if cfg.Durable {
 		sync = ""
 	}
-	s, err := store.Open(ctx, path, store.Options{Now: clk.now, Entropy: rand.New(rand.NewSource(cfg.Seed ^ 0x5eed)), Synchronous: sync})
+	s, err := store.Open(ctx, path, store.Options{Now: clk.now, Entropy: rand.New(rand.NewSource(counterSeed(cfg) ^ 0x5eed)), Synchronous: sync})
 	if err != nil {
 		return Summary{}, err
 	}
