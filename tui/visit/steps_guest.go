@@ -39,7 +39,7 @@ type GuestEd struct {
 	formEd
 	id        string
 	VisitorID string // returning visitor chosen ("" for a new person)
-	chosen    string // their name, to say so
+	chosen    string // a returning visitor's name, to say so
 
 	Seq     int // latest lookup sent
 	field   string
@@ -76,7 +76,9 @@ func NewGuestEd(c *frame.Context, v *store.Visit) *GuestEd {
 		matchUp:   key.NewBinding(key.WithKeys("up")),
 		matchTake: key.NewBinding(key.WithKeys("enter")),
 	}
-	if v.VisitorID != "" {
+	// Every saved guest has a visitor record; only one who came before
+	// this visit is a returning visitor, and the store knows which.
+	if v.VisitorID != "" && v.Returning {
 		e.chosen = g.Name
 	}
 	e.sync()
