@@ -78,6 +78,11 @@ func (f *Form) Lines(w int, d Decor) (out []string, focus int) {
 				out = append(out, indent+st.Err.Render(l))
 			}
 		}
+		if fl.Note != "" {
+			for _, l := range frame.Wrap("! "+fl.Note, vw) {
+				out = append(out, indent+st.Warn.Render(l))
+			}
+		}
 		if on && fl.Hint != "" {
 			for _, l := range frame.Wrap(fl.Hint, vw) {
 				out = append(out, indent+st.Dim.Render(l))
