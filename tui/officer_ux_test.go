@@ -7,6 +7,7 @@ import (
 
 	"loket/store"
 	"loket/tui/frame"
+	"loket/tui/search"
 	"loket/tui/visit"
 )
 
@@ -89,4 +90,75 @@ func TestPasteCutAtTheLimitIsSaid(t *testing.T) {
 	}
 }
 
-var _ = visit.New
+// esc from a visit opened in Cari returns to Cari with its query and
+// results, or to the visitor's record it was opened from; the help says
+// so. Before, it went to Beranda and the search was lost.
+func TestEscFromAVisitOpenedInCariReturnsThere(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	v := searchPaidVisit(t, h)
+	s := searchOpen(h)
+	searchFor(h, s, "siti")
+	h.keys("down") // past the visitor, onto the visit
+	h.keys("enter")
+	h.until("kunjungan dimuat", func() bool { vs, ok := h.m.screen.(*visit.Screen); return ok && vs.V != nil })
+	h.sees("esc tunda ke Cari")
+	h.keys("f1")
+	h.sees("selain itu tunda ke Cari")
+	h.keys("esc", "esc")
+	h.until("Cari", func() bool { return h.m.screen == frame.Screen(s) })
+	h.until("hasil", func() bool { return !s.Pending })
+	if s.In.Value() != "siti" || s.Query != "siti" || len(s.Rows) < 2 || s.Cursor != 1 {
+		t.Fatalf("Cari not as left: query %q/%q, %d rows, cursor %d", s.In.Value(), s.Query, len(s.Rows), s.Cursor)
+	}
+	h.sees("Cari › siti", "ditunda")
+	if !h.stored(v.ID).Suspended() {
+		t.Fatal("esc did not suspend the visit")
+	}
+
+	// From the visitor's record: back to the record.
+	searchRecordOf(t, h, s)
+	h.keys("enter")
+	h.until("kunjungan dimuat", func() bool { vs, ok := h.m.screen.(*visit.Screen); return ok && vs.V != nil })
+	h.keys("esc")
+	h.until("Cari", func() bool { return h.m.screen == frame.Screen(s) })
+	h.until("data pengunjung", func() bool { return s.Rec.Loaded })
+	if s.Mode != search.SearchModeRecord {
+		t.Fatalf("back in mode %v, want the record", s.Mode)
+	}
+	h.sees("Siti Aminah", "Kunjungan (1)")
+
+	// A visit opened from Beranda still goes back to Beranda.
+	h.keys("esc", "esc")
+	h.atHome()
+	h.keys("enter")
+	h.until("kunjungan dimuat", func() bool { vs, ok := h.m.screen.(*visit.Screen); return ok && vs.V != nil })
+	h.sees("esc tunda ke Beranda")
+	h.keys("esc")
+	h.atHome()
+}
+
+// n on a visitor's record in Cari starts a new visit with that visitor
+// taken at step 3, as the lookup of a returning visitor takes them.
+func TestNewVisitFromAVisitorRecord(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	first := searchPaidVisit(t, h)
+	s := searchOpen(h)
+	searchRecordOf(t, h, s)
+	h.sees("n kunjungan baru")
+	h.keys("n")
+	h.until("kunjungan baru", func() bool {
+		vs, ok := h.m.screen.(*visit.Screen)
+		return ok && vs.V != nil && vs.V.ID != first.ID
+	})
+	h.atStep(store.StepPurpose)
+	h.until("notice", func() bool { return strings.Contains(h.m.notice, "untuk Siti Aminah") })
+	h.keys("enter", "k", "enter") // step 2: Komersial
+	h.atStep(store.StepGuestBook)
+	h.sees("Pengunjung lama: Siti Aminah", "CV Maju Bersama")
+	h.keys("ctrl+s")
+	h.atStep(store.StepRequest)
+	v := h.visit()
+	if v.VisitorID != first.VisitorID || !v.Returning || v.Guest.IDNumber != siti.IDNumber {
+		t.Fatalf("new visit's visitor %q (returning %v), want %q", v.VisitorID, v.Returning, first.VisitorID)
+	}
+}
