@@ -162,3 +162,43 @@ func TestNewVisitFromAVisitorRecord(t *testing.T) {
 		t.Fatalf("new visit's visitor %q (returning %v), want %q", v.VisitorID, v.Returning, first.VisitorID)
 	}
 }
+
+// helpBar is the help bar's two lines at the foot of the screen.
+func (h *harness) helpBar() string {
+	lines := strings.Split(h.screen(), "\n")
+	return strings.Join(lines[len(lines)-2:], "\n")
+}
+
+// The returning visitors' list names enter once, for what it does now:
+// with nothing highlighted it walks on ("enter lanjut"); with a match
+// highlighted it takes that person, in the help bar and under the field.
+// Before, the bar said "↓ enter pilih pengunjung lama · … · enter lanjut"
+// and the field "▸ enter lanjut" while enter took the person.
+func TestLookupListNamesEnterOnce(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	seedReturning(h, siti, "Komersial")
+	h.keys("n")
+	h.atStep(store.StepPurpose)
+	h.keys("enter", "k", "enter")
+	h.atStep(store.StepGuestBook)
+	h.typ("Si")
+	h.waitSee("Siti Aminah · CV Maju Bersama")
+	bar := h.helpBar()
+	if n := strings.Count(bar, "enter"); n != 1 || !strings.Contains(bar, "enter lanjut") || !strings.Contains(bar, "↓ pilih pengunjung lama") {
+		t.Fatalf("list open, nothing highlighted: enter named %d times:\n%s", n, bar)
+	}
+	h.sees("▸ enter lanjut")
+
+	h.keys("down")
+	bar = h.helpBar()
+	if n := strings.Count(bar, "enter"); n != 1 || !strings.Contains(bar, "enter ambil Siti Aminah") {
+		t.Fatalf("a match highlighted: enter named %d times:\n%s", n, bar)
+	}
+	h.sees("▸ enter ambil Siti Aminah")
+	if strings.Contains(h.screen(), "enter lanjut") {
+		t.Fatalf("enter promised to walk on while it takes the person:\n%s", h.screen())
+	}
+	h.keys("enter")
+	h.sees("Pengunjung lama: Siti Aminah")
+	h.sees("enter lanjut")
+}

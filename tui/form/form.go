@@ -146,6 +146,10 @@ type Form struct {
 	Focus  int
 	Styles *frame.Styles // the styles the inputs were given
 	Dirty  bool          // the officer changed something since it was filled
+	// EnterSays is what enter does now when the screen takes it from the
+	// form ("ambil Siti Aminah" on a highlighted lookup match); "" when
+	// enter walks the form.
+	EnterSays string
 	// focusLen is how many lines the focused field took when last drawn
 	// (its options, error and hint), for scrolling it all into view.
 	FocusLen int

@@ -6,6 +6,7 @@ package visit
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -325,11 +326,17 @@ func (s *Screen) ShortHelp() []key.Binding {
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "batalkan kunjungan")), k.Esc}
 	}
 	var out []key.Binding
+	enterTaken := false // an editor's key on enter says what it does instead
 	if ed := s.Editor(); ed != nil && s.V != nil && s.V.Open() {
-		out = append(out, ed.keys()...)
+		for _, b := range ed.keys() {
+			out = append(out, b)
+			enterTaken = enterTaken || (b.Enabled() && slices.Contains(b.Keys(), "enter"))
+		}
 	}
 	out = append(out, k.Print)
-	out = append(out, k.Next)
+	if !enterTaken {
+		out = append(out, k.Next)
+	}
 	if k.Save.Enabled() && !s.lastField() {
 		out = append(out, k.Save) // on the last field enter saves already
 	}
