@@ -4,9 +4,11 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"loket/store"
 	"loket/tui/frame"
+	"loket/tui/home"
 	"loket/tui/search"
 	"loket/tui/visit"
 )
@@ -201,4 +203,29 @@ func TestLookupListNamesEnterOnce(t *testing.T) {
 	h.keys("enter")
 	h.sees("Pengunjung lama: Siti Aminah")
 	h.sees("enter lanjut")
+}
+
+// Beranda's bank list keeps a row on one line at 80 columns: the name is
+// cut, never the amount or the expiry. Before, "berlaku 5 hari 1 jam lagi"
+// went onto a line of its own.
+func TestHomeBankRowKeepsAmountAndExpiryTogether(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	hs := h.m.screen.(*home.Screen)
+	now := h.clk.Now()
+	hs.Data.Open = []store.OpenVisit{{ID: "x", Queue: "A-007", Day: store.Day(now), Name: "Siti Aminah Kusumawardhani", Current: 11,
+		Waiting: true, UpdatedAt: now, BillingCode: "820261126000001", BillingExpires: now.Add(5*24*time.Hour + time.Hour + time.Minute),
+		Total: 247980}}
+	scr := h.screen()
+	var row string
+	for _, l := range strings.Split(scr, "\n") {
+		if strings.Contains(l, "820261126000001") {
+			row = l
+		}
+	}
+	if !strings.Contains(row, "Rp247.980  berlaku 5 hari 1 jam lagi") || !strings.Contains(row, "Siti Aminah") {
+		t.Fatalf("bank row split or lost a value: %q\n%s", row, scr)
+	}
+	if strings.Contains(row, "Kusumawardhani") || !strings.Contains(row, "…") {
+		t.Fatalf("the name was not the part cut: %q", row)
+	}
 }

@@ -261,18 +261,21 @@ func (h *Screen) View() string {
 			out = append(out, "", " "+st.Title.Render(fmt.Sprintf("Menunggu pembayaran bank (%d)", len(bank))))
 			for _, o := range bank {
 				left := o.BillingExpires.Sub(now)
-				exp := st.OK.Render("berlaku " + frame.Span(left) + " lagi")
+				expText, style := "berlaku "+frame.Span(left)+" lagi", st.OK
 				switch {
 				case left <= 0:
-					exp = st.Err.Render("kedaluwarsa: buat kode baru")
+					expText, style = "kedaluwarsa: buat kode baru", st.Err
 				case left < 24*time.Hour:
-					exp = st.Warn.Render("berlaku " + frame.Span(left) + " lagi")
+					style = st.Warn
 				}
-				row := fmt.Sprintf("   %s %s  %s  %s", o.Queue, frame.Pad(frame.VisitorName(o.Name), 18), o.BillingCode, tariff.Rupiah(o.Total))
-				if frame.Width(row)+2+frame.Width(exp) <= w-1 {
-					out = append(out, row+"  "+exp)
-				} else {
-					out = append(out, row, "         "+exp)
+				// The name gives way, cut with "…": the code, the amount
+				// and the expiry stay whole on one line.
+				money := fmt.Sprintf("  %s  %s  ", o.BillingCode, tariff.Rupiah(o.Total))
+				nameW := min(18, w-1-frame.Width("   "+o.Queue+" "+money+expText))
+				if nameW >= 6 {
+					out = append(out, "   "+o.Queue+" "+frame.Pad(frame.VisitorName(o.Name), nameW)+money+style.Render(expText))
+				} else { // narrower than the app is made for: the expiry below
+					out = append(out, "   "+o.Queue+" "+frame.Pad(frame.VisitorName(o.Name), 18)+strings.TrimRight(money, " "), "         "+style.Render(expText))
 				}
 			}
 		}
