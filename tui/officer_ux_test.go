@@ -229,3 +229,24 @@ func TestHomeBankRowKeepsAmountAndExpiryTogether(t *testing.T) {
 		t.Fatalf("the name was not the part cut: %q", row)
 	}
 }
+
+// pgup on step 1 and pgdn on step 16 say why nothing moved. Before, they
+// did nothing and said nothing.
+func TestStepKeysAtTheEndsSayWhy(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.walk(kindPaidPub, store.StepGuestBook)
+	h.selectStep(1)
+	h.keys("pgup")
+	h.until("refusal", func() bool { return h.m.errLine != "" })
+	if !strings.Contains(h.m.errLine, "Sudah di langkah pertama") || strings.Contains(h.m.errLine, "Gagal") {
+		t.Fatalf("pgup on step 1: %q", h.m.errLine)
+	}
+	h.sees("Sudah di langkah pertama")
+	h.selectStep(store.NumSteps)
+	h.keys("pgdown")
+	h.until("refusal", func() bool { return strings.Contains(h.m.errLine, "terakhir") })
+	h.sees("Sudah di langkah terakhir")
+	if h.visitScreen().Sel != store.NumSteps || h.m.id != frame.ScreenVisit {
+		t.Fatalf("pgdn on step 16 moved: step %d", h.visitScreen().Sel)
+	}
+}

@@ -289,6 +289,15 @@ func refused(err error) tea.Cmd {
 	return func() tea.Msg { return frame.ErrMsg{Err: err} }
 }
 
+// keyRefusal is why a key cannot act here that is not the store's to say
+// (pgup on step 1): shown on the error line as it is written.
+type keyRefusal string
+
+func (r keyRefusal) Error() string { return string(r) }
+
+// UserText is the sentence for the error line.
+func (r keyRefusal) UserText() string { return string(r) }
+
 // refusal is the store's reason the selected step cannot be recorded now
 // (the visit closed, the step not applicable, a paid payment), nil when
 // ctrl+s may record it.
@@ -467,9 +476,15 @@ func (s *Screen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	case pressed(msg, k.Save) && s.refusal() != nil:
 		return refused(s.refusal())
 	case key.Matches(msg, k.PrevStep):
+		if s.Sel <= 1 {
+			return refused(keyRefusal(fmt.Sprintf("Sudah di langkah pertama (1/%d); pgdn ke langkah berikutnya.", store.NumSteps)))
+		}
 		s.SelectStep(s.Sel - 1)
 		return nil
 	case key.Matches(msg, k.NextStep):
+		if s.Sel >= store.NumSteps {
+			return refused(keyRefusal(fmt.Sprintf("Sudah di langkah terakhir (%d/%d); pgup ke langkah sebelumnya.", store.NumSteps, store.NumSteps)))
+		}
 		s.SelectStep(s.Sel + 1)
 		return nil
 	}
