@@ -177,7 +177,13 @@ func (h *harness) helpBar() string {
 // Before, the bar said "↓ enter pilih pengunjung lama · … · enter lanjut"
 // and the field "▸ enter lanjut" while enter took the person.
 func TestLookupListNamesEnterOnce(t *testing.T) {
-	h := newHarness(t, 80, 24)
+	for _, w := range []int{80, 120} {
+		lookupNamesEnterOnce(t, w)
+	}
+}
+
+func lookupNamesEnterOnce(t *testing.T, w int) {
+	h := newHarness(t, w, 35)
 	seedReturning(h, siti, "Komersial")
 	h.keys("n")
 	h.atStep(store.StepPurpose)
@@ -190,6 +196,9 @@ func TestLookupListNamesEnterOnce(t *testing.T) {
 		t.Fatalf("list open, nothing highlighted: enter named %d times:\n%s", n, bar)
 	}
 	h.sees("▸ enter lanjut")
+	if n := strings.Count(bar, "esc"); n != 1 {
+		t.Fatalf("esc named %d times:\n%s", n, bar)
+	}
 
 	h.keys("down")
 	bar = h.helpBar()

@@ -335,21 +335,28 @@ func (s *Screen) ShortHelp() []key.Binding {
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "batalkan kunjungan")), k.Esc}
 	}
 	var out []key.Binding
-	enterTaken := false // an editor's key on enter says what it does instead
+	// An editor's key on enter or esc says what that key does now; the
+	// screen's own is not named beside it.
+	taken := func(k string) bool { return false }
 	if ed := s.Editor(); ed != nil && s.V != nil && s.V.Open() {
-		for _, b := range ed.keys() {
-			out = append(out, b)
-			enterTaken = enterTaken || (b.Enabled() && slices.Contains(b.Keys(), "enter"))
+		eks := ed.keys()
+		out = append(out, eks...)
+		taken = func(k string) bool {
+			return slices.ContainsFunc(eks, func(b key.Binding) bool { return b.Enabled() && slices.Contains(b.Keys(), k) })
 		}
 	}
 	out = append(out, k.Print)
-	if !enterTaken {
+	if !taken("enter") {
 		out = append(out, k.Next)
 	}
 	if k.Save.Enabled() && !s.lastField() {
 		out = append(out, k.Save) // on the last field enter saves already
 	}
-	return append(out, k.Field, k.ScrollUp, k.PrevStep, k.Esc, k.Cancel)
+	out = append(out, k.Field, k.ScrollUp, k.PrevStep)
+	if !taken("esc") {
+		out = append(out, k.Esc)
+	}
+	return append(out, k.Cancel)
 }
 
 // visitHelp explains every key of the visit screen for the full help;
