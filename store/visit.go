@@ -131,17 +131,22 @@ type Rating struct {
 
 // Visit is one visit with everything recorded on it.
 type Visit struct {
-	ID            string
-	OfficeCode    string
-	CounterCode   string
-	Day           string
-	QueueNo       int
-	ArrivedAt     time.Time
-	FinishedAt    time.Time
-	Status        string // a VisitStatus; see Visit.VisitStatus
-	StatusReason  string
-	OfficerID     string
-	VisitorID     string
+	ID           string
+	OfficeCode   string
+	CounterCode  string
+	Day          string
+	QueueNo      int
+	ArrivedAt    time.Time
+	FinishedAt   time.Time
+	Status       string // a VisitStatus; see Visit.VisitStatus
+	StatusReason string
+	OfficerID    string
+	VisitorID    string
+	// Returning: the visitor (VisitorID) came before this visit (they have
+	// a visit that arrived earlier), so step 3 took a known person rather
+	// than recording a new one. False for a person first recorded by this
+	// visit and for a visit without a visitor record.
+	Returning     bool
 	Guest         Guest
 	Consent       bool
 	Purpose       string

@@ -57,25 +57,30 @@ func scanVisit(sc interface{ Scan(...any) error }, extra ...any) (*Visit, error)
 // invoices, billing codes, payment or rating yet, and each query not run
 // is a round trip through database/sql and the driver saved. Loading a
 // visit happens before every step, so this is most of a step's reading.
-type visitHas struct{ items, docs, invoices, billing, payment, rating bool }
+// returning is read by the same query: the visitor has an earlier visit
+// (Visit.Returning).
+type visitHas struct{ items, docs, invoices, billing, payment, rating, returning bool }
 
 const visitHasColumns = `, EXISTS (SELECT 1 FROM items WHERE visit_id = visits.id),
 	EXISTS (SELECT 1 FROM documents WHERE visit_id = visits.id),
 	EXISTS (SELECT 1 FROM invoices WHERE visit_id = visits.id),
 	EXISTS (SELECT 1 FROM billing_codes WHERE visit_id = visits.id),
 	EXISTS (SELECT 1 FROM payments WHERE visit_id = visits.id),
-	EXISTS (SELECT 1 FROM ratings WHERE visit_id = visits.id)`
+	EXISTS (SELECT 1 FROM ratings WHERE visit_id = visits.id),
+	EXISTS (SELECT 1 FROM visits w WHERE w.visitor_id = visits.visitor_id AND
+		(w.arrived_at < visits.arrived_at OR (w.arrived_at = visits.arrived_at AND w.rowid < visits.rowid)))`
 
 func loadVisit(ctx context.Context, q querier, id string) (*Visit, error) {
 	var has visitHas
 	v, err := scanVisit(q.QueryRowContext(ctx, `SELECT `+visitColumns+visitHasColumns+` FROM visits WHERE id = ?`, id),
-		&has.items, &has.docs, &has.invoices, &has.billing, &has.payment, &has.rating)
+		&has.items, &has.docs, &has.invoices, &has.billing, &has.payment, &has.rating, &has.returning)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: kunjungan %s", ErrNotFound, id)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: load visit: %w", err)
 	}
+	v.Returning = has.returning
 	for i := range v.Steps {
 		v.Steps[i] = Step{Num: i + 1, State: StatePending}
 	}

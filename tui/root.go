@@ -27,7 +27,7 @@ func (m *Model) build(msg frame.NavigateMsg) frame.Screen {
 	case frame.ScreenVisit:
 		d := m.drafts[msg.VisitID]
 		delete(m.drafts, msg.VisitID)
-		return visit.New(m.c, msg.VisitID, d)
+		return visit.New(m.c, msg.VisitID, d, visit.Opened{From: msg.From, Visitor: msg.Visitor})
 	case frame.ScreenSearch:
 		return search.New(m.c)
 	case frame.ScreenComplaints:
@@ -48,10 +48,14 @@ func (m *Model) build(msg frame.NavigateMsg) frame.Screen {
 // Model is the root model: it holds the current screen, routes messages,
 // draws the header, error line and help bar, and builds the only tea.View.
 type Model struct {
-	c        *frame.Context
-	screen   frame.Screen
-	id       frame.ScreenID
-	drafts   map[string]*visit.Draft // unsaved input of suspended visits, by visit ID
+	c      *frame.Context
+	screen frame.Screen
+	id     frame.ScreenID
+	drafts map[string]*visit.Draft // unsaved input of suspended visits, by visit ID
+	// left is the screen a visit was opened from (Cari), kept as it was
+	// until the visit goes back to it; leftID names it.
+	left     frame.Screen
+	leftID   frame.ScreenID
 	errLine  string
 	notice   string
 	fullHelp bool
@@ -118,7 +122,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if to == frame.ScreenStart {
 			to = frame.ScreenHome // the start screen is only the first
 		}
-		return m, m.setScreen(to, m.build(msg))
+		var next frame.Screen
+		if msg.Back && m.left != nil && m.leftID == to {
+			next = m.left // as it was left: its query, results and record
+		}
+		m.left = nil
+		if msg.From == m.id && m.id != frame.ScreenHome && m.id != frame.ScreenStart {
+			m.left, m.leftID = m.screen, m.id
+		}
+		if next == nil {
+			next = m.build(msg)
+		}
+		return m, m.setScreen(to, next)
 	case visit.DraftKeptMsg:
 		if m.drafts == nil {
 			m.drafts = map[string]*visit.Draft{}

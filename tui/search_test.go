@@ -174,10 +174,13 @@ func TestSearchOpensFinishedVisitReadOnly(t *testing.T) {
 		vs, ok := h.m.screen.(*visit.Screen)
 		return ok && vs.V != nil
 	})
-	h.sees("Kunjungan "+v.Queue()+": Selesai", "kembali ke Beranda")
+	h.sees("Kunjungan "+v.Queue()+": Selesai", "kembali ke Cari")
 	if h.visitScreen().Typing() {
 		t.Fatal("a finished visit has a focused field")
 	}
+	// enter on a finished visit goes back where it was opened, too.
+	h.keys("enter")
+	h.until("Cari", func() bool { return h.m.screen == frame.Screen(s) })
 }
 
 func TestSearchCorrectsPhone(t *testing.T) {

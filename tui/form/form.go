@@ -5,7 +5,10 @@ package form
 
 import (
 	"errors"
+	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -31,14 +34,17 @@ const (
 
 // Field is one input of a form: a text field or a choice.
 type Field struct {
-	Key    string
-	Label  string
-	Kind   fieldKind
-	In     textinput.Model
-	Opts   []string
-	Sel    int    // chosen option, -1 none
-	Hint   string // shown under the focused field
-	Err    string // validation message next to the field
+	Key   string
+	Label string
+	Kind  fieldKind
+	In    textinput.Model
+	Opts  []string
+	Sel   int    // chosen option, -1 none
+	Hint  string // shown under the focused field
+	Err   string // validation message next to the field
+	// Note says what became of the last paste when it did not all fit
+	// (cut at the field's limit); it goes with the next change.
+	Note   string
 	Hidden bool
 	// suggest is a text field's proposed value (the year of birth read
 	// from a NIK): shown dimmed, taken when the field is left empty, and
@@ -140,6 +146,10 @@ type Form struct {
 	Focus  int
 	Styles *frame.Styles // the styles the inputs were given
 	Dirty  bool          // the officer changed something since it was filled
+	// EnterSays is what enter does now when the screen takes it from the
+	// form ("ambil Siti Aminah" on a highlighted lookup match); "" when
+	// enter walks the form.
+	EnterSays string
 	// focusLen is how many lines the focused field took when last drawn
 	// (its options, error and hint), for scrolling it all into view.
 	FocusLen int
@@ -365,21 +375,47 @@ func (f *Form) Fix(fl *Field) tea.Cmd {
 
 func (f *Form) changed(fl *Field, yes bool) bool {
 	if yes {
-		fl.Err = ""
+		fl.Err, fl.Note = "", ""
 		f.Dirty = true
 	}
 	return yes
 }
 
-// paste puts pasted text into the focused text field.
+// Paste puts pasted text into the focused text field. What does not fit
+// the field's limit is left out, and the field says so: the officer must
+// not find a long paste cut without a word.
 func (f *Form) Paste(msg tea.PasteMsg) bool {
 	fl := f.Cur()
 	if fl == nil || fl.Kind != TextField {
 		return false
 	}
+	clean := pasteText(msg.Content)
 	old := fl.In.Value()
-	fl.In, _ = fl.In.Update(msg)
-	return f.changed(fl, old != fl.In.Value())
+	fl.In, _ = fl.In.Update(tea.PasteMsg{Content: clean})
+	ch := f.changed(fl, old != fl.In.Value())
+	got := len([]rune(fl.In.Value())) - len([]rune(old))
+	if lost := len([]rune(clean)) - got; fl.In.CharLimit > 0 && lost > 0 {
+		fl.Note = fmt.Sprintf("Tempelan dipotong: isian paling banyak %s karakter; %s karakter tidak masuk.",
+			frame.Thousands(int64(fl.In.CharLimit)), frame.Thousands(int64(lost)))
+	}
+	return ch
+}
+
+// pasteText is pasted text as a one-line field keeps it (the text
+// input's own cleaning: line breaks and tabs become spaces, other control
+// characters go), so that what did not fit can be counted.
+func pasteText(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == utf8.RuneError:
+			return -1
+		case r == '\r' || r == '\n' || r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // FieldErrs are the field refusals in err: every one of a valid.Errors,
@@ -424,7 +460,8 @@ func (f *Form) ShowErr(err error) bool {
 	return true
 }
 
-// ClearErrs removes every field's error.
+// ClearErrs removes every field's error. A paste's note stays until the
+// field changes: a save does not make the cut text whole.
 func (f *Form) ClearErrs() {
 	for _, fl := range f.Fields {
 		fl.Err = ""

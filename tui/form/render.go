@@ -78,6 +78,11 @@ func (f *Form) Lines(w int, d Decor) (out []string, focus int) {
 				out = append(out, indent+st.Err.Render(l))
 			}
 		}
+		if fl.Note != "" {
+			for _, l := range frame.Wrap("! "+fl.Note, vw) {
+				out = append(out, indent+st.Warn.Render(l))
+			}
+		}
 		if on && fl.Hint != "" {
 			for _, l := range frame.Wrap(fl.Hint, vw) {
 				out = append(out, indent+st.Dim.Render(l))
@@ -177,6 +182,9 @@ func (fl *Field) Render(st *frame.Styles, on bool, w int) []string {
 // to choose, how to take a proposed value, and what enter does now (the
 // next field, or saving on the last), so it cannot be missed.
 func (f *Form) how(fl *Field) string {
+	if f.EnterSays != "" {
+		return "▸ enter " + f.EnterSays // the screen took enter for now
+	}
 	enter := "enter simpan"
 	for _, o := range f.Fields[f.Focus+1:] {
 		if !o.Hidden {

@@ -9,6 +9,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"loket/store"
 	"loket/tariff"
@@ -259,20 +260,36 @@ func (h *Screen) View() string {
 		}
 		if len(bank) > 0 {
 			out = append(out, "", " "+st.Title.Render(fmt.Sprintf("Menunggu pembayaran bank (%d)", len(bank))))
-			for _, o := range bank {
+			// Columns of one width for every row. The name gives way, cut
+			// with "…": the code, the amount and the expiry stay whole on
+			// one line.
+			type bankRow struct{ q, code, amt, exp string }
+			rows := make([]bankRow, len(bank))
+			styles := make([]lipgloss.Style, len(bank))
+			var qW, codeW, amtW, expW int
+			for i, o := range bank {
 				left := o.BillingExpires.Sub(now)
-				exp := st.OK.Render("berlaku " + frame.Span(left) + " lagi")
+				r := bankRow{o.Queue, o.BillingCode, tariff.Rupiah(o.Total), "berlaku " + frame.Span(left) + " lagi"}
+				styles[i] = st.OK
 				switch {
 				case left <= 0:
-					exp = st.Err.Render("kedaluwarsa: buat kode baru")
+					r.exp, styles[i] = "kedaluwarsa: buat kode baru", st.Err
 				case left < 24*time.Hour:
-					exp = st.Warn.Render("berlaku " + frame.Span(left) + " lagi")
+					styles[i] = st.Warn
 				}
-				row := fmt.Sprintf("   %s %s  %s  %s", o.Queue, frame.Pad(frame.VisitorName(o.Name), 18), o.BillingCode, tariff.Rupiah(o.Total))
-				if frame.Width(row)+2+frame.Width(exp) <= w-1 {
-					out = append(out, row+"  "+exp)
-				} else {
-					out = append(out, row, "         "+exp)
+				rows[i] = r
+				qW, codeW = max(qW, frame.Width(r.q)), max(codeW, frame.Width(r.code))
+				amtW, expW = max(amtW, frame.Width(r.amt)), max(expW, frame.Width(r.exp))
+			}
+			nameW := min(18, w-1-(3+qW+1+2+codeW+2+amtW+2+expW))
+			for i, o := range bank {
+				r := rows[i]
+				name := frame.VisitorName(o.Name)
+				if nameW >= 6 {
+					out = append(out, "   "+frame.Pad(r.q, qW)+" "+frame.Pad(name, nameW)+"  "+frame.Pad(r.code, codeW)+"  "+
+						frame.Pad(r.amt, amtW)+"  "+styles[i].Render(r.exp))
+				} else { // narrower than the app is made for: the expiry below
+					out = append(out, "   "+r.q+" "+frame.Pad(name, 18)+"  "+r.code+"  "+r.amt, "         "+styles[i].Render(r.exp))
 				}
 			}
 		}

@@ -77,8 +77,10 @@ type Screen struct {
 
 	Mode searchMode
 	Rec  searchRecord
-	Ops  int // saves and erases submitted, to number them
-	w, h int
+	// Starting: a new visit for the record's visitor is being recorded.
+	Starting bool
+	Ops      int // saves and erases submitted, to number them
+	w, h     int
 }
 
 // New builds the screen from the shared context.
@@ -97,8 +99,18 @@ func New(c *frame.Context) frame.Screen {
 // Title names the screen in the header.
 func (s *Screen) Title() string { return "Cari" }
 
-// Init starts the screen's first read.
-func (s *Screen) Init() tea.Cmd { return nil }
+// Init starts the screen's first read: nothing on a new screen; on the
+// screen a visit returns to, the record or the results read again, as
+// the visit may have changed them (its status, a new visit).
+func (s *Screen) Init() tea.Cmd {
+	switch {
+	case s.Mode == SearchModeRecord && s.Rec.Id != "":
+		return searchLoad(s.c, s.Rec.Id)
+	case strings.TrimSpace(s.In.Value()) != "" && s.Mode == SearchModeList:
+		return s.search()
+	}
+	return nil
+}
 
 // SetSize takes the body's size from the root.
 func (s *Screen) SetSize(w, h int) {
@@ -131,7 +143,7 @@ func (s *Screen) Restyle() {
 
 func (s *Screen) applyKeys() {
 	k := &s.Keys
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Open, &k.Edit, &k.Erase, &k.Reveal, &k.Next, &k.Save, &k.Field, &k.Confirm} {
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Open, &k.NewVisit, &k.Edit, &k.Erase, &k.Reveal, &k.Next, &k.Save, &k.Field, &k.Confirm} {
 		b.SetEnabled(false)
 	}
 	k.Esc.SetEnabled(!s.Rec.Saving)
@@ -156,7 +168,13 @@ func (s *Screen) applyKeys() {
 		k.Down.SetEnabled(len(r.Visits) > 1)
 		k.Open.SetEnabled(len(r.Visits) > 0)
 		k.Open.SetHelp("enter", "buka kunjungan")
+		if s.w < 100 {
+			// At 80 columns the record's keys fill both help lines: the
+			// list under "Kunjungan (n)" says what enter opens.
+			k.Open.SetHelp("enter", "buka")
+		}
 		live := r.Loaded && r.Person.ErasedAt.IsZero()
+		k.NewVisit.SetEnabled(live && !s.Starting)
 		k.Edit.SetEnabled(live)
 		k.Erase.SetEnabled(live)
 		k.Reveal.SetEnabled(live && r.hasNumber())
@@ -189,7 +207,7 @@ func (s *Screen) ShortHelp() []key.Binding {
 	if s.Rec.Form != nil && s.Rec.lastField() {
 		save.SetEnabled(false) // on the last field enter saves: not offered twice
 	}
-	return []key.Binding{k.Confirm, k.Next, save, k.Field, k.Open, k.Edit, k.Erase, k.Reveal, k.Up, k.Esc}
+	return []key.Binding{k.Confirm, k.Next, save, k.Field, k.Open, k.NewVisit, k.Edit, k.Erase, k.Reveal, k.Up, k.Esc}
 }
 
 // FullHelp lists every key of the screen for f1.
@@ -201,6 +219,7 @@ func (s *Screen) FullHelp() [][]key.Binding {
 		b("ketik", "cari pengunjung, nomor invoice/kuitansi, kode billing, NTPN"),
 		b("↑/↓", "pilih hasil atau kunjungan (kolom cari tetap menerima ketikan)"),
 		b("enter", "buka kunjungan (selesai/batal hanya dilihat) atau pengunjung"),
+		b("n", "di data pengunjung: kunjungan baru untuknya (buku tamu terisi)"),
 		b("ctrl+e", "di data pengunjung: ubah data atas permintaannya"),
 		b("ctrl+d", "di data pengunjung: hapus data pribadi (dianonimkan)"),
 		b("ctrl+r", "di data pengunjung: tampilkan/samarkan no. ID dan NPWP (dicatat)"),
@@ -266,7 +285,7 @@ func (s *Screen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		if r.person != nil {
 			return s.openRecord(r.person.ID)
 		}
-		return frame.ToVisit(r.Hit.VisitID)
+		return frame.ToVisitFrom(r.Hit.VisitID, frame.ScreenSearch)
 	}
 	return s.typeInto(msg)
 }

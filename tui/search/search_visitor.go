@@ -155,6 +155,9 @@ func (s *Screen) recordMsg(msg tea.Msg) tea.Cmd {
 			text = msg.Note
 		}
 		return tea.Batch(frame.Notice(text), s.refresh(msg.Id))
+	case visitStartedMsg:
+		s.Starting = false
+		return frame.ToNewVisitFor(msg.visitID, msg.visitor)
 	case searchRevealedMsg:
 		if msg.id == r.Id {
 			r.revealed = true
@@ -163,7 +166,7 @@ func (s *Screen) recordMsg(msg tea.Msg) tea.Cmd {
 	case frame.ErrMsg:
 		// The root shows the error; the form keeps what was typed and
 		// marks the field the store named.
-		r.Saving = false
+		r.Saving, s.Starting = false, false
 		switch s.Mode {
 		case SearchModeEdit:
 			if r.Form != nil {
@@ -215,8 +218,10 @@ func (s *Screen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.cursor = min(r.cursor+1, max(len(r.Visits)-1, 0))
 	case key.Matches(msg, k.Open):
 		if r.cursor < len(r.Visits) {
-			return frame.ToVisit(r.Visits[r.cursor].VisitID)
+			return frame.ToVisitFrom(r.Visits[r.cursor].VisitID, frame.ScreenSearch)
 		}
+	case key.Matches(msg, k.NewVisit) && k.NewVisit.Enabled():
+		return s.startVisit()
 	case key.Matches(msg, k.Edit) && k.Edit.Enabled():
 		r.Form = form.New(s.c, form.GuestFields(r.Person.Guest)...) // no consent question, no lookup
 		r.Form.Get("cat").WithHint("←/→ atau huruf awal. Kunjungan lama tetap memakai kategori saat itu.")
@@ -231,6 +236,27 @@ func (s *Screen) recordKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.reveal()
 	}
 	return nil
+}
+
+// visitStartedMsg: a new visit was recorded for the record's visitor.
+type visitStartedMsg struct{ visitID, visitor string }
+
+// Success clears the error line: the store accepted the change.
+func (visitStartedMsg) Success() {}
+
+// startVisit records a new visit (step 1, as n on Beranda) and opens it
+// with the record's visitor taken at step 3. Leaving it goes to Beranda,
+// where every visit under way is listed.
+func (s *Screen) startVisit() tea.Cmd {
+	s.Starting = true
+	st, ctx, actor, who := s.c.Store, s.c.Ctx, s.c.Actor(), s.Rec.Id
+	return func() tea.Msg {
+		v, err := st.StartVisit(ctx, actor)
+		if err != nil {
+			return frame.ErrMsg{Err: err}
+		}
+		return visitStartedMsg{visitID: v.ID, visitor: who}
+	}
 }
 
 // reveal shows the whole ID number and NPWP (an individual's NPWP is

@@ -39,7 +39,7 @@ type GuestEd struct {
 	formEd
 	id        string
 	VisitorID string // returning visitor chosen ("" for a new person)
-	chosen    string // their name, to say so
+	chosen    string // a returning visitor's name, to say so
 
 	Seq     int // latest lookup sent
 	field   string
@@ -49,7 +49,8 @@ type GuestEd struct {
 	lookErr string
 
 	choose, dismiss    key.Binding // shown while the matches are open
-	matchUp, matchTake key.Binding // ↑ and enter in the matches, said by choose
+	matchUp, matchTake key.Binding // ↑ and enter in the matches
+	matchMove          key.Binding // "↑/↓ pilih", shown once a match is highlighted
 }
 
 // The lookup fields.
@@ -71,12 +72,15 @@ func NewGuestEd(c *frame.Context, v *store.Visit) *GuestEd {
 	f.Get("name").WithHint("Nama/NIK/email/HP: pengunjung lama ditawarkan di bawah.")
 	f.Get("cat").WithHint("Menentukan tarif nol rupiah.")
 	e := &GuestEd{formEd: formEd{c: c, F: f}, id: v.ID, VisitorID: v.VisitorID, hi: -1,
-		choose:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓ enter", "pilih pengunjung lama")),
+		choose:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "pilih pengunjung lama")),
 		dismiss:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "tutup daftar")),
 		matchUp:   key.NewBinding(key.WithKeys("up")),
-		matchTake: key.NewBinding(key.WithKeys("enter")),
+		matchTake: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ambil")),
+		matchMove: key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "pilih")),
 	}
-	if v.VisitorID != "" {
+	// Every saved guest has a visitor record; only one who came before
+	// this visit is a returning visitor, and the store knows which.
+	if v.VisitorID != "" && v.Returning {
 		e.chosen = g.Name
 	}
 	e.sync()
@@ -96,11 +100,26 @@ func (e *GuestEd) sync() {
 	e.F.FixFocus()
 }
 
+// keys name enter once, for what it does now: with a match highlighted
+// it takes that person (and the screen's "enter lanjut" is not shown);
+// otherwise ↓ highlights one and enter walks the form as always.
 func (e *GuestEd) keys() []key.Binding {
+	if p := e.highlighted(); p != nil {
+		e.matchTake.SetHelp("enter", "ambil "+p.Guest.Name)
+		return []key.Binding{e.matchTake, e.matchMove, e.dismiss}
+	}
 	if e.Popup() {
 		return []key.Binding{e.choose, e.dismiss}
 	}
 	return nil
+}
+
+// highlighted is the match enter takes now, or nil.
+func (e *GuestEd) highlighted() *store.Visitor {
+	if !e.Popup() || e.hi < 0 || e.hi >= len(e.matches) {
+		return nil
+	}
+	return &e.matches[e.hi]
 }
 
 // Popup reports the returning visitors' matches open.
@@ -253,6 +272,10 @@ func (e *GuestEd) body(_ *store.Visit, w int) ([]string, int) {
 		head = append(head, frame.WrapStyled(st.OK, "Pengunjung lama: "+e.chosen+". Isian yang diubah memperbarui datanya.", w)...)
 		head = append(head, "")
 	}
+	e.F.EnterSays = ""
+	if p := e.highlighted(); p != nil {
+		e.F.EnterSays = "ambil " + p.Guest.Name // not "lanjut": enter takes them
+	}
 	lines, focus := e.F.Lines(w, form.Under(func(fl *form.Field) []string {
 		if fl.Key != e.field || e.F.Cur() != fl {
 			return nil
@@ -264,7 +287,11 @@ func (e *GuestEd) body(_ *store.Visit, w int) ([]string, int) {
 		if !e.Popup() {
 			return out
 		}
-		out = append(out, "    "+st.Dim.Render(frame.Pad("Pengunjung lama: ↓ pilih, enter ambil, esc tutup", w-4)))
+		head := "Pengunjung lama: ↓ pilih, esc tutup daftar"
+		if e.hi >= 0 {
+			head = "Pengunjung lama: ↑/↓ pilih, esc tutup daftar"
+		}
+		out = append(out, "    "+st.Dim.Render(frame.Pad(head, w-4)))
 		for i, p := range e.matches {
 			txt := p.Guest.Name + " · " + frame.OrDash(p.Guest.Institution) + " · " + maskEmail(p.Guest.Email)
 			if p.Visits > 0 {

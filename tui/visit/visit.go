@@ -6,6 +6,7 @@ package visit
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -46,8 +47,9 @@ func newVisitKeys() visitKeys {
 // Results of the visit screen's store work.
 type (
 	visitLoadedMsg struct {
-		visit *store.Visit
-		sch   *tariff.Schedule
+		visit   *store.Visit
+		sch     *tariff.Schedule
+		visitor *store.Visitor // the returning visitor to take at step 3, when opened with one
 	}
 	// visitSavedMsg: a step was recorded; the visit is read again.
 	visitSavedMsg struct {
@@ -98,6 +100,10 @@ type Screen struct {
 	cancel       *huh.Form // ctrl+x dialog
 	cancelReason string
 
+	back      frame.ScreenID // where leaving the visit goes (Beranda, Cari)
+	visitorID string         // a returning visitor to take at step 3 ("" none)
+	returning *store.Visitor // that visitor, read; taken when step 3 is built
+
 	side     []string // sidebar cache
 	sideSel  int
 	sideV    *store.Visit
@@ -105,10 +111,18 @@ type Screen struct {
 	sideFull bool
 }
 
-// newVisit opens visit id; d is the input typed but not saved before the
+// Opened is how a visit was opened: from which screen, which leaving it
+// returns to, and with which returning visitor for step 3.
+type Opened struct {
+	From    frame.ScreenID // zero: Beranda
+	Visitor string         // a visitor's ID, taken at step 3; "" none
+}
+
+// New opens visit id; d is the input typed but not saved before the
 // visit was last suspended, which the root kept (nil when none).
-func New(c *frame.Context, id string, d *Draft) frame.Screen {
-	s := &Screen{c: c, Id: id, eds: map[int]editor{}, keys: newVisitKeys(), Sel: store.StepPurpose}
+func New(c *frame.Context, id string, d *Draft, o Opened) frame.Screen {
+	s := &Screen{c: c, Id: id, eds: map[int]editor{}, keys: newVisitKeys(), Sel: store.StepPurpose,
+		back: o.From, visitorID: o.Visitor}
 	if d != nil {
 		s.eds, s.draftV = d.eds, d.v
 	}
@@ -126,7 +140,7 @@ func (s *Screen) Title() string {
 // Init resumes the visit (opening it from Beranda resumes it) and reads it
 // with the tariff schedule in force.
 func (s *Screen) Init() tea.Cmd {
-	st, ctx, actor, id := s.c.Store, s.c.Ctx, s.c.Actor(), s.Id
+	st, ctx, actor, id, who := s.c.Store, s.c.Ctx, s.c.Actor(), s.Id, s.visitorID
 	return func() tea.Msg {
 		v, err := st.Visit(ctx, id)
 		if err != nil {
@@ -137,7 +151,16 @@ func (s *Screen) Init() tea.Cmd {
 				return frame.ErrMsg{Err: err}
 			}
 		}
-		return loadVisit(ctx, st, id)
+		msg := loadVisit(ctx, st, id)
+		if lm, ok := msg.(visitLoadedMsg); ok && who != "" {
+			p, err := st.Visitor(ctx, who)
+			if err != nil {
+				return frame.ErrMsg{Err: err}
+			}
+			lm.visitor = &p
+			return lm
+		}
+		return msg
 	}
 }
 
@@ -192,9 +215,21 @@ func (s *Screen) Editor() editor {
 			f.Focus = -1
 		}
 		s.eds[s.Sel] = ed
+		// A visit started from a visitor's record takes them at step 3,
+		// as choosing them from the lookup does.
+		if g, ok := ed.(*GuestEd); ok && s.returning != nil && s.V.Open() && s.V.VisitorID == "" {
+			g.fill(*s.returning)
+			s.returning = nil
+		}
 	}
 	return ed
 }
+
+// backName names the screen leaving the visit goes to.
+func (s *Screen) backName() string { return frame.ScreenName(s.back) }
+
+// goBack returns to the screen the visit was opened from.
+func (s *Screen) goBack() tea.Cmd { return frame.Back(s.back) }
 
 func (s *Screen) popupOpen() bool {
 	ed := s.Editor()
@@ -215,17 +250,21 @@ func (s *Screen) applyKeys() {
 	pk := printKind(s.V, s.Sel)
 	k.Print.SetEnabled(pk != "")
 	k.Print.SetHelp("ctrl+p", "cetak "+strings.ToLower(export.PrintNames[pk]))
+	leave := "ke " + s.backName()
+	if s.back != frame.ScreenHome && s.back != frame.ScreenStart {
+		leave = "kembali " + leave // "kembali ke Cari": not where a visit usually goes
+	}
 	switch {
 	case s.cancel != nil || s.popupOpen():
 		k.Esc.SetHelp("esc", "tutup")
 	case open:
-		k.Esc.SetHelp("esc", "tunda ke Beranda")
+		k.Esc.SetHelp("esc", "tunda ke "+s.backName())
 	default:
-		k.Esc.SetHelp("esc", "ke Beranda")
+		k.Esc.SetHelp("esc", leave)
 	}
 	switch {
 	case !open:
-		k.Next.SetHelp("enter", "ke Beranda")
+		k.Next.SetHelp("enter", leave)
 	case na || (ed != nil && ed.refusal(s.V) != nil):
 		// The step's number, shorter than "sekarang": at 80 columns the
 		// help keeps esc on the bar.
@@ -249,6 +288,15 @@ func pressed(msg tea.KeyPressMsg, b key.Binding) bool {
 func refused(err error) tea.Cmd {
 	return func() tea.Msg { return frame.ErrMsg{Err: err} }
 }
+
+// keyRefusal is why a key cannot act here that is not the store's to say
+// (pgup on step 1): shown on the error line as it is written.
+type keyRefusal string
+
+func (r keyRefusal) Error() string { return string(r) }
+
+// UserText is the sentence for the error line.
+func (r keyRefusal) UserText() string { return string(r) }
 
 // refusal is the store's reason the selected step cannot be recorded now
 // (the visit closed, the step not applicable, a paid payment), nil when
@@ -287,19 +335,33 @@ func (s *Screen) ShortHelp() []key.Binding {
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "batalkan kunjungan")), k.Esc}
 	}
 	var out []key.Binding
+	// An editor's key on enter or esc says what that key does now; the
+	// screen's own is not named beside it.
+	taken := func(k string) bool { return false }
 	if ed := s.Editor(); ed != nil && s.V != nil && s.V.Open() {
-		out = append(out, ed.keys()...)
+		eks := ed.keys()
+		out = append(out, eks...)
+		taken = func(k string) bool {
+			return slices.ContainsFunc(eks, func(b key.Binding) bool { return b.Enabled() && slices.Contains(b.Keys(), k) })
+		}
 	}
 	out = append(out, k.Print)
-	out = append(out, k.Next)
+	if !taken("enter") {
+		out = append(out, k.Next)
+	}
 	if k.Save.Enabled() && !s.lastField() {
 		out = append(out, k.Save) // on the last field enter saves already
 	}
-	return append(out, k.Field, k.ScrollUp, k.PrevStep, k.Esc, k.Cancel)
+	out = append(out, k.Field, k.ScrollUp, k.PrevStep)
+	if !taken("esc") {
+		out = append(out, k.Esc)
+	}
+	return append(out, k.Cancel)
 }
 
-// visitHelp explains every key of the visit screen for the full help.
-var visitHelp = func() []key.Binding {
+// visitHelp explains every key of the visit screen for the full help;
+// back names where esc goes.
+func visitHelp(back string) []key.Binding {
 	b := func(keys, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
 	}
@@ -312,11 +374,11 @@ var visitHelp = func() []key.Binding {
 		b("y / t", "Ya / Tidak"),
 		b("ctrl+u", "hapus isi kolom sampai kursor"),
 		b("pgup / pgdn", "langkah sebelumnya / berikutnya (lihat, koreksi)"),
-		b("esc", "tutup daftar/dialog; selain itu tunda ke Beranda"),
+		b("esc", "tutup daftar/dialog; selain itu tunda ke "+back),
 		b("ctrl+x", "batalkan kunjungan dengan alasan (sebelum dibayar)"),
 		b("ctrl+p", "cetak invoice, kuitansi atau lampiran SPPD"),
 	}
-}()
+}
 
 // FullHelp lists every key of the screen for f1.
 func (s *Screen) FullHelp() [][]key.Binding {
@@ -324,7 +386,7 @@ func (s *Screen) FullHelp() [][]key.Binding {
 	if e := s.Editor(); e != nil {
 		ed = e.keys()
 	}
-	return [][]key.Binding{ed, visitHelp}
+	return [][]key.Binding{ed, visitHelp(s.backName())}
 }
 
 // Update handles a message and returns the screen.
@@ -346,10 +408,10 @@ func (s *Screen) update(msg tea.Msg) tea.Cmd {
 	case visitSuspendedMsg:
 		s.Saving = false
 		delete(s.eds, msg.saved)
-		return tea.Sequence(s.keepDraft(), tea.Batch(frame.ToHome(), frame.Notice(msg.note)))
+		return tea.Sequence(s.keepDraft(), tea.Batch(s.goBack(), frame.Notice(msg.note)))
 	case visitCanceledMsg:
 		s.Saving = false
-		return tea.Batch(frame.ToHome(), frame.Notice(msg.note))
+		return tea.Batch(s.goBack(), frame.Notice(msg.note))
 	case frame.ErrMsg:
 		s.Saving = false
 		if s.cancel != nil {
@@ -366,7 +428,7 @@ func (s *Screen) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		if s.V == nil {
 			if key.Matches(msg, s.keys.Esc) {
-				return frame.ToHome()
+				return s.goBack()
 			}
 			return nil
 		}
@@ -421,16 +483,22 @@ func (s *Screen) Key(msg tea.KeyPressMsg) tea.Cmd {
 	case pressed(msg, k.Save) && s.refusal() != nil:
 		return refused(s.refusal())
 	case key.Matches(msg, k.PrevStep):
+		if s.Sel <= 1 {
+			return refused(keyRefusal(fmt.Sprintf("Sudah di langkah pertama (1/%d); pgdn ke langkah berikutnya.", store.NumSteps)))
+		}
 		s.SelectStep(s.Sel - 1)
 		return nil
 	case key.Matches(msg, k.NextStep):
+		if s.Sel >= store.NumSteps {
+			return refused(keyRefusal(fmt.Sprintf("Sudah di langkah terakhir (%d/%d); pgup ke langkah sebelumnya.", store.NumSteps, store.NumSteps)))
+		}
 		s.SelectStep(s.Sel + 1)
 		return nil
 	}
 	if !s.V.Open() {
 		switch {
 		case key.Matches(msg, k.Next):
-			return frame.ToHome()
+			return s.goBack()
 		case key.Matches(msg, k.ScrollUp):
 			s.offset = max(s.offset-1, 0)
 		case key.Matches(msg, k.ScrollDown):

@@ -85,6 +85,9 @@ func (s *Screen) loaded(msg visitLoadedMsg) tea.Cmd {
 		prev = s.draftV
 	}
 	s.V, s.sch, s.Saving, s.draftV = msg.visit, msg.sch, false, nil
+	if msg.visitor != nil && s.V.Open() && s.V.VisitorID == "" {
+		s.returning, s.visitorID = msg.visitor, ""
+	}
 	saved, extra := s.justSaved, s.savedExtra
 	s.justSaved, s.savedExtra = 0, ""
 	for n, ed := range s.eds {
@@ -106,6 +109,9 @@ func (s *Screen) loaded(msg visitLoadedMsg) tea.Cmd {
 	note := savedNote(saved, prev, s.V)
 	if extra != "" {
 		note = strings.TrimPrefix(note+"; "+extra, "; ")
+	}
+	if msg.visitor != nil && s.returning != nil {
+		note = "Kunjungan " + s.V.Queue() + " untuk " + msg.visitor.Guest.Name + ": buku tamu (langkah 3) terisi datanya"
 	}
 	if note != "" {
 		return frame.Notice(note)
@@ -183,21 +189,26 @@ func (s *Screen) submit() tea.Cmd {
 	return cmd
 }
 
-// leave suspends an open visit and goes back to Beranda.
+// leave suspends an open visit and goes back to the screen it was opened
+// from (Beranda, Cari).
 func (s *Screen) leave() tea.Cmd {
 	if !s.V.Open() {
-		return frame.ToHome()
+		return s.goBack()
 	}
 	if s.Saving {
 		return nil
 	}
 	s.Saving = true
 	st, ctx, actor, id, q := s.c.Store, s.c.Ctx, s.c.Actor(), s.Id, s.V.Queue()
+	note := fmt.Sprintf("Kunjungan %s ditunda; pilih di daftar lalu enter untuk melanjutkan.", q)
+	if s.back == frame.ScreenSearch {
+		note = fmt.Sprintf("Kunjungan %s ditunda; lanjutkan dengan enter pada kunjungan itu di sini atau di Beranda.", q)
+	}
 	return func() tea.Msg {
 		if err := st.Suspend(ctx, actor, id, "ditunda petugas"); err != nil {
 			return frame.ErrMsg{Err: err}
 		}
-		return visitSuspendedMsg{note: fmt.Sprintf("Kunjungan %s ditunda; pilih di daftar lalu enter untuk melanjutkan.", q)}
+		return visitSuspendedMsg{note: note}
 	}
 }
 

@@ -173,7 +173,7 @@ func (s *Screen) mainPanel(w, h int) []string {
 	focus := -1
 	ed := s.Editor()
 	if v.Step(n).State == store.StateNA {
-		if v.Open() { // a closed visit's enter goes to Beranda, as its heading says
+		if v.Open() { // a closed visit's enter goes back, as its heading says
 			body = append(body, frame.Wrap("Tekan enter untuk ke langkah yang sedang dikerjakan.", w)...)
 		}
 	} else if ed != nil {
@@ -284,7 +284,7 @@ func (s *Screen) closedLines(w int) []string {
 	if v.VisitStatus() != store.VisitDone {
 		style = st.Warn
 	}
-	return append(frame.WrapStyled(style, text+".", w), st.Dim.Render("enter/esc: kembali ke Beranda · pgup/pgdn: lihat langkah"))
+	return append(frame.WrapStyled(style, text+".", w), st.Dim.Render("enter/esc: kembali ke "+s.backName()+" · pgup/pgdn: lihat langkah"))
 }
 
 // Status is the service clock against the 5-minute standard: its colour
