@@ -43,6 +43,7 @@ type GuestEd struct {
 
 	Seq     int // latest lookup sent
 	field   string
+	query   string // what lookup Seq asked
 	matches []store.Visitor
 	hi      int // highlighted match, -1 none
 	open    bool
@@ -68,9 +69,11 @@ func NewGuestEd(c *frame.Context, v *store.Visit) *GuestEd {
 	fields := slices.Insert(form.GuestFields(g), 1,
 		form.YesNo("consent", "Persetujuan data pribadi", consent).WithHint("Pengunjung setuju datanya dipakai untuk layanan ini dan statistik layanan BPS (UU PDP). Tidak: hanya nama, instansi, kategori dan email yang dicatat."))
 	f := form.New(c, fields...)
+	var e *GuestEd
+	f.EnterNote = func(fl *form.Field) string { return e.enterNote(fl) }
 	f.Get("name").WithHint("Nama/NIK/email/HP: pengunjung lama ditawarkan di bawah.")
 	f.Get("cat").WithHint("Menentukan tarif nol rupiah.")
-	e := &GuestEd{formEd: formEd{c: c, F: f}, id: v.ID, VisitorID: v.VisitorID, hi: -1,
+	e = &GuestEd{formEd: formEd{c: c, F: f}, id: v.ID, VisitorID: v.VisitorID, hi: -1,
 		choose:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓ enter", "pilih pengunjung lama")),
 		dismiss:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "tutup daftar")),
 		matchUp:   key.NewBinding(key.WithKeys("up")),
@@ -131,9 +134,13 @@ func (e *GuestEd) changed(fl *form.Field, _ *store.Visit) tea.Cmd {
 // yet, and proposes the year of birth.
 func (e *GuestEd) fromNIK() {
 	f := e.F
-	// A proposal belongs to the NIK now in the form, and to none other.
+	// A proposal belongs to the NIK now in the form, and to none other;
+	// so does enter passing over what the NIK filled.
 	if y := f.Get("year"); y != nil {
-		y.Suggest, y.In.Placeholder = "", ""
+		y.Suggest, y.In.Placeholder, y.PassOver = "", "", false
+	}
+	if g := f.Get("gender"); g != nil {
+		g.PassOver = false
 	}
 	if f.Val("idtype") != "KTP" {
 		return
@@ -147,9 +154,15 @@ func (e *GuestEd) fromNIK() {
 	}
 	// The year is proposed, not typed in: an officer typing the year
 	// as the visitor says it replaces the proposal instead of adding to it.
+	// Enter from the NIK passes over both to the first field still to
+	// fill; the line under the NIK says where, and ↑ goes back to them.
+	if g := f.Get("gender"); g != nil {
+		g.PassOver = g.Sel >= 0
+	}
 	if y := f.Get("year"); y != nil {
 		y.Suggest = fmt.Sprint(year)
 		y.In.Placeholder = y.Suggest
+		y.PassOver = true
 	}
 }
 
@@ -160,7 +173,7 @@ func (e *GuestEd) lookup(field, q string) tea.Cmd {
 	if field != e.field {
 		e.hi = -1
 	}
-	e.field = field
+	e.field, e.query = field, q
 	if len([]rune(strings.TrimSpace(q))) < lookupMin {
 		e.matches, e.open = nil, false
 		return nil
@@ -197,7 +210,47 @@ func (e *GuestEd) HandleMsg(msg tea.Msg) (bool, tea.Cmd) {
 			e.hi = i
 		}
 	}
+	if e.hi < 0 && len(e.matches) == 1 && (e.field == "name" || e.field == "idno") && sameIdentity(e.query, e.matches[0].Guest) {
+		// The NIK, phone or email typed is this one person's, exactly:
+		// they come up highlighted and enter takes them (the line under
+		// the field says so). A name, or a part of a number, is never
+		// taken by enter without ↓.
+		e.hi = 0
+	}
 	return true, nil
+}
+
+// sameIdentity reports whether q is exactly g's ID number, phone (in any
+// form valid.Phone reads) or email.
+func sameIdentity(q string, g store.Guest) bool {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return false
+	}
+	if g.IDNumber != "" && strings.EqualFold(strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' || r == '.' {
+			return -1
+		}
+		return r
+	}, q), g.IDNumber) {
+		return true
+	}
+	if g.Email != "" && strings.EqualFold(q, g.Email) {
+		return true
+	}
+	if p, err := valid.Phone(q); err == nil && g.Phone != "" && p == g.Phone {
+		return true
+	}
+	return false
+}
+
+// enterNote is the line under the lookup field while a returning visitor
+// is highlighted: enter takes them there, not the next field.
+func (e *GuestEd) enterNote(fl *form.Field) string {
+	if e == nil || !e.Popup() || fl.Key != e.field || e.hi < 0 || e.hi >= len(e.matches) {
+		return ""
+	}
+	return "enter ambil " + e.matches[e.hi].Guest.Name + " (pengunjung lama) · esc tutup daftar"
 }
 
 func (e *GuestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd) {

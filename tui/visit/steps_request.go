@@ -81,6 +81,11 @@ func newRequestEd(c *frame.Context, v *store.Visit, sch *tariff.Schedule) *reque
 	}
 	e.formEd = formEd{c: c, F: form.New(c)}
 	e.rebuild(nil)
+	if l := e.lines[0]; l.title.Value() == "" {
+		// The code has its default: the form opens on the title, and ↑
+		// reaches the code.
+		e.F.FocusAt(e.indexOf(l.title))
+	}
 	return e
 }
 

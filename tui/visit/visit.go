@@ -15,6 +15,7 @@ import (
 	"loket/export"
 	"loket/store"
 	"loket/tariff"
+	"loket/tui/form"
 	"loket/tui/frame"
 )
 
@@ -465,11 +466,30 @@ func (s *Screen) Key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if changed, cmd := f.Key(msg); changed {
-		return tea.Batch(cmd, s.changed(ed))
-	} else {
-		return cmd
+	pick := f.PickKey(msg)
+	changed, cmd := f.Key(msg)
+	if changed {
+		cmd = tea.Batch(cmd, s.changed(ed))
 	}
+	if pick {
+		return tea.Batch(cmd, s.afterPick(f))
+	}
+	return cmd
+}
+
+// afterPick acts as enter after an option picked by its number or y/t
+// (the editor has shown or hidden fields by then): the next field, or on
+// the last the step is saved, as enter would. A Tidak on the last field
+// waits for enter: a no can end the visit (step 5), and the officer sees
+// it chosen before it does.
+func (s *Screen) afterPick(f *form.Form) tea.Cmd {
+	if f.Advance() {
+		return nil
+	}
+	if fl := f.Cur(); fl != nil && fl.YesNo() && fl.IsNo() {
+		return nil
+	}
+	return s.submit()
 }
 
 func (s *Screen) changed(ed editor) tea.Cmd {
