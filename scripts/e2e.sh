@@ -371,6 +371,7 @@ capture 01-beranda-bank
 key Enter # lanjutkan kunjungan yang kembali dari bank
 step 11
 see "Konfirmasi bank (NTPN)"
+capture 11-konfirmasi-bank
 key Enter
 text "0A1B2C3D4E5F6G7H"
 key Enter

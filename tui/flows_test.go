@@ -66,6 +66,7 @@ func fillNewGov(d driver) {
 	d.keys("enter") // KTP
 	d.typ("1906011001800002")
 	d.sees("enter lanjut ke Pendidikan")
+	d.dump("03-buku-tamu-nik")
 	d.keys("enter") // L and 1980 read from the NIK: enter passes over them
 	d.sees("› Pendidikan")
 	d.keys("s", "s", "enter") // S2
