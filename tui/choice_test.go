@@ -17,6 +17,7 @@ import (
 func TestChoiceByNumberOrPrefix(t *testing.T) {
 	c := &frame.Context{Styles: frame.NewStyles(true)}
 	f := form.New(c, form.ChoiceF("job", "Pekerjaan", valid.Occupations, ""), form.TextF("inst", "Instansi", ""))
+	f.PickMoves = true // as on the visit screen
 	job := f.Get("job")
 	f.Key(keyMsg("5"))
 	if job.Value() != "Pegawai Swasta" {
@@ -44,6 +45,13 @@ func TestChoiceByNumberOrPrefix(t *testing.T) {
 		if !strings.Contains(ansi.Strip(scr), want) {
 			t.Errorf("%q not shown:\n%s", want, ansi.Strip(scr))
 		}
+	}
+	// A screen whose picks only choose (the complaints, the visitor's
+	// record) does not promise to move on.
+	f.PickMoves = false
+	lines, _ = f.Lines(60, nil)
+	if scr := ansi.Strip(strings.Join(lines, "\n")); !strings.Contains(scr, "▸ ketik 1–7 atau awal nama") {
+		t.Errorf("a form without PickMoves says the pick moves on:\n%s", scr)
 	}
 	f.FocusAt(1)
 	lines, _ = f.Lines(60, nil)

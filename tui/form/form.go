@@ -145,6 +145,10 @@ type Form struct {
 	Focus  int
 	Styles *frame.Styles // the styles the inputs were given
 	Dirty  bool          // the officer changed something since it was filled
+	// PickMoves: the screen moves on after a pick by number or y/t, as
+	// enter would (PickKey); the line under a choice says so. Off, a pick
+	// only chooses.
+	PickMoves bool
 	// EnterNote, when set and not "", replaces what the line under the
 	// focused field says: enter does something else there (takes the
 	// returning visitor highlighted).

@@ -197,6 +197,12 @@ func (f *Form) how(fl *Field) string {
 		pick = "langsung simpan"
 	}
 	switch {
+	case fl.Kind == ChoiceField && fl.Numbered() && !f.PickMoves:
+		way := fmt.Sprintf("ketik 1–%d atau awal nama", len(fl.Opts))
+		if fl.typed != "" {
+			way = fmt.Sprintf("ketik 1–%d atau awal nama (%q)", len(fl.Opts), fl.typed)
+		}
+		return "▸ " + way + " · " + enter
 	case fl.Kind == ChoiceField && fl.YesNo() && enter == "enter simpan":
 		// Tidak on the last field waits for enter: a no can end the visit.
 		return "▸ y/1 langsung simpan · t/2 lalu enter simpan"

@@ -170,9 +170,9 @@ func (e *requestEd) rebuild(focus *form.Field) {
 		fs = append(fs, l.code, l.title, l.qty, l.year, l.format, l.vars)
 	}
 	fs = append(fs, e.letter)
-	dirty := e.F.Dirty
+	dirty, moves := e.F.Dirty, e.F.PickMoves
 	e.F = form.New(e.c, fs...)
-	e.F.Dirty = dirty
+	e.F.Dirty, e.F.PickMoves = dirty, moves
 	if focus != nil {
 		for i, fl := range fs {
 			if fl == focus {

@@ -188,6 +188,9 @@ func (s *Screen) Editor() editor {
 	ed, ok := s.eds[s.Sel]
 	if !ok {
 		ed = newEditor(s.c, s.V, s.sch, s.Sel)
+		if f := ed.Fields(); f != nil {
+			f.PickMoves = true // afterPick: a number or y/t moves on
+		}
 		if f := ed.Fields(); f != nil && !s.V.Open() {
 			f.FocusAt(-1) // a closed visit is read only: nothing focused
 			f.Focus = -1
