@@ -627,3 +627,48 @@ func TestFullHelpAndDisabledKeys(t *testing.T) {
 	h.keys("f1")
 	h.sees("Maksud kunjungan")
 }
+
+// A returning visitor comes up highlighted (enter takes them) only when
+// the Nama or NIK field holds exactly one person's NIK, phone or email;
+// the same email typed into the Email field of someone else's entry, or a
+// part of a number, is only offered.
+func TestGuestLookupHighlightsOnlyAnExactIdentity(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	seedReturning(h, siti, "Komersial")
+	h.keys("n")
+	h.atStep(store.StepPurpose)
+	h.keys("4")
+	h.atStep(store.StepGuestBook)
+	h.typ("0812-3456")
+	h.waitSee("Siti Aminah · CV Maju Bersama")
+	if strings.Contains(h.screen(), "enter ambil Siti") {
+		t.Fatalf("a part of a phone number highlighted her:\n%s", h.screen())
+	}
+	h.typ("-7890")
+	h.waitSee("enter ambil Siti Aminah")
+	h.keys("enter")
+	h.sees("Pengunjung lama: Siti Aminah", "CV Maju Bersama")
+	if ed := h.visitScreen().Editor().(*visit.GuestEd); ed.VisitorID == "" {
+		t.Fatalf("enter did not take the highlighted visitor")
+	}
+
+	// Another visitor who gives the same email: typed into Email, it is
+	// offered but enter goes on to the next field.
+	h.keys("esc")
+	h.atHome()
+	h.keys("n")
+	h.atStep(store.StepPurpose)
+	h.keys("4")
+	h.atStep(store.StepGuestBook)
+	h.typ("Rudi Hartono")
+	h.visitScreen().Editor().Fields().FocusKey("email")
+	h.typ("siti@example.com")
+	h.waitSee("Siti Aminah · CV Maju Bersama")
+	if strings.Contains(h.screen(), "enter ambil Siti") {
+		t.Fatalf("an email typed in the Email field highlighted her:\n%s", h.screen())
+	}
+	h.keys("enter")
+	if f := h.visitScreen().Editor().Fields().Cur(); f.Key != "phone" || strings.Contains(h.screen(), "Pengunjung lama: Siti") {
+		t.Fatalf("enter on the Email field went to %q / took her:\n%s", f.Key, h.screen())
+	}
+}
