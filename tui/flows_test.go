@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,17 +56,21 @@ var siti = store.GuestInput{Guest: store.Guest{IDType: "KTP", IDNumber: "1906015
 // fillNewGov fills steps 2 and 3 for a new government visitor (Pemerintah
 // Daerah, pemanfaatan Pemerintahan).
 func fillNewGov(d driver) {
-	d.keys("enter", "p", "enter") // purpose prefilled; Pemerintahan
+	d.sees("› Pemanfaatan data") // the purpose is prefilled: the form opens on the use
+	d.keys("p", "enter")         // Pemerintahan by its initial; enter saves on the last field
 	d.atStep(store.StepGuestBook)
 	d.typ("Budi Santoso")
-	d.keys("enter", "y")
+	d.keys("enter", "y") // consent Ya: y moves on to Jenis identitas
+	d.sees("› Jenis identitas")
 	d.dump("03-buku-tamu")
-	d.keys("enter", "enter") // consent Ya; KTP
+	d.keys("enter") // KTP
 	d.typ("1906011001800002")
-	d.keys("enter", "l", "enter")
-	d.typ("1980")
-	d.keys("enter", "s", "s", "enter") // S2
-	d.keys("a", "enter")               // ASN/TNI/Polri
+	d.sees("enter lanjut ke Pendidikan")
+	d.dump("03-buku-tamu-nik")
+	d.keys("enter") // L and 1980 read from the NIK: enter passes over them
+	d.sees("› Pendidikan")
+	d.keys("s", "s", "enter") // S2
+	d.keys("a", "enter")      // ASN/TNI/Polri
 	d.typ("Bappeda Belitung Timur")
 	d.keys("enter", "p", "enter") // Pemerintah Daerah
 	d.typ("budi@beltim.go.id")
@@ -84,13 +89,12 @@ func flowFreeGov(d driver) string {
 	d.dump("02-maksud")
 	fillNewGov(d)
 	id := d.visitID()
-	d.sees("Produk 1", "Kode tarif", "Publikasi elektronik")
-	d.keys("enter") // PUB-EL
+	d.sees("Produk 1", "Kode tarif", "Publikasi elektronik", "› Judul") // PUB-EL by default: the form opens on the title
 	d.typ("Statistik Daerah Kabupaten Belitung Timur 2026")
 	d.keys("enter")
 	d.typ("120")
 	d.waitSee("Rp80.000")
-	d.keys("enter", "enter", "enter", "y")
+	d.keys("enter", "enter", "enter", "space") // Ya chosen with space: seen before enter saves
 	d.waitSee("Total: Rp0 · 1 produk")
 	d.sees("Rp0 (tarif nol rupiah; tanpa")
 	d.dump("04-permintaan-nol-rupiah")
@@ -101,11 +105,11 @@ func flowFreeGov(d driver) string {
 	d.sees("Total: Rp0 (tarif nol rupiah)", "surat permohonan resmi")
 	d.keys("enter")
 	d.atStep(store.StepAgreement)
-	d.keys("y", "enter", "y")
+	d.keys("y", "space") // y agrees and moves on to the letter
 	d.dump("07-persetujuan-surat")
 	d.keys("enter")
 	d.atStep(store.StepDocCheck)
-	d.keys("y", "enter", "enter")
+	d.keys("y", "enter") // y moves on to the note; enter saves
 	d.atStep(store.StepPrepare)
 	v := storedVisit(d, id)
 	for _, n := range []int{store.StepInvoice, store.StepPayment, store.StepSPPD} {
@@ -136,6 +140,9 @@ func flowFreeGov(d driver) string {
 	if v.Status != store.StatusDone || v.Total != 0 || !v.ZeroApplied() || v.Rating == nil || v.Rating.Scores[2] != 3 {
 		d.fatalf("visit %s total %d zero %v rating %+v", v.Status, v.Total, v.ZeroApplied(), v.Rating)
 	}
+	if v.Use != "Pemerintahan" || v.Guest.Gender != "L" || v.Guest.BirthYear != 1980 || v.Guest.Education != "S2" {
+		d.fatalf("use %q guest %+v", v.Use, v.Guest)
+	}
 	d.keys("enter")
 	d.atHome()
 	d.sees("selesai 1", "IKM")
@@ -151,16 +158,18 @@ func flowReturningCash(d driver) int {
 	k := func(ks ...string) { n += len(ks); d.keys(ks...) }
 	k("n")
 	d.atStep(store.StepPurpose)
-	k("enter", "k", "enter") // Komersial
+	k("k", "enter") // Komersial
 	d.atStep(store.StepGuestBook)
 	d.typ("siti")
 	d.waitSee("Siti Aminah · CV Maju Bersama")
 	d.dump("03-buku-tamu-pengunjung-lama")
+	if sc := d.screen(); strings.Contains(sc, "enter ambil Siti") || strings.Contains(sc, "› Siti Aminah") {
+		d.fatalf("a part of a name highlighted a returning visitor:\n%s", d.screen())
+	}
 	k("down", "enter")
 	d.waitSee("Pengunjung lama: Siti Aminah")
 	k("ctrl+s")
 	d.atStep(store.StepRequest)
-	k("enter")
 	d.typ("Kabupaten Belitung Timur Dalam Angka 2026")
 	k("enter")
 	d.typ("120")
@@ -173,7 +182,7 @@ func flowReturningCash(d driver) int {
 	d.dump("06-ketentuan")
 	k("enter")
 	d.atStep(store.StepAgreement)
-	k("y", "enter")
+	k("y") // the only question: y answers and records the step
 	d.atStep(store.StepInvoice)
 	d.sees("Rp80.000")
 	d.dump("09-invoice")
@@ -207,15 +216,14 @@ func flowReturningCash(d driver) int {
 func flowPaidMicrodata(d driver) string {
 	d.keys("n")
 	d.atStep(store.StepPurpose)
-	d.keys("enter", "p", "p", "enter") // Penelitian
+	d.keys("p", "p", "enter") // Penelitian
 	d.atStep(store.StepGuestBook)
 	d.typ("Siti Aminah")
-	d.keys("enter", "y", "enter", "enter")
+	d.keys("enter", "y", "enter")
 	d.typ("1906015203990001")
-	d.keys("enter", "p", "enter")
-	d.typ("1999")
-	d.keys("enter", "d", "d", "enter") // D4/S1
-	d.keys("p", "enter")               // Pelajar/Mahasiswa
+	d.keys("enter")           // P and 1999 from the NIK
+	d.keys("d", "d", "enter") // D4/S1
+	d.keys("p", "enter")      // Pelajar/Mahasiswa
 	d.typ("Universitas Bangka Belitung")
 	d.keys("enter", "l", "l", "l", "enter") // Lembaga Penelitian & Pendidikan
 	d.typ("siti@example.com")
@@ -224,7 +232,7 @@ func flowPaidMicrodata(d driver) string {
 	d.keys("ctrl+s")
 	d.atStep(store.StepRequest)
 	id := d.visitID()
-	d.keys("d", "enter") // DM-MENTAH
+	d.keys("up", "d", "enter") // DM-MENTAH (the form opens on the title; ↑ to the code)
 	d.typ("Susenas Maret 2025")
 	d.keys("enter")
 	d.typ("5.000.000")
@@ -245,15 +253,15 @@ func flowPaidMicrodata(d driver) string {
 	d.dump("06-ketentuan-data-mikro")
 	d.keys("enter")
 	d.atStep(store.StepAgreement)
-	d.keys("y", "enter", "y")
+	d.keys("y", "y") // agreed, abstraksi handed in; on to the variables
 	d.dump("07-persetujuan")
-	d.keys("enter", "enter")
+	d.keys("enter")
 	d.atStep(store.StepDocCheck)
 	d.keys("y")
 	d.dump("08-cek-dokumen")
-	d.keys("enter", "enter")
+	d.keys("enter")
 	d.atStep(store.StepInvoice)
-	d.keys("y", "enter", "y")
+	d.keys("y", "space") // sample given; the SPPD form chosen with space, seen before saving
 	d.dump("09-invoice-data-mikro")
 	d.keys("enter")
 	d.atStep(store.StepPrepare)
@@ -314,6 +322,9 @@ func flowPaidMicrodata(d driver) string {
 	if v.Payment == nil || v.Payment.PaymentMethod() != store.MethodBank || v.Payment.NTPN != "ABCD1234EFGH5678" || v.Payment.Amount != 100000 {
 		d.fatalf("payment %+v", v.Payment)
 	}
+	if v.Guest.Gender != "P" || v.Guest.BirthYear != 1999 || v.Letter || !v.SampleGiven || !v.SPPDGiven {
+		d.fatalf("guest %+v letter %v sample %v sppd form %v", v.Guest, v.Letter, v.SampleGiven, v.SPPDGiven)
+	}
 	if st := v.ServiceTime(d.clock().Now()); st > 10*time.Minute {
 		d.fatalf("service time %s counts the day at the bank", st)
 	}
@@ -331,7 +342,7 @@ func flowCancel(d driver) string {
 	d.keys("n")
 	d.atStep(store.StepPurpose)
 	id := d.visitID()
-	d.keys("enter", "t", "enter")
+	d.keys("t", "enter")
 	d.atStep(store.StepGuestBook)
 	d.typ("Rudi")
 	d.keys("ctrl+x")
@@ -357,11 +368,11 @@ func flowSuspendResume(d driver) string {
 	d.keys("n")
 	d.atStep(store.StepPurpose)
 	id := d.visitID()
-	d.keys("enter", "t", "enter") // Tugas sekolah/kuliah
+	d.keys("t", "enter") // Tugas sekolah/kuliah
 	d.atStep(store.StepGuestBook)
 	d.typ("Andi Pratama")
-	d.keys("enter", "t") // no consent: name, instansi, kategori, email
-	d.keys("enter")
+	d.keys("enter", "t") // no consent: name, instansi, kategori, email; t moves on
+	d.sees("› Instansi")
 	d.typ("SMA Negeri 1 Manggar")
 	d.keys("enter", "l", "l", "l", "enter")
 	d.typ("andi@example.com")
@@ -383,7 +394,7 @@ func flowSuspendResume(d driver) string {
 	}
 	// The guest book was not saved: it is filled again and confirmed.
 	d.typ("Andi Pratama")
-	d.keys("enter", "t", "enter")
+	d.keys("enter", "t")
 	d.typ("SMA Negeri 1 Manggar")
 	d.keys("enter", "l", "l", "l", "enter")
 	d.typ("andi@example.com")
@@ -406,14 +417,14 @@ func flowCorrection(d driver) string {
 	seedReturning(d, siti, "Komersial")
 	d.keys("n")
 	d.atStep(store.StepPurpose)
-	d.keys("enter", "k", "enter")
+	d.keys("k", "enter")
 	d.atStep(store.StepGuestBook)
-	d.typ("1906015203990001")
+	d.typ("1906015203990001") // her NIK exactly: she comes up highlighted
 	d.waitSee("Siti Aminah · CV Maju Bersama")
-	d.keys("down", "enter", "ctrl+s")
+	d.sees("enter ambil Siti Aminah")
+	d.keys("enter", "ctrl+s")
 	d.atStep(store.StepRequest)
 	id := d.visitID()
-	d.keys("enter")
 	d.typ("Kecamatan Manggar Dalam Angka 2026")
 	d.keys("enter")
 	d.typ("120")
@@ -439,7 +450,7 @@ func flowCorrection(d driver) string {
 	d.atStep(store.StepTerms)
 	d.keys("enter")
 	d.atStep(store.StepAgreement)
-	d.keys("y", "enter")
+	d.keys("y")
 	d.atStep(store.StepInvoice)
 	d.keys("enter")
 	d.atStep(store.StepPrepare)

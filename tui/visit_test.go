@@ -126,7 +126,10 @@ func (h *harness) walk(kind, upTo int) string {
 func TestVisitPurpose(t *testing.T) {
 	h := newVisitAt(t, 80, 24)
 	h.sees("Langkah 2/16", "Pelaku: Petugas", "Maksud kunjungan", "Membeli produk statistik", "Waktu layanan 00:00 / 05:00")
-	h.keys("enter", "p")
+	// The purpose is proposed: the form opens on the use, the one field
+	// still to fill, and says a number saves it there.
+	h.sees("› Pemanfaatan data", "ketik 1–5 (langsung simpan)")
+	h.keys("p")
 	h.sees("[Pemerintahan]")
 	h.keys("enter")
 	h.atStep(store.StepGuestBook)
@@ -138,10 +141,10 @@ func TestVisitPurpose(t *testing.T) {
 
 func TestGuestBookFieldErrorKeepsInput(t *testing.T) {
 	h := newVisitAt(t, 80, 24)
-	h.keys("enter", "t", "enter")
+	h.keys("t", "enter")
 	h.atStep(store.StepGuestBook)
 	h.typ("Andi")
-	h.keys("enter", "y", "enter", "enter")
+	h.keys("enter", "y", "enter")
 	h.typ("12345")
 	for _, k := range []string{"inst", "cat", "email"} {
 		h.visitScreen().Editor().Fields().FocusKey(k)
@@ -180,7 +183,7 @@ func TestGuestLookupOffersAndDropsStale(t *testing.T) {
 	seedReturning(h, siti, "Komersial")
 	h.keys("n")
 	h.atStep(store.StepPurpose)
-	h.keys("enter", "k", "enter")
+	h.keys("k", "enter")
 	h.atStep(store.StepGuestBook)
 	ed := h.visitScreen().Editor().(*visit.GuestEd)
 	h.typ("Si")
@@ -212,7 +215,7 @@ func TestRequestLinesQuoteAndTotal(t *testing.T) {
 	if strings.Contains(h.screen(), "Surat permohonan ada?") {
 		t.Fatalf("the Rp0 question shows for a private visitor")
 	}
-	h.keys("enter")
+	h.sees("› Judul") // the code has its default: the form opens on the title
 	h.typ("Statistik Daerah 2026")
 	h.keys("enter")
 	h.typ("120")
@@ -277,9 +280,9 @@ func TestAgreementRefusedEndsBatal(t *testing.T) {
 	id := h.walk(kindPaidPub, store.StepTerms)
 	h.keys("enter")
 	h.sees("pilih Ya atau Tidak")
-	h.keys("t")
-	h.sees("Alasan")
-	h.keys("enter", "enter")
+	h.keys("t") // Tidak shows the reason and moves to it
+	h.sees("› Alasan")
+	h.keys("enter")
 	h.until("error", func() bool { return h.m.errLine != "" })
 	h.sees("Alasan: wajib diisi")
 	h.typ("Tarif melebihi anggaran")
@@ -294,7 +297,8 @@ func TestDocumentMismatchRefersToConsultation(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	id := h.walk(kindMicrodata, store.StepAgreement)
 	h.sees("Diminta (produk 1): r101, r102", "Abstraksi: diterima; variabel: r101, r102")
-	h.keys("t", "enter")
+	h.keys("t") // Tidak moves on to the note
+	h.sees("› Catatan pemeriksaan")
 	h.typ("Variabel r105 tidak ada di abstraksi")
 	h.keys("enter")
 	h.waitSee("Dirujuk ke konsultasi")
@@ -307,10 +311,14 @@ func TestInvoiceRequiresSPPDForMicrodata(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.walk(kindMicrodata, store.StepDocCheck)
 	h.sees("Invoice: nomor diterbitkan saat langkah ini disimpan", "Contoh data mikro diberikan", "Formulir SPPD diserahkan")
-	h.keys("y", "enter", "t", "enter")
+	h.keys("y", "t") // sample given, moving on; Tidak on the last field waits for enter
+	if v := h.visit(); v.Step(store.StepInvoice).State == store.StateDone {
+		t.Fatalf("a Tidak on the last field saved the step")
+	}
+	h.keys("enter")
 	h.until("refusal", func() bool { return h.m.errLine != "" })
 	h.sees("✗ Dokumen perjanjian (SPPD) wajib diserahkan")
-	h.keys("y", "enter")
+	h.keys("y") // Ya on the last field saves, as enter would
 	h.atStep(store.StepPrepare)
 	h.sees("Invoice INV/1906/A/2026/11/0001 diterbitkan: Rp100.000")
 	if h.m.errLine != "" {
@@ -618,4 +626,49 @@ func TestFullHelpAndDisabledKeys(t *testing.T) {
 	h.sees("Semua tombol di layar ini")
 	h.keys("f1")
 	h.sees("Maksud kunjungan")
+}
+
+// A returning visitor comes up highlighted (enter takes them) only when
+// the Nama or NIK field holds exactly one person's NIK, phone or email;
+// the same email typed into the Email field of someone else's entry, or a
+// part of a number, is only offered.
+func TestGuestLookupHighlightsOnlyAnExactIdentity(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	seedReturning(h, siti, "Komersial")
+	h.keys("n")
+	h.atStep(store.StepPurpose)
+	h.keys("4")
+	h.atStep(store.StepGuestBook)
+	h.typ("0812-3456")
+	h.waitSee("Siti Aminah · CV Maju Bersama")
+	if strings.Contains(h.screen(), "enter ambil Siti") {
+		t.Fatalf("a part of a phone number highlighted her:\n%s", h.screen())
+	}
+	h.typ("-7890")
+	h.waitSee("enter ambil Siti Aminah")
+	h.keys("enter")
+	h.sees("Pengunjung lama: Siti Aminah", "CV Maju Bersama")
+	if ed := h.visitScreen().Editor().(*visit.GuestEd); ed.VisitorID == "" {
+		t.Fatalf("enter did not take the highlighted visitor")
+	}
+
+	// Another visitor who gives the same email: typed into Email, it is
+	// offered but enter goes on to the next field.
+	h.keys("esc")
+	h.atHome()
+	h.keys("n")
+	h.atStep(store.StepPurpose)
+	h.keys("4")
+	h.atStep(store.StepGuestBook)
+	h.typ("Rudi Hartono")
+	h.visitScreen().Editor().Fields().FocusKey("email")
+	h.typ("siti@example.com")
+	h.waitSee("Siti Aminah · CV Maju Bersama")
+	if strings.Contains(h.screen(), "enter ambil Siti") {
+		t.Fatalf("an email typed in the Email field highlighted her:\n%s", h.screen())
+	}
+	h.keys("enter")
+	if f := h.visitScreen().Editor().Fields().Cur(); f.Key != "phone" || strings.Contains(h.screen(), "Pengunjung lama: Siti") {
+		t.Fatalf("enter on the Email field went to %q / took her:\n%s", f.Key, h.screen())
+	}
 }

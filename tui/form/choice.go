@@ -3,6 +3,8 @@ package form
 import (
 	"strings"
 	"unicode"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // Choosing an option by typing: its number beside it, or a prefix of its
@@ -93,4 +95,29 @@ func typeAhead(opts []string, cur int, typed string) int {
 		}
 	}
 	return cur
+}
+
+// YesNo reports a Ya/Tidak question.
+func (fl *Field) YesNo() bool {
+	return fl.Kind == ChoiceField && len(fl.Opts) == 2 && fl.Opts[0] == Yes && fl.Opts[1] == No
+}
+
+// PickKey reports a key that picks an option of the focused choice in one
+// press and so acts as enter after it (the next field, or saving on the
+// last), as a score does on the rating step: the number beside an option,
+// or y/t on a Ya/Tidak question. Letters of other options only narrow the
+// choice: a name typed on would run into the next field.
+func (f *Form) PickKey(msg tea.KeyPressMsg) bool {
+	fl := f.Cur()
+	if fl == nil || fl.Kind != ChoiceField || !fl.Numbered() {
+		return false
+	}
+	r := []rune(strings.ToLower(msg.Text))
+	if len(r) != 1 || msg.Mod&(tea.ModCtrl|tea.ModAlt) != 0 {
+		return false
+	}
+	if r[0] >= '1' && int(r[0]-'0') <= len(fl.Opts) {
+		return true
+	}
+	return fl.YesNo() && (r[0] == 'y' || r[0] == 't')
 }

@@ -51,6 +51,11 @@ type Field struct {
 	// replaced by whatever the officer types.
 	Suggest     string
 	SuggestNote string // shown after the suggestion; "(usulan)" when empty
+	// PassOver: enter passes over the field, which was filled for the
+	// officer (the gender and the proposed year read from a NIK); tab, ↓
+	// and ↑ still reach it, and the line under the field before says
+	// where enter goes.
+	PassOver bool
 	// typed is what the officer has typed on a focused choice since it
 	// got the focus: "p", "pe", "peg" narrow to the option starting so.
 	typed string
@@ -150,6 +155,10 @@ type Form struct {
 	// form ("ambil Siti Aminah" on a highlighted lookup match); "" when
 	// enter walks the form.
 	EnterSays string
+	// PickMoves: the screen moves on after a pick by number or y/t, as
+	// enter would (PickKey); the line under a choice says so. Off, a pick
+	// only chooses.
+	PickMoves bool
 	// focusLen is how many lines the focused field took when last drawn
 	// (its options, error and hint), for scrolling it all into view.
 	FocusLen int
@@ -249,6 +258,17 @@ func (f *Form) Next() bool {
 	return false
 }
 
+// EnterTarget is the field enter moves to from the focused one: the next
+// visible field that enter does not pass over; -1 when enter saves.
+func (f *Form) EnterTarget() int {
+	for i := f.Focus + 1; i < len(f.Fields); i++ {
+		if fl := f.Fields[i]; !fl.Hidden && !fl.PassOver {
+			return i
+		}
+	}
+	return -1
+}
+
 // prev focuses the previous visible field; false on the first.
 func (f *Form) Prev() bool {
 	for i := f.Focus - 1; i >= 0; i-- {
@@ -293,13 +313,24 @@ var Keys = KeyMap{
 	Clear:   key.NewBinding(key.WithKeys("backspace", "delete")),
 }
 
+// Advance is enter's move: to the next field it does not pass over
+// (EnterTarget); false when there is none and enter saves.
+func (f *Form) Advance() bool {
+	i := f.EnterTarget()
+	if i < 0 {
+		return false
+	}
+	f.FocusAt(i)
+	return true
+}
+
 // Move handles the keys that walk a form: enter (the next field, or on
 // the last one the form's submit), tab/↓ and shift+tab/↑. It reports
 // whether the key was one of them and whether to submit.
 func (f *Form) Move(msg tea.KeyPressMsg) (handled, submit bool) {
 	switch {
 	case key.Matches(msg, Keys.Enter):
-		return true, !f.Next()
+		return true, !f.Advance()
 	case key.Matches(msg, Keys.Next):
 		f.Next()
 		return true, false

@@ -186,17 +186,35 @@ func (f *Form) how(fl *Field) string {
 		return "▸ enter " + f.EnterSays // the screen took enter for now
 	}
 	enter := "enter simpan"
-	for _, o := range f.Fields[f.Focus+1:] {
-		if !o.Hidden {
-			enter = "enter lanjut"
-			break
+	if i := f.EnterTarget(); i >= 0 {
+		enter = "enter lanjut"
+		if i != f.nextVisible() {
+			// Enter passes over fields filled for the officer: say where
+			// it lands.
+			enter = "enter lanjut ke " + f.Fields[i].Label
 		}
 	}
+	// A pick by number (or y/t) acts as enter: say what it does here.
+	pick := "langsung lanjut"
+	if enter == "enter simpan" {
+		pick = "langsung simpan"
+	}
 	switch {
-	case fl.Kind == ChoiceField && fl.Numbered():
+	case fl.Kind == ChoiceField && fl.Numbered() && !f.PickMoves:
 		way := fmt.Sprintf("ketik 1–%d atau awal nama", len(fl.Opts))
 		if fl.typed != "" {
 			way = fmt.Sprintf("ketik 1–%d atau awal nama (%q)", len(fl.Opts), fl.typed)
+		}
+		return "▸ " + way + " · " + enter
+	case fl.Kind == ChoiceField && fl.YesNo() && enter == "enter simpan":
+		// Tidak on the last field waits for enter: a no can end the visit.
+		return "▸ y/1 langsung simpan · t/2 lalu enter simpan"
+	case fl.Kind == ChoiceField && fl.YesNo():
+		return "▸ y/t atau 1–2, langsung lanjut · " + enter
+	case fl.Kind == ChoiceField && fl.Numbered():
+		way := fmt.Sprintf("ketik 1–%d (%s) atau awal nama", len(fl.Opts), pick)
+		if fl.typed != "" {
+			way += fmt.Sprintf(" (%q)", fl.typed)
 		}
 		return "▸ " + way + " · " + enter
 	case fl.Kind == ChoiceField:
@@ -205,4 +223,15 @@ func (f *Form) how(fl *Field) string {
 		return "▸ " + enter + " terima usulan " + fl.Suggest + ", atau ketik"
 	}
 	return "▸ " + enter
+}
+
+// nextVisible is the index of the next visible field after the focus, -1
+// on the last.
+func (f *Form) nextVisible() int {
+	for i := f.Focus + 1; i < len(f.Fields); i++ {
+		if !f.Fields[i].Hidden {
+			return i
+		}
+	}
+	return -1
 }

@@ -153,6 +153,11 @@ func newPurposeEd(c *frame.Context, v *store.Visit) *purposeEd {
 		form.TextF("purpose", "Maksud kunjungan", p),
 		form.ChoiceF("use", "Pemanfaatan data", valid.Uses, v.Use),
 	)
+	if v.Use == "" {
+		// The purpose is proposed: the form opens on what is still to
+		// fill, and ↑ reaches the purpose.
+		f.FocusKey("use")
+	}
 	return &purposeEd{formEd{c: c, F: f}, v.ID}
 }
 

@@ -43,6 +43,7 @@ type GuestEd struct {
 
 	Seq     int // latest lookup sent
 	field   string
+	query   string // what lookup Seq asked
 	matches []store.Visitor
 	hi      int // highlighted match, -1 none
 	open    bool
@@ -150,9 +151,13 @@ func (e *GuestEd) changed(fl *form.Field, _ *store.Visit) tea.Cmd {
 // yet, and proposes the year of birth.
 func (e *GuestEd) fromNIK() {
 	f := e.F
-	// A proposal belongs to the NIK now in the form, and to none other.
+	// A proposal belongs to the NIK now in the form, and to none other;
+	// so does enter passing over what the NIK filled.
 	if y := f.Get("year"); y != nil {
-		y.Suggest, y.In.Placeholder = "", ""
+		y.Suggest, y.In.Placeholder, y.PassOver = "", "", false
+	}
+	if g := f.Get("gender"); g != nil {
+		g.PassOver = false
 	}
 	if f.Val("idtype") != "KTP" {
 		return
@@ -166,9 +171,15 @@ func (e *GuestEd) fromNIK() {
 	}
 	// The year is proposed, not typed in: an officer typing the year
 	// as the visitor says it replaces the proposal instead of adding to it.
+	// Enter from the NIK passes over both to the first field still to
+	// fill; the line under the NIK says where, and ↑ goes back to them.
+	if g := f.Get("gender"); g != nil {
+		g.PassOver = g.Sel >= 0
+	}
 	if y := f.Get("year"); y != nil {
 		y.Suggest = fmt.Sprint(year)
 		y.In.Placeholder = y.Suggest
+		y.PassOver = true
 	}
 }
 
@@ -179,7 +190,7 @@ func (e *GuestEd) lookup(field, q string) tea.Cmd {
 	if field != e.field {
 		e.hi = -1
 	}
-	e.field = field
+	e.field, e.query = field, q
 	if len([]rune(strings.TrimSpace(q))) < lookupMin {
 		e.matches, e.open = nil, false
 		return nil
@@ -216,7 +227,38 @@ func (e *GuestEd) HandleMsg(msg tea.Msg) (bool, tea.Cmd) {
 			e.hi = i
 		}
 	}
+	if e.hi < 0 && len(e.matches) == 1 && (e.field == "name" || e.field == "idno") && sameIdentity(e.query, e.matches[0].Guest) {
+		// The NIK, phone or email typed is this one person's, exactly:
+		// they come up highlighted and enter takes them (the line under
+		// the field says so). A name, or a part of a number, is never
+		// taken by enter without ↓.
+		e.hi = 0
+	}
 	return true, nil
+}
+
+// sameIdentity reports whether q is exactly g's ID number, phone (in any
+// form valid.Phone reads) or email.
+func sameIdentity(q string, g store.Guest) bool {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return false
+	}
+	if g.IDNumber != "" && strings.EqualFold(strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' || r == '.' {
+			return -1
+		}
+		return r
+	}, q), g.IDNumber) {
+		return true
+	}
+	if g.Email != "" && strings.EqualFold(q, g.Email) {
+		return true
+	}
+	if p, err := valid.Phone(q); err == nil && g.Phone != "" && p == g.Phone {
+		return true
+	}
+	return false
 }
 
 func (e *GuestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd) {

@@ -52,7 +52,7 @@ func newPaymentEd(c *frame.Context, v *store.Visit) *paymentEd {
 		}
 	}
 	f := form.New(c,
-		form.ChoiceF("method", "Cara bayar", opts, method).WithHint("←/→ atau huruf awal untuk memilih."),
+		form.ChoiceF("method", "Cara bayar", opts, method),
 		form.TextF("amount", "Uang diterima (Rp)", "").WithHint("Uang dari pengunjung; bila lebih dari tagihan, kembaliannya dihitung. Kosong: pas sebesar tagihan."),
 		form.TextF("payer", "Nama wajib bayar", payer).WithHint("Boleh nama instansi."),
 		form.TextF("code", "Kode billing", "").WithHint("Kode billing SIMPONI 15 angka; berlaku 7 hari."),

@@ -81,6 +81,11 @@ func newRequestEd(c *frame.Context, v *store.Visit, sch *tariff.Schedule) *reque
 	}
 	e.formEd = formEd{c: c, F: form.New(c)}
 	e.rebuild(nil)
+	if l := e.lines[0]; l.title.Value() == "" {
+		// The code has its default: the form opens on the title, and ↑
+		// reaches the code.
+		e.F.FocusAt(e.indexOf(l.title))
+	}
 	return e
 }
 
@@ -165,9 +170,9 @@ func (e *requestEd) rebuild(focus *form.Field) {
 		fs = append(fs, l.code, l.title, l.qty, l.year, l.format, l.vars)
 	}
 	fs = append(fs, e.letter)
-	dirty := e.F.Dirty
+	dirty, moves := e.F.Dirty, e.F.PickMoves
 	e.F = form.New(e.c, fs...)
-	e.F.Dirty = dirty
+	e.F.Dirty, e.F.PickMoves = dirty, moves
 	if focus != nil {
 		for i, fl := range fs {
 			if fl == focus {

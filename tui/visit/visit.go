@@ -16,6 +16,7 @@ import (
 	"loket/export"
 	"loket/store"
 	"loket/tariff"
+	"loket/tui/form"
 	"loket/tui/frame"
 )
 
@@ -210,6 +211,9 @@ func (s *Screen) Editor() editor {
 	ed, ok := s.eds[s.Sel]
 	if !ok {
 		ed = newEditor(s.c, s.V, s.sch, s.Sel)
+		if f := ed.Fields(); f != nil {
+			f.PickMoves = true // afterPick: a number or y/t moves on
+		}
 		if f := ed.Fields(); f != nil && !s.V.Open() {
 			f.FocusAt(-1) // a closed visit is read only: nothing focused
 			f.Focus = -1
@@ -370,8 +374,9 @@ func visitHelp(back string) []key.Binding {
 		b("ctrl+s", "simpan langkah dari kolom mana pun"),
 		b("tab / ↓", "kolom berikutnya"),
 		b("shift+tab / ↑", "kolom sebelumnya"),
-		b("← / → / spasi", "ganti pilihan; atau angka di depannya, atau ketik awal namanya"),
-		b("y / t", "Ya / Tidak"),
+		b("1–9", "pilih dengan angka di depannya, langsung lanjut seperti enter"),
+		b("y / t", "Ya / Tidak, langsung lanjut (Tidak di kolom terakhir: enter)"),
+		b("← / → / spasi", "ganti pilihan tanpa lanjut; atau ketik awal namanya"),
 		b("ctrl+u", "hapus isi kolom sampai kursor"),
 		b("pgup / pgdn", "langkah sebelumnya / berikutnya (lihat, koreksi)"),
 		b("esc", "tutup daftar/dialog; selain itu tunda ke "+back),
@@ -533,11 +538,30 @@ func (s *Screen) Key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if changed, cmd := f.Key(msg); changed {
-		return tea.Batch(cmd, s.changed(ed))
-	} else {
-		return cmd
+	pick := f.PickKey(msg)
+	changed, cmd := f.Key(msg)
+	if changed {
+		cmd = tea.Batch(cmd, s.changed(ed))
 	}
+	if pick {
+		return tea.Batch(cmd, s.afterPick(f))
+	}
+	return cmd
+}
+
+// afterPick acts as enter after an option picked by its number or y/t
+// (the editor has shown or hidden fields by then): the next field, or on
+// the last the step is saved, as enter would. A Tidak on the last field
+// waits for enter: a no can end the visit (step 5), and the officer sees
+// it chosen before it does.
+func (s *Screen) afterPick(f *form.Form) tea.Cmd {
+	if f.Advance() {
+		return nil
+	}
+	if fl := f.Cur(); fl != nil && fl.YesNo() && fl.IsNo() {
+		return nil
+	}
+	return s.submit()
 }
 
 func (s *Screen) changed(ed editor) tea.Cmd {
