@@ -200,7 +200,7 @@ func (s *Store) touch(ctx context.Context, tx *sql.Tx, v *Visit) error {
 }
 
 // close ends a visit with a status other than Selesai (or Selesai at step 16).
-func (s *Store) close(ctx context.Context, tx *sql.Tx, v *Visit, actor, status, reason string) error {
+func (s *Store) close(ctx context.Context, tx *sql.Tx, v *Visit, actor string, status VisitStatus, reason string) error {
 	s.visitClosed() // the WAL is checkpointed after the commit
 	now := s.at(tx)
 	susp := v.SuspendedSecs

@@ -101,9 +101,9 @@ func kv(c *frame.Context, label, value string, w int) []string {
 // itemQty writes a line's quantity in its measure.
 func itemQty(it store.Item) string {
 	switch {
-	case it.ItemKind() == store.ItemMicrodata:
+	case it.Kind == store.ItemMicrodata:
 		return frame.Thousands(it.Bytes) + " byte"
-	case it.ItemKind() == store.ItemMap:
+	case it.Kind == store.ItemMap:
 		return frame.Thousands(it.Maps) + " peta"
 	case it.Pages > 0:
 		return frame.Thousands(it.Pages) + " halaman"

@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"loket/store"
-	"loket/store/valid"
 	"loket/tariff"
 	"loket/tui/form"
 	"loket/tui/frame"
@@ -31,14 +30,8 @@ func newPrepareEd(c *frame.Context, v *store.Visit) *prepareEd {
 			continue
 		}
 		e.items = append(e.items, it)
-		m := it.Media
-		if m == "" {
-			m = "Email"
-			if it.Code == "PUB-CETAK" {
-				m = "Cetak"
-			}
-		}
-		fs = append(fs, form.ChoiceF(it.ID, fmt.Sprintf("Produk %d: media", it.Seq), valid.Media, m))
+		fs = append(fs, form.ChoiceF(it.ID, fmt.Sprintf("Produk %d: media", it.Seq), store.Strings(store.Media),
+			string(store.DefaultMedium(it))))
 	}
 	e.formEd = formEd{c: c, F: form.New(c, fs...)}
 	return e
@@ -69,9 +62,9 @@ func itemFormBody(c *frame.Context, f *form.Form, items []store.Item, head, done
 }
 
 func (e *prepareEd) submit(*store.Visit) tea.Cmd {
-	media := map[string]string{}
+	media := map[string]store.Medium{}
 	for _, fl := range e.F.Fields {
-		media[fl.Key] = fl.Value()
+		media[fl.Key] = store.Medium(fl.Value())
 	}
 	return saveStep(e.c, e.id, store.StepPrepare, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.RecordPrepared(ctx, actor, id, media)
@@ -190,11 +183,11 @@ func (e *checkEd) changed(*form.Field, *store.Visit) tea.Cmd { e.sync(); return 
 func (e *checkEd) body(v *store.Visit, w int) ([]string, int) {
 	var head []string
 	if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
-		head = append(head, kv(e.c, "Kuitansi", kw.Number+" · "+tariff.Rupiah(kw.Amount)+" · "+kw.Payer, w)...)
+		head = append(head, kv(e.c, store.KindReceipt.Label(), kw.Number+" · "+tariff.Rupiah(kw.Amount)+" · "+kw.Payer, w)...)
 	}
 	for _, it := range v.Items {
 		if it.Counts() {
-			head = append(head, kv(e.c, fmt.Sprintf("Produk %d", it.Seq), it.Title+" ("+it.Media+")", w)...)
+			head = append(head, kv(e.c, fmt.Sprintf("Produk %d", it.Seq), it.Title+" ("+it.Media.Label()+")", w)...)
 		}
 	}
 	if v.Corrections > 0 {
@@ -241,7 +234,7 @@ func finishLines(c *frame.Context, v *store.Visit, w int) []string {
 	out = append(out, kv(c, "Produk", fmt.Sprint(n), w)...)
 	out = append(out, kv(c, "Total", tariff.Rupiah(v.Total), w)...)
 	if p := v.Payment; p != nil {
-		pay := p.PaymentMethod().Label() + " · " + tariff.Rupiah(p.Amount)
+		pay := p.Method.Label() + " · " + tariff.Rupiah(p.Amount)
 		if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
 			pay += " · " + kw.Number
 		}

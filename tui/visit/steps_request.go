@@ -60,7 +60,7 @@ func newRequestEd(c *frame.Context, v *store.Visit, sch *tariff.Schedule) *reque
 	e.letter.Hidden = !e.zeroOK
 	for _, it := range v.Items {
 		q := ""
-		switch it.ItemKind() {
+		switch it.Kind {
 		case store.ItemMicrodata:
 			q = fmt.Sprint(it.Bytes)
 		case store.ItemMap:
