@@ -151,6 +151,9 @@ func (s *Store) RecordRequest(ctx context.Context, actor, visitID string, in Req
 			if err != nil {
 				return err
 			}
+			if err := valid.CheckProductYear(fmt.Sprintf("Produk %d: tahun", i+1), x.Year); err != nil {
+				return err
+			}
 			vars, err := valid.Text(fmt.Sprintf("Produk %d: variabel", i+1), x.Variables, 2000, false)
 			if err != nil {
 				return err

@@ -7,9 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -425,9 +423,6 @@ func (s *Screen) submit() tea.Cmd {
 	}
 }
 
-// complaintsQueue is a queue number as the officer types it: A-003, a3, 3.
-var complaintsQueue = regexp.MustCompile(`^([A-Za-z]{0,3})-?([0-9]{1,4})$`)
-
 // complaintsFindVisit turns what the officer typed in Kunjungan into a
 // visit ID: "" for none, a queue number of today or of a given day, or a
 // visit ID. A visit that does not exist is refused naming the field.
@@ -437,13 +432,17 @@ func complaintsFindVisit(ctx context.Context, st *store.Store, typed, today, cou
 		return &valid.Error{Field: "Kunjungan", Msg: what + " tidak ditemukan; periksa nomor antrian dan tanggalnya " +
 			"(A-003 2026-11-25), atau ID kunjungan, atau kosongkan"}
 	}
+	var ctr string
+	var n int
+	queue := false
+	if len(words) > 0 {
+		ctr, n, queue = valid.QueueNo(words[0])
+	}
 	switch {
 	case len(words) == 0:
 		return "", nil
-	case len(words) <= 2 && complaintsQueue.MatchString(words[0]):
-		m := complaintsQueue.FindStringSubmatch(words[0])
-		n, _ := strconv.Atoi(m[2]) // the pattern allows 1–4 digits only
-		ctr := strings.ToUpper(cmp.Or(m[1], counter))
+	case len(words) <= 2 && queue:
+		ctr = strings.ToUpper(cmp.Or(ctr, counter))
 		day := today
 		if len(words) == 2 {
 			d, err := valid.Date("Kunjungan", words[1])

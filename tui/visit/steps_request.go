@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -330,13 +329,11 @@ func (e *requestEd) submit(*store.Visit) tea.Cmd {
 			e.F.FocusAt(e.indexOf(l.qty))
 			return nil
 		}
-		year := 0
-		if y := strings.TrimSpace(l.year.Value()); y != "" {
-			if year, err = strconv.Atoi(y); err != nil || year < 1900 || year > 2100 {
-				l.year.Err = "tahun 4 angka, misalnya 2025"
-				e.F.FocusAt(e.indexOf(l.year))
-				return nil
-			}
+		year, err := valid.ProductYear("", l.year.Value())
+		if err != nil {
+			l.year.Err = err.Error()
+			e.F.FocusAt(e.indexOf(l.year))
+			return nil
 		}
 		x := store.ItemInput{Code: l.code.Value(), Title: l.title.Value(), Year: year, Format: l.format.Value()}
 		switch it.Kind {
