@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"loket/store/valid"
+	"loket/tariff"
 )
 
 // This file is the procedure from arrival to the availability check
@@ -121,6 +122,25 @@ type ItemInput struct {
 	Format    string
 	Variables string
 	Media     Medium
+}
+
+// WithQuantity is x with n in the measure its kind is priced by: bytes of
+// microdata, maps, or pages of a publication.
+func (x ItemInput) WithQuantity(k ItemKind, n int64) ItemInput {
+	switch k {
+	case ItemMicrodata:
+		x.Bytes = n
+	case ItemMap:
+		x.Maps = n
+	default:
+		x.Pages = n
+	}
+	return x
+}
+
+// Line is the tariff line x is quoted as.
+func (x ItemInput) Line() tariff.Line {
+	return tariff.Line{Code: x.Code, Pages: x.Pages, Bytes: x.Bytes, Maps: x.Maps}
 }
 
 // RecordRequest records step 4 and quotes every line with the schedule in

@@ -233,7 +233,7 @@ func quoteItems(sch *tariff.Schedule, v *Visit, items []Item) error {
 	elig := tariff.Eligibility{Category: v.Guest.Category, Use: v.Use, Letter: v.Letter}
 	for i := range items {
 		it := &items[i]
-		q, err := sch.Quote(tariff.Line{Code: it.Code, Pages: it.Pages, Bytes: it.Bytes, Maps: it.Maps}, elig)
+		q, err := sch.Quote(it.Line(), elig)
 		if err != nil {
 			return fmt.Errorf("Produk %d: %w", i+1, err)
 		}

@@ -126,3 +126,21 @@ func TestRuleIssueBillingAndSuspend(t *testing.T) {
 		}
 	}
 }
+
+// WithQuantity puts the quantity in the measure the kind is priced by,
+// which the request screen's preview and its save both use.
+func TestItemInputWithQuantity(t *testing.T) {
+	for _, c := range []struct {
+		kind               ItemKind
+		pages, bytes, maps int64
+	}{
+		{ItemPublication, 7, 0, 0},
+		{ItemMicrodata, 0, 7, 0},
+		{ItemMap, 0, 0, 7},
+	} {
+		l := ItemInput{Code: "X"}.WithQuantity(c.kind, 7).Line()
+		if l.Code != "X" || l.Pages != c.pages || l.Bytes != c.bytes || l.Maps != c.maps {
+			t.Errorf("%s: line %+v", c.kind, l)
+		}
+	}
+}

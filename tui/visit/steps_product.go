@@ -15,50 +15,56 @@ import (
 
 // Steps 10 (prepare), 12 (SPPD), 13 (handover), 14 (check) and 16 (finish).
 
-// Step 10: each available line prepared on a medium.
-type prepareEd struct {
+// itemsEd is a step with one field per counting line (10 and 13): under
+// each field its line and, once done, the word and the time it was done.
+type itemsEd struct {
 	formEd
-	id    string
-	items []store.Item
+	id         string
+	items      []store.Item
+	head, done string
+	at         func(store.Item) time.Time
 }
 
-func newPrepareEd(c *frame.Context, v *store.Visit) *prepareEd {
-	e := &prepareEd{id: v.ID}
+func newItemsEd(c *frame.Context, v *store.Visit, field func(store.Item) *form.Field) itemsEd {
+	e := itemsEd{id: v.ID}
 	var fs []*form.Field
 	for _, it := range v.Items {
-		if !it.Counts() {
-			continue
+		if it.Counts() {
+			e.items = append(e.items, it)
+			fs = append(fs, field(it))
 		}
-		e.items = append(e.items, it)
-		fs = append(fs, form.ChoiceF(it.ID, fmt.Sprintf("Produk %d: media", it.Seq), store.Strings(store.Media),
-			string(store.DefaultMedium(it))))
 	}
 	e.formEd = formEd{c: c, F: form.New(c, fs...)}
 	return e
 }
 
-func (e *prepareEd) body(_ *store.Visit, w int) ([]string, int) {
-	return itemFormBody(e.c, e.F, e.items, "Siapkan produk dan pilih medianya.", "disiapkan",
-		func(it store.Item) time.Time { return it.Prepared }, w)
-}
-
-// itemFormBody lays out a form with one field per product line (steps 10
-// and 13): a heading, then under each field its line and, once done, the
-// word and the time it was done.
-func itemFormBody(c *frame.Context, f *form.Form, items []store.Item, head, done string, at func(store.Item) time.Time, w int) ([]string, int) {
-	lines, focus := f.Lines(w, form.Under(func(fl *form.Field) []string {
-		for _, it := range items {
+func (e *itemsEd) body(_ *store.Visit, w int) ([]string, int) {
+	lines, focus := e.F.Lines(w, form.Under(func(fl *form.Field) []string {
+		for _, it := range e.items {
 			if it.ID == fl.Key {
-				out := itemLines(c, it, w)
-				if t := at(it); !t.IsZero() {
-					out = append(out, "    "+c.Styles.OK.Render(done+" "+frame.DateTime(t)))
+				out := itemLines(e.c, it, w)
+				if t := e.at(it); !t.IsZero() {
+					out = append(out, "    "+e.c.Styles.OK.Render(e.done+" "+frame.DateTime(t)))
 				}
 				return out
 			}
 		}
 		return nil
 	}))
-	return append([]string{head, ""}, lines...), focus + 2
+	return append([]string{e.head, ""}, lines...), focus + 2
+}
+
+// Step 10: each available line prepared on a medium, the store's default
+// offered.
+type prepareEd struct{ itemsEd }
+
+func newPrepareEd(c *frame.Context, v *store.Visit) *prepareEd {
+	e := &prepareEd{newItemsEd(c, v, func(it store.Item) *form.Field {
+		return form.ChoiceF(it.ID, fmt.Sprintf("Produk %d: media", it.Seq), store.Strings(store.Media),
+			string(store.DefaultMedium(it)))
+	})}
+	e.head, e.done, e.at = "Siapkan produk dan pilih medianya.", "disiapkan", func(it store.Item) time.Time { return it.Prepared }
+	return e
 }
 
 func (e *prepareEd) submit(*store.Visit) tea.Cmd {
@@ -84,29 +90,14 @@ func sppdLines(c *frame.Context, v *store.Visit, w int) []string {
 }
 
 // Step 13: handover per line.
-type handoverEd struct {
-	formEd
-	id    string
-	items []store.Item
-}
+type handoverEd struct{ itemsEd }
 
 func newHandoverEd(c *frame.Context, v *store.Visit) *handoverEd {
-	e := &handoverEd{id: v.ID}
-	var fs []*form.Field
-	for _, it := range v.Items {
-		if !it.Counts() {
-			continue
-		}
-		e.items = append(e.items, it)
-		fs = append(fs, form.YesNo(it.ID, fmt.Sprintf("Produk %d diserahkan", it.Seq), form.Yes))
-	}
-	e.formEd = formEd{c: c, F: form.New(c, fs...)}
+	e := &handoverEd{newItemsEd(c, v, func(it store.Item) *form.Field {
+		return form.YesNo(it.ID, fmt.Sprintf("Produk %d diserahkan", it.Seq), form.Yes)
+	})}
+	e.head, e.done, e.at = "Serahkan produk kepada pengguna layanan.", "diserahkan", func(it store.Item) time.Time { return it.Handed }
 	return e
-}
-
-func (e *handoverEd) body(_ *store.Visit, w int) ([]string, int) {
-	return itemFormBody(e.c, e.F, e.items, "Serahkan produk kepada pengguna layanan.", "diserahkan",
-		func(it store.Item) time.Time { return it.Handed }, w)
 }
 
 func (e *handoverEd) submit(*store.Visit) tea.Cmd {

@@ -127,15 +127,7 @@ func (e *requestEd) syncLine(l *reqLine) {
 		l.qerr = "isi " + strings.ToLower(l.qty.Label) + " untuk menghitung tarif"
 		return
 	}
-	line := tariff.Line{Code: it.Code}
-	switch it.Kind {
-	case store.ItemMicrodata:
-		line.Bytes = n
-	case store.ItemMap:
-		line.Maps = n
-	default:
-		line.Pages = n
-	}
+	line := store.ItemInput{Code: it.Code}.WithQuantity(it.Kind, n).Line()
 	elig := e.elig
 	elig.Letter = e.letter != nil && e.letter.IsYes()
 	q, err := e.sch.Quote(line, elig)
@@ -335,14 +327,9 @@ func (e *requestEd) submit(*store.Visit) tea.Cmd {
 			e.F.FocusAt(e.indexOf(l.year))
 			return nil
 		}
-		x := store.ItemInput{Code: l.code.Value(), Title: l.title.Value(), Year: year, Format: l.format.Value()}
-		switch it.Kind {
-		case store.ItemMicrodata:
-			x.Bytes, x.Variables = n, l.vars.Value()
-		case store.ItemMap:
-			x.Maps = n
-		default:
-			x.Pages = n
+		x := store.ItemInput{Code: l.code.Value(), Title: l.title.Value(), Year: year, Format: l.format.Value()}.WithQuantity(it.Kind, n)
+		if it.Kind == store.ItemMicrodata {
+			x.Variables = l.vars.Value()
 		}
 		in.Items = append(in.Items, x)
 	}
