@@ -1,6 +1,7 @@
 package export
 
 import (
+	"reflect"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -275,6 +276,11 @@ func (st *styles) fill(c *excelize.Cell, k kind, v any) bool {
 		}
 		c.Value = v
 	default:
+		// A typed word of the store's vocabulary (a status, a method, a
+		// kind) is written as its text.
+		if rv := reflect.ValueOf(v); rv.Kind() == reflect.String {
+			return st.fill(c, k, rv.String())
+		}
 		panic("export: no cell for a value of this type")
 	}
 	return true

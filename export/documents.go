@@ -357,7 +357,7 @@ func Invoice(w io.Writer, d Document) error {
 	p.line("Tarif belum termasuk ongkos kirim dan biaya bank. Pembayaran penuh sesuai invoice; tidak ada pembayaran sebagian.", p.st.sub, 1)
 	p.blank()
 	if pay := v.Payment; pay != nil {
-		status := "Lunas, " + strings.ToLower(pay.Method) + ", " + longDateTime(pay.PaidAt)
+		status := "Lunas, " + strings.ToLower(pay.Method.Label()) + ", " + longDateTime(pay.PaidAt)
 		if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
 			status += "; kuitansi " + kw.Number
 		}
@@ -408,7 +408,7 @@ func Receipt(w io.Writer, d Document) error {
 	p.lineTable(v, pay.Amount)
 	p.blank()
 	p.field("Metode", pay.Method, 0)
-	if pay.PaymentMethod() == store.MethodBank {
+	if pay.Method == store.MethodBank {
 		p.field("Kode billing", pay.Billing, 0)
 		p.field("NTPN", pay.NTPN, 0)
 		p.field("NTB", pay.NTB, 0)

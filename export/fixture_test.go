@@ -158,7 +158,7 @@ func (f *fixture) walk(p plan) *store.Visit {
 			return f.s.IssueInvoice(f.ctx, f.off, id, store.InvoiceInput{SampleGiven: md, SPPDGiven: md})
 		},
 		store.StepPrepare: func() error {
-			m := map[string]string{}
+			m := map[string]store.Medium{}
 			for _, it := range f.visit(id).Items {
 				m[it.ID] = "Email"
 			}
@@ -274,9 +274,9 @@ func (f *fixture) scenario() {
 	cid, err := f.s.AddComplaint(f.ctx, f.off, "Kotak saran", "@SUM(A1:A9)\n-2+3 antrean lama", "")
 	f.must(err)
 	f.clock.Add(time.Hour)
-	f.must(f.s.FollowUpComplaint(f.ctx, f.off, cid, string(store.ComplaintOpen), "Diteruskan ke Kasubbag Umum"))
+	f.must(f.s.FollowUpComplaint(f.ctx, f.off, cid, store.ComplaintOpen, "Diteruskan ke Kasubbag Umum"))
 	f.clock.Add(time.Hour)
-	f.must(f.s.FollowUpComplaint(f.ctx, f.off, cid, string(store.ComplaintDone), "Loket kedua dibuka"))
+	f.must(f.s.FollowUpComplaint(f.ctx, f.off, cid, store.ComplaintDone, "Loket kedua dibuka"))
 
 	f.clock.Set(day.Add(8 * time.Hour))
 	cash, err := f.s.CashReceipts(f.ctx, "2026-11-26")

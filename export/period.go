@@ -103,7 +103,7 @@ func yearPart(field, s, shape, what string, max int) (int, int, error) {
 		return &valid.Error{Field: field, Msg: fmt.Sprintf("tulis %s (tertulis %q)", shape, s)}
 	}
 	y, rest, ok := strings.Cut(s, "-")
-	if !ok || len(y) != 4 {
+	if !ok || len(y) != 4 || !asciiDigits(y) {
 		return 0, 0, bad()
 	}
 	year, err := strconv.Atoi(y)
@@ -111,7 +111,7 @@ func yearPart(field, s, shape, what string, max int) (int, int, error) {
 		return 0, 0, bad()
 	}
 	rest = strings.TrimLeft(rest, "SsTtQq")
-	if rest == "" || len(rest) > 2 {
+	if rest == "" || len(rest) > 2 || !asciiDigits(rest) {
 		return 0, 0, bad()
 	}
 	n, err := strconv.Atoi(rest)
@@ -122,6 +122,12 @@ func yearPart(field, s, shape, what string, max int) (int, int, error) {
 		return 0, 0, &valid.Error{Field: field, Msg: fmt.Sprintf("%s %d tidak ada; pilih 1 sampai %d (tertulis %q)", what, n, max, s)}
 	}
 	return year, n, nil
+}
+
+// asciiDigits reports whether s is all ASCII digits: strconv.Atoi also
+// takes a sign, so "+202" was the year 202.
+func asciiDigits(s string) bool {
+	return strings.Trim(s, "0123456789") == ""
 }
 
 // ParseMonth reads --bulan YYYY-MM.
@@ -158,7 +164,7 @@ func ParseSemester(field, s string) (Period, error) {
 func ParseYear(field, s string) (Period, error) {
 	s = strings.TrimSpace(s)
 	y, err := strconv.Atoi(s)
-	if err != nil || len(s) != 4 || y < 1 {
+	if err != nil || len(s) != 4 || !asciiDigits(s) || y < 1 {
 		return Period{}, &valid.Error{Field: field, Msg: fmt.Sprintf("tulis tahun sebagai TTTT, misalnya 2026 (tertulis %q)", s)}
 	}
 	return YearPeriod(y), nil

@@ -31,7 +31,8 @@ const (
 )
 
 // PrintNames are the documents' names as the officer reads them.
-var PrintNames = map[PrintKind]string{KindInvoice: "Invoice", KindReceipt: "Kuitansi", KindSPPD: "Lampiran SPPD"}
+var PrintNames = map[PrintKind]string{KindInvoice: store.KindInvoice.Label(), KindReceipt: store.KindReceipt.Label(),
+	KindSPPD: "Lampiran SPPD"}
 
 // PrintStore is what printing needs of the store; *store.Store has it.
 // Tests wrap it to make recording the print fail.

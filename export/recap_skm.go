@@ -210,7 +210,7 @@ func (rc *recap) profile(sh *sheet, row func(string, any) error) error {
 		field, prefix string
 		order         []string
 	}{
-		{"kelamin", "Jenis kelamin: ", valid.Genders},
+		{"kelamin", "Jenis kelamin: ", store.Strings(store.Genders)},
 		{"pendidikan", "Pendidikan: ", valid.Educations},
 		{"pekerjaan", "Pekerjaan: ", valid.Occupations},
 	} {

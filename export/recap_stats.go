@@ -42,7 +42,7 @@ func (rc *recap) visitors() error {
 		{"pemanfaatan", "Kunjungan menurut pemanfaatan data", valid.Uses},
 		{"pendidikan", "Kunjungan menurut pendidikan", valid.Educations},
 		{"pekerjaan", "Kunjungan menurut pekerjaan", valid.Occupations},
-		{"kelamin", "Kunjungan menurut jenis kelamin", valid.Genders},
+		{"kelamin", "Kunjungan menurut jenis kelamin", store.Strings(store.Genders)},
 	} {
 		counts, err := r.VisitsBy(g.field)
 		if err != nil {
@@ -186,12 +186,8 @@ func (rc *recap) receipts() error {
 	}
 	err = rc.b.r.Receipts(func(x store.ReceiptRow) error {
 		rc.sum.Receipts++
-		status := "Berlaku"
-		if !x.VoidAt.IsZero() {
-			status = "Dibatalkan"
-		}
 		return sh.add(x.Number, x.IssuedAt, x.VisitID, x.Queue, dayDate(x.VisitDay), x.Payer, x.Amount, x.Method,
-			status, x.VoidReason, x.ReplacedBy, x.VoidAt)
+			x.State().Label(), x.VoidReason, x.ReplacedBy, x.VoidAt)
 	})
 	if err != nil {
 		return err

@@ -93,7 +93,7 @@ func (b *book) items() error {
 		if it.Available != nil {
 			avail = yesNo(*it.Available)
 		}
-		kindName := store.ItemKindLabel(it.ItemKind())
+		kindName := store.ItemKindLabel(it.Kind)
 		return sh.add(it.VisitID, kindName, it.Code, it.Title, positive(it.Pages), positive(it.Bytes), positive(it.Maps),
 			yesNo(it.Zero), value,
 			it.Seq, positive(int64(it.Year)), it.Format, it.Variables, it.Media, avail, yesNo(it.Paid()), it.Basis,
@@ -166,7 +166,7 @@ func (b *book) complaints() error {
 			if i > 0 {
 				hist.WriteByte('\n')
 			}
-			hist.WriteString(wall(fu.At).Format("02/01/2006 15.04") + " WIB — " + fu.Status + ": " + fu.Note)
+			hist.WriteString(wall(fu.At).Format("02/01/2006 15.04") + " WIB — " + fu.Status.Label() + ": " + fu.Note)
 		}
 		return sh.add(dayDate(c.Day), c.Channel, c.Text, c.Status, c.LastFollowUp(),
 			c.ReceivedAt, hist.String(), c.VisitID, c.ID)

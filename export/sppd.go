@@ -21,7 +21,7 @@ const SPPDNotice = "Lembar ini adalah LAMPIRAN data untuk formulir Surat Perjanj
 // the result of the check, and the cost.
 func SPPD(w io.Writer, d Document) error {
 	v := d.Visit
-	if !v.HasMicrodata() {
+	if !v.NeedsAgreement() {
 		return fmt.Errorf("%w: kunjungan %s tanpa data mikro atau peta, tidak ada SPPD", ErrNoDocument, v.Queue())
 	}
 	p, err := newPage(SheetSPPD)
@@ -64,7 +64,7 @@ func SPPD(w io.Writer, d Document) error {
 	}
 	n := 0
 	for _, it := range v.Items {
-		if !it.Counts() || (it.ItemKind() != store.ItemMicrodata && it.ItemKind() != store.ItemMap) {
+		if !it.Counts() || (it.Kind != store.ItemMicrodata && it.Kind != store.ItemMap) {
 			continue
 		}
 		n++
@@ -74,7 +74,7 @@ func SPPD(w io.Writer, d Document) error {
 			title += " (" + itoa(it.Year) + ")"
 		}
 		vars := it.Variables
-		if vars == "" && it.ItemKind() == store.ItemMicrodata {
+		if vars == "" && it.Kind == store.ItemMicrodata {
 			vars = "seluruh variabel"
 		}
 		if it.Format != "" {
@@ -121,7 +121,7 @@ func SPPD(w io.Writer, d Document) error {
 	p.field("Jumlah", v.Total, p.st.money)
 	p.field("Terbilang", capitalize(Terbilang(v.Total)), p.st.italic)
 	if inv := v.ActiveInvoice(store.KindInvoice); inv != nil {
-		p.field("Invoice", inv.Number, 0)
+		p.field(store.KindInvoice.Label(), inv.Number, 0)
 	}
 	if v.ZeroApplied() {
 		p.field("Keterangan", "Tarif nol rupiah diterapkan (surat permohonan diterima).", 0)

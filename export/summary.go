@@ -75,16 +75,16 @@ func (t *tally) addVisit(v store.VisitRow) {
 	t.visits++
 	t.byCategory[v.Guest.Category]++
 	switch v.Status {
-	case store.StatusDone:
+	case store.VisitDone:
 		t.done++
 		d, _ := v.ServiceTime()
 		t.served += d
 		if d <= store.ServiceStandard {
 			t.within5++
 		}
-	case store.StatusCanceled:
+	case store.VisitCanceled:
 		t.canceled++
-	case store.StatusReferred:
+	case store.VisitReferred:
 		t.referred++
 	default:
 		t.open++
@@ -118,7 +118,7 @@ func (t *tally) addItem(it store.ItemRow, value int64) {
 func (t *tally) addPayment(p store.PaymentRow) {
 	t.payments++
 	t.addMoney(&t.pnbp, p.Amount, LabelPNBP)
-	if p.PaymentMethod() == store.MethodCash {
+	if p.Method == store.MethodCash {
 		t.addMoney(&t.cash, p.Amount, LabelCash)
 	} else {
 		t.addMoney(&t.bank, p.Amount, LabelBank)

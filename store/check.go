@@ -145,7 +145,7 @@ func integrity(ctx context.Context, q querier, pragma string, max int) ([]string
 
 type visitInfo struct {
 	label  string // "A-003 (2026-11-26)"
-	status string
+	status VisitStatus
 	total  int64
 }
 
@@ -235,10 +235,10 @@ func (c *checker) loadVisits() error {
 		v.label = queueLabel(counter, q) + " (" + day + ")"
 		c.visits[id] = v
 		c.r.Visits++
-		if v.status == StatusDone {
+		if v.status == VisitDone {
 			c.r.Finished++
 		}
-		if v.status != StatusOpen && !finished {
+		if v.status != VisitOpen && !finished {
 			c.add("kunjungan", "kunjungan %s berstatus %s tetapi tanpa waktu selesai", v.label, v.status)
 		}
 	}
@@ -305,7 +305,7 @@ func (c *checker) payments() {
 				c.add("pembayaran", "%s: %s %s bernilai %s, dibayar %s", name, kind, docs[0].number, tariff.Rupiah(docs[0].amount), rp)
 			}
 		}
-		if v.status == StatusCanceled || v.status == StatusReferred {
+		if v.status == VisitCanceled || v.status == VisitReferred {
 			c.add("pembayaran", "%s sudah dibayar %s tetapi berstatus %s", name, rp, v.status)
 		}
 		return nil

@@ -13,9 +13,9 @@ import (
 type Complaint struct {
 	ID         string
 	ReceivedAt time.Time
-	Channel    string
+	Channel    ComplaintChannel
 	Text       string
-	Status     string // Diterima, Diproses, Selesai
+	Status     ComplaintStatus
 	VisitID    string
 	FollowUps  []FollowUp
 }
@@ -23,7 +23,7 @@ type Complaint struct {
 // FollowUp is one step of a complaint's handling.
 type FollowUp struct {
 	At     time.Time
-	Status string
+	Status ComplaintStatus
 	Note   string
 }
 
@@ -36,11 +36,12 @@ func (c Complaint) LastFollowUp() string {
 }
 
 // AddComplaint records a complaint received through a channel.
-func (s *Store) AddComplaint(ctx context.Context, actor, channel, text, visitID string) (string, error) {
-	channel, err := valid.OneOf("Saluran", channel, valid.ComplaintChannels)
+func (s *Store) AddComplaint(ctx context.Context, actor string, channel ComplaintChannel, text, visitID string) (string, error) {
+	c, err := valid.OneOf("Saluran", string(channel), Strings(ComplaintChannels))
 	if err != nil {
 		return "", err
 	}
+	channel = ComplaintChannel(c)
 	text, err = valid.Text("Isi pengaduan", text, 4000, true)
 	if err != nil {
 		return "", err
@@ -62,18 +63,19 @@ func (s *Store) AddComplaint(ctx context.Context, actor, channel, text, visitID 
 			return fmt.Errorf("store: save complaint: %w", err)
 		}
 		a := s.auditor(ctx, tx, actor, "complaint", id)
-		a.eventNote("terima", channel)
+		a.eventNote("terima", string(channel))
 		return a.err
 	})
 	return id, err
 }
 
 // FollowUpComplaint records a follow-up and the new status.
-func (s *Store) FollowUpComplaint(ctx context.Context, actor, id, status, note string) error {
-	status, err := valid.OneOf("Status", status, valid.ComplaintStatuses)
+func (s *Store) FollowUpComplaint(ctx context.Context, actor, id string, status ComplaintStatus, note string) error {
+	st, err := valid.OneOf("Status", string(status), Strings(ComplaintStatuses))
 	if err != nil {
 		return err
 	}
+	status = ComplaintStatus(st)
 	note, err = valid.Text("Tindak lanjut", note, 2000, true)
 	if err != nil {
 		return err

@@ -134,9 +134,9 @@ func crashWalk(ctx context.Context, s *Store, off, id string, saved func(string,
 		case StepDocCheck:
 			err = s.RecordDocumentCheck(ctx, off, id, true, "")
 		case StepInvoice:
-			err = s.IssueInvoice(ctx, off, id, InvoiceInput{SampleGiven: v.HasMicrodata(), SPPDGiven: v.HasMicrodata()})
+			err = s.IssueInvoice(ctx, off, id, InvoiceInput{SampleGiven: v.NeedsAgreement(), SPPDGiven: v.NeedsAgreement()})
 		case StepPrepare:
-			m := map[string]string{}
+			m := map[string]Medium{}
 			for _, it := range all() {
 				m[it] = "Email"
 			}

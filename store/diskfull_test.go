@@ -95,7 +95,7 @@ func TestReadOnlySaveFailsThenRetrySucceeds(t *testing.T) {
 	v := f.walk(paidPub, StepInvoice)
 	pinPool(f)
 	onEveryConn(f, `PRAGMA query_only = 1`)
-	media := map[string]string{v.Items[0].ID: "Flashdisk"}
+	media := map[string]Medium{v.Items[0].ID: "Flashdisk"}
 
 	err := f.s.RecordPrepared(f.ctx, f.off, v.ID, media)
 	want := "Gagal menyimpan: basis data tidak dapat ditulisi (berkas atau foldernya hanya-baca; kode SQLite 8). Periksa disk lalu simpan lagi; isian tidak hilang."

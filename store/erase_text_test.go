@@ -62,7 +62,7 @@ func kartikaFreeText(f *fixture, id string) kartikaText {
 	v := f.walkAs(g, paidPub, StepHandover)
 	k.visit = v.ID
 	f.must(f.s.RecordCheck(f.ctx, f.off, v.ID, CheckInput{Fault: FaultProduct, Text: "Halaman kurang, kirim ulang ke kartika.lada@contoh.id (Kartika)"}))
-	items := map[string]string{}
+	items := map[string]Medium{}
 	var ids []string
 	for _, it := range f.visit(v.ID).Items {
 		items[it.ID] = "Email"

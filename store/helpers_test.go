@@ -124,7 +124,7 @@ func (f *fixture) walk(kind, upTo int) *Visit {
 		},
 		StepPrepare: func() error {
 			v := f.visit(id)
-			m := map[string]string{}
+			m := map[string]Medium{}
 			for _, it := range v.Items {
 				m[it.ID] = "Email"
 			}

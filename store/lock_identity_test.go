@@ -109,7 +109,7 @@ func TestFinishedVisitIsCheckpointed(t *testing.T) {
 	must(t, err)
 	defer s.Close()
 	got, err := s.Visit(f.ctx, v.ID)
-	if err != nil || got.Status != StatusDone {
+	if err != nil || got.Status != VisitDone {
 		t.Fatalf("the database file without its WAL: %v %+v", err, got)
 	}
 }

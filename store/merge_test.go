@@ -207,7 +207,7 @@ func TestMergeUpdatedSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.Status != store.StatusCanceled {
+	if v.Status != store.VisitCanceled {
 		t.Fatalf("visit in the archive: %s", v.Status)
 	}
 	if got, want := totalsOf(t, archive), totalsOf(t, a); got != want {

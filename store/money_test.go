@@ -80,3 +80,23 @@ func TestInstallScheduleBounds(t *testing.T) {
 		t.Fatalf("schedule in force changed: %v", err)
 	}
 }
+
+// The store checks a product's year itself, whoever calls: before, only
+// the request screen refused 1800, and `loket` callers or a future screen
+// could record it.
+func TestRequestYearRefused(t *testing.T) {
+	f := newFixture(t)
+	v := f.walk(paidPub, StepGuestBook)
+	for _, y := range []int{1800, 2101, -5} {
+		line := ItemInput{Code: "PUB-EL", Title: "Belitung Timur Dalam Angka", Pages: 10, Year: y}
+		err := f.s.RecordRequest(f.ctx, f.off, v.ID, RequestInput{Items: []ItemInput{{Code: "PUB-EL", Title: "Lain", Pages: 1}, line}})
+		if err == nil || !strings.Contains(err.Error(), "Produk 2: tahun: tahun harus antara 1900 dan 2100") {
+			t.Fatalf("year %d: %v, want a refusal naming Produk 2: tahun", y, err)
+		}
+	}
+	if got := f.visit(v.ID); len(got.Items) != 0 {
+		t.Fatalf("refused request half-saved: %d items", len(got.Items))
+	}
+	line := ItemInput{Code: "PUB-EL", Title: "Belitung Timur Dalam Angka", Pages: 10, Year: 2025}
+	f.must(f.s.RecordRequest(f.ctx, f.off, v.ID, RequestInput{Items: []ItemInput{line}}))
+}

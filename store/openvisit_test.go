@@ -25,7 +25,7 @@ func TestRuleVisitActionsRefuseClosedVisit(t *testing.T) {
 				t.Fatalf("%s on a finished visit: err = %v, want ErrClosed", c.name, err)
 			}
 			f.must(testDB(f.s).QueryRow(`SELECT count(*) FROM audit`).Scan(&after))
-			if got := f.visit(v.ID); got.Status != StatusDone || got.Suspended() || after != before {
+			if got := f.visit(v.ID); got.Status != VisitDone || got.Suspended() || after != before {
 				t.Fatalf("after a refused %s: status %s, suspended %v, audit %d→%d", c.name, got.Status, got.Suspended(), before, after)
 			}
 		})

@@ -147,7 +147,7 @@ func (s *Store) savePayment(ctx context.Context, tx *sql.Tx, actor string, v *Vi
 		Day(paidAt), nullStr(actor)); err != nil {
 		return fmt.Errorf("store: save payment: %w", err)
 	}
-	v.Payment = &Payment{ID: id, Method: string(method), Payer: payer, Amount: v.Total, NTPN: ntpn, NTB: ntb, PaidAt: paidAt}
+	v.Payment = &Payment{ID: id, Method: method, Payer: payer, Amount: v.Total, NTPN: ntpn, NTB: ntb, PaidAt: paidAt}
 	if _, err := s.newInvoice(ctx, tx, actor, v, KindReceipt, v.Total); err != nil {
 		return err
 	}
@@ -210,7 +210,7 @@ func (s *Store) issueBilling(ctx context.Context, actor, visitID, payer, code st
 		}
 		now := s.at(tx)
 		b := BillingCode{ID: s.newID(), Code: code, Payer: payer, Amount: v.Total, CreatedAt: parseTime(fmtTime(now)),
-			ExpiresAt: parseTime(fmtTime(now.Add(BillingValidity))), Status: string(BillingActive)}
+			ExpiresAt: parseTime(fmtTime(now.Add(BillingValidity))), Status: BillingActive}
 		if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO billing_codes (id, visit_id, code, payer, amount, created_at, expires_at, officer_id)
 			VALUES (?,?,?,?,?,?,?,?)`, b.ID, v.ID, code, payer, v.Total, fmtTime(b.CreatedAt), fmtTime(b.ExpiresAt), nullStr(actor)); err != nil {
 			return err
@@ -223,7 +223,7 @@ func (s *Store) issueBilling(ctx context.Context, actor, visitID, payer, code st
 			if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = ?, replaced_by = ? WHERE id = ?`, status, b.ID, old.ID); err != nil {
 				return err
 			}
-			old.Status = string(status)
+			old.Status = status
 			a := s.auditor(ctx, tx, actor, "visit", v.ID)
 			a.eventNote("ganti_billing", old.Code+" ("+string(status)+") → "+code)
 			if a.err != nil {

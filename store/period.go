@@ -381,7 +381,7 @@ type ReceiptRow struct {
 	Queue      string
 	VisitDay   string
 	Payer      string
-	Method     string
+	Method     PaymentMethod
 	Amount     int64
 	VoidAt     time.Time // zero while in force
 	VoidReason string

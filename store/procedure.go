@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"loket/store/valid"
+	"loket/tariff"
 )
 
 // This file is the procedure from arrival to the availability check
@@ -59,7 +60,7 @@ func (s *Store) StartVisit(ctx context.Context, actor string) (*Visit, error) {
 		a.eventNote("datang", queueLabel(o.CounterCode, q))
 		// The new visit is fully known here; no need to read it back.
 		v = &Visit{ID: id, OfficeCode: o.Code, CounterCode: o.CounterCode, Day: day, QueueNo: q,
-			ArrivedAt: parseTime(ts), Status: StatusOpen, OfficerID: actor, ScheduleName: schedName}
+			ArrivedAt: parseTime(ts), Status: VisitOpen, OfficerID: actor, ScheduleName: schedName}
 		for i := range v.Steps {
 			v.Steps[i] = Step{Num: i + 1, State: StatePending}
 		}
@@ -120,7 +121,26 @@ type ItemInput struct {
 	Maps      int64
 	Format    string
 	Variables string
-	Media     string
+	Media     Medium
+}
+
+// WithQuantity is x with n in the measure its kind is priced by: bytes of
+// microdata, maps, or pages of a publication.
+func (x ItemInput) WithQuantity(k ItemKind, n int64) ItemInput {
+	switch k {
+	case ItemMicrodata:
+		x.Bytes = n
+	case ItemMap:
+		x.Maps = n
+	default:
+		x.Pages = n
+	}
+	return x
+}
+
+// Line is the tariff line x is quoted as.
+func (x ItemInput) Line() tariff.Line {
+	return tariff.Line{Code: x.Code, Pages: x.Pages, Bytes: x.Bytes, Maps: x.Maps}
 }
 
 // RecordRequest records step 4 and quotes every line with the schedule in
@@ -151,18 +171,21 @@ func (s *Store) RecordRequest(ctx context.Context, actor, visitID string, in Req
 			if err != nil {
 				return err
 			}
+			if err := valid.CheckProductYear(fmt.Sprintf("Produk %d: tahun", i+1), x.Year); err != nil {
+				return err
+			}
 			vars, err := valid.Text(fmt.Sprintf("Produk %d: variabel", i+1), x.Variables, 2000, false)
 			if err != nil {
 				return err
 			}
-			media := ""
-			if strings.TrimSpace(x.Media) != "" {
-				if media, err = valid.OneOf(fmt.Sprintf("Produk %d: media", i+1), x.Media, valid.Media); err != nil {
+			var media Medium
+			if strings.TrimSpace(string(x.Media)) != "" {
+				if media, err = medium(fmt.Sprintf("Produk %d: media", i+1), x.Media); err != nil {
 					return err
 				}
 			}
 			x.Code, x.Title, x.Format, x.Variables, x.Media = item.Code, title, strings.TrimSpace(x.Format), vars, media
-			items[i] = Item{ID: s.newID(), Seq: i + 1, Kind: string(item.Kind), ItemInput: x}
+			items[i] = Item{ID: s.newID(), Seq: i + 1, Kind: item.Kind, ItemInput: x}
 		}
 		v.Letter = in.Letter
 		if err := quoteItems(sch, v, items); err != nil {
@@ -258,7 +281,7 @@ func (s *Store) reopenAfter(ctx context.Context, tx *sql.Tx, actor string, v *Vi
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = ? WHERE id = ?`, BillingCanceled, b.ID); err != nil {
 			return err
 		}
-		b.Status = string(BillingCanceled)
+		b.Status = BillingCanceled
 	}
 	// Steps 10 and 13 reopened above: lines must be prepared and handed
 	// over again, after the new payment.
@@ -296,7 +319,7 @@ func (s *Store) RecordAvailability(ctx context.Context, actor, visitID string, a
 			if err := s.setStep(ctx, tx, v, StepAvailable, StateDone, "", actor); err != nil {
 				return err
 			}
-			return s.close(ctx, tx, v, actor, StatusCanceled, "produk tidak tersedia")
+			return s.close(ctx, tx, v, actor, VisitCanceled, "produk tidak tersedia")
 		}
 		return s.reopenAfter(ctx, tx, actor, v, StepAvailable, "ketersediaan diubah")
 	})

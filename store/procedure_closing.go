@@ -14,14 +14,14 @@ import (
 
 // RecordPrepared records step 10: each available line prepared, on a medium
 // (Email, Flashdisk, CD/DVD, Cetak), keyed by item ID.
-func (s *Store) RecordPrepared(ctx context.Context, actor, visitID string, media map[string]string) error {
+func (s *Store) RecordPrepared(ctx context.Context, actor, visitID string, media map[string]Medium) error {
 	return s.visitStep(ctx, actor, visitID, StepPrepare, func(tx *sql.Tx, v *Visit) error {
 		now := fmtTime(s.at(tx))
 		for _, it := range v.Items {
 			if !it.Counts() {
 				continue
 			}
-			m, err := valid.OneOf(fmt.Sprintf("Produk %d: media", it.Seq), media[it.ID], valid.Media)
+			m, err := medium(fmt.Sprintf("Produk %d: media", it.Seq), media[it.ID])
 			if err != nil {
 				return err
 			}
@@ -75,12 +75,6 @@ func (s *Store) HandOverProducts(ctx context.Context, actor, visitID string, ite
 		return nil
 	})
 }
-
-// Correction faults at step 14.
-const (
-	FaultProduct Fault = "produk"
-	FaultReceipt Fault = "kuitansi"
-)
 
 // CheckInput is step 14: the visitor's check of the kuitansi and products.
 type CheckInput struct {
@@ -216,6 +210,6 @@ func (s *Store) Finish(ctx context.Context, actor, visitID string) error {
 		if err := s.setStep(ctx, tx, v, StepFinish, StateDone, "", actor); err != nil {
 			return err
 		}
-		return s.close(ctx, tx, v, actor, StatusDone, "")
+		return s.close(ctx, tx, v, actor, VisitDone, "")
 	})
 }

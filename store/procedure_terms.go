@@ -67,7 +67,7 @@ func (s *Store) RecordAgreement(ctx context.Context, actor, visitID string, in A
 			if err := s.setStep(ctx, tx, v, StepAgreement, StateDone, "", actor); err != nil {
 				return err
 			}
-			return s.close(ctx, tx, v, actor, StatusCanceled, "tidak menyetujui ketentuan PNBP: "+reason)
+			return s.close(ctx, tx, v, actor, VisitCanceled, "tidak menyetujui ketentuan PNBP: "+reason)
 		}
 		if v.Document(DocAbstraksi) != nil && !in.Abstraksi {
 			return refuse(ErrDocuments, "Abstraksi penggunaan data wajib diserahkan untuk data mikro atau peta")
@@ -118,7 +118,7 @@ func (s *Store) RecordDocumentCheck(ctx context.Context, actor, visitID string, 
 		if err := s.setStep(ctx, tx, v, StepDocCheck, StateDone, "", actor); err != nil {
 			return err
 		}
-		return s.close(ctx, tx, v, actor, StatusReferred, note)
+		return s.close(ctx, tx, v, actor, VisitReferred, note)
 	})
 }
 

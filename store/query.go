@@ -41,7 +41,8 @@ func (s *Store) DayStats(ctx context.Context, day string) (DayStats, error) {
 		}
 		var total time.Duration
 		for rows.Next() {
-			var status, arrived string
+			var status VisitStatus
+			var arrived string
 			var finished sql.NullString
 			var susp int64
 			if err := rows.Scan(&status, &arrived, &finished, &susp); err != nil {
@@ -50,13 +51,13 @@ func (s *Store) DayStats(ctx context.Context, day string) (DayStats, error) {
 			}
 			d.Visits++
 			switch status {
-			case StatusOpen:
+			case VisitOpen:
 				d.Open++
-			case StatusCanceled:
+			case VisitCanceled:
 				d.Canceled++
-			case StatusReferred:
+			case VisitReferred:
 				d.Referred++
-			case StatusDone:
+			case VisitDone:
 				d.Finished++
 				st := ServiceTime(parseTime(arrived), nullTime(finished), time.Duration(susp)*time.Second)
 				total += st
@@ -153,8 +154,9 @@ type Hit struct {
 	Queue     string
 	Day       string
 	Name      string
-	Status    string
-	Matched   string // what matched, e.g. "Kuitansi KW/1906/A/2026/11/0001"
+	Status    VisitStatus
+	By        Match  // what the visit was found by
+	Matched   string // the number that matched, e.g. "Kuitansi KW/1906/A/2026/11/0001"; "" for MatchVisitor
 }
 
 // Search finds visits and visitors by visitor name/ID/email/phone (any word
@@ -201,7 +203,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 			return err
 		}
 		for _, id := range vs {
-			if err := add(`SELECT id AS visit_id, 'Pengunjung' AS matched FROM visits WHERE visitor_id = ?`, id); err != nil {
+			if err := add(`SELECT id AS visit_id, '' AS matched FROM visits WHERE visitor_id = ?`, id); err != nil {
 				return err
 			}
 		}
@@ -236,7 +238,7 @@ func (s *Store) VisitorVisits(ctx context.Context, visitorID string, limit int) 
 	var out []Hit
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = scanHits(ctx, tx, `SELECT id, coalesce(visitor_id,''), counter_code, queue_no, day, v_name, status, 'Pengunjung'
+		out, err = scanHits(ctx, tx, `SELECT id, coalesce(visitor_id,''), counter_code, queue_no, day, v_name, status, ''
 			FROM visits WHERE visitor_id = ? ORDER BY arrived_at DESC LIMIT ?`, visitorID, limit)
 		return err
 	})
@@ -260,6 +262,9 @@ func scanHits(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]Hit, er
 			return nil, err
 		}
 		h.Queue = queueLabel(counter, n)
+		if h.Matched == "" { // found by its visitor: nothing to name
+			h.By = MatchVisitor
+		}
 		out = append(out, h)
 	}
 	return out, rows.Err()

@@ -60,5 +60,5 @@ func (v *Visit) PayRefusal() error {
 		return nil
 	}
 	return refuse(ErrPaid, "Kunjungan %s sudah dibayar (%s %s); pembayaran tidak dapat diubah. Nama wajib bayar pada kuitansi diperbaiki di langkah 14 (kuitansi perlu perbaikan)",
-		v.Queue(), v.Payment.PaymentMethod().Label(), tariff.Rupiah(v.Payment.Amount))
+		v.Queue(), v.Payment.Method.Label(), tariff.Rupiah(v.Payment.Amount))
 }

@@ -119,7 +119,7 @@ func (r *Report) Visits(fn func(VisitRow) error) error {
 		v.Queue = queueLabel(counter, queue)
 		v.ArrivedAt, v.FinishedAt = parseTime(arrived), nullTime(finished)
 		switch {
-		case v.Status != StatusOpen:
+		case v.Status != VisitOpen:
 			v.LastStep = int(done.Int64)
 		case current.Valid:
 			v.LastStep = int(current.Int64)

@@ -17,7 +17,7 @@ func TestReportPeriods(t *testing.T) {
 	open := f.walk(zeroPub, StepRequest)
 	f.must(f.s.RecordRating(f.ctx, f.off, f.walk(zeroPub, StepCheck).ID, RatingInput{Declined: true}))
 	f.clock.Add(24 * time.Hour)
-	f.must(f.s.RecordPrepared(f.ctx, f.off, late.ID, map[string]string{late.Items[0].ID: "Email"}))
+	f.must(f.s.RecordPrepared(f.ctx, f.off, late.ID, map[string]Medium{late.Items[0].ID: "Email"}))
 	f.must(f.s.PayCash(f.ctx, f.off, late.ID, "Siti Aminah", late.Total))
 	_, err := f.s.AddComplaint(f.ctx, f.off, "Email", "Antrean lama", "")
 	f.must(err)

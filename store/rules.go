@@ -200,7 +200,7 @@ func (s *Store) touch(ctx context.Context, tx *sql.Tx, v *Visit) error {
 }
 
 // close ends a visit with a status other than Selesai (or Selesai at step 16).
-func (s *Store) close(ctx context.Context, tx *sql.Tx, v *Visit, actor, status, reason string) error {
+func (s *Store) close(ctx context.Context, tx *sql.Tx, v *Visit, actor string, status VisitStatus, reason string) error {
 	s.visitClosed() // the WAL is checkpointed after the commit
 	now := s.at(tx)
 	susp := v.SuspendedSecs
@@ -233,7 +233,7 @@ func quoteItems(sch *tariff.Schedule, v *Visit, items []Item) error {
 	elig := tariff.Eligibility{Category: v.Guest.Category, Use: v.Use, Letter: v.Letter}
 	for i := range items {
 		it := &items[i]
-		q, err := sch.Quote(tariff.Line{Code: it.Code, Pages: it.Pages, Bytes: it.Bytes, Maps: it.Maps}, elig)
+		q, err := sch.Quote(it.Line(), elig)
 		if err != nil {
 			return fmt.Errorf("Produk %d: %w", i+1, err)
 		}

@@ -33,7 +33,7 @@ func TestRuleOrder(t *testing.T) {
 			}},
 		{"prepare before invoice", paidPub, StepAgreement,
 			func(f *fixture, v *Visit) error {
-				return f.s.RecordPrepared(f.ctx, f.off, v.ID, map[string]string{v.Items[0].ID: "Email"})
+				return f.s.RecordPrepared(f.ctx, f.off, v.ID, map[string]Medium{v.Items[0].ID: "Email"})
 			}, ErrOrder,
 			func(f *fixture, v *Visit) error { return f.s.IssueInvoice(f.ctx, f.off, v.ID, InvoiceInput{}) }},
 		{"rating before check", paidPub, StepHandover,
@@ -97,7 +97,7 @@ func TestRuleNotApplicable(t *testing.T) {
 	}
 	// The Rp0 visit finishes through its applicable steps only.
 	done := f.walk(zeroPub, StepFinish)
-	if done.Status != StatusDone || done.Total != 0 || done.Payment != nil {
+	if done.Status != VisitDone || done.Total != 0 || done.Payment != nil {
 		t.Errorf("zero visit finished as %s total %d payment %v", done.Status, done.Total, done.Payment)
 	}
 }
@@ -140,7 +140,7 @@ func TestRuleCorrectionLoop(t *testing.T) {
 		if err := f.s.RecordRating(f.ctx, f.off, v.ID, RatingInput{Declined: true}); !errors.Is(err, ErrOrder) {
 			t.Fatalf("rating during correction: %v", err)
 		}
-		f.must(f.s.RecordPrepared(f.ctx, f.off, v.ID, map[string]string{v.Items[0].ID: "Flashdisk"}))
+		f.must(f.s.RecordPrepared(f.ctx, f.off, v.ID, map[string]Medium{v.Items[0].ID: "Flashdisk"}))
 		f.must(f.s.HandOverProducts(f.ctx, f.off, v.ID, []string{v.Items[0].ID}))
 		f.must(f.s.RecordCheck(f.ctx, f.off, v.ID, CheckInput{OK: true}))
 		if f.visit(v.ID).Step(StepCheck).State != StateDone {
@@ -183,7 +183,7 @@ func TestRuleNoCancelOrAmountChangeAfterPayment(t *testing.T) {
 	if err := f.s.RecordAvailability(f.ctx, f.off, paid.ID, map[string]bool{paid.Items[0].ID: false}); !errors.Is(err, ErrPaid) {
 		t.Fatalf("change availability after payment: %v", err)
 	}
-	if v := f.visit(paid.ID); v.Status != StatusOpen || v.Total != 80_000 || v.Payment.Amount != 80_000 {
+	if v := f.visit(paid.ID); v.Status != VisitOpen || v.Total != 80_000 || v.Payment.Amount != 80_000 {
 		t.Fatalf("paid visit changed: %s %d", v.Status, v.Total)
 	}
 	// Allowed before payment: the request changes, the invoice is voided and
@@ -242,7 +242,7 @@ func TestRuleCancelWithReason(t *testing.T) {
 	}
 	f.must(f.s.Cancel(f.ctx, f.off, v.ID, "Pengunjung tidak jadi membeli"))
 	got := f.visit(v.ID)
-	if got.Status != StatusCanceled || got.StatusReason != "Pengunjung tidak jadi membeli" || got.FinishedAt.IsZero() {
+	if got.Status != VisitCanceled || got.StatusReason != "Pengunjung tidak jadi membeli" || got.FinishedAt.IsZero() {
 		t.Fatalf("after cancel: %s %q", got.Status, got.StatusReason)
 	}
 	if err := f.s.ConfirmTerms(f.ctx, f.off, v.ID); !errors.Is(err, ErrClosed) {
@@ -312,7 +312,7 @@ func TestRuleOutcomes(t *testing.T) {
 			t.Fatal("availability without an answer per line accepted")
 		}
 		f.must(f.s.RecordAvailability(f.ctx, f.off, v.ID, map[string]bool{v.Items[0].ID: false}))
-		if got := f.visit(v.ID); got.Status != StatusCanceled || got.StatusReason != "produk tidak tersedia" {
+		if got := f.visit(v.ID); got.Status != VisitCanceled || got.StatusReason != "produk tidak tersedia" {
 			t.Fatalf("%s %q", got.Status, got.StatusReason)
 		}
 	})
@@ -320,7 +320,7 @@ func TestRuleOutcomes(t *testing.T) {
 		f := newFixture(t)
 		v := f.walk(paidPub, StepTerms)
 		f.must(f.s.RecordAgreement(f.ctx, f.off, v.ID, AgreementInput{Agreed: false, Reason: "tarif terlalu mahal"}))
-		if got := f.visit(v.ID); got.Status != StatusCanceled || !strings.Contains(got.StatusReason, "tarif terlalu mahal") {
+		if got := f.visit(v.ID); got.Status != VisitCanceled || !strings.Contains(got.StatusReason, "tarif terlalu mahal") {
 			t.Fatalf("%s %q", got.Status, got.StatusReason)
 		}
 	})
@@ -332,7 +332,7 @@ func TestRuleOutcomes(t *testing.T) {
 		}
 		f.must(f.s.RecordAgreement(f.ctx, f.off, v.ID, AgreementInput{Agreed: true, Abstraksi: true, Variables: "umur"}))
 		f.must(f.s.RecordDocumentCheck(f.ctx, f.off, v.ID, false, "Variabel r101 tidak ada di abstraksi"))
-		if got := f.visit(v.ID); got.Status != StatusReferred {
+		if got := f.visit(v.ID); got.Status != VisitReferred {
 			t.Fatalf("status %s", got.Status)
 		}
 	})

@@ -34,7 +34,7 @@ func TestSearchNamesWhatMatched(t *testing.T) {
 	} {
 		hits, err := f.s.Search(f.ctx, c.query, 10)
 		f.must(err)
-		if len(hits) != 1 || hits[0].VisitID != c.visit || hits[0].Matched != c.matched || hits[0].Name != "Kartika Purnamasari" {
+		if len(hits) != 1 || hits[0].VisitID != c.visit || hits[0].Matched != c.matched || hits[0].By != MatchNumber || hits[0].Name != "Kartika Purnamasari" {
 			t.Errorf("Search(%q) = %+v, want visit %s matched %q", c.query, hits, c.visit, c.matched)
 		}
 	}
@@ -57,7 +57,7 @@ func TestSearchNamesWhatMatched(t *testing.T) {
 
 	hits, err = f.s.Search(f.ctx, "purnama", 10)
 	f.must(err)
-	if len(hits) != 2 || hits[0].VisitorID != id || hits[0].Matched != "Pengunjung" {
+	if len(hits) != 2 || hits[0].VisitorID != id || hits[0].By != MatchVisitor || hits[0].Matched != "" {
 		t.Errorf("by a word of the name: %+v", hits)
 	}
 	if hits, err := f.s.Search(f.ctx, "tidakadayangcocok", 10); err != nil || len(hits) != 0 {

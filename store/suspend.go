@@ -27,7 +27,7 @@ func (s *Store) Cancel(ctx context.Context, actor, visitID, reason string) error
 				return err
 			}
 		}
-		return s.close(ctx, tx, v, actor, StatusCanceled, reason)
+		return s.close(ctx, tx, v, actor, VisitCanceled, reason)
 	})
 }
 

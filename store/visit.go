@@ -2,14 +2,6 @@ package store
 
 import "time"
 
-// Visit statuses, spelled as the workbook shows them.
-const (
-	StatusOpen     = "Berjalan"
-	StatusDone     = "Selesai"
-	StatusCanceled = "Batal"
-	StatusReferred = "Dirujuk ke konsultasi"
-)
-
 // StepState is the state of one step of a visit.
 type StepState string
 
@@ -38,7 +30,7 @@ type Guest struct {
 	IDType      string
 	IDNumber    string
 	Name        string
-	Gender      string
+	Gender      Gender
 	BirthYear   int
 	Education   string
 	Occupation  string
@@ -55,9 +47,9 @@ type Guest struct {
 type Item struct {
 	ID        string
 	Seq       int
-	Kind      string // an ItemKind; see Item.ItemKind
-	ItemInput        // what was requested: code, title, measures, format, variables, media
-	Available *bool  // nil until step 5
+	Kind      ItemKind
+	ItemInput       // what was requested: code, title, measures, format, variables, media
+	Available *bool // nil until step 5
 	Amount    int64
 	Zero      bool // Rp0 facility applied
 	NoItem    bool // no tariff item in the schedule
@@ -106,13 +98,13 @@ type BillingCode struct {
 	Amount    int64
 	CreatedAt time.Time
 	ExpiresAt time.Time
-	Status    string // a BillingState; see State
+	Status    BillingState // as recorded; see State
 }
 
 // Payment is the confirmed payment of a visit.
 type Payment struct {
 	ID      string
-	Method  string // a PaymentMethod; see Payment.PaymentMethod
+	Method  PaymentMethod
 	Payer   string
 	Amount  int64
 	Billing string // kode billing for bank payments
@@ -138,7 +130,7 @@ type Visit struct {
 	QueueNo      int
 	ArrivedAt    time.Time
 	FinishedAt   time.Time
-	Status       string // a VisitStatus; see Visit.VisitStatus
+	Status       VisitStatus
 	StatusReason string
 	OfficerID    string
 	VisitorID    string
@@ -177,7 +169,7 @@ func (v *Visit) Queue() string { return queueLabel(v.CounterCode, v.QueueNo) }
 func (v *Visit) Step(n int) Step { return v.Steps[n-1] }
 
 // Open reports whether the visit is still being served.
-func (v *Visit) Open() bool { return v.Status == StatusOpen }
+func (v *Visit) Open() bool { return v.Status == VisitOpen }
 
 // Suspended reports whether the visit is suspended (e.g. visitor at the bank).
 func (v *Visit) Suspended() bool { return !v.SuspendedAt.IsZero() }
@@ -215,7 +207,7 @@ func (v *Visit) ServiceTime(now time.Time) time.Duration {
 // is of kind k.
 func (v *Visit) HasKind(k ItemKind) bool {
 	for _, it := range v.Items {
-		if it.Counts() && it.ItemKind() == k {
+		if it.Counts() && it.Kind == k {
 			return true
 		}
 	}
@@ -227,13 +219,6 @@ func (v *Visit) HasKind(k ItemKind) bool {
 func (v *Visit) NeedsAgreement() bool {
 	return v.HasKind(ItemMicrodata) || v.HasKind(ItemMap)
 }
-
-// HasMicrodata is NeedsAgreement under its old name, which said
-// "microdata" but was true for maps too.
-//
-// Deprecated: for tui until adoption; use NeedsAgreement, or
-// HasKind(ItemMicrodata) for microdata alone.
-func (v *Visit) HasMicrodata() bool { return v.NeedsAgreement() }
 
 // RequiredDocuments lists the documents the visit's request brings, in the
 // order step 6 tells them: the surat permohonan for the Rp0 tariff, then

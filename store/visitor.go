@@ -57,8 +57,8 @@ func ValidateGuest(in GuestInput, now time.Time) (Guest, error) {
 			s, err = valid.IDNumber(g.IDType, in.IDNumber)
 			check(&g.IDNumber, s, err)
 		}
-		s, err = valid.OneOf("Jenis kelamin", in.Gender, valid.Genders)
-		check(&g.Gender, s, err)
+		s, err = valid.OneOf("Jenis kelamin", string(in.Gender), Strings(Genders))
+		check((*string)(&g.Gender), s, err)
 		if strings.TrimSpace(in.BirthYear) != "" {
 			y, err := valid.BirthYear(in.BirthYear, now)
 			if err != nil {
@@ -106,7 +106,7 @@ func guestValues(g Guest) []any {
 }
 
 func guestStrings(g Guest) []string {
-	return []string{g.IDType, g.IDNumber, g.Name, g.Gender, fmt.Sprint(g.BirthYear), g.Education, g.Occupation,
+	return []string{g.IDType, g.IDNumber, g.Name, string(g.Gender), fmt.Sprint(g.BirthYear), g.Education, g.Occupation,
 		g.Institution, g.Category, g.Email, g.Phone, g.NPWP}
 }
 

@@ -9,7 +9,7 @@ import (
 
 func TestRequiredDocuments(t *testing.T) {
 	no := false
-	line := func(k ItemKind, zero bool) Item { return Item{Kind: string(k), Zero: zero} }
+	line := func(k ItemKind, zero bool) Item { return Item{Kind: k, Zero: zero} }
 	unavailable := func(it Item) Item { it.Available = &no; return it }
 	for _, c := range []struct {
 		name  string
@@ -34,8 +34,8 @@ func TestRequiredDocuments(t *testing.T) {
 		if got := v.HasKind(ItemMicrodata); got != c.micro {
 			t.Errorf("%s: HasKind(microdata) = %v, want %v", c.name, got, c.micro)
 		}
-		if got := v.NeedsAgreement(); got != c.agree || v.HasMicrodata() != c.agree {
-			t.Errorf("%s: NeedsAgreement = %v (HasMicrodata %v), want %v", c.name, got, v.HasMicrodata(), c.agree)
+		if got := v.NeedsAgreement(); got != c.agree {
+			t.Errorf("%s: NeedsAgreement = %v, want %v", c.name, got, c.agree)
 		}
 	}
 }
@@ -73,7 +73,7 @@ func TestBillingState(t *testing.T) {
 		{BillingReplaced, exp.Add(time.Hour), BillingReplaced, false},
 		{BillingCanceled, exp.Add(time.Hour), BillingCanceled, false},
 	} {
-		b := BillingCode{Status: string(c.status), ExpiresAt: exp}
+		b := BillingCode{Status: c.status, ExpiresAt: exp}
 		if got := b.State(c.now); got != c.want {
 			t.Errorf("%s at %v: State = %s, want %s", c.status, c.now.Sub(exp), got, c.want)
 		}
@@ -121,8 +121,26 @@ func TestRuleIssueBillingAndSuspend(t *testing.T) {
 	_, err = f.s.IssueBillingAndSuspend(f.ctx, f.off, v.ID, student.Name, "820261126000003")
 	f.must(err)
 	for _, c := range f.visit(v.ID).Billing {
-		if c.Code == "820261126000001" && c.Status != string(BillingExpired) {
+		if c.Code == "820261126000001" && c.Status != BillingExpired {
 			t.Fatalf("replaced expired code is %q, want kedaluwarsa", c.Status)
+		}
+	}
+}
+
+// WithQuantity puts the quantity in the measure the kind is priced by,
+// which the request screen's preview and its save both use.
+func TestItemInputWithQuantity(t *testing.T) {
+	for _, c := range []struct {
+		kind               ItemKind
+		pages, bytes, maps int64
+	}{
+		{ItemPublication, 7, 0, 0},
+		{ItemMicrodata, 0, 7, 0},
+		{ItemMap, 0, 0, 7},
+	} {
+		l := ItemInput{Code: "X"}.WithQuantity(c.kind, 7).Line()
+		if l.Code != "X" || l.Pages != c.pages || l.Bytes != c.bytes || l.Maps != c.maps {
+			t.Errorf("%s: line %+v", c.kind, l)
 		}
 	}
 }

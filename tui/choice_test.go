@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"loket/store"
 	"loket/store/valid"
 	"loket/tui/form"
 	"loket/tui/frame"
@@ -93,7 +94,7 @@ func TestPickKeyActsAsEnter(t *testing.T) {
 // line under the field before says where it lands; tab still reaches it.
 func TestEnterPassesOverFilledFields(t *testing.T) {
 	c := &frame.Context{Styles: frame.NewStyles(true)}
-	f := form.New(c, form.TextF("idno", "Nomor identitas", ""), form.ChoiceF("gender", "Jenis kelamin", valid.Genders, "L"),
+	f := form.New(c, form.TextF("idno", "Nomor identitas", ""), form.ChoiceF("gender", "Jenis kelamin", store.Strings(store.Genders), string(store.GenderMale)),
 		form.TextF("year", "Tahun lahir", ""), form.ChoiceF("edu", "Pendidikan", valid.Educations, ""))
 	f.Get("gender").PassOver = true
 	f.Get("year").PassOver = true

@@ -57,7 +57,7 @@ func (h *harness) complaintsAll() []store.Complaint {
 }
 
 // complaintsAdd records a complaint straight through the store.
-func (h *harness) complaintsAdd(channel, text string) string {
+func (h *harness) complaintsAdd(channel store.ComplaintChannel, text string) string {
 	h.t.Helper()
 	id, err := h.s.AddComplaint(h.ctx, h.m.c.Officer.ID, channel, text, "")
 	if err != nil {

@@ -424,7 +424,7 @@ func TestEndOfDayExportReportsProgress(t *testing.T) {
 	cmd := endofday.EndOfDayWrite(h.ctx, h.s, "2026-11-26", "Uji", h.clk.Now())
 	for cmd != nil {
 		switch msg := cmd().(type) {
-		case endofday.EndOfDayProgressMsg:
+		case frame.ProgressMsg:
 			if len(sheets) == 0 || sheets[len(sheets)-1] != msg.Sheet {
 				sheets = append(sheets, msg.Sheet)
 			}
@@ -458,7 +458,7 @@ func TestEndOfDayExportReportsProgress(t *testing.T) {
 	// On screen, while busy.
 	endOfDayOpen(t, h)
 	s := h.m.screen.(*endofday.Screen)
-	s.Busy, s.Progress = true, endofday.EndOfDayProgressMsg{Sheet: "Produk", Rows: 500, Next: func() tea.Msg { return nil }}
+	s.Busy, s.Progress = true, frame.ProgressMsg{Sheet: "Produk", Rows: 500, Next: func() tea.Msg { return nil }}
 	h.sees("lembar Produk, 500 baris")
 	s.Progress.Sheet = ""
 	h.sees("menyimpan berkas…")

@@ -137,7 +137,7 @@ func flowFreeGov(d driver) string {
 	d.keys("enter")
 	d.waitSee("Kunjungan A-001: Selesai")
 	v = storedVisit(d, id)
-	if v.Status != store.StatusDone || v.Total != 0 || !v.ZeroApplied() || v.Rating == nil || v.Rating.Scores[2] != 3 {
+	if v.Status != store.VisitDone || v.Total != 0 || !v.ZeroApplied() || v.Rating == nil || v.Rating.Scores[2] != 3 {
 		d.fatalf("visit %s total %d zero %v rating %+v", v.Status, v.Total, v.ZeroApplied(), v.Rating)
 	}
 	if v.Use != "Pemerintahan" || v.Guest.Gender != "L" || v.Guest.BirthYear != 1980 || v.Guest.Education != "S2" {
@@ -205,7 +205,7 @@ func flowReturningCash(d driver) int {
 	k("enter")
 	d.waitSee("Kunjungan A-002: Selesai")
 	v := storedVisit(d, d.visitID())
-	if v.Payment == nil || v.Payment.Amount != 80000 || v.Payment.PaymentMethod() != store.MethodCash || v.VisitorID == "" {
+	if v.Payment == nil || v.Payment.Amount != 80000 || v.Payment.Method != store.MethodCash || v.VisitorID == "" {
 		d.fatalf("payment %+v visitor %q", v.Payment, v.VisitorID)
 	}
 	return n
@@ -319,7 +319,7 @@ func flowPaidMicrodata(d driver) string {
 	d.waitSee("Kunjungan A-001: Selesai")
 	d.dump("16-selesai-tutup")
 	v := storedVisit(d, id)
-	if v.Payment == nil || v.Payment.PaymentMethod() != store.MethodBank || v.Payment.NTPN != "ABCD1234EFGH5678" || v.Payment.Amount != 100000 {
+	if v.Payment == nil || v.Payment.Method != store.MethodBank || v.Payment.NTPN != "ABCD1234EFGH5678" || v.Payment.Amount != 100000 {
 		d.fatalf("payment %+v", v.Payment)
 	}
 	if v.Guest.Gender != "P" || v.Guest.BirthYear != 1999 || v.Letter || !v.SampleGiven || !v.SPPDGiven {
@@ -355,7 +355,7 @@ func flowCancel(d driver) string {
 	d.sees("batal 1", "Belum ada kunjungan berjalan")
 	d.dump("01-beranda-batal")
 	v := storedVisit(d, id)
-	if v.Status != store.StatusCanceled || v.StatusReason != "Pengunjung urung membeli" {
+	if v.Status != store.VisitCanceled || v.StatusReason != "Pengunjung urung membeli" {
 		d.fatalf("status %q reason %q", v.Status, v.StatusReason)
 	}
 	return id

@@ -192,7 +192,7 @@ func TestReportProgressInOrder(t *testing.T) {
 	cmd := report.Write(h.ctx, h.s, p, "Uji", h.clk.Now())
 	for cmd != nil {
 		switch msg := cmd().(type) {
-		case report.ProgressMsg:
+		case frame.ProgressMsg:
 			if len(sheets) == 0 || sheets[len(sheets)-1] != msg.Sheet {
 				sheets = append(sheets, msg.Sheet)
 			}
@@ -223,7 +223,7 @@ func TestReportProgressInOrder(t *testing.T) {
 	}
 
 	r := reportOpen(t, h)
-	r.Busy, r.Progress = true, report.ProgressMsg{Sheet: "Rekap Harian", Rows: 30, Next: func() tea.Msg { return nil }}
+	r.Busy, r.Progress = true, frame.ProgressMsg{Sheet: "Rekap Harian", Rows: 30, Next: func() tea.Msg { return nil }}
 	h.sees("lembar Rekap Harian, 30 baris")
 	r.Progress.Sheet = ""
 	h.sees("menyimpan berkas…")

@@ -212,7 +212,7 @@ func TestTeaFlowPaidMicrodataByBank(t *testing.T) {
 	if m.c.Officer.Name != "Rina Wulandari" || m.id != frame.ScreenHome {
 		t.Fatalf("final model: officer %q screen %d", m.c.Officer.Name, m.id)
 	}
-	if v := storedVisit(d, id); v.Status != store.StatusDone || v.Payment == nil || v.Payment.Method != "Bank" {
+	if v := storedVisit(d, id); v.Status != store.VisitDone || v.Payment == nil || v.Payment.Method != "Bank" {
 		t.Fatalf("visit %s payment %+v", v.Status, v.Payment)
 	}
 }
@@ -259,7 +259,7 @@ func TestTeaFlowCorrection(t *testing.T) {
 	if m.id != frame.ScreenHome {
 		t.Fatalf("final screen %d", m.id)
 	}
-	if v := storedVisit(d, id); v.Corrections != 2 || v.Status != store.StatusDone {
+	if v := storedVisit(d, id); v.Corrections != 2 || v.Status != store.VisitDone {
 		t.Fatalf("corrections %d status %s", v.Corrections, v.Status)
 	}
 }

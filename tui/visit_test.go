@@ -95,7 +95,7 @@ func (h *harness) walk(kind, upTo int) string {
 			return s.IssueInvoice(ctx, off, id, store.InvoiceInput{SampleGiven: md, SPPDGiven: md})
 		},
 		store.StepPrepare: func() error {
-			m := map[string]string{}
+			m := map[string]store.Medium{}
 			for _, i := range ids() {
 				m[i] = "Email"
 			}
@@ -253,7 +253,7 @@ func TestAvailabilityNoneEndsBatal(t *testing.T) {
 	h.sees("Apakah produk tersedia?", "Produk 1", "PUB-EL · Belitung Timur Dalam Angka 2026 · 120", "Rp80.000")
 	h.keys("t", "enter")
 	h.waitSee("Kunjungan A-001: Batal (produk tidak tersedia)")
-	if v := h.stored(id); v.Status != store.StatusCanceled {
+	if v := h.stored(id); v.Status != store.VisitCanceled {
 		t.Fatalf("status %s", v.Status)
 	}
 	h.keys("enter")
@@ -288,7 +288,7 @@ func TestAgreementRefusedEndsBatal(t *testing.T) {
 	h.typ("Tarif melebihi anggaran")
 	h.keys("enter")
 	h.waitSee("Batal (tidak menyetujui ketentuan PNBP:")
-	if v := h.stored(id); v.Status != store.StatusCanceled {
+	if v := h.stored(id); v.Status != store.VisitCanceled {
 		t.Fatalf("status %s", v.Status)
 	}
 }
@@ -302,7 +302,7 @@ func TestDocumentMismatchRefersToConsultation(t *testing.T) {
 	h.typ("Variabel r105 tidak ada di abstraksi")
 	h.keys("enter")
 	h.waitSee("Dirujuk ke konsultasi")
-	if v := h.stored(id); v.Status != store.StatusReferred {
+	if v := h.stored(id); v.Status != store.VisitReferred {
 		t.Fatalf("status %s", v.Status)
 	}
 }
@@ -422,7 +422,7 @@ func TestFinishShowsServiceTimeAgainstStandard(t *testing.T) {
 	h.sees("Waktu layanan: 06:00 — melewati standar 5 menit", "Tekan enter untuk menyelesaikan kunjungan.")
 	h.keys("enter")
 	h.waitSee("Kunjungan A-001: Selesai")
-	if v := h.stored(id); v.Status != store.StatusDone {
+	if v := h.stored(id); v.Status != store.VisitDone {
 		t.Fatalf("status %s", v.Status)
 	}
 	if h.m.ticking {

@@ -32,9 +32,9 @@ func paidVisits(t *testing.T, db string) (bank, cash *store.Visit) {
 			t.Fatal(err)
 		}
 		switch {
-		case bank == nil && v.Payment.PaymentMethod() == store.MethodBank && v.NeedsAgreement():
+		case bank == nil && v.Payment.Method == store.MethodBank && v.NeedsAgreement():
 			bank = v
-		case cash == nil && v.Payment.PaymentMethod() == store.MethodCash:
+		case cash == nil && v.Payment.Method == store.MethodCash:
 			cash = v
 		}
 	}

@@ -267,7 +267,7 @@ var complaintTexts = []string{
 
 func (g *gen) complaint() error {
 	g.clk.add(time.Duration(g.rng.Intn(60)) * time.Minute)
-	id, err := g.s.AddComplaint(g.ctx, g.officer(), valid.ComplaintChannels[g.rng.Intn(len(valid.ComplaintChannels))],
+	id, err := g.s.AddComplaint(g.ctx, g.officer(), store.ComplaintChannels[g.rng.Intn(len(store.ComplaintChannels))],
 		complaintTexts[g.rng.Intn(len(complaintTexts))], "")
 	if err != nil {
 		return err
@@ -275,7 +275,7 @@ func (g *gen) complaint() error {
 	g.sum.Complaints++
 	if g.rng.Intn(2) == 0 {
 		g.clk.add(time.Duration(10+g.rng.Intn(120)) * time.Minute)
-		return g.s.FollowUpComplaint(g.ctx, g.officer(), id, valid.ComplaintStatuses[1+g.rng.Intn(2)], "Diteruskan ke Kasubbag Umum dan ditindaklanjuti.")
+		return g.s.FollowUpComplaint(g.ctx, g.officer(), id, store.ComplaintStatuses[1+g.rng.Intn(2)], "Diteruskan ke Kasubbag Umum dan ditindaklanjuti.")
 	}
 	return nil
 }

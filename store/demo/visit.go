@@ -31,9 +31,9 @@ var (
 func (g *gen) guest(cat string) store.GuestInput {
 	r := g.rng
 	female := r.Intn(2) == 0
-	gender := "L"
+	gender := store.GenderMale
 	if female {
-		gender = "P"
+		gender = store.GenderFemale
 	}
 	name := firstNames[r.Intn(len(firstNames))] + " " + lastNames[r.Intn(len(lastNames))]
 	year := 1960 + r.Intn(46)
@@ -152,7 +152,7 @@ func (g *gen) visit(leaveOpen bool) error {
 	if v, err = s.Visit(ctx, id); err != nil {
 		return err
 	}
-	md := v.HasMicrodata()
+	md := v.NeedsAgreement()
 	g.pause(20, 60)
 	if r.Intn(40) == 0 {
 		g.sum.Canceled++
@@ -193,11 +193,11 @@ func (g *gen) visit(leaveOpen bool) error {
 		}
 	}
 	g.pause(30, 120)
-	media := map[string]string{}
+	media := map[string]store.Medium{}
 	for _, it := range v.Items {
-		media[it.ID] = []string{"Email", "Flashdisk", "CD/DVD"}[r.Intn(3)]
-		if it.Code == "PUB-CETAK" {
-			media[it.ID] = "Cetak"
+		media[it.ID] = store.Media[r.Intn(3)] // email, flashdisk or a disc
+		if store.DefaultMedium(it) == store.MediumPrint {
+			media[it.ID] = store.MediumPrint
 		}
 	}
 	if err := s.RecordPrepared(ctx, off, id, media); err != nil {
@@ -292,9 +292,9 @@ func (g *gen) finish(v *store.Visit, off string) error {
 				return err
 			}
 			g.pause(60, 180)
-			media := map[string]string{}
+			media := map[string]store.Medium{}
 			for _, it := range v.Items {
-				media[it.ID] = "Flashdisk"
+				media[it.ID] = store.MediumFlashdisk
 			}
 			if err := s.RecordPrepared(ctx, off, id, media); err != nil {
 				return err

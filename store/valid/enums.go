@@ -1,12 +1,10 @@
 package valid
 
-// The option lists of the guest book, payments and complaints, spelled as the
-// officer reads them. They are stored and exported as written here, so a
+// The option lists of the guest book, spelled as the officer reads them
+// (the typed vocabulary — genders, media, complaint channels and states —
+// is store's, in store/vocab.go). They are stored and exported as written here, so a
 // change of spelling is a data migration, not an edit.
 var (
-	// Genders are the jenis kelamin options: laki-laki, perempuan.
-	Genders = []string{"L", "P"}
-
 	// Educations are the pendidikan options.
 	Educations = []string{"≤SMA", "D1–D3", "D4/S1", "S2", "S3"}
 
@@ -21,13 +19,4 @@ var (
 
 	// Uses are the pemanfaatan (intended use of the data) options.
 	Uses = []string{"Tugas sekolah/kuliah", "Pemerintahan", "Penelitian", "Komersial", "Lainnya"}
-
-	// Media are the ways a product is handed over.
-	Media = []string{"Email", "Flashdisk", "CD/DVD", "Cetak"}
-
-	// ComplaintChannels are the channels a complaint arrives by.
-	ComplaintChannels = []string{"Kotak saran", "lapor.go.id", "Email", "SMS/WhatsApp", "Langsung"}
-
-	// ComplaintStatuses are the follow-up states of a complaint, in order.
-	ComplaintStatuses = []string{"Diterima", "Diproses", "Selesai"}
 )

@@ -7,9 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -53,7 +51,10 @@ type (
 	// complaintsVisitMsg names the visit a complaint is linked to.
 	complaintsVisitMsg    struct{ id, label string }
 	complaintsAddedMsg    struct{ id string }
-	complaintsFollowedMsg struct{ id, status string }
+	complaintsFollowedMsg struct {
+		id     string
+		status store.ComplaintStatus
+	}
 )
 
 // Success clears the error line: the store accepted the change.
@@ -230,7 +231,7 @@ func (s *Screen) loadVisit(id string) tea.Cmd {
 		if err != nil {
 			return frame.ErrMsg{Err: err}
 		}
-		label := fmt.Sprintf("%s · %s · %s (%s)", v.Queue(), frame.DayDMY(v.Day), frame.VisitorName(v.Guest.Name), v.VisitStatus().Label())
+		label := fmt.Sprintf("%s · %s · %s (%s)", v.Queue(), frame.DayDMY(v.Day), frame.VisitorName(v.Guest.Name), v.Status.Label())
 		return complaintsVisitMsg{id: id, label: label}
 	}
 }
@@ -264,14 +265,14 @@ func (s *Screen) update(msg tea.Msg) tea.Cmd {
 		}
 	case complaintsAddedMsg:
 		s.saving, s.Form, s.Mode, s.pick = false, nil, ComplaintsList, msg.id
-		return tea.Batch(s.load(), frame.Notice("Pengaduan dicatat dengan status Diterima."))
+		return tea.Batch(s.load(), frame.Notice("Pengaduan dicatat dengan status "+store.ComplaintReceived.Label()+"."))
 	case complaintsFollowedMsg:
 		s.saving = false
 		if s.Mode == ComplaintsDetail && s.cur.ID == msg.id {
 			s.cur.Status = msg.status
 			s.Form, s.offset = s.followUpForm(), -1
 		}
-		return tea.Batch(s.loadDetail(), s.load(), frame.Notice("Tindak lanjut dicatat; status pengaduan "+msg.status+"."))
+		return tea.Batch(s.loadDetail(), s.load(), frame.Notice("Tindak lanjut dicatat; status pengaduan "+msg.status.Label()+"."))
 	case frame.ErrMsg:
 		s.saving = false
 		if s.Form != nil {
@@ -343,7 +344,7 @@ func (s *Screen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	changed, cmd := f.Key(msg)
 	if changed && f.Cur().Key == "channel" {
-		f.Cur().Hint = s.channelHint(f.Cur().Value())
+		f.Cur().Hint = s.channelHint(store.ComplaintChannel(f.Cur().Value()))
 	}
 	return cmd
 }
@@ -355,7 +356,7 @@ func (s *Screen) openNew(visitID string) {
 	text.In.CharLimit = 4000
 	s.Mode, s.saving = ComplaintsNew, false
 	s.Form = form.New(s.c,
-		form.ChoiceF("channel", "Saluran", valid.ComplaintChannels, "").
+		form.ChoiceF("channel", "Saluran", store.Strings(store.ComplaintChannels), "").
 			WithHint("Pilih dengan ←/→, spasi, atau huruf pertamanya."),
 		text,
 		form.TextF("visit", "Kunjungan", visitID).
@@ -364,18 +365,18 @@ func (s *Screen) openNew(visitID string) {
 
 // channelHint says where a channel's complaints arrive, as the service
 // standard publishes it.
-func (s *Screen) channelHint(channel string) string {
+func (s *Screen) channelHint(channel store.ComplaintChannel) string {
 	o := s.c.Office
 	switch channel {
-	case "Kotak saran":
+	case store.ChannelBox:
 		return "Kotak saran & pengaduan di unit PST."
-	case "lapor.go.id":
+	case store.ChannelLapor:
 		return "Diterima lewat https://lapor.go.id."
-	case "Email":
+	case store.ChannelEmail:
 		return "Diterima lewat email " + cmp.Or(o.ComplaintEmail, store.DefaultOffice.ComplaintEmail) + "."
-	case "SMS/WhatsApp":
+	case store.ChannelMessage:
 		return "Diterima lewat " + cmp.Or(o.ComplaintContact, store.DefaultOffice.ComplaintContact) + "."
-	case "Langsung":
+	case store.ChannelInPerson:
 		return "Disampaikan langsung kepada petugas di loket."
 	}
 	return "Pilih dengan ←/→, spasi, atau huruf pertamanya."
@@ -384,13 +385,9 @@ func (s *Screen) channelHint(channel string) string {
 // followUpForm is the form for the next follow-up of the open complaint,
 // its status set to the one that usually comes next.
 func (s *Screen) followUpForm() *form.Form {
-	next := s.cur.Status
-	if i := slices.Index(valid.ComplaintStatuses, next); i >= 0 && i+1 < len(valid.ComplaintStatuses) {
-		next = valid.ComplaintStatuses[i+1]
-	}
 	note := form.TextF("note", "Tindak lanjut", "").
 		WithHint("Apa yang dilakukan atau dijawab kepada pengadu.")
-	f := form.New(s.c, form.ChoiceF("status", "Status", valid.ComplaintStatuses, next), note)
+	f := form.New(s.c, form.ChoiceF("status", "Status", store.Strings(store.ComplaintStatuses), string(s.cur.Status.Next())), note)
 	f.FocusAt(1) // the status is usually right; the note is what is typed
 	return f
 }
@@ -403,7 +400,7 @@ func (s *Screen) submit() tea.Cmd {
 	s.saving = true
 	st, ctx, actor, f := s.c.Store, s.c.Ctx, s.c.Actor(), s.Form
 	if s.Mode == ComplaintsDetail {
-		id, status, note := s.cur.ID, f.Val("status"), f.Val("note")
+		id, status, note := s.cur.ID, store.ComplaintStatus(f.Val("status")), f.Val("note")
 		return func() tea.Msg {
 			if err := st.FollowUpComplaint(ctx, actor, id, status, note); err != nil {
 				return frame.ErrMsg{Err: err}
@@ -411,7 +408,7 @@ func (s *Screen) submit() tea.Cmd {
 			return complaintsFollowedMsg{id: id, status: status}
 		}
 	}
-	channel, text, link := f.Val("channel"), f.Val("text"), f.Val("visit")
+	channel, text, link := store.ComplaintChannel(f.Val("channel")), f.Val("text"), f.Val("visit")
 	today, counter := store.Day(s.c.Now()), cmp.Or(s.c.Office.CounterCode, store.DefaultOffice.CounterCode)
 	return func() tea.Msg {
 		visitID, err := complaintsFindVisit(ctx, st, link, today, counter)
@@ -426,9 +423,6 @@ func (s *Screen) submit() tea.Cmd {
 	}
 }
 
-// complaintsQueue is a queue number as the officer types it: A-003, a3, 3.
-var complaintsQueue = regexp.MustCompile(`^([A-Za-z]{0,3})-?([0-9]{1,4})$`)
-
 // complaintsFindVisit turns what the officer typed in Kunjungan into a
 // visit ID: "" for none, a queue number of today or of a given day, or a
 // visit ID. A visit that does not exist is refused naming the field.
@@ -438,13 +432,17 @@ func complaintsFindVisit(ctx context.Context, st *store.Store, typed, today, cou
 		return &valid.Error{Field: "Kunjungan", Msg: what + " tidak ditemukan; periksa nomor antrian dan tanggalnya " +
 			"(A-003 2026-11-25), atau ID kunjungan, atau kosongkan"}
 	}
+	var ctr string
+	var n int
+	queue := false
+	if len(words) > 0 {
+		ctr, n, queue = valid.QueueNo(words[0])
+	}
 	switch {
 	case len(words) == 0:
 		return "", nil
-	case len(words) <= 2 && complaintsQueue.MatchString(words[0]):
-		m := complaintsQueue.FindStringSubmatch(words[0])
-		n, _ := strconv.Atoi(m[2]) // the pattern allows 1–4 digits only
-		ctr := strings.ToUpper(cmp.Or(m[1], counter))
+	case len(words) <= 2 && queue:
+		ctr = strings.ToUpper(cmp.Or(ctr, counter))
 		day := today
 		if len(words) == 2 {
 			d, err := valid.Date("Kunjungan", words[1])

@@ -75,9 +75,9 @@ func (s *Screen) listView() string {
 // complaintsOneLine flattens text for a column.
 func complaintsOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func (s *Screen) statusStyle(status string) func(...string) string {
+func (s *Screen) statusStyle(status store.ComplaintStatus) func(...string) string {
 	st := s.c.Styles
-	switch store.ComplaintStatus(status) {
+	switch status {
 	case store.ComplaintReceived:
 		return st.Warn.Render
 	case store.ComplaintOpen:
@@ -87,11 +87,11 @@ func (s *Screen) statusStyle(status string) func(...string) string {
 }
 
 func (s *Screen) row(c store.Complaint, on bool, textW, fuW int) string {
-	status := frame.Pad(c.Status, complaintsStatW)
+	status := frame.Pad(c.Status.Label(), complaintsStatW)
 	if !on {
 		status = s.statusStyle(c.Status)(status)
 	}
-	row := frame.Pad(frame.DateTime(c.ReceivedAt), complaintsDateW+2) + frame.Pad(c.Channel, complaintsChanW+2) + status + "  " +
+	row := frame.Pad(frame.DateTime(c.ReceivedAt), complaintsDateW+2) + frame.Pad(c.Channel.Label(), complaintsChanW+2) + status + "  " +
 		frame.Pad(complaintsOneLine(c.Text), textW)
 	if fuW > 0 {
 		row += "  " + frame.Pad(cmp.Or(complaintsOneLine(c.LastFollowUp()), "—"), fuW)
@@ -130,7 +130,7 @@ func (s *Screen) preview(w int) []string {
 	fu := "belum ada"
 	if n := len(c.FollowUps); n > 0 {
 		f := c.FollowUps[n-1]
-		fu = frame.DateTime(f.At) + " · " + f.Status + " · " + f.Note
+		fu = frame.DateTime(f.At) + " · " + f.Status.Label() + " · " + f.Note
 	}
 	return append(out, block("Tindak lanjut", fu, 2)...)
 }
@@ -195,8 +195,8 @@ func (s *Screen) detailParts() (top, bottom []string) {
 		}
 	}
 	top = append(top, " "+st.Title.Render("Pengaduan diterima "+frame.LongDate(c.ReceivedAt)+" "+frame.Hm(c.ReceivedAt)+" WIB"))
-	field("Saluran", c.Channel)
-	field("Status", s.statusStyle(c.Status)(c.Status))
+	field("Saluran", c.Channel.Label())
+	field("Status", s.statusStyle(c.Status)(c.Status.Label()))
 	if c.VisitID != "" {
 		field("Kunjungan", frame.Wrap(cmp.Or(s.visitLabel, c.VisitID), vw)...)
 	}
@@ -207,7 +207,7 @@ func (s *Screen) detailParts() (top, bottom []string) {
 	}
 	ind := 3 + complaintsDateW + 2 + complaintsStatW + 2
 	for _, f := range c.FollowUps {
-		lead := "   " + frame.DateTime(f.At) + "  " + frame.Pad(f.Status, complaintsStatW) + "  "
+		lead := "   " + frame.DateTime(f.At) + "  " + frame.Pad(f.Status.Label(), complaintsStatW) + "  "
 		for i, l := range frame.Wrap(f.Note, max(w-ind-1, 10)) {
 			if i == 0 {
 				top = append(top, lead+l)

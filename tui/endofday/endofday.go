@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"loket/export"
@@ -92,20 +91,18 @@ func (EndOfDayExportedMsg) Success() {}
 // Screen is the endofday screen; the root holds it behind frame.Screen.
 type Screen struct {
 	frame.Base
-	C        *frame.Context
-	Keys     endOfDayKeys
-	Loaded   bool
-	Data     EndOfDayLoadedMsg
-	LoadGen  int // the latest load asked for
-	F        *form.Form
-	Editing  bool // a field of the hand-over form has the focus
-	saving   bool
-	Confirm  bool // asking whether to export without a hand-over
-	Busy     bool // writing the workbook
-	spin     spinner.Model
-	Progress EndOfDayProgressMsg // the sheet being written
-	done     *EndOfDayExportedMsg
-	w, h     int
+	C             *frame.Context
+	Keys          endOfDayKeys
+	Loaded        bool
+	Data          EndOfDayLoadedMsg
+	LoadGen       int // the latest load asked for
+	F             *form.Form
+	Editing       bool // a field of the hand-over form has the focus
+	saving        bool
+	Confirm       bool // asking whether to export without a hand-over
+	frame.Writing      // the workbook being written
+	done          *EndOfDayExportedMsg
+	w, h          int
 }
 
 // New builds the screen from the shared context.
@@ -245,6 +242,9 @@ func (e *Screen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 }
 
 func (e *Screen) update(msg tea.Msg) tea.Cmd {
+	if cmd, ok := e.Handle(msg); ok {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case EndOfDayLoadedMsg:
 		if msg.Gen != e.LoadGen {
@@ -266,22 +266,10 @@ func (e *Screen) update(msg tea.Msg) tea.Cmd {
 		h := msg.h
 		return tea.Batch(e.load(), frame.Notice(fmt.Sprintf("Serah terima %s kepada %s tercatat pukul %s WIB%s.",
 			tariff.Rupiah(h.Counted), h.Recipient, frame.Hm(h.HandedAt), endOfDayDiffText(h.Difference))))
-	case EndOfDayProgressMsg:
-		if e.Busy {
-			e.Progress = msg
-		}
-		return msg.Next
 	case EndOfDayExportedMsg:
 		e.Busy = false
 		e.done = &msg
 		return frame.Notice("Laporan tersimpan: " + msg.Path)
-	case spinner.TickMsg:
-		if !e.Busy {
-			return nil
-		}
-		var cmd tea.Cmd
-		e.spin, cmd = e.spin.Update(msg)
-		return cmd
 	case frame.ErrMsg:
 		var xe *endOfDayExportError
 		switch {

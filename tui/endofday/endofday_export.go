@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"loket/export"
@@ -18,18 +17,8 @@ import (
 // export writes the day's workbook in a command; the spinner turns and
 // the sheet being written shows until it answers.
 func (e *Screen) export() tea.Cmd {
-	e.Busy, e.done, e.Progress = true, nil, EndOfDayProgressMsg{}
-	e.spin = spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.C.Styles.Accent))
-	return tea.Batch(EndOfDayWrite(e.C.Ctx, e.C.Store, e.Data.Day, e.C.Officer.Name, e.C.Now()), e.spin.Tick)
-}
-
-// endOfDayProgressMsg is how far the workbook is: the sheet being written
-// and its rows so far ("" once the file is being saved). next waits for
-// the export's following message.
-type EndOfDayProgressMsg struct {
-	Sheet string
-	Rows  int
-	Next  tea.Cmd
+	e.done = nil
+	return tea.Batch(EndOfDayWrite(e.C.Ctx, e.C.Store, e.Data.Day, e.C.Officer.Name, e.C.Now()), e.Start(e.C.Styles))
 }
 
 // endOfDayWrite writes the workbook of day to the export folder as
@@ -39,8 +28,6 @@ type EndOfDayProgressMsg struct {
 func EndOfDayWrite(ctx context.Context, s *store.Store, day, officer string, now time.Time) tea.Cmd {
 	return frame.WithProgress(func(progress func(string, int)) tea.Msg {
 		return endOfDayExport(ctx, s, day, officer, now, progress)
-	}, func(sheet string, rows int, next tea.Cmd) tea.Msg {
-		return EndOfDayProgressMsg{Sheet: sheet, Rows: rows, Next: next}
 	})
 }
 

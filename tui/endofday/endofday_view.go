@@ -188,7 +188,7 @@ func (e *Screen) reportLines(w int) []string {
 		}
 		status = st.Warn.Render(strings.Join(why, " ") + " Tetap tulis laporan? y/enter ya · n/esc batal")
 	case e.Busy:
-		status = e.spin.View() + " " + fmt.Sprintf("Menulis buku kerja: %d kunjungan, %d pembayaran", d.Visits, d.Payments)
+		status = e.Spinner() + " " + fmt.Sprintf("Menulis buku kerja: %d kunjungan, %d pembayaran", d.Visits, d.Payments)
 		switch p := e.Progress; {
 		case p.Next == nil:
 		case p.Sheet == "":

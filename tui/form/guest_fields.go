@@ -28,17 +28,6 @@ func GuestYear(g store.Guest) string {
 	return ""
 }
 
-// guestGenderWord writes L/P as words.
-func GuestGenderWord(g string) string {
-	switch g {
-	case "L":
-		return "Laki-laki"
-	case "P":
-		return "Perempuan"
-	}
-	return g
-}
-
 // guestFields are the identity fields filled from g, in the guest book's
 // order. A screen adds its own hints for the name and the category, whose
 // meaning differs between a new visit and a correction.
@@ -47,7 +36,7 @@ func GuestFields(g store.Guest) []*Field {
 		TextF("name", "Nama", g.Name),
 		ChoiceF("idtype", "Jenis identitas", valid.IDTypes, g.IDType),
 		TextF("idno", "Nomor identitas", g.IDNumber).WithHint(GuestHintIDNo),
-		ChoiceF("gender", "Jenis kelamin", valid.Genders, g.Gender).WithHint("L laki-laki · P perempuan"),
+		ChoiceF("gender", "Jenis kelamin", store.Strings(store.Genders), string(g.Gender)).WithHint("L laki-laki · P perempuan"),
 		TextF("year", "Tahun lahir", GuestYear(g)),
 		ChoiceF("edu", "Pendidikan", valid.Educations, g.Education),
 		ChoiceF("job", "Pekerjaan", valid.Occupations, g.Occupation),
@@ -63,7 +52,7 @@ func GuestFields(g store.Guest) []*Field {
 // validates them.
 func GuestInput(f *Form, consent bool, visitorID string) store.GuestInput {
 	return store.GuestInput{
-		Guest: store.Guest{IDType: f.Val("idtype"), IDNumber: f.Val("idno"), Name: f.Val("name"), Gender: f.Val("gender"),
+		Guest: store.Guest{IDType: f.Val("idtype"), IDNumber: f.Val("idno"), Name: f.Val("name"), Gender: store.Gender(f.Val("gender")),
 			Education: f.Val("edu"), Occupation: f.Val("job"), Institution: f.Val("inst"), Category: f.Val("cat"),
 			Email: f.Val("email"), Phone: f.Val("phone"), NPWP: f.Val("npwp")},
 		BirthYear: f.Val("year"),

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"loket/export"
@@ -55,19 +54,17 @@ func DefaultKeyMap() KeyMap {
 // Screen is the Laporan screen; the root holds it behind frame.Screen.
 type Screen struct {
 	frame.Base
-	C         *frame.Context
-	Keys      KeyMap
-	Cursor    int // index into export.PeriodChoices; len(PeriodChoices) is the range
-	F         *form.Form
-	Editing   bool // a date of the range has the focus
-	Busy      bool // writing the workbook
-	Progress  ProgressMsg
-	Done      *WrittenMsg
-	Folder    string // the export folder, read when the screen opens
-	FolderErr error  // why there is none
-	spin      spinner.Model
-	writing   export.Period // the period being written
-	w, h      int
+	C             *frame.Context
+	Keys          KeyMap
+	Cursor        int // index into export.PeriodChoices; len(PeriodChoices) is the range
+	F             *form.Form
+	Editing       bool // a date of the range has the focus
+	frame.Writing      // the workbook being written
+	Done          *WrittenMsg
+	Folder        string        // the export folder, read when the screen opens
+	FolderErr     error         // why there is none
+	writing       export.Period // the period being written
+	w, h          int
 }
 
 // folderMsg carries where the workbook will go.
@@ -176,25 +173,16 @@ func (r *Screen) Update(msg tea.Msg) (frame.Screen, tea.Cmd) {
 }
 
 func (r *Screen) update(msg tea.Msg) tea.Cmd {
+	if cmd, ok := r.Handle(msg); ok {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case folderMsg:
 		r.Folder, r.FolderErr = msg.dir, msg.err
-	case ProgressMsg:
-		if r.Busy {
-			r.Progress = msg
-		}
-		return msg.Next
 	case WrittenMsg:
 		r.Busy = false
 		r.Done = &msg
 		return frame.Notice("Laporan tersimpan: " + msg.Path)
-	case spinner.TickMsg:
-		if !r.Busy {
-			return nil
-		}
-		var cmd tea.Cmd
-		r.spin, cmd = r.spin.Update(msg)
-		return cmd
 	case frame.ErrMsg:
 		var we *WriteError
 		if errors.As(msg.Err, &we) {
@@ -264,7 +252,6 @@ func (r *Screen) write() tea.Cmd {
 		return func() tea.Msg { return frame.ErrMsg{Err: err} }
 	}
 	r.blur()
-	r.Busy, r.Done, r.Progress, r.writing = true, nil, ProgressMsg{}, p
-	r.spin = spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(r.C.Styles.Accent))
-	return tea.Batch(Write(r.C.Ctx, r.C.Store, p, r.C.Officer.Name, r.C.Now()), r.spin.Tick)
+	r.Done, r.writing = nil, p
+	return tea.Batch(Write(r.C.Ctx, r.C.Store, p, r.C.Officer.Name, r.C.Now()), r.Start(r.C.Styles))
 }

@@ -103,7 +103,7 @@ func (r *Screen) workbookLines(w int) []string {
 	}
 	switch {
 	case r.Busy:
-		status := r.spin.View() + " Menulis rekap"
+		status := r.Spinner() + " Menulis rekap"
 		if r.writing.From != "" {
 			status += " " + r.writing.Label()
 		}

@@ -15,15 +15,6 @@ import (
 
 // Writing the recap workbook from the Laporan screen, with its progress.
 
-// ProgressMsg is how far the workbook is: the sheet being written and its
-// rows so far ("" once the file is being saved). Next waits for the
-// recap's following message.
-type ProgressMsg struct {
-	Sheet string
-	Rows  int
-	Next  tea.Cmd
-}
-
 // WrittenMsg: the recap of Period was written to Path.
 type WrittenMsg struct {
 	Path   string
@@ -42,8 +33,6 @@ func (WrittenMsg) Success() {}
 func Write(ctx context.Context, s *store.Store, p export.Period, officer string, now time.Time) tea.Cmd {
 	return frame.WithProgress(func(progress func(string, int)) tea.Msg {
 		return recap(ctx, s, p, officer, now, progress)
-	}, func(sheet string, rows int, next tea.Cmd) tea.Msg {
-		return ProgressMsg{Sheet: sheet, Rows: rows, Next: next}
 	})
 }
 

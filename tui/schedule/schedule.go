@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"loket/store"
 	"loket/tariff"
 	"loket/tui/frame"
 )
@@ -171,18 +172,13 @@ func (t *Screen) View() string {
 	return strings.Join(out, "\n")
 }
 
-// tariffKindNames name the product lines as the service standard does.
-var tariffKindNames = map[tariff.Kind]string{
-	tariff.KindPublication: "Publikasi",
-	tariff.KindMicrodata:   "Data mikro",
-	tariff.KindMap:         "Peta digital wilayah kerja statistik (wilkerstat)",
-}
-
+// tariffKindName names a kind of product line as the service standard
+// does: the store's label, the map in full.
 func tariffKindName(k tariff.Kind) string {
-	if n, ok := tariffKindNames[k]; ok {
-		return n
+	if k == store.ItemMap {
+		return "Peta digital wilayah kerja statistik (wilkerstat)"
 	}
-	return string(k)
+	return store.ItemKindLabel(k)
 }
 
 // render lays the schedule out for the width, once per width and styles.

@@ -458,12 +458,12 @@ func searchPersonRow(p store.Visitor) string {
 // its status unstyled: the status style's reset would end the row's
 // highlight.
 func searchVisitRow(st *frame.Styles, h store.Hit, name, on bool) string {
-	row := frame.Pad(h.Queue, 7) + frame.Pad(frame.DayDMY(h.Day), 12) + searchStatus(st, h.VisitStatus(), on)
+	row := frame.Pad(h.Queue, 7) + frame.Pad(frame.DayDMY(h.Day), 12) + searchStatus(st, h.Status, on)
 	if name {
 		row += "  " + frame.VisitorName(h.Name)
 		// A number match names the full number (a typed prefix may
 		// match several).
-		if h.Matched != "" && h.Matched != "Pengunjung" {
+		if h.By == store.MatchNumber {
 			row += " · " + h.Matched
 		}
 	}
@@ -473,10 +473,7 @@ func searchVisitRow(st *frame.Styles, h store.Hit, name, on bool) string {
 // searchStatus is a visit's status in a fixed column, coloured unless
 // its row is selected (on).
 func searchStatus(st *frame.Styles, status store.VisitStatus, on bool) string {
-	short := frame.Pad(status.Label(), 9)
-	if status == store.VisitReferred {
-		short = frame.Pad("Dirujuk", 9)
-	}
+	short := frame.Pad(status.Short(), 9)
 	if on {
 		return short
 	}

@@ -40,7 +40,7 @@ func (r *searchRecord) identity() [][2]string {
 		id, npwp = valid.MaskID(id), valid.MaskID(npwp)
 	}
 	return [][2]string{
-		{"Jenis identitas", g.IDType}, {"Nomor identitas", id}, {"Jenis kelamin", form.GuestGenderWord(g.Gender)},
+		{"Jenis identitas", g.IDType}, {"Nomor identitas", id}, {"Jenis kelamin", g.Gender.Label()},
 		{"Tahun lahir", form.GuestYear(g)}, {"Pendidikan", g.Education}, {"Pekerjaan", g.Occupation},
 		{"Instansi", g.Institution}, {"Kategori instansi", g.Category}, {"Email", g.Email},
 		{"Nomor HP", g.Phone}, {"NPWP", npwp},

@@ -16,6 +16,12 @@ import (
 
 // newEditor builds the panel of step n from the visit as last read.
 func newEditor(c *frame.Context, v *store.Visit, sch *tariff.Schedule, n int) editor {
+	// info is a step without inputs whose enter records it with rec.
+	info := func(body func(*store.Visit, int) []string, rec func(*store.Store, context.Context, string, string) error) editor {
+		return &infoEd{body0: body, save: saveStep(c, v.ID, n, func(ctx context.Context, st *store.Store, actor, id string) error {
+			return rec(st, ctx, actor, id)
+		})}
+	}
 	switch n {
 	case store.StepArrival:
 		return &infoEd{body0: func(v *store.Visit, w int) []string { return arrivalLines(c, v, w) }}
@@ -28,12 +34,7 @@ func newEditor(c *frame.Context, v *store.Visit, sch *tariff.Schedule, n int) ed
 	case store.StepAvailable:
 		return newAvailEd(c, v)
 	case store.StepTerms:
-		return &infoEd{
-			body0: func(v *store.Visit, w int) []string { return termsLines(c, v, sch, w) },
-			save: saveStep(c, v.ID, n, func(ctx context.Context, st *store.Store, actor, id string) error {
-				return st.ConfirmTerms(ctx, actor, id)
-			}),
-		}
+		return info(func(v *store.Visit, w int) []string { return termsLines(c, v, sch, w) }, (*store.Store).ConfirmTerms)
 	case store.StepAgreement:
 		return newAgreeEd(c, v)
 	case store.StepDocCheck:
@@ -45,12 +46,7 @@ func newEditor(c *frame.Context, v *store.Visit, sch *tariff.Schedule, n int) ed
 	case store.StepPayment:
 		return newPaymentEd(c, v)
 	case store.StepSPPD:
-		return &infoEd{
-			body0: func(v *store.Visit, w int) []string { return sppdLines(c, v, w) },
-			save: saveStep(c, v.ID, n, func(ctx context.Context, st *store.Store, actor, id string) error {
-				return st.RecordSPPD(ctx, actor, id)
-			}),
-		}
+		return info(func(v *store.Visit, w int) []string { return sppdLines(c, v, w) }, (*store.Store).RecordSPPD)
 	case store.StepHandover:
 		return newHandoverEd(c, v)
 	case store.StepCheck:
@@ -58,12 +54,7 @@ func newEditor(c *frame.Context, v *store.Visit, sch *tariff.Schedule, n int) ed
 	case store.StepRating:
 		return newRatingEd(c, v)
 	}
-	return &infoEd{
-		body0: func(v *store.Visit, w int) []string { return finishLines(c, v, w) },
-		save: saveStep(c, v.ID, n, func(ctx context.Context, st *store.Store, actor, id string) error {
-			return st.Finish(ctx, actor, id)
-		}),
-	}
+	return info(func(v *store.Visit, w int) []string { return finishLines(c, v, w) }, (*store.Store).Finish)
 }
 
 // infoEd is a step without inputs: it shows what the officer tells or
@@ -101,9 +92,9 @@ func kv(c *frame.Context, label, value string, w int) []string {
 // itemQty writes a line's quantity in its measure.
 func itemQty(it store.Item) string {
 	switch {
-	case it.ItemKind() == store.ItemMicrodata:
+	case it.Kind == store.ItemMicrodata:
 		return frame.Thousands(it.Bytes) + " byte"
-	case it.ItemKind() == store.ItemMap:
+	case it.Kind == store.ItemMap:
 		return frame.Thousands(it.Maps) + " peta"
 	case it.Pages > 0:
 		return frame.Thousands(it.Pages) + " halaman"

@@ -100,9 +100,9 @@ func (e *invoiceEd) body(v *store.Visit, w int) ([]string, int) {
 		head = append(head, kv(e.c, "Nomor invoice", inv.Number, w)...)
 		head = append(head, kv(e.c, "Diterbitkan", frame.DateTime(inv.IssuedAt), w)...)
 	case v.Total > 0:
-		head = append(head, kv(e.c, "Invoice", "nomor diterbitkan saat langkah ini disimpan", w)...)
+		head = append(head, kv(e.c, store.KindInvoice.Label(), "nomor diterbitkan saat langkah ini disimpan", w)...)
 	default:
-		head = append(head, kv(e.c, "Invoice", "tidak ada (Rp0)", w)...)
+		head = append(head, kv(e.c, store.KindInvoice.Label(), "tidak ada (Rp0)", w)...)
 	}
 	head = append(head, "")
 	if len(e.F.Fields) == 0 {

@@ -287,7 +287,7 @@ func (e *GuestEd) handleKey(msg tea.KeyPressMsg, _ *store.Visit) (bool, tea.Cmd)
 func (e *GuestEd) fill(p store.Visitor) {
 	g := p.Guest
 	set := map[string]string{"name": g.Name, "consent": form.Yes, "idtype": g.IDType, "idno": g.IDNumber,
-		"gender": g.Gender, "year": form.GuestYear(g), "edu": g.Education, "job": g.Occupation, "inst": g.Institution,
+		"gender": string(g.Gender), "year": form.GuestYear(g), "edu": g.Education, "job": g.Occupation, "inst": g.Institution,
 		"cat": g.Category, "email": g.Email, "phone": g.Phone, "npwp": g.NPWP}
 	for _, fl := range e.F.Fields {
 		v := set[fl.Key]

@@ -105,17 +105,17 @@ func (e *paymentEd) body(v *store.Visit, w int) ([]string, int) {
 	st := e.c.Styles
 	head := kv(e.c, "Tagihan", tariff.Rupiah(v.Total), w)
 	if inv := v.ActiveInvoice(store.KindInvoice); inv != nil {
-		head = append(head, kv(e.c, "Invoice", inv.Number, w)...)
+		head = append(head, kv(e.c, store.KindInvoice.Label(), inv.Number, w)...)
 	}
 	if p := v.Payment; p != nil {
-		head = append(head, kv(e.c, "Dibayar", p.PaymentMethod().Label()+" · "+tariff.Rupiah(p.Amount)+" · "+frame.DateTime(p.PaidAt), w)...)
+		head = append(head, kv(e.c, "Dibayar", p.Method.Label()+" · "+tariff.Rupiah(p.Amount)+" · "+frame.DateTime(p.PaidAt), w)...)
 		head = append(head, kv(e.c, "Wajib bayar", p.Payer, w)...)
 		if p.Billing != "" {
 			head = append(head, kv(e.c, "Kode billing", p.Billing, w)...)
 			head = append(head, kv(e.c, "NTPN / NTB", p.NTPN+" / "+p.NTB, w)...)
 		}
 		if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
-			head = append(head, kv(e.c, "Kuitansi", kw.Number, w)...)
+			head = append(head, kv(e.c, store.KindReceipt.Label(), kw.Number, w)...)
 		}
 		note := "Pembayaran sudah diterima dan tidak dapat diubah. Nama wajib bayar pada kuitansi diperbaiki di langkah 14 (Kuitansi perlu perbaikan); jumlahnya tetap."
 		return append(head, append([]string{""}, frame.WrapStyled(st.Dim, note, w)...)...), 0

@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"loket/store"
-	"loket/store/valid"
 	"loket/tariff"
 	"loket/tui/form"
 	"loket/tui/frame"
@@ -16,62 +15,62 @@ import (
 
 // Steps 10 (prepare), 12 (SPPD), 13 (handover), 14 (check) and 16 (finish).
 
-// Step 10: each available line prepared on a medium.
-type prepareEd struct {
+// itemsEd is a step with one field per counting line (10 and 13): under
+// each field its line and, once done, the word and the time it was done.
+type itemsEd struct {
 	formEd
-	id    string
-	items []store.Item
+	id         string
+	items      []store.Item
+	head, done string
+	at         func(store.Item) time.Time
 }
 
-func newPrepareEd(c *frame.Context, v *store.Visit) *prepareEd {
-	e := &prepareEd{id: v.ID}
+func newItemsEd(c *frame.Context, v *store.Visit, field func(store.Item) *form.Field) itemsEd {
+	e := itemsEd{id: v.ID}
 	var fs []*form.Field
 	for _, it := range v.Items {
-		if !it.Counts() {
-			continue
+		if it.Counts() {
+			e.items = append(e.items, it)
+			fs = append(fs, field(it))
 		}
-		e.items = append(e.items, it)
-		m := it.Media
-		if m == "" {
-			m = "Email"
-			if it.Code == "PUB-CETAK" {
-				m = "Cetak"
-			}
-		}
-		fs = append(fs, form.ChoiceF(it.ID, fmt.Sprintf("Produk %d: media", it.Seq), valid.Media, m))
 	}
 	e.formEd = formEd{c: c, F: form.New(c, fs...)}
 	return e
 }
 
-func (e *prepareEd) body(_ *store.Visit, w int) ([]string, int) {
-	return itemFormBody(e.c, e.F, e.items, "Siapkan produk dan pilih medianya.", "disiapkan",
-		func(it store.Item) time.Time { return it.Prepared }, w)
-}
-
-// itemFormBody lays out a form with one field per product line (steps 10
-// and 13): a heading, then under each field its line and, once done, the
-// word and the time it was done.
-func itemFormBody(c *frame.Context, f *form.Form, items []store.Item, head, done string, at func(store.Item) time.Time, w int) ([]string, int) {
-	lines, focus := f.Lines(w, form.Under(func(fl *form.Field) []string {
-		for _, it := range items {
+func (e *itemsEd) body(_ *store.Visit, w int) ([]string, int) {
+	lines, focus := e.F.Lines(w, form.Under(func(fl *form.Field) []string {
+		for _, it := range e.items {
 			if it.ID == fl.Key {
-				out := itemLines(c, it, w)
-				if t := at(it); !t.IsZero() {
-					out = append(out, "    "+c.Styles.OK.Render(done+" "+frame.DateTime(t)))
+				out := itemLines(e.c, it, w)
+				if t := e.at(it); !t.IsZero() {
+					out = append(out, "    "+e.c.Styles.OK.Render(e.done+" "+frame.DateTime(t)))
 				}
 				return out
 			}
 		}
 		return nil
 	}))
-	return append([]string{head, ""}, lines...), focus + 2
+	return append([]string{e.head, ""}, lines...), focus + 2
+}
+
+// Step 10: each available line prepared on a medium, the store's default
+// offered.
+type prepareEd struct{ itemsEd }
+
+func newPrepareEd(c *frame.Context, v *store.Visit) *prepareEd {
+	e := &prepareEd{newItemsEd(c, v, func(it store.Item) *form.Field {
+		return form.ChoiceF(it.ID, fmt.Sprintf("Produk %d: media", it.Seq), store.Strings(store.Media),
+			string(store.DefaultMedium(it)))
+	})}
+	e.head, e.done, e.at = "Siapkan produk dan pilih medianya.", "disiapkan", func(it store.Item) time.Time { return it.Prepared }
+	return e
 }
 
 func (e *prepareEd) submit(*store.Visit) tea.Cmd {
-	media := map[string]string{}
+	media := map[string]store.Medium{}
 	for _, fl := range e.F.Fields {
-		media[fl.Key] = fl.Value()
+		media[fl.Key] = store.Medium(fl.Value())
 	}
 	return saveStep(e.c, e.id, store.StepPrepare, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.RecordPrepared(ctx, actor, id, media)
@@ -91,29 +90,14 @@ func sppdLines(c *frame.Context, v *store.Visit, w int) []string {
 }
 
 // Step 13: handover per line.
-type handoverEd struct {
-	formEd
-	id    string
-	items []store.Item
-}
+type handoverEd struct{ itemsEd }
 
 func newHandoverEd(c *frame.Context, v *store.Visit) *handoverEd {
-	e := &handoverEd{id: v.ID}
-	var fs []*form.Field
-	for _, it := range v.Items {
-		if !it.Counts() {
-			continue
-		}
-		e.items = append(e.items, it)
-		fs = append(fs, form.YesNo(it.ID, fmt.Sprintf("Produk %d diserahkan", it.Seq), form.Yes))
-	}
-	e.formEd = formEd{c: c, F: form.New(c, fs...)}
+	e := &handoverEd{newItemsEd(c, v, func(it store.Item) *form.Field {
+		return form.YesNo(it.ID, fmt.Sprintf("Produk %d diserahkan", it.Seq), form.Yes)
+	})}
+	e.head, e.done, e.at = "Serahkan produk kepada pengguna layanan.", "diserahkan", func(it store.Item) time.Time { return it.Handed }
 	return e
-}
-
-func (e *handoverEd) body(_ *store.Visit, w int) ([]string, int) {
-	return itemFormBody(e.c, e.F, e.items, "Serahkan produk kepada pengguna layanan.", "diserahkan",
-		func(it store.Item) time.Time { return it.Handed }, w)
 }
 
 func (e *handoverEd) submit(*store.Visit) tea.Cmd {
@@ -190,11 +174,11 @@ func (e *checkEd) changed(*form.Field, *store.Visit) tea.Cmd { e.sync(); return 
 func (e *checkEd) body(v *store.Visit, w int) ([]string, int) {
 	var head []string
 	if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
-		head = append(head, kv(e.c, "Kuitansi", kw.Number+" · "+tariff.Rupiah(kw.Amount)+" · "+kw.Payer, w)...)
+		head = append(head, kv(e.c, store.KindReceipt.Label(), kw.Number+" · "+tariff.Rupiah(kw.Amount)+" · "+kw.Payer, w)...)
 	}
 	for _, it := range v.Items {
 		if it.Counts() {
-			head = append(head, kv(e.c, fmt.Sprintf("Produk %d", it.Seq), it.Title+" ("+it.Media+")", w)...)
+			head = append(head, kv(e.c, fmt.Sprintf("Produk %d", it.Seq), it.Title+" ("+it.Media.Label()+")", w)...)
 		}
 	}
 	if v.Corrections > 0 {
@@ -241,7 +225,7 @@ func finishLines(c *frame.Context, v *store.Visit, w int) []string {
 	out = append(out, kv(c, "Produk", fmt.Sprint(n), w)...)
 	out = append(out, kv(c, "Total", tariff.Rupiah(v.Total), w)...)
 	if p := v.Payment; p != nil {
-		pay := p.PaymentMethod().Label() + " · " + tariff.Rupiah(p.Amount)
+		pay := p.Method.Label() + " · " + tariff.Rupiah(p.Amount)
 		if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
 			pay += " · " + kw.Number
 		}

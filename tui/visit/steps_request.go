@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -60,7 +59,7 @@ func newRequestEd(c *frame.Context, v *store.Visit, sch *tariff.Schedule) *reque
 	e.letter.Hidden = !e.zeroOK
 	for _, it := range v.Items {
 		q := ""
-		switch it.ItemKind() {
+		switch it.Kind {
 		case store.ItemMicrodata:
 			q = fmt.Sprint(it.Bytes)
 		case store.ItemMap:
@@ -133,15 +132,7 @@ func (e *requestEd) syncLine(l *reqLine) {
 		l.qerr = "isi " + strings.ToLower(l.qty.Label) + " untuk menghitung tarif"
 		return
 	}
-	line := tariff.Line{Code: it.Code}
-	switch it.Kind {
-	case store.ItemMicrodata:
-		line.Bytes = n
-	case store.ItemMap:
-		line.Maps = n
-	default:
-		line.Pages = n
-	}
+	line := store.ItemInput{Code: it.Code}.WithQuantity(it.Kind, n).Line()
 	elig := e.elig
 	elig.Letter = e.letter != nil && e.letter.IsYes()
 	q, err := e.sch.Quote(line, elig)
@@ -343,22 +334,15 @@ func (e *requestEd) submit(*store.Visit) tea.Cmd {
 			e.F.FocusAt(e.indexOf(l.qty))
 			return nil
 		}
-		year := 0
-		if y := strings.TrimSpace(l.year.Value()); y != "" {
-			if year, err = strconv.Atoi(y); err != nil || year < 1900 || year > 2100 {
-				l.year.Err = "tahun 4 angka, misalnya 2025"
-				e.F.FocusAt(e.indexOf(l.year))
-				return nil
-			}
+		year, err := valid.ProductYear("", l.year.Value())
+		if err != nil {
+			l.year.Err = err.Error()
+			e.F.FocusAt(e.indexOf(l.year))
+			return nil
 		}
-		x := store.ItemInput{Code: l.code.Value(), Title: l.title.Value(), Year: year, Format: l.format.Value()}
-		switch it.Kind {
-		case store.ItemMicrodata:
-			x.Bytes, x.Variables = n, l.vars.Value()
-		case store.ItemMap:
-			x.Maps = n
-		default:
-			x.Pages = n
+		x := store.ItemInput{Code: l.code.Value(), Title: l.title.Value(), Year: year, Format: l.format.Value()}.WithQuantity(it.Kind, n)
+		if it.Kind == store.ItemMicrodata {
+			x.Variables = l.vars.Value()
 		}
 		in.Items = append(in.Items, x)
 	}

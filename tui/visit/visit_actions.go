@@ -130,7 +130,7 @@ func savedNote(step int, prev, v *store.Visit) string {
 		}
 	case store.StepPayment:
 		if kw != nil && v.Payment != nil {
-			return "Kuitansi " + kw.Number + ": " + tariff.Rupiah(kw.Amount) + " diterima (" + v.Payment.PaymentMethod().Label() + ")"
+			return "Kuitansi " + kw.Number + ": " + tariff.Rupiah(kw.Amount) + " diterima (" + v.Payment.Method.Label() + ")"
 		}
 	case store.StepCheck:
 		if old := prev.ActiveInvoice(store.KindReceipt); kw != nil && old != nil && old.Number != kw.Number {

@@ -111,7 +111,7 @@ func (s *Screen) sidebar(w int, full bool) []string {
 	}
 	st := s.c.Styles
 	v := s.V
-	status := v.VisitStatus().Label()
+	status := v.Status.Label()
 	if v.Open() && v.Suspended() {
 		status = "Ditunda"
 	}
@@ -276,12 +276,12 @@ func (s *Screen) stateLines(w int) []string {
 func (s *Screen) closedLines(w int) []string {
 	st := s.c.Styles
 	v := s.V
-	text := "Kunjungan " + v.Queue() + ": " + v.VisitStatus().Label()
+	text := "Kunjungan " + v.Queue() + ": " + v.Status.Label()
 	if v.StatusReason != "" {
 		text += " (" + v.StatusReason + ")"
 	}
 	style := st.OK
-	if v.VisitStatus() != store.VisitDone {
+	if v.Status != store.VisitDone {
 		style = st.Warn
 	}
 	return append(frame.WrapStyled(style, text+".", w), st.Dim.Render("enter/esc: kembali ke "+s.backName()+" · pgup/pgdn: lihat langkah"))
