@@ -215,8 +215,16 @@ func (s *Store) close(ctx context.Context, tx *sql.Tx, v *Visit, actor, status, 
 	if err != nil {
 		return fmt.Errorf("store: close visit: %w", err)
 	}
-	if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = 'dibatalkan' WHERE visit_id = ? AND status = 'aktif'`, v.ID); err != nil {
+	// Nobody waits at the bank for a closed visit: its active kode billing
+	// is void and step 11 goes back from waiting to pending, each audited,
+	// so check finds no step waiting without an active code.
+	if err := s.cancelBilling(ctx, tx, actor, v); err != nil {
 		return err
+	}
+	if v.Step(StepPayment).State == StateWaiting {
+		if err := s.setStep(ctx, tx, v, StepPayment, StatePending, "", actor); err != nil {
+			return err
+		}
 	}
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)
 	a.change("status", v.Status, status)
