@@ -38,6 +38,13 @@ func TestCancelLeavesSoundRecord(t *testing.T) {
 			f.must(f.s.RecordSPPD(f.ctx, f.off, v.ID)) // 12 done while 11 waits
 			return v
 		}, 1},
+		{"waiting on a replacement for an expired code", func(f *fixture) *Visit {
+			v := f.walk(paidPub, StepPrepare)
+			f.must(f.s.IssueBillingCode(f.ctx, f.off, v.ID, student.Name, "820261126000003"))
+			f.clock.Add(BillingValidity + time.Hour)
+			f.must(f.s.IssueBillingCode(f.ctx, f.off, v.ID, student.Name, "820261126000004"))
+			return v
+		}, 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -97,5 +104,44 @@ func TestCancelLeavesSoundRecord(t *testing.T) {
 				t.Fatalf("check after cancel:\n%s", problemsText(r))
 			}
 		})
+	}
+}
+
+// A replaced kode billing (expired, or changed while still valid) leaves
+// step 11 waiting for the new one. visitStep used to mark the step done,
+// as if paid, because issuing the new code left it in the state it had
+// (waiting); check then said "kode billing aktif, tetapi langkah 11 tidak
+// menunggu pembayaran" and the visit could go on without paying.
+func TestReplacedBillingKeepsStepWaiting(t *testing.T) {
+	f := newFixture(t)
+	// Through the counter's path: to the bank, back after expiry, again.
+	v := f.walk(paidPub, StepPrepare)
+	_, err := f.s.IssueBillingAndSuspend(f.ctx, f.off, v.ID, student.Name, "820261126000011")
+	f.must(err)
+	f.clock.Add(BillingValidity + time.Hour)
+	f.must(f.s.Resume(f.ctx, f.off, v.ID))
+	b, err := f.s.IssueBillingAndSuspend(f.ctx, f.off, v.ID, student.Name, "820261126000012")
+	f.must(err)
+	got := f.visit(v.ID)
+	if st := got.Step(StepPayment).State; st != StateWaiting || !got.Suspended() || got.ActiveBilling() == nil || got.ActiveBilling().ID != b.ID {
+		t.Fatalf("after the expired code was replaced: step 11 %s, suspended %v, active %+v", st, got.Suspended(), got.ActiveBilling())
+	}
+	// A code replaced while still valid (diganti).
+	w := f.walk(paidPub, StepPrepare)
+	f.must(f.s.IssueBillingCode(f.ctx, f.off, w.ID, student.Name, "820261126000013"))
+	f.must(f.s.IssueBillingCode(f.ctx, f.off, w.ID, student.Name, "820261126000014"))
+	if st := f.visit(w.ID).Step(StepPayment).State; st != StateWaiting {
+		t.Fatalf("after a valid code was replaced: step 11 %s", st)
+	}
+	r, err := Check(f.ctx, f.s.Path())
+	f.must(err)
+	if !r.OK() {
+		t.Fatalf("check with replaced codes:\n%s", problemsText(r))
+	}
+	// The visit still needs paying: the bank payment completes step 11.
+	f.must(f.s.Resume(f.ctx, f.off, v.ID))
+	f.must(f.s.ConfirmBankPayment(f.ctx, f.off, v.ID, "ABCD1234EFGH5678", "NTB0000000011", time.Time{}))
+	if got := f.visit(v.ID); got.Step(StepPayment).State != StateDone || !got.Paid() {
+		t.Fatalf("after paying the new code: step 11 %s, paid %v", got.Step(StepPayment).State, got.Paid())
 	}
 }

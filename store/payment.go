@@ -262,9 +262,15 @@ func (s *Store) issueBilling(ctx context.Context, actor, visitID, payer, code st
 			return err
 		}
 		if suspend {
-			return s.suspend(ctx, tx, actor, v, "ke bank: menunggu pembayaran")
+			if err := s.suspend(ctx, tx, actor, v, "ke bank: menunggu pembayaran"); err != nil {
+				return err
+			}
 		}
-		return nil
+		// Step 11 now waits for the payment. When it already waited (a
+		// replaced code), visitStep must not take the unchanged state for
+		// a step left to be marked done: that recorded an unpaid step 11
+		// done beside an active code.
+		return errStayPending
 	})
 	if err != nil {
 		return nil, err

@@ -123,7 +123,8 @@ func (s *Store) applicability(ctx context.Context, tx *sql.Tx, v *Visit) error {
 }
 
 // errStayPending tells visitStep that fn saved its work but the step is not
-// complete yet (some lines handed over, a correction to check again).
+// complete yet (some lines handed over, a correction to check again, a kode
+// billing issued and step 11 left waiting for the bank).
 var errStayPending = errors.New("step stays pending")
 
 // setStep writes a step's state and keeps v in step with the database.
