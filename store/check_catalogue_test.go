@@ -211,6 +211,16 @@ BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END`}, "skema", "pemicu audit
 	{"hand-over time before its day", []string{`UPDATE handovers SET handed_at = strftime('%Y-%m-%dT%H:%M:%S', handed_at, '-2 days') || '.000000Z' WHERE id = ` + handover}, "penyerahan kas", "diserahkan sebelum hari itu dimulai"},
 	{"void time moved", []string{`UPDATE invoices SET void_at = strftime('%Y-%m-%dT%H:%M:%S', void_at, '-1 hour') || '.000000Z' WHERE id = ` + voided}, "nomor", "dibatalkan pada waktu yang tidak sama dengan yang dicatat jejak audit"},
 	{"hand-over's officer nulled", []string{`UPDATE handovers SET officer_id = NULL WHERE id = ` + handover}, "penyerahan kas", "petugas tidak sama dengan yang dicatat jejak audit"},
+
+	// Step 11 waits at the bank only with an active kode billing: on an
+	// open visit, and on a cancelled one (Cancel voids the code and sets
+	// the step back to pending, so a cancelled visit never waits).
+	{"open visit's waiting code voided", []string{`UPDATE billing_codes SET status = 'dibatalkan' WHERE id = (SELECT b.id FROM billing_codes b
+		JOIN visits v ON v.id = b.visit_id WHERE v.status = 'Berjalan' AND b.status = 'aktif' ORDER BY b.created_at LIMIT 1)`},
+		"kode billing", "langkah 11 menunggu pembayaran bank tanpa kode billing aktif"},
+	{"cancelled visit left waiting at the bank", []string{`UPDATE visit_steps SET state = 'waiting' WHERE step = 11 AND visit_id = (SELECT v.id FROM visits v
+		JOIN visit_steps s ON s.visit_id = v.id AND s.step = 11 WHERE v.status = 'Batal' AND s.state = 'pending' ORDER BY v.arrived_at LIMIT 1)`},
+		"kode billing", "langkah 11 menunggu pembayaran bank tanpa kode billing aktif"},
 }
 
 // Every edit of the catalogue is found on its own copy of the demo

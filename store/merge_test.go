@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -190,10 +191,21 @@ func TestMergeUpdatedSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The visit cancelled is one waiting at the bank: its cancel once left
+	// step 11 waiting beside a voided code, which check found.
+	at := slices.IndexFunc(open, func(o store.OpenVisit) bool { return o.Waiting })
+	if at < 0 {
+		s.Close()
+		t.Fatalf("the demo leaves no visit waiting at the bank on its last day: %+v", open)
+	}
+	open[0] = open[at]
 	if err := s.Cancel(ctx, officers[0].ID, open[0].ID, "Pengunjung tidak kembali"); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
+	if r, err := store.Check(ctx, a); err != nil || !r.OK() {
+		t.Fatalf("check of the source after the cancel: %v %+v", err, r.Problems)
+	}
 	rs := merge(t, archive, a)
 	if rs[0].UpToDate || rs[0].Updated == 0 || rs[0].Updated > 20 || rs[0].Added > 20 || rs[0].Audit == 0 {
 		t.Fatalf("after one cancel: %+v", rs[0])
@@ -212,6 +224,9 @@ func TestMergeUpdatedSource(t *testing.T) {
 	}
 	if got, want := totalsOf(t, archive), totalsOf(t, a); got != want {
 		t.Fatalf("archive %+v, source %+v", got, want)
+	}
+	if r, err := store.Check(ctx, archive); err != nil || !r.OK() {
+		t.Fatalf("check of the archive after the cancel: %v %+v", err, r.Problems)
 	}
 }
 

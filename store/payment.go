@@ -130,13 +130,33 @@ func (s *Store) PayCash(ctx context.Context, actor, visitID, payer string, amoun
 		if amount != v.Total {
 			return refuse(ErrAmount, "Jumlah dibayar %s tidak sama dengan tagihan %s; pembayaran harus penuh", tariff.Rupiah(amount), tariff.Rupiah(v.Total))
 		}
-		if b := v.ActiveBilling(); b != nil {
-			if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = ? WHERE id = ?`, BillingCanceled, b.ID); err != nil {
-				return err
-			}
+		if err := s.cancelBilling(ctx, tx, actor, v); err != nil {
+			return err
 		}
 		return s.savePayment(ctx, tx, actor, v, MethodCash, payer, sql.NullString{}, "", "", s.at(tx))
 	})
+}
+
+// cancelBilling voids every active kode billing of v (the request changed,
+// the visitor paid in cash instead, or the visit closed without payment),
+// each with an audit row naming the code and its amount.
+func (s *Store) cancelBilling(ctx context.Context, tx *sql.Tx, actor string, v *Visit) error {
+	for i := range v.Billing {
+		b := &v.Billing[i]
+		if b.Status != BillingActive {
+			continue
+		}
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = ? WHERE id = ?`, BillingCanceled, b.ID); err != nil {
+			return err
+		}
+		b.Status = BillingCanceled
+		a := s.auditor(ctx, tx, actor, "visit", v.ID)
+		a.eventNote("batal_billing", b.Code+" "+tariff.Rupiah(b.Amount))
+		if a.err != nil {
+			return a.err
+		}
+	}
+	return nil
 }
 
 func (s *Store) savePayment(ctx context.Context, tx *sql.Tx, actor string, v *Visit, method PaymentMethod, payer string,
@@ -242,9 +262,15 @@ func (s *Store) issueBilling(ctx context.Context, actor, visitID, payer, code st
 			return err
 		}
 		if suspend {
-			return s.suspend(ctx, tx, actor, v, "ke bank: menunggu pembayaran")
+			if err := s.suspend(ctx, tx, actor, v, "ke bank: menunggu pembayaran"); err != nil {
+				return err
+			}
 		}
-		return nil
+		// Step 11 now waits for the payment. When it already waited (a
+		// replaced code), visitStep must not take the unchanged state for
+		// a step left to be marked done: that recorded an unpaid step 11
+		// done beside an active code.
+		return errStayPending
 	})
 	if err != nil {
 		return nil, err

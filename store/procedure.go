@@ -277,11 +277,8 @@ func (s *Store) reopenAfter(ctx context.Context, tx *sql.Tx, actor string, v *Vi
 			return err
 		}
 	}
-	if b := v.ActiveBilling(); b != nil {
-		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = ? WHERE id = ?`, BillingCanceled, b.ID); err != nil {
-			return err
-		}
-		b.Status = BillingCanceled
+	if err := s.cancelBilling(ctx, tx, actor, v); err != nil {
+		return err
 	}
 	// Steps 10 and 13 reopened above: lines must be prepared and handed
 	// over again, after the new payment.

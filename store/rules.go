@@ -123,7 +123,8 @@ func (s *Store) applicability(ctx context.Context, tx *sql.Tx, v *Visit) error {
 }
 
 // errStayPending tells visitStep that fn saved its work but the step is not
-// complete yet (some lines handed over, a correction to check again).
+// complete yet (some lines handed over, a correction to check again, a kode
+// billing issued and step 11 left waiting for the bank).
 var errStayPending = errors.New("step stays pending")
 
 // setStep writes a step's state and keeps v in step with the database.
@@ -215,8 +216,16 @@ func (s *Store) close(ctx context.Context, tx *sql.Tx, v *Visit, actor string, s
 	if err != nil {
 		return fmt.Errorf("store: close visit: %w", err)
 	}
-	if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = 'dibatalkan' WHERE visit_id = ? AND status = 'aktif'`, v.ID); err != nil {
+	// Nobody waits at the bank for a closed visit: its active kode billing
+	// is void and step 11 goes back from waiting to pending, each audited,
+	// so check finds no step waiting without an active code.
+	if err := s.cancelBilling(ctx, tx, actor, v); err != nil {
 		return err
+	}
+	if v.Step(StepPayment).State == StateWaiting {
+		if err := s.setStep(ctx, tx, v, StepPayment, StatePending, "", actor); err != nil {
+			return err
+		}
 	}
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)
 	a.change("status", v.Status, status)

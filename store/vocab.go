@@ -140,7 +140,7 @@ const (
 	BillingPaid     BillingState = "dibayar"     // paid, NTPN recorded
 	BillingExpired  BillingState = "kedaluwarsa" // replaced after its validity ran out
 	BillingReplaced BillingState = "diganti"     // replaced while still valid
-	BillingCanceled BillingState = "dibatalkan"  // the request changed, or paid in cash
+	BillingCanceled BillingState = "dibatalkan"  // the request changed, paid in cash, or the visit closed unpaid
 )
 
 // BillingStates are the states of a kode billing.
