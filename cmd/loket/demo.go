@@ -60,5 +60,6 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "%s: %d hari, %d kunjungan (%d selesai, %d batal, %d dirujuk), %d pembayaran, %d pengaduan, dalam %.1f detik\n",
 		*db, sum.Days, sum.Visits, sum.Finished, sum.Canceled, sum.Referred, sum.Payments, sum.Complaints, time.Since(start).Seconds())
+	warnClockFile(ctx, e, *db)
 	return nil
 }

@@ -53,5 +53,6 @@ func runGabung(ctx context.Context, e *env, args []string) error {
 		updated += r.Updated
 	}
 	fmt.Fprintf(e.stdout, "Arsip %s: %d sumber, %d catatan baru, %d diperbarui.\n", *to, len(rs), added, updated)
+	warnClockFile(ctx, e, *to)
 	return nil
 }

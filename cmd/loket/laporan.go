@@ -52,6 +52,7 @@ func runLaporan(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	warnClock(ctx, e, s)
 	who, err := registeredOfficer(ctx, s, *officer)
 	if err != nil {
 		return err
