@@ -156,6 +156,8 @@ func TestBadInputCatalogue(t *testing.T) {
 		{[]string{"demo", "--db", newer, "--days", "1", "--until", "2026-11-26"}, nil, 1, "skema versi 99"},
 		{[]string{"demo", "--db", missing, "--until", "2099-01-01"}, nil, 2, "--until 2099-01-01 sesudah hari ini"},
 		{[]string{"demo", "--db", folder, "--until", "2026-11-26"}, nil, 1, folder + " adalah folder, bukan berkas basis data"},
+		{[]string{"demo", "--db", missing, "--until", "1980-06-01"}, nil, 2, "sebelum tahun 2010: data demo hanya dapat dibuat mulai 2010-01-01"},
+		{[]string{"demo", "--db", missing, "--until", "2010-01-05", "--days", "6"}, nil, 2, "mulai 2009-12-31, sebelum tahun 2010"},
 		{[]string{"export", "--db", folder, "--date", "2026-11-26"}, nil, 1, folder + " adalah folder, bukan berkas basis data"},
 		{[]string{"tarif", "--db", folder}, nil, 1, folder + " adalah folder, bukan berkas basis data"},
 		{[]string{"check", "--db", bak + "-terpotong.db.gz"}, nil, 1, "tidak ditemukan"},
