@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -61,6 +62,9 @@ func runLaporan(ctx context.Context, e *env, args []string) error {
 	if p.Days() >= longPeriodDays {
 		opt.Progress = recapProgress(e.stderr)
 	}
+	// An interrupted earlier recap or export left a temporary file:
+	// removed once an hour old (loket's names only).
+	store.RemoveLeftovers(filepath.Dir(target))
 	sum, err := export.Recap(ctx, s, target, opt)
 	if err != nil {
 		return err
