@@ -48,7 +48,14 @@ func WriteFile(path, again string, write func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return &writeDirError{dir: dir, err: err, why: FolderProblem(err)}
+		why := FolderProblem(err)
+		// "No such file" for a new file in a folder that is there: a folder
+		// that takes no new file (Linux's /proc, some mounted devices), not
+		// a missing parent, which would send the officer looking for one.
+		if fi, serr := os.Stat(dir); errors.Is(err, fs.ErrNotExist) && serr == nil && fi.IsDir() {
+			why = "folder itu ada tetapi tidak dapat ditulisi, mis. folder sistem; pilih folder lain"
+		}
+		return &writeDirError{dir: dir, err: err, why: why}
 	}
 	name, closed := tmp.Name(), false
 	defer func() {

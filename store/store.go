@@ -170,7 +170,7 @@ func Open(ctx context.Context, path string, opts Options) (_ *Store, err error) 
 	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		return nil, fmt.Errorf("buka %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, now: opts.Now, ids: newIDSource(opts.Entropy), shared: &shared{}}
 	if s.now == nil {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -44,13 +45,33 @@ func TestBadInputCatalogue(t *testing.T) {
 	os.WriteFile(truncated, raw[:len(raw)/2], 0o600)
 	os.WriteFile(partial, []byte("SQLite format 3\x00"+strings.Repeat("x", 4000)), 0o600)
 	os.WriteFile(partial+"-journal", []byte(strings.Repeat("j", 512)), 0o600)
+	// A database another process is writing: it holds the write lock for
+	// the whole catalogue, past every busy timeout.
+	busy := p("sibuk.db")
+	goodBytes, _ := os.ReadFile(good)
+	os.WriteFile(busy, goodBytes, 0o600)
+	holder, err := sql.Open("sqlite", busy+"?_txlock=immediate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	holder.SetMaxOpenConns(1)
+	hold, err := holder.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	defer hold.Rollback()
+	// An existing workbook that export replaces, saying so.
+	workbook := p("ada.xlsx")
+	os.WriteFile(workbook, []byte("buku kerja lama"), 0o600)
 
-	cases := []struct {
+	type row struct {
 		args []string
 		env  map[string]string
 		code int
 		want string
-	}{
+	}
+	cases := []row{
 		// The command line itself.
 		{[]string{"terbang"}, nil, 2, `perintah "terbang" tidak dikenal`},
 		{[]string{"backup", "--warna"}, nil, 2, "opsi -warna tidak dikenal (lihat: loket backup --help)"},
@@ -165,9 +186,21 @@ func TestBadInputCatalogue(t *testing.T) {
 		{[]string{"restore", "--from", truncated, "--db", good}, nil, 1, "terpotong atau rusak"},
 		{[]string{"check", "--db", partial}, nil, 1, "tidak selesai ditulis (ada " + filepath.Base(partial) + "-journal di sampingnya"},
 		{[]string{"restore", "--from", partial, "--db", good, "--yes"}, nil, 1, "tidak selesai ditulis"},
+
+		// Accepted, or refused plainly: the rest of issue 12's list.
+		{[]string{"version", "--db", missing}, nil, 0, ""},
+		{[]string{"export", "--db", good, "--date", "2026-11-26", "--out", workbook}, nil, 0, "Berkas ada.xlsx yang sudah ada diganti dengan buku kerja baru."},
+		{[]string{"demo", "--db", busy, "--days", "1", "--until", "2026-11-26"}, nil, 1, "Basis data sedang dipakai proses lain (kode SQLite 5)"},
 	}
 
-	files := []string{good, bak, random, foreign, empty, newer, damaged, plain, truncated, partial, partial + "-journal"}
+	if runtime.GOOS == "linux" {
+		// /proc is there but takes no new file: not "folder induknya
+		// tidak ada", which would send the officer looking for one.
+		cases = append(cases,
+			row{[]string{"export", "--db", good, "--date", "2026-11-26", "--out", "/proc/x.xlsx"}, nil, 1, "tidak dapat menulis di folder /proc (folder itu ada tetapi tidak dapat ditulisi, mis. folder sistem; pilih folder lain)"},
+			row{[]string{"laporan", "--db", good, "--bulan", "2026-11", "--out", "/proc/x.xlsx"}, nil, 1, "folder itu ada tetapi tidak dapat ditulisi"})
+	}
+	files := []string{good, bak, random, foreign, empty, newer, damaged, plain, truncated, partial, partial + "-journal", busy}
 	before := map[string][]byte{}
 	for _, f := range files {
 		before[f], _ = os.ReadFile(f)
