@@ -3,9 +3,11 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 )
 
 // ErrLocked means another copy of the counter app has the database open.
@@ -44,7 +46,10 @@ func LockApp(dbPath string) (unlock func() error, err error) {
 	f, err := os.OpenFile(LockPath(path), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		// A read-only folder or flashdisk, said as such (not "open
-		// …lock: read-only file system").
+		// …lock: read-only file system"), with what to do.
+		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+			return nil, readOnlyFolderError(path)
+		}
 		return nil, fmt.Errorf("berkas kunci %s tidak dapat dibuat: %w", LockPath(path), writeErr(filepath.Dir(path), err))
 	}
 	if err := tryLock(f); err != nil {

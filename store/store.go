@@ -21,7 +21,7 @@ import (
 
 	"loket/tariff"
 
-	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+	sqlite "modernc.org/sqlite" // also registers the pure-Go "sqlite" driver
 )
 
 //go:embed migrations/*.sql
@@ -222,6 +222,9 @@ func preflight(ctx context.Context, path string) error {
 	err = db.QueryRowContext(ctx, `SELECT (SELECT user_version FROM pragma_user_version),
 		(SELECT count(*) FROM sqlite_master), (SELECT count(*) FROM sqlite_master WHERE type='table' AND name='visits')`).Scan(&version, &tables, &visits)
 	if err != nil {
+		if ro := walReadOnly(path, err); ro != nil {
+			return ro
+		}
 		return fmt.Errorf("%w: %s tidak dapat dibaca sebagai basis data SQLite (%v)", ErrNotLoket, path, mapErr(err))
 	}
 	switch {
@@ -264,22 +267,34 @@ func removeNewDB(path string) {
 // a full disk or a folder that cannot be written is named with what to do,
 // not as "database or disk is full (13)" and not as a failed save.
 func openErr(path string, created bool, err error) error {
+	if ro := walReadOnly(path, err); ro != nil {
+		return ro
+	}
+	m := mapErr(err) // a driver error anywhere in the chain
 	var re *RuleError
-	if m := mapErr(err); !errors.As(m, &re) || !(errors.Is(m, ErrDiskFull) || errors.Is(m, ErrReadOnly)) {
+	if !errors.As(m, &re) {
 		return err
+	}
+	if !errors.Is(m, ErrDiskFull) && !errors.Is(m, ErrReadOnly) {
+		return m // busy, damaged: the store's own sentence
 	}
 	dir := filepath.Dir(path)
 	if abs, aerr := filepath.Abs(dir); aerr == nil {
 		dir = abs
 	}
-	if errors.Is(err, ErrDiskFull) {
+	if errors.Is(m, ErrDiskFull) {
 		msg := fmt.Sprintf("basis data %s tidak dapat dibuka atau dibuat: disk di %s penuh; kosongkan ruang disk lalu coba lagi", path, dir)
 		if created {
 			return &RuleError{Kind: ErrDiskFull, Msg: msg + ". Berkas yang baru dibuat sudah dihapus"}
 		}
 		return &RuleError{Kind: ErrDiskFull, Msg: msg + ". Belum ada data yang tersimpan di sana"}
 	}
-	return &RuleError{Kind: ErrReadOnly, Msg: fmt.Sprintf("basis data %s tidak dapat dibuka untuk ditulis: %s", path, re.Msg)}
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return m
+	}
+	return &RuleError{Kind: ErrReadOnly, Msg: fmt.Sprintf("basis data %s tidak dapat dibuka (%s; kode SQLite %d). Periksa disk, atau salin berkasnya ke folder yang dapat ditulisi lalu jalankan lagi dengan --db salinan itu",
+		path, writeCause(se.Code()&0xff), se.Code())}
 }
 
 // checkHeader refuses a file that is not empty and not an SQLite database,
@@ -308,7 +323,7 @@ func (s *Store) migrate(ctx context.Context, readOnly bool) error {
 	}
 	var version int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("baca versi skema: %w", mapErr(err))
+		return fmt.Errorf("baca versi skema: %w", err)
 	}
 	if version > len(ms) {
 		return &TooNewError{Database: version, Binary: len(ms)}
@@ -334,7 +349,7 @@ func (s *Store) migrate(ctx context.Context, readOnly bool) error {
 	if version == 0 {
 		var n int
 		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
-			return fmt.Errorf("periksa basis data: %w", mapErr(err))
+			return fmt.Errorf("periksa basis data: %w", err)
 		}
 		if n > 0 {
 			return fmt.Errorf("%w: basis data sudah berisi tabel lain", ErrNotLoket)
@@ -342,12 +357,12 @@ func (s *Store) migrate(ctx context.Context, readOnly bool) error {
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("migrasi: %w", mapErr(err))
+		return fmt.Errorf("migrasi: %w", err)
 	}
 	defer tx.Rollback()
 	for i := version; i < len(ms); i++ {
 		if _, err := tx.ExecContext(ctx, ms[i]); err != nil {
-			return fmt.Errorf("migrasi %d: %w", i+1, mapErr(err))
+			return fmt.Errorf("migrasi %d: %w", i+1, err)
 		}
 		if i == 0 {
 			if err := s.seedOffice(ctx, tx); err != nil {
@@ -360,9 +375,9 @@ func (s *Store) migrate(ctx context.Context, readOnly bool) error {
 	}
 	// PRAGMA does not take parameters; the value is an int from this binary.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(ms))); err != nil {
-		return fmt.Errorf("set user_version: %w", mapErr(err))
+		return fmt.Errorf("set user_version: %w", err)
 	}
-	return mapErr(tx.Commit())
+	return tx.Commit()
 }
 
 // Close closes the database.
