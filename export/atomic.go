@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"syscall"
 )
 
 // BusyError says that the target file could not be replaced because it is
@@ -46,7 +48,14 @@ func WriteFile(path, again string, write func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return &writeDirError{dir: dir, err: err, why: FolderProblem(err)}
+		why := FolderProblem(err)
+		// "No such file" for a new file in a folder that is there: a folder
+		// that takes no new file (Linux's /proc, some mounted devices), not
+		// a missing parent, which would send the officer looking for one.
+		if fi, serr := os.Stat(dir); errors.Is(err, fs.ErrNotExist) && serr == nil && fi.IsDir() {
+			why = "folder itu ada tetapi tidak dapat ditulisi, mis. folder sistem; pilih folder lain"
+		}
+		return &writeDirError{dir: dir, err: err, why: why}
 	}
 	name, closed := tmp.Name(), false
 	defer func() {
@@ -62,17 +71,17 @@ func WriteFile(path, again string, write func(w io.Writer) error) (err error) {
 	}
 	bw := bufio.NewWriterSize(tmp, 256<<10)
 	if err := write(bw); err != nil {
-		return err
+		return fileErr(dir, err)
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("tulis %s: %w", path, err)
+		return fileErr(dir, err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("tulis %s: %w", path, err)
+		return fileErr(dir, err)
 	}
 	closed = true
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("tulis %s: %w", path, err)
+		return fileErr(dir, err)
 	}
 	if err := os.Rename(name, path); err != nil {
 		if targetBusy(path, err) {
@@ -86,6 +95,20 @@ func WriteFile(path, again string, write func(w io.Writer) error) (err error) {
 	}
 	syncDir(dir)
 	return nil
+}
+
+// fileErr says why the temporary file in dir could not be written in the
+// folder policy's words ("disk penuh"), not as "write …: no space left on
+// device": an error of the file system, passed back through the workbook
+// writer, becomes a writeDirError; any other error (the workbook's own) is
+// returned as it is.
+func fileErr(dir string, err error) error {
+	var pe *fs.PathError
+	var en syscall.Errno
+	if errors.As(err, &pe) || errors.As(err, &en) {
+		return &writeDirError{dir: dir, err: err, why: FolderProblem(err)}
+	}
+	return err
 }
 
 // syncDir makes the rename durable where the system allows syncing a

@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -116,5 +118,34 @@ func TestExportCanceledLeavesNothing(t *testing.T) {
 	}
 	if l := leftovers(t, dir, filepath.Base(path)); len(l) > 0 {
 		t.Errorf("left behind: %v", l)
+	}
+}
+
+// A full disk while the workbook is written is said in the officer's
+// words, naming the folder ("disk penuh"), not as "write …: no space left
+// on device"; the temporary file is removed and the old workbook stays.
+// The full disk is injected: the file system's error, passed back through
+// the workbook writer as excelize passes it.
+func TestWriteFileDiskFullIsSaidInIndonesian(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("ENOSPC is a Unix code")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "x.xlsx")
+	if err := os.WriteFile(path, []byte("lama"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(path, "ekspor", func(w io.Writer) error {
+		io.WriteString(w, "sebagian")
+		return fmt.Errorf("xlsx: %w", &fs.PathError{Op: "write", Path: filepath.Join(dir, ".x.xlsx.123.tmp"), Err: syscall.ENOSPC})
+	})
+	if want := "tidak dapat menulis di folder " + dir + " (disk penuh)"; err == nil || err.Error() != want || !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("error %v, want %q", err, want)
+	}
+	if l := leftovers(t, dir, "x.xlsx"); len(l) != 0 {
+		t.Errorf("left %v", l)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "lama" {
+		t.Errorf("old workbook now %q", b)
 	}
 }

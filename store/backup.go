@@ -135,7 +135,7 @@ func BackupFile(ctx context.Context, dbPath, dir string, now time.Time) (string,
 		return "", fmt.Errorf("cadangan: %w", writeErr(dir, err))
 	}
 	syncDir(dir)
-	pruneBackups(ctx, dir)
+	pruneBackups(ctx, dir, filepath.Base(out))
 	return out, nil
 }
 
@@ -193,10 +193,11 @@ type backupEntry struct {
 // files named like a backup. A .db.gz is verified by construction (the
 // name is given only after the checks); a .db from an earlier version
 // counts only if it passes quick_check, and one that does not is left
-// alone, neither counted nor removed. Pruning is best effort: a copy that
-// cannot be removed (a read-only flashdisk) stays, and the new backup is
-// not failed for it.
-func pruneBackups(ctx context.Context, dir string) {
+// alone, neither counted nor removed. made, the backup just written, is
+// never removed (see retain). Pruning is best effort: a copy that cannot
+// be removed (a read-only flashdisk) stays, and the new backup is not
+// failed for it.
+func pruneBackups(ctx context.Context, dir, made string) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return
@@ -220,7 +221,7 @@ func pruneBackups(ctx context.Context, dir string) {
 		}
 		list = append(list, backupEntry{e.Name(), m[1] + m[2], n, t})
 	}
-	keep := retain(list)
+	keep := retain(list, made)
 	for _, e := range list {
 		if !keep[e.name] {
 			os.Remove(filepath.Join(dir, e.name))
@@ -230,9 +231,13 @@ func pruneBackups(ctx context.Context, dir string) {
 
 // retain returns the names the retention rule keeps: walking from the
 // newest, the first backup of each new day while fewer than BackupDaily
-// days are kept, likewise per ISO week and per month. The newest backup is
-// always kept.
-func retain(list []backupEntry) map[string]bool {
+// days are kept, likewise per ISO week and per month. The newest backup by
+// its name is always kept, and so is made, the backup just written, whatever
+// its name says: with the PC's clock behind (a dead CMOS battery) it is
+// dated before copies already in the folder, and the rule alone would prune
+// the very file `loket backup` just printed. It does not count for a day,
+// week or month, so it pushes out nothing.
+func retain(list []backupEntry, made string) map[string]bool {
 	// Newest first: by the time in the name, then by the -N suffix that
 	// told apart copies of the same second.
 	sort.Slice(list, func(i, j int) bool {
@@ -260,6 +265,9 @@ func retain(list []backupEntry) map[string]bool {
 			months[month] = true
 			keep[e.name] = true
 		}
+	}
+	if made != "" {
+		keep[made] = true
 	}
 	return keep
 }

@@ -77,6 +77,9 @@ func (e *missingError) Is(target error) bool { return target == fs.ErrNotExist }
 func identify(ctx context.Context, q querier, path string) (int, error) {
 	var version int
 	if err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		if ro := walReadOnly(path, err); ro != nil {
+			return 0, ro
+		}
 		return 0, fmt.Errorf("%w: %s tidak dapat dibaca sebagai basis data SQLite (%v)", ErrNotLoket, path, mapErr(err))
 	}
 	var n int

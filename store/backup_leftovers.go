@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,10 +18,19 @@ const LeftoverAge = time.Hour
 
 // leftoverName matches the temporary files loket itself makes, and nothing
 // else: a backup's (.loket-cadangan-*.tmp, .gz.tmp), a restore's
-// (.loket-pulih-*.tmp), an export's or a printed document's
-// (.laporan-pst-….xlsx.*.tmp, see export.WriteFile), each with the
+// (.loket-pulih-*.tmp), a workbook's — an export, a recap, a printed
+// document, under its own name or the one --out gave —
+// (.NAME.xlsx.DIGITS.tmp, os.CreateTemp's pattern in export.WriteFile),
+// and the copy `loket upgrade` makes before it migrates
+// (loket-sebelum-upgrade-YYYYMMDD-HHMMSS[-N].db.part), each with the
 // -journal SQLite may leave beside it.
-var leftoverName = regexp.MustCompile(`^\.(?:loket-cadangan-\d+(?:\.gz)?\.tmp|loket-pulih-\d+\.tmp|(?:laporan-pst|invoice|kuitansi|lampiran-sppd)-[^/\\]+\.xlsx\.\d+\.tmp)(?:-journal)?$`)
+var leftoverName = regexp.MustCompile(`^(?:\.(?:loket-cadangan-\d+(?:\.gz)?\.tmp|loket-pulih-\d+\.tmp|[^/\\]+\.xlsx\.\d+\.tmp)|loket-sebelum-upgrade-\d{8}-\d{6}(?:-\d+)?\.db\.part)(?:-journal)?$`)
+
+// partName matches the copy `loket salin-tanpa-identitas` makes under its
+// output's name plus ".part" (store.CopyWithoutIdentity). The output's name
+// is the officer's, so the name alone is not loket's: such a file counts as
+// a leftover only when it also starts as an SQLite database (sqliteHead).
+var partName = regexp.MustCompile(`^[^/\\]+\.part(?:-journal)?$`)
 
 // partialJournal matches the rollback journal of a backup or a copy kept
 // aside by restore that an earlier version wrote straight under its final
@@ -47,19 +58,49 @@ func removeLeftovers(dir string, now time.Time) {
 	for _, e := range ents {
 		name := e.Name()
 		switch {
-		case !strings.HasPrefix(name, ".") && !strings.HasSuffix(name, "-journal"):
 		case leftoverName.MatchString(name):
 			if old(name) {
 				os.Remove(filepath.Join(dir, name))
 			}
 		case partialJournal.MatchString(name):
 			db := partialJournal.FindStringSubmatch(name)[1]
-			if old(name) && (old(db) || !exists(filepath.Join(dir, db))) {
+			if !old(name) || exists(filepath.Join(dir, db)) && !old(db) {
+				continue
+			}
+			// The journal goes. The file it belongs to goes only when the
+			// journal is hot (not empty: the copy was cut off) and the file
+			// does not check as a whole loket database: an empty journal
+			// beside a good backup of an earlier version never takes the
+			// backup with it.
+			j := filepath.Join(dir, name)
+			st, err := os.Lstat(j)
+			if err != nil {
+				continue
+			}
+			if st.Size() > 0 && exists(filepath.Join(dir, db)) && verifyLoket(context.Background(), filepath.Join(dir, db)) != nil {
 				os.Remove(filepath.Join(dir, db))
-				os.Remove(filepath.Join(dir, name))
+			}
+			os.Remove(j)
+		case partName.MatchString(name) && !strings.HasSuffix(name, "-journal"):
+			if old(name) && sqliteHead(filepath.Join(dir, name)) {
+				for _, p := range []string{name, name + "-journal", name + "-wal", name + "-shm"} {
+					os.Remove(filepath.Join(dir, p))
+				}
 			}
 		}
 	}
+}
+
+// sqliteHead reports whether the file at path starts with SQLite's header.
+func sqliteHead(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	_, err = io.ReadFull(f, head)
+	return err == nil && string(head) == "SQLite format 3\x00"
 }
 
 func exists(path string) bool {

@@ -128,7 +128,7 @@ func TestBackupRetentionKeepsDaysWeeksMonths(t *testing.T) {
 		}
 		entries = append(entries, backupEntry{n, m[1] + m[2], k, tm})
 	}
-	keep := retain(entries)
+	keep := retain(entries, "")
 	got := listDir(t, dir)
 	want := append([]string{broken}, others...)
 	for n := range keep {
@@ -162,7 +162,7 @@ func TestRetainKeepsAYearOfHistory(t *testing.T) {
 		}
 	}
 	newest := list[len(list)-1]
-	keep := retain(list)
+	keep := retain(list, "")
 	if !keep[newest.name] {
 		t.Error("the newest backup was pruned")
 	}
@@ -287,4 +287,37 @@ func TestBackupRefusesWhatIsNotLoket(t *testing.T) {
 			t.Fatalf("err = %v", err)
 		}
 	})
+}
+
+// A backup made with the PC's clock behind (a dead CMOS battery) is dated
+// before the copies already in the folder. Retention alone would prune it
+// at once, although `loket backup` had just printed its path: the copy
+// just made is always kept, and the later-dated copies stay too.
+func TestBackupWithTheClockBehindIsKept(t *testing.T) {
+	src := closedCopy(t, paidPub)
+	dir := t.TempDir()
+	now := time.Date(2026, 3, 10, 9, 0, 0, 0, valid.WIB)
+	var later []string
+	// The newest copies of the same day, week and month, and of later
+	// days: every bucket the new copy could take is filled.
+	for d := 0; d < 3; d++ {
+		n := "loket-" + now.AddDate(0, 0, d).Add(time.Hour).Format("20060102-150405") + ".db.gz"
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		later = append(later, n)
+	}
+	p, err := BackupFile(context.Background(), src, dir, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("the backup just made was pruned: %v", err)
+	}
+	if n := countVisits(t, p); n != 1 {
+		t.Errorf("backup holds %d visits", n)
+	}
+	if _, err := os.Stat(filepath.Join(dir, later[0])); err != nil {
+		t.Errorf("a later copy of the same day was removed: %v", err)
+	}
 }

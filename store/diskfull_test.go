@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -127,5 +129,42 @@ func TestReadOnlyStoreRefusesToSave(t *testing.T) {
 	}
 	if _, err := s.StartVisit(context.Background(), off.ID); !errors.Is(err, ErrReadOnly) {
 		t.Fatalf("start visit on a read-only store: %v", err)
+	}
+}
+
+// A full disk on the first open of a new database (the app, demo, gabung)
+// is said in Indonesian, naming the folder, and leaves no file: not the
+// empty .db that createFile made, not a -wal or -shm. An empty file that
+// was there before is left as it was. The full disk is SQLITE_FULL from
+// max_page_count on every connection of the store.
+func TestDiskFullOnANewDatabaseLeavesNoFile(t *testing.T) {
+	testPragmas = "&_pragma=max_page_count(1)"
+	defer func() { testPragmas = "" }()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "baru.db")
+	_, err := Open(context.Background(), path, Options{})
+	if !errors.Is(err, ErrDiskFull) || !strings.Contains(err.Error(), "basis data "+path+" tidak dapat dibuka atau dibuat: disk di "+dir+" penuh; kosongkan ruang disk lalu coba lagi. Berkas yang baru dibuat sudah dihapus") {
+		t.Fatalf("open on a full disk: %v", err)
+	}
+	for _, bad := range []string{"store:", "database or disk is full", "Gagal menyimpan"} {
+		if strings.Contains(err.Error(), bad) {
+			t.Errorf("message holds %q: %v", bad, err)
+		}
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("left %v", ents)
+	}
+	// An empty file that was already there stays: it is not ours to
+	// remove (another process may be setting it up).
+	empty := filepath.Join(dir, "kosong.db")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(context.Background(), empty, Options{})
+	if !errors.Is(err, ErrDiskFull) || !strings.Contains(err.Error(), "disk di "+dir+" penuh; kosongkan ruang disk lalu coba lagi. Belum ada data yang tersimpan di sana") {
+		t.Fatalf("open of an empty file on a full disk: %v", err)
+	}
+	if _, err := os.Stat(empty); err != nil {
+		t.Errorf("the empty file that was there: %v", err)
 	}
 }

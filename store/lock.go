@@ -3,9 +3,11 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 )
 
 // ErrLocked means another copy of the counter app has the database open.
@@ -39,18 +41,23 @@ func LockApp(dbPath string) (unlock func() error, err error) {
 		path = real // two names of one file share one lock
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("store: buat folder %s: %w", filepath.Dir(path), err)
+		return nil, fmt.Errorf("folder basis data: %w", writeErr(filepath.Dir(path), err))
 	}
 	f, err := os.OpenFile(LockPath(path), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("store: buka berkas kunci %s: %w", LockPath(path), err)
+		// A read-only folder or flashdisk, said as such (not "open
+		// …lock: read-only file system"), with what to do.
+		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+			return nil, readOnlyFolderError(path)
+		}
+		return nil, fmt.Errorf("berkas kunci %s tidak dapat dibuat: %w", LockPath(path), writeErr(filepath.Dir(path), err))
 	}
 	if err := tryLock(f); err != nil {
 		f.Close()
 		if errors.Is(err, errLockHeld) {
 			return nil, &RuleError{Kind: ErrLocked, Msg: ErrLocked.Error()}
 		}
-		return nil, fmt.Errorf("store: kunci %s: %w", LockPath(path), err)
+		return nil, fmt.Errorf("kunci %s: %w", LockPath(path), err)
 	}
 	var once sync.Once
 	return func() error {

@@ -52,3 +52,24 @@ func (s *Store) CheckClock(ctx context.Context) (string, error) {
 	}
 	return ClockWarning(s.now(), newest), nil
 }
+
+// FileClockWarning is CheckClock for a command that does not open a
+// Store (backup, check, restore, upgrade, gabung, demo): it reads the
+// newest audit time of the database at path on a read-only connection,
+// changing nothing, and compares it with now. A compressed backup
+// (.db.gz) is not a database the clock writes into: "" for it.
+func FileClockWarning(ctx context.Context, path string, now time.Time) (string, error) {
+	if isGzip(path) {
+		return "", nil
+	}
+	db, err := openReadOnly(path)
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	var at sql.NullString
+	if err := db.QueryRowContext(ctx, `SELECT max(at) FROM audit`).Scan(&at); err != nil {
+		return "", fmt.Errorf("baca catatan terbaru %s: %w", path, mapErr(err))
+	}
+	return ClockWarning(now, nullTime(at)), nil
+}

@@ -30,7 +30,7 @@ func CopyWithoutIdentity(ctx context.Context, src, out string) (int, error) {
 	removeDB(tmp) // a leftover of a copy that was stopped
 	// Made beforehand with mode 0600: VACUUM INTO keeps an existing empty
 	// file's mode, and the copy holds every identity until it is erased.
-	if err := createFile(tmp); err != nil {
+	if _, err := createFile(tmp); err != nil {
 		return 0, err
 	}
 	db, err := openReadOnly(src)

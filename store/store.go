@@ -21,7 +21,7 @@ import (
 
 	"loket/tariff"
 
-	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+	sqlite "modernc.org/sqlite" // also registers the pure-Go "sqlite" driver
 )
 
 //go:embed migrations/*.sql
@@ -81,6 +81,10 @@ type Options struct {
 	Archive bool
 }
 
+// testPragmas is appended to the read-write DSN. Tests set it to
+// "&_pragma=max_page_count(1)": SQLITE_FULL, a full disk, without root.
+var testPragmas string
+
 // Store is an open loket database. It is safe for concurrent use.
 type Store struct {
 	db   *sql.DB
@@ -111,21 +115,32 @@ type shared struct {
 // Open opens (creating if needed, unless opts.ReadOnly) the database at path,
 // applies pending migrations and refuses a database written by a newer
 // loket. A new file is created with mode 0600; SQLite gives its WAL the same
-// mode.
-func Open(ctx context.Context, path string, opts Options) (*Store, error) {
+// mode. A file this call created is removed again (with its -wal and -shm)
+// when the open fails, so a full disk leaves no empty database behind.
+func Open(ctx context.Context, path string, opts Options) (_ *Store, err error) {
 	if strings.ContainsAny(path, "?#") {
-		return nil, fmt.Errorf("store: nama berkas basis data tidak boleh memuat '?' atau '#': %s", path)
+		return nil, fmt.Errorf("nama berkas basis data tidak boleh memuat '?' atau '#': %s", path)
 	}
 	st, err := os.Stat(path)
 	switch {
 	case err == nil && st.IsDir():
-		return nil, fmt.Errorf("store: %s adalah folder, bukan berkas basis data; tulis nama berkasnya, mis. %s", path, filepath.Join(path, "loket.db"))
+		return nil, fmt.Errorf("%s adalah folder, bukan berkas basis data; tulis nama berkasnya, mis. %s", path, filepath.Join(path, "loket.db"))
 	case err != nil && (opts.ReadOnly || opts.MustExist):
 		return nil, &notFoundError{path: path, err: err}
 	}
+	created := false
 	if !opts.ReadOnly {
-		if err := createFile(path); err != nil {
+		if created, err = createFile(path); err != nil {
 			return nil, err
+		}
+		// Only a file this call made is removed: an empty one that was
+		// there may be another process's new database, being set up.
+		if created {
+			defer func() {
+				if err != nil {
+					removeNewDB(path)
+				}
+			}()
 		}
 	}
 	if err := checkHeader(path); err != nil {
@@ -149,13 +164,13 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		sync = opts.Synchronous
 	}
 	dsn := path + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
-		"&_pragma=synchronous(" + sync + ")&_pragma=temp_store(MEMORY)&_pragma=secure_delete(1)&_txlock=immediate"
+		"&_pragma=synchronous(" + sync + ")&_pragma=temp_store(MEMORY)&_pragma=secure_delete(1)&_txlock=immediate" + testPragmas
 	if opts.ReadOnly {
 		dsn = path + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=query_only(1)"
 	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		return nil, fmt.Errorf("buka %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, now: opts.Now, ids: newIDSource(opts.Entropy), shared: &shared{}}
 	if s.now == nil {
@@ -163,7 +178,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	}
 	if err := s.migrate(ctx, opts.ReadOnly); err != nil {
 		db.Close()
-		return nil, err
+		return nil, openErr(path, created, err)
 	}
 	if !opts.ReadOnly && !opts.Archive {
 		if err := s.refuseArchive(ctx); err != nil {
@@ -189,7 +204,7 @@ type notFoundError struct {
 }
 
 func (e *notFoundError) Error() string {
-	return fmt.Sprintf("store: basis data %s tidak ditemukan; periksa --db atau LOKET_DB (perintah ini tidak membuat basis data baru)", e.path)
+	return fmt.Sprintf("basis data %s tidak ditemukan; periksa --db atau LOKET_DB (perintah ini tidak membuat basis data baru)", e.path)
 }
 
 func (e *notFoundError) Unwrap() error { return e.err }
@@ -207,6 +222,9 @@ func preflight(ctx context.Context, path string) error {
 	err = db.QueryRowContext(ctx, `SELECT (SELECT user_version FROM pragma_user_version),
 		(SELECT count(*) FROM sqlite_master), (SELECT count(*) FROM sqlite_master WHERE type='table' AND name='visits')`).Scan(&version, &tables, &visits)
 	if err != nil {
+		if ro := walReadOnly(path, err); ro != nil {
+			return ro
+		}
 		return fmt.Errorf("%w: %s tidak dapat dibaca sebagai basis data SQLite (%v)", ErrNotLoket, path, mapErr(err))
 	}
 	switch {
@@ -222,19 +240,61 @@ func preflight(ctx context.Context, path string) error {
 
 // createFile makes the database file (and its folder) if it does not exist,
 // owner-only, before SQLite opens it: SQLite would otherwise create it with
-// the process umask, typically 0644.
-func createFile(path string) error {
+// the process umask, typically 0644. created says it made the file.
+func createFile(path string) (created bool, err error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("store: buat folder %s: %w", filepath.Dir(path), err)
+		return false, fmt.Errorf("folder basis data: %w", writeErr(filepath.Dir(path), err))
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, fs.ErrExist) {
-		return nil
+		return false, nil
 	}
 	if err != nil {
-		return fmt.Errorf("store: buat %s: %w", path, err)
+		return false, fmt.Errorf("basis data %s tidak dapat dibuat: %w", path, writeErr(filepath.Dir(path), err))
 	}
-	return f.Close()
+	return true, f.Close()
+}
+
+// removeNewDB removes a database file Open created and could not finish,
+// with the side files SQLite may have made beside it.
+func removeNewDB(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm", path + "-journal"} {
+		os.Remove(p)
+	}
+}
+
+// openErr says in Indonesian why a database could not be opened or set up:
+// a full disk or a folder that cannot be written is named with what to do,
+// not as "database or disk is full (13)" and not as a failed save.
+func openErr(path string, created bool, err error) error {
+	if ro := walReadOnly(path, err); ro != nil {
+		return ro
+	}
+	m := mapErr(err) // a driver error anywhere in the chain
+	var re *RuleError
+	if !errors.As(m, &re) {
+		return err
+	}
+	if !errors.Is(m, ErrDiskFull) && !errors.Is(m, ErrReadOnly) {
+		return m // busy, damaged: the store's own sentence
+	}
+	dir := filepath.Dir(path)
+	if abs, aerr := filepath.Abs(dir); aerr == nil {
+		dir = abs
+	}
+	if errors.Is(m, ErrDiskFull) {
+		msg := fmt.Sprintf("basis data %s tidak dapat dibuka atau dibuat: disk di %s penuh; kosongkan ruang disk lalu coba lagi", path, dir)
+		if created {
+			return &RuleError{Kind: ErrDiskFull, Msg: msg + ". Berkas yang baru dibuat sudah dihapus"}
+		}
+		return &RuleError{Kind: ErrDiskFull, Msg: msg + ". Belum ada data yang tersimpan di sana"}
+	}
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return m
+	}
+	return &RuleError{Kind: ErrReadOnly, Msg: fmt.Sprintf("basis data %s tidak dapat dibuka (%s; kode SQLite %d). Periksa disk, atau salin berkasnya ke folder yang dapat ditulisi lalu jalankan lagi dengan --db salinan itu",
+		path, writeCause(se.Code()&0xff), se.Code())}
 }
 
 // checkHeader refuses a file that is not empty and not an SQLite database,
@@ -242,7 +302,7 @@ func createFile(path string) error {
 func checkHeader(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("store: buka %s: %w", path, err)
+		return fmt.Errorf("buka %s: %w", path, err)
 	}
 	defer f.Close()
 	head := make([]byte, 16)
@@ -263,7 +323,7 @@ func (s *Store) migrate(ctx context.Context, readOnly bool) error {
 	}
 	var version int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("store: baca versi skema: %w", err)
+		return fmt.Errorf("baca versi skema: %w", err)
 	}
 	if version > len(ms) {
 		return &TooNewError{Database: version, Binary: len(ms)}
@@ -289,7 +349,7 @@ func (s *Store) migrate(ctx context.Context, readOnly bool) error {
 	if version == 0 {
 		var n int
 		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
-			return fmt.Errorf("store: periksa basis data: %w", err)
+			return fmt.Errorf("periksa basis data: %w", err)
 		}
 		if n > 0 {
 			return fmt.Errorf("%w: basis data sudah berisi tabel lain", ErrNotLoket)
@@ -297,12 +357,12 @@ func (s *Store) migrate(ctx context.Context, readOnly bool) error {
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store: migrate: %w", err)
+		return fmt.Errorf("migrasi: %w", err)
 	}
 	defer tx.Rollback()
 	for i := version; i < len(ms); i++ {
 		if _, err := tx.ExecContext(ctx, ms[i]); err != nil {
-			return fmt.Errorf("store: migrasi %d: %w", i+1, err)
+			return fmt.Errorf("migrasi %d: %w", i+1, err)
 		}
 		if i == 0 {
 			if err := s.seedOffice(ctx, tx); err != nil {
@@ -315,7 +375,7 @@ func (s *Store) migrate(ctx context.Context, readOnly bool) error {
 	}
 	// PRAGMA does not take parameters; the value is an int from this binary.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(ms))); err != nil {
-		return fmt.Errorf("store: set user_version: %w", err)
+		return fmt.Errorf("set user_version: %w", err)
 	}
 	return tx.Commit()
 }

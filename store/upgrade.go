@@ -202,6 +202,7 @@ func backupBeforeUpgrade(ctx context.Context, path string, now time.Time) (strin
 	if err != nil {
 		return "", fmt.Errorf("cadangan: %w", err)
 	}
+	removeLeftovers(dir, time.Now()) // a .db.part of an upgrade that was killed
 	base := "loket-sebelum-upgrade-" + now.In(valid.WIB).Format("20060102-150405")
 	part, err := createExclusive(dir, base, ".db.part")
 	if err != nil {

@@ -35,5 +35,6 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, p)
+	warnClockFile(ctx, e, path)
 	return nil
 }

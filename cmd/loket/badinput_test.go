@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -44,13 +45,33 @@ func TestBadInputCatalogue(t *testing.T) {
 	os.WriteFile(truncated, raw[:len(raw)/2], 0o600)
 	os.WriteFile(partial, []byte("SQLite format 3\x00"+strings.Repeat("x", 4000)), 0o600)
 	os.WriteFile(partial+"-journal", []byte(strings.Repeat("j", 512)), 0o600)
+	// A database another process is writing: it holds the write lock for
+	// the whole catalogue, past every busy timeout.
+	busy := p("sibuk.db")
+	goodBytes, _ := os.ReadFile(good)
+	os.WriteFile(busy, goodBytes, 0o600)
+	holder, err := sql.Open("sqlite", busy+"?_txlock=immediate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	holder.SetMaxOpenConns(1)
+	hold, err := holder.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	defer hold.Rollback()
+	// An existing workbook that export replaces, saying so.
+	workbook := p("ada.xlsx")
+	os.WriteFile(workbook, []byte("buku kerja lama"), 0o600)
 
-	cases := []struct {
+	type row struct {
 		args []string
 		env  map[string]string
 		code int
 		want string
-	}{
+	}
+	cases := []row{
 		// The command line itself.
 		{[]string{"terbang"}, nil, 2, `perintah "terbang" tidak dikenal`},
 		{[]string{"backup", "--warna"}, nil, 2, "opsi -warna tidak dikenal (lihat: loket backup --help)"},
@@ -156,6 +177,8 @@ func TestBadInputCatalogue(t *testing.T) {
 		{[]string{"demo", "--db", newer, "--days", "1", "--until", "2026-11-26"}, nil, 1, "skema versi 99"},
 		{[]string{"demo", "--db", missing, "--until", "2099-01-01"}, nil, 2, "--until 2099-01-01 sesudah hari ini"},
 		{[]string{"demo", "--db", folder, "--until", "2026-11-26"}, nil, 1, folder + " adalah folder, bukan berkas basis data"},
+		{[]string{"demo", "--db", missing, "--until", "1980-06-01"}, nil, 2, "sebelum tahun 2010: data demo hanya dapat dibuat mulai 2010-01-01"},
+		{[]string{"demo", "--db", missing, "--until", "2010-01-05", "--days", "6"}, nil, 2, "mulai 2009-12-31, sebelum tahun 2010"},
 		{[]string{"export", "--db", folder, "--date", "2026-11-26"}, nil, 1, folder + " adalah folder, bukan berkas basis data"},
 		{[]string{"tarif", "--db", folder}, nil, 1, folder + " adalah folder, bukan berkas basis data"},
 		{[]string{"check", "--db", bak + "-terpotong.db.gz"}, nil, 1, "tidak ditemukan"},
@@ -163,9 +186,21 @@ func TestBadInputCatalogue(t *testing.T) {
 		{[]string{"restore", "--from", truncated, "--db", good}, nil, 1, "terpotong atau rusak"},
 		{[]string{"check", "--db", partial}, nil, 1, "tidak selesai ditulis (ada " + filepath.Base(partial) + "-journal di sampingnya"},
 		{[]string{"restore", "--from", partial, "--db", good, "--yes"}, nil, 1, "tidak selesai ditulis"},
+
+		// Accepted, or refused plainly: the rest of issue 12's list.
+		{[]string{"version", "--db", missing}, nil, 0, ""},
+		{[]string{"export", "--db", good, "--date", "2026-11-26", "--out", workbook}, nil, 0, "Berkas ada.xlsx yang sudah ada diganti dengan buku kerja baru."},
+		{[]string{"demo", "--db", busy, "--days", "1", "--until", "2026-11-26"}, nil, 1, "Basis data sedang dipakai proses lain (kode SQLite 5)"},
 	}
 
-	files := []string{good, bak, random, foreign, empty, newer, damaged, plain, truncated, partial, partial + "-journal"}
+	if runtime.GOOS == "linux" {
+		// /proc is there but takes no new file: not "folder induknya
+		// tidak ada", which would send the officer looking for one.
+		cases = append(cases,
+			row{[]string{"export", "--db", good, "--date", "2026-11-26", "--out", "/proc/x.xlsx"}, nil, 1, "tidak dapat menulis di folder /proc (folder itu ada tetapi tidak dapat ditulisi, mis. folder sistem; pilih folder lain)"},
+			row{[]string{"laporan", "--db", good, "--bulan", "2026-11", "--out", "/proc/x.xlsx"}, nil, 1, "folder itu ada tetapi tidak dapat ditulisi"})
+	}
+	files := []string{good, bak, random, foreign, empty, newer, damaged, plain, truncated, partial, partial + "-journal", busy}
 	before := map[string][]byte{}
 	for _, f := range files {
 		before[f], _ = os.ReadFile(f)

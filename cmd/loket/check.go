@@ -31,6 +31,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	warnClockFile(ctx, e, path)
 	summary := fmt.Sprintf("skema versi %d, %d kunjungan (%d selesai), %d pembayaran, %d baris jejak audit",
 		r.Version, r.Visits, r.Finished, r.Payments, r.AuditRows)
 	if r.OK() {

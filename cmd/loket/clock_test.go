@@ -23,7 +23,10 @@ func TestCommandsWarnOfAClockInThePast(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	for _, args := range [][]string{{"tarif", "--db", db}, {"export", "--db", db, "--out", t.TempDir()}} {
+	bak := filepath.Join(t.TempDir(), "bak")
+	for _, args := range [][]string{{"tarif", "--db", db}, {"export", "--db", db, "--out", t.TempDir()},
+		{"backup", "--db", db, "--out", bak}, {"laporan", "--db", db, "--bulan", future.Format("2006-01"), "--out", t.TempDir()},
+		{"check", "--db", db}, {"upgrade", "--db", db, "--cek"}, {"upgrade", "--db", db}} {
 		code, _, errs := runLoket(t, nil, args...)
 		if code != 0 || !strings.Contains(errs, "Peringatan: jam komputer menunjukkan") || !strings.Contains(errs, future.Format("2006-01-02")) {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errs)

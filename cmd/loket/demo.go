@@ -47,8 +47,11 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if today := time.Now().In(valid.WIB); end.After(today) {
 		return usagef("--until %s sesudah hari ini (%s): data demo hanya untuk hari yang sudah lewat", end.Format("2006-01-02"), today.Format("2006-01-02"))
 	}
-	if first := end.AddDate(0, 0, -*days); first.Year() < 1950 {
-		return usagef("--days %d dari --until %s mulai sebelum tahun 1950; kurangi --days", *days, end.Format("2006-01-02"))
+	// The generator's visitors are born 1960–2005 and the guest book takes
+	// no one under five: an earlier first day would fail halfway too.
+	if first := end.AddDate(0, 0, -(*days - 1)); first.Year() < demo.FirstYear {
+		return usagef("--days %d sampai --until %s mulai %s, sebelum tahun %d: data demo hanya dapat dibuat mulai %d-01-01; kurangi --days atau pilih --until yang lebih baru",
+			*days, end.Format("2006-01-02"), first.Format("2006-01-02"), demo.FirstYear, demo.FirstYear)
 	}
 	if st, err := os.Stat(*db); err == nil && st.IsDir() {
 		return fmt.Errorf("%s adalah folder, bukan berkas basis data; tulis nama berkasnya, mis. %s", *db, filepath.Join(*db, "demo.db"))
@@ -60,5 +63,6 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "%s: %d hari, %d kunjungan (%d selesai, %d batal, %d dirujuk), %d pembayaran, %d pengaduan, dalam %.1f detik\n",
 		*db, sum.Days, sum.Visits, sum.Finished, sum.Canceled, sum.Referred, sum.Payments, sum.Complaints, time.Since(start).Seconds())
+	warnClockFile(ctx, e, *db)
 	return nil
 }

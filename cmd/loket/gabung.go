@@ -58,5 +58,6 @@ func runGabung(ctx context.Context, e *env, args []string) error {
 		kind = " (tanpa identitas pengunjung)"
 	}
 	fmt.Fprintf(e.stdout, "Arsip %s%s: %d sumber, %d catatan baru, %d diperbarui.\n", *to, kind, len(rs), added, updated)
+	warnClockFile(ctx, e, *to)
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -52,6 +53,7 @@ func runLaporan(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	warnClock(ctx, e, s)
 	who, err := registeredOfficer(ctx, s, *officer)
 	if err != nil {
 		return err
@@ -60,6 +62,9 @@ func runLaporan(ctx context.Context, e *env, args []string) error {
 	if p.Days() >= longPeriodDays {
 		opt.Progress = recapProgress(e.stderr)
 	}
+	// An interrupted earlier recap or export left a temporary file:
+	// removed once an hour old (loket's names only).
+	store.RemoveLeftovers(filepath.Dir(target))
 	replaced := exists(target)
 	sum, err := export.Recap(ctx, s, target, opt)
 	if err != nil {

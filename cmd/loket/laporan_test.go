@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"loket/store"
 )
 
 // TestLaporanWritesTheRecap runs the command on a demo month: the file
@@ -50,5 +52,32 @@ func TestLaporanWritesTheRecap(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "rekap-pst-2026.xlsx")); err != nil {
 		t.Error(err)
+	}
+}
+
+// laporan removes what an interrupted recap left in its folder once an
+// hour old (it never cleaned up), and nothing younger or foreign.
+func TestLaporanRemovesOldLeftovers(t *testing.T) {
+	db := demoDB(t, 3, 5)
+	dir := t.TempDir()
+	old := time.Now().Add(-2 * store.LeftoverAge)
+	stale, young, foreign := filepath.Join(dir, ".rekap-pst-2026-10.xlsx.123.tmp"), filepath.Join(dir, ".rekap-pst-2026-09.xlsx.7.tmp"), filepath.Join(dir, "catatan.txt")
+	for _, p := range []string{stale, young, foreign} {
+		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Chtimes(stale, old, old)
+	os.Chtimes(foreign, old, old)
+	if code, _, errs := runLoket(t, nil, "laporan", "--db", db, "--bulan", "2026-11", "--out", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("an hour-old leftover stayed")
+	}
+	for _, p := range []string{young, foreign} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s removed", filepath.Base(p))
+		}
 	}
 }

@@ -34,6 +34,9 @@ func runRestore(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		describeRestore(e, p, false)
+		if p.Replaces {
+			warnClockFile(ctx, e, path)
+		}
 		fmt.Fprintln(e.stdout, "Belum ada yang diubah. Jalankan lagi dengan --yes untuk memulihkan (aplikasi loket harus ditutup dulu).")
 		return nil
 	}
@@ -42,6 +45,7 @@ func runRestore(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	describeRestore(e, p, true)
+	warnClockFile(ctx, e, path)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"loket/store"
 )
@@ -16,6 +17,9 @@ func runSalin(ctx context.Context, e *env, args []string) error {
 	if len(args) != 2 || args[0] == "" || args[1] == "" || args[0][0] == '-' || args[1][0] == '-' {
 		return usagef("tulis dua berkas: loket salin-tanpa-identitas SUMBER.db KELUAR.db")
 	}
+	// A copy stopped earlier left OUT.part (or another name's .part):
+	// removed once an hour old (store.RemoveLeftovers).
+	store.RemoveLeftovers(filepath.Dir(args[1]))
 	n, err := store.CopyWithoutIdentity(ctx, args[0], args[1])
 	if err != nil {
 		return err

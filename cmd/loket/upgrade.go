@@ -39,6 +39,7 @@ func runUpgrade(ctx context.Context, e *env, args []string) error {
 			state = fmt.Sprintf("lama, perlu `loket upgrade` ke versi %d", store.SchemaVersion)
 		}
 		fmt.Fprintf(e.stdout, "Basis data %s: skema versi %d utuh (%s).\n", path, v, state)
+		warnClockFile(ctx, e, path)
 		return nil
 	}
 	start := time.Now()
@@ -59,6 +60,7 @@ func runUpgrade(ctx context.Context, e *env, args []string) error {
 		}
 		return err
 	}
+	warnClockFile(ctx, e, path)
 	if res.From == res.To {
 		fmt.Fprintf(e.stdout, "Basis data %s sudah memakai skema versi %d; tidak ada yang diubah.\n", path, res.To)
 	} else {

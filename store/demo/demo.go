@@ -112,6 +112,9 @@ func Generate(ctx context.Context, path string, cfg Config) (Summary, error) {
 	if cfg.Days < 1 || cfg.Days > 36600 {
 		return Summary{}, &valid.Error{Field: "--days", Msg: "harus 1 sampai 36600 hari"}
 	}
+	if first := store.DayStart(cfg.Until).AddDate(0, 0, -(cfg.Days - 1)); first.Year() < FirstYear {
+		return Summary{}, &valid.Error{Field: "--until", Msg: fmt.Sprintf("hari pertama %s sebelum tahun %d: data demo hanya dapat dibuat mulai %d-01-01", first.Format(time.DateOnly), FirstYear, FirstYear)}
+	}
 	clk := &clock{}
 	rng := rand.New(rand.NewSource(counterSeed(cfg)))
 	sync := "OFF"

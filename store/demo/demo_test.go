@@ -155,3 +155,30 @@ func rawDB(t testing.TB, path string) *sql.DB {
 	t.Cleanup(func() { db.Close() })
 	return db
 }
+
+// The generator fills every day from FirstYear on (its youngest visitor is
+// then five, as the guest book requires), and refuses an earlier first day
+// before it writes anything: `demo --until 1980-…` failed halfway with
+// "Tahun lahir: harus antara …" and left a half-filled database.
+func TestGenerateDatesBoundedByWhatItCanProduce(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	last := time.Date(FirstYear, 1, 20, 0, 0, 0, 0, valid.WIB)
+	sum, err := Generate(ctx, filepath.Join(dir, "first.db"), Config{Days: 20, Until: last, Seed: 3})
+	if err != nil {
+		t.Fatalf("from %d-01-01: %v", FirstYear, err)
+	}
+	if sum.Visits < 50 {
+		t.Errorf("from %d-01-01: %+v", FirstYear, sum)
+	}
+	for _, until := range []time.Time{last, time.Date(1980, 6, 1, 0, 0, 0, 0, valid.WIB)} {
+		p := filepath.Join(dir, "early-"+until.Format("2006")+".db")
+		_, err := Generate(ctx, p, Config{Days: 21, Until: until, Seed: 3})
+		if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("sebelum tahun %d", FirstYear)) {
+			t.Errorf("until %s, 21 days: %v", until.Format(time.DateOnly), err)
+		}
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("until %s: a database was left behind", until.Format(time.DateOnly))
+		}
+	}
+}

@@ -27,6 +27,19 @@ var (
 	datasets = []string{"Susenas Maret", "Sakernas Agustus", "Podes", "Survei Pertanian Antar Sensus", "SUSENAS KOR"}
 )
 
+// The visitors' years of birth. The guest book takes a year at most 110
+// and at least 5 years before the visit (valid.BirthYear), so these bound
+// the days the generator can fill: FirstYear.
+const (
+	oldestBirth   = 1960
+	youngestBirth = 2005
+)
+
+// FirstYear is the earliest year whose days the generator can fill: the
+// youngest visitor it makes must be five by then. The command refuses an
+// earlier first day before anything is written.
+const FirstYear = youngestBirth + 5
+
 // guest makes a new visitor of a category.
 func (g *gen) guest(cat string) store.GuestInput {
 	r := g.rng
@@ -36,7 +49,7 @@ func (g *gen) guest(cat string) store.GuestInput {
 		gender = store.GenderFemale
 	}
 	name := firstNames[r.Intn(len(firstNames))] + " " + lastNames[r.Intn(len(lastNames))]
-	year := 1960 + r.Intn(46)
+	year := oldestBirth + r.Intn(youngestBirth-oldestBirth+1)
 	day := 1 + r.Intn(28)
 	if female {
 		day += 40
