@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"loket/store"
+	"loket/store/valid"
 )
 
 // A command on a database whose newest record is later than the PC's
@@ -25,7 +26,7 @@ func TestCommandsWarnOfAClockInThePast(t *testing.T) {
 	s.Close()
 	for _, args := range [][]string{{"tarif", "--db", db}, {"export", "--db", db, "--out", t.TempDir()}} {
 		code, _, errs := runLoket(t, nil, args...)
-		if code != 0 || !strings.Contains(errs, "Peringatan: jam komputer menunjukkan") || !strings.Contains(errs, future.Format("2006-01-02")) {
+		if code != 0 || !strings.Contains(errs, "Peringatan: jam komputer menunjukkan") || !strings.Contains(errs, future.In(valid.WIB).Format("2006-01-02")) {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
 		}
 	}
