@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -172,7 +173,7 @@ func TestCheckRefusesOtherFilesUnchanged(t *testing.T) {
 		{"short random bytes", func(t *testing.T, p string) { randomFile(t, p, 10) }, ErrNotLoket, "bukan berkas basis data SQLite", false},
 		{"empty file", func(t *testing.T, p string) { os.WriteFile(p, nil, 0o600) }, ErrNotLoket, "berkas kosong", false},
 		{"another SQLite database", otherSQLite, ErrNotLoket, "basis data SQLite lain, bukan milik loket", false},
-		{"newer schema", tooNew, nil, "skema versi 99, sedangkan program ini hanya mengenal sampai versi 3", true},
+		{"newer schema", tooNew, nil, fmt.Sprintf("skema versi 99, sedangkan program ini hanya mengenal sampai versi %d", SchemaVersion), true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

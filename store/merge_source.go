@@ -387,7 +387,8 @@ func (m *merger) forks() error {
 }
 
 // conflicts refuses a record whose ID the archive holds from another
-// counter, and an officer whose name another counter's officer has.
+// counter. Two counters' officers may share a name (schema 4: officers are
+// unique per origin): each keeps its own record and ID.
 func (m *merger) conflicts() error {
 	for _, t := range mergeTables {
 		var cond string
@@ -419,14 +420,6 @@ func (m *merger) conflicts() error {
 		if !errors.Is(err, sql.ErrNoRows) {
 			return mapErr(err)
 		}
-	}
-	var name string
-	err := m.tx.QueryRowContext(m.ctx, `SELECT s.name FROM src.officers s JOIN main.officers d ON d.name = s.name COLLATE NOCASE AND d.id <> s.id LIMIT 1`).Scan(&name)
-	if err == nil {
-		return m.conflict("petugas %q sudah ada di arsip dari loket lain; nama petugas di arsip belum boleh sama antarloket", name)
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return mapErr(err)
 	}
 	return nil
 }

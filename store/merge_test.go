@@ -263,7 +263,9 @@ func TestMergeConflictsRefused(t *testing.T) {
 		name, source, want string
 		kind               error
 	}{
-		{"same ID from two counters", edit("c.db", otherUID, `UPDATE office SET counter_code = 'C'`), "sudah ada di arsip dari loket lain", store.ErrMergeConflict},
+		// Officers travel first: their IDs are the first refused. Two
+		// counters may share an officer's name, never an officer's ID.
+		{"same officer ID from two counters", edit("c.db", otherUID, `UPDATE office SET counter_code = 'C'`), "di tabel officers sudah ada di arsip dari loket lain", store.ErrMergeConflict},
 		{"two counters, one code", edit("d.db", otherUID), "kode kantor dan kode loket yang sama", store.ErrMergeConflict},
 		{"newer schema", edit("e.db", `PRAGMA user_version = 99`), "loket yang lebih baru", store.ErrMergeConflict},
 		{"other SQLite", edit("f.db", `PRAGMA user_version = 0`), "bukan basis data loket", store.ErrNotLoket},

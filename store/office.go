@@ -137,11 +137,13 @@ type Officer struct {
 	HasPIN bool
 }
 
-// Officers lists the active officers by name.
+// Officers lists this counter's active officers by name. Officers of
+// other counters (origin ≠ 1) are only ever in an archive, which the app
+// does not open; they are never listed to act at this counter.
 func (s *Store) Officers(ctx context.Context) ([]Officer, error) {
 	var out []Officer
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := s.cached(tx).QueryContext(ctx, `SELECT id, name, pin_hash IS NOT NULL FROM officers WHERE active = 1 ORDER BY name`)
+		rows, err := s.cached(tx).QueryContext(ctx, `SELECT id, name, pin_hash IS NOT NULL FROM officers WHERE origin = 1 AND active = 1 ORDER BY name`)
 		if err != nil {
 			return err
 		}
@@ -158,19 +160,61 @@ func (s *Store) Officers(ctx context.Context) ([]Officer, error) {
 	return out, err
 }
 
-// OfficerByName finds an officer by name, case-insensitively.
+// OfficerByName finds an active officer by name, case-insensitively: on a
+// counter's database one of this counter's own (origin 1). An archive
+// (loket gabung) has no officers of its own, only its counters', and is
+// only read (export, laporan, a reprint name the officer who made them):
+// there the name is looked up in every counter, and a name two counters
+// share is refused (ErrAmbiguousOfficer) rather than one of them taken.
 func (s *Store) OfficerByName(ctx context.Context, name string) (Officer, error) {
 	var o Officer
+	name = strings.TrimSpace(name)
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := s.cached(tx).QueryRowContext(ctx, `SELECT id, name, pin_hash IS NOT NULL FROM officers WHERE name = ? AND active = 1`,
-			strings.TrimSpace(name)).Scan(&o.ID, &o.Name, &o.HasPIN)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
+		archive, err := isArchive(ctx, tx)
+		if err != nil {
+			return err
 		}
-		return err
+		if !archive {
+			err := s.cached(tx).QueryRowContext(ctx, `SELECT id, name, pin_hash IS NOT NULL FROM officers WHERE origin = 1 AND name = ? AND active = 1`,
+				name).Scan(&o.ID, &o.Name, &o.HasPIN)
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT o.id, o.name, o.pin_hash IS NOT NULL, coalesce(k.office_code || '/' || k.counter_code, '?')
+			FROM officers o LEFT JOIN counters k ON k.id = o.origin WHERE o.name = ? AND o.active = 1 ORDER BY o.origin`, name)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var counters []string
+		for rows.Next() {
+			var counter string
+			if err := rows.Scan(&o.ID, &o.Name, &o.HasPIN, &counter); err != nil {
+				return err
+			}
+			counters = append(counters, counter)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		switch len(counters) {
+		case 0:
+			return ErrNotFound
+		case 1:
+			return nil
+		}
+		o = Officer{}
+		return fmt.Errorf("%w: petugas %q terdaftar di %d loket dalam arsip ini (%s), jadi nama itu tidak menunjuk satu petugas; "+
+			"jalankan tanpa --petugas, atau dari basis data loket petugas itu", ErrAmbiguousOfficer, name, len(counters), strings.Join(counters, ", "))
 	})
 	return o, err
 }
+
+// ErrAmbiguousOfficer is an officer's name that several counters of an
+// archive have (schema 4: officers are unique per counter).
+var ErrAmbiguousOfficer = errors.New("nama petugas tidak unik di arsip")
 
 // AddOfficer records a new officer; pin may be empty. The PIN (6–8 digits,
 // see hashPIN) is stored as a bcrypt hash, never in clear.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"math/rand/v2"
 	"os"
@@ -18,9 +19,10 @@ import (
 // match what the file says), so an in-place edit fails here. A new
 // migration adds its line.
 var releasedMigrations = map[string]string{
-	"migrations/0001_init.sql":             "9515aad9281460718c119638f8bba91b164fa29abf024c135035e0f1e256814f",
-	"migrations/0002_origin_footprint.sql": "6f129b08eeac641a524c043556171245338ff83cb6e7e6f3720ac27a13aa5552",
-	"migrations/0003_audit_chain.sql":      "12dc668d84c050b564d9b383888e91216af2fe9b3e2ddc86ac70b57575018217",
+	"migrations/0001_init.sql":                 "9515aad9281460718c119638f8bba91b164fa29abf024c135035e0f1e256814f",
+	"migrations/0002_origin_footprint.sql":     "6f129b08eeac641a524c043556171245338ff83cb6e7e6f3720ac27a13aa5552",
+	"migrations/0003_audit_chain.sql":          "12dc668d84c050b564d9b383888e91216af2fe9b3e2ddc86ac70b57575018217",
+	"migrations/0004_officers_per_counter.sql": "42ab97113718a29f7c85acdf4f661851046ac4913b17b70a176b52df9f328b1c",
 }
 
 func TestReleasedMigrationsUnchanged(t *testing.T) {
@@ -66,12 +68,24 @@ func TestUpgradeV1(t *testing.T) {
 	if err != nil || !need {
 		t.Fatalf("NeedsUpgrade = %v, %v", need, err)
 	}
+	officers := func() string {
+		t.Helper()
+		db := rawDB(t, p)
+		defer db.Close()
+		var all string
+		if err := db.QueryRow(`SELECT group_concat(id || '|' || name || '|' || coalesce(pin_hash, '-') || '|' || active || '|' || created_at, ';' ORDER BY id)
+			FROM officers`).Scan(&all); err != nil {
+			t.Fatal(err)
+		}
+		return all
+	}
+	v1Officers := officers()
 	var phases []string
 	res, err := Upgrade(ctx, p, UpgradeOptions{Progress: func(u UpgradeProgress) { phases = append(phases, u.Phase) }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.From != 1 || res.To != 3 || !res.Check.OK() || res.Check.Visits != 320 {
+	if res.From != 1 || res.To != SchemaVersion || !res.Check.OK() || res.Check.Visits != 320 {
 		t.Fatalf("result %+v", res)
 	}
 	if !strings.HasPrefix(filepath.Base(res.Backup), "loket-sebelum-upgrade-") || filepath.Dir(res.Backup) != filepath.Dir(p) {
@@ -83,8 +97,12 @@ func TestUpgradeV1(t *testing.T) {
 	if len(phases) < 5 || phases[0] != "cadangan" || phases[len(phases)-1] != "pemeriksaan" {
 		t.Errorf("progress phases %v", phases)
 	}
-	if v, err := VerifySchema(ctx, p); err != nil || v != 3 {
+	if v, err := VerifySchema(ctx, p); err != nil || v != SchemaVersion {
 		t.Fatalf("VerifySchema = %d, %v", v, err)
+	}
+	// Migration 4 rebuilt officers (UNIQUE per origin) keeping every row.
+	if got := officers(); got != v1Officers || strings.Count(got, ";") != 2 {
+		t.Errorf("officers after the upgrade:\n%s\nv1:\n%s", got, v1Officers)
 	}
 	db := rawDB(t, p)
 	defer db.Close()
@@ -218,4 +236,59 @@ func TestUpgradeSurvivesKill(t *testing.T) {
 		}
 	}
 	t.Logf("whole upgrade %v; schema found after a kill (version: rounds): %v; newest %d", full, seen, SchemaVersion)
+}
+
+// A file of every older schema, not only v1, goes to the newest: v1 taken
+// to schema 2 and 3 by their migrations alone, as the loket of those
+// schemas left it, is upgraded the rest of the way with its officers and
+// its visits' references to them kept.
+func TestUpgradeFromEachOlderSchema(t *testing.T) {
+	ctx := context.Background()
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for stop := 2; stop < SchemaVersion; stop++ {
+		p := copyV1(t)
+		db, err := sql.Open("sqlite", sqliteURI(p, "_pragma=foreign_keys(0)&_pragma=busy_timeout(5000)&_txlock=immediate"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		db.SetMaxOpenConns(1)
+		ids := newIDSource(nil)
+		for i := 1; i < stop; i++ {
+			if err := runMigration(ctx, db, i, ms[i], time.Now, ids, func(UpgradeProgress) {}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		db.Close()
+		if v, err := VerifySchema(ctx, p); err != nil || v != stop {
+			t.Fatalf("the file made for schema %d: %d, %v", stop, v, err)
+		}
+		var before string
+		raw := rawDB(t, p)
+		if err := raw.QueryRow(`SELECT group_concat(o.id || o.name || (SELECT count(*) FROM visits v WHERE v.officer_id = o.id), ';' ORDER BY o.id) FROM officers o`).Scan(&before); err != nil {
+			t.Fatal(err)
+		}
+		raw.Close()
+		res, err := Upgrade(ctx, p, UpgradeOptions{})
+		if err != nil {
+			t.Fatalf("upgrade from schema %d: %v", stop, err)
+		}
+		if res.From != stop || res.To != SchemaVersion || !res.Check.OK() || res.Check.Visits != 320 {
+			t.Fatalf("upgrade from schema %d: %+v", stop, res)
+		}
+		if v, err := VerifySchema(ctx, p); err != nil || v != SchemaVersion {
+			t.Fatalf("after the upgrade from schema %d: %d, %v", stop, v, err)
+		}
+		var after string
+		raw = rawDB(t, p)
+		if err := raw.QueryRow(`SELECT group_concat(o.id || o.name || (SELECT count(*) FROM visits v WHERE v.officer_id = o.id), ';' ORDER BY o.id) FROM officers o`).Scan(&after); err != nil {
+			t.Fatal(err)
+		}
+		raw.Close()
+		if after != before || before == "" {
+			t.Errorf("officers and their visits after the upgrade from schema %d:\n%s\nbefore:\n%s", stop, after, before)
+		}
+	}
 }

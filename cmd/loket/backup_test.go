@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -118,7 +119,7 @@ func TestBackupCommand(t *testing.T) {
 func TestCheckCommand(t *testing.T) {
 	db := demoDB(t, 3, 11)
 	code, out, errs := runLoket(t, nil, "check", "--db", db)
-	if code != 0 || !regexp.MustCompile(`^Basis data .* baik: skema versi 3, \d+ kunjungan \(\d+ selesai\), \d+ pembayaran, \d+ baris jejak audit\.\n$`).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`^Basis data .* baik: skema versi `+strconv.Itoa(store.SchemaVersion)+`, \d+ kunjungan \(\d+ selesai\), \d+ pembayaran, \d+ baris jejak audit\.\n$`).MatchString(out) {
 		t.Fatalf("check: %d %q %q", code, out, errs)
 	}
 	// A payment changed behind the store's back.

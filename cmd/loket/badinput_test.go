@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"database/sql"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -103,7 +104,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		{[]string{"check", "--db", foreign}, nil, 1, "bukan milik loket"},
 		{[]string{"check", "--db", empty}, nil, 1, "berkas kosong"},
 		{[]string{"check", "--db", folder}, nil, 1, "adalah folder"},
-		{[]string{"check", "--db", newer}, nil, 1, "basis data memakai skema versi 99, sedangkan program ini hanya mengenal sampai versi 3"},
+		{[]string{"check", "--db", newer}, nil, 1, fmt.Sprintf("basis data memakai skema versi 99, sedangkan program ini hanya mengenal sampai versi %d", store.SchemaVersion)},
 		{[]string{"check"}, map[string]string{"LOKET_DB": empty}, 1, "berkas kosong"},
 
 		// Backups offered to restore, and where they go.
@@ -112,7 +113,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		{[]string{"restore", "--from", foreign, "--db", good, "--yes"}, nil, 1, "bukan milik loket"},
 		{[]string{"restore", "--from", empty, "--db", good, "--yes"}, nil, 1, "berkas kosong"},
 		{[]string{"restore", "--from", folder, "--db", good}, nil, 1, "adalah folder"},
-		{[]string{"restore", "--from", newer, "--db", good, "--yes"}, nil, 1, "skema versi 99, sedangkan program ini hanya mengenal sampai versi 3"},
+		{[]string{"restore", "--from", newer, "--db", good, "--yes"}, nil, 1, fmt.Sprintf("skema versi 99, sedangkan program ini hanya mengenal sampai versi %d", store.SchemaVersion)},
 		{[]string{"restore", "--from", damaged, "--db", good, "--yes"}, nil, 1, "rusak (integrity_check)"},
 		{[]string{"restore", "--from", good, "--db", good, "--yes"}, nil, 1, "cadangan dan basis data tujuan adalah berkas yang sama"},
 		{[]string{"restore", "--from", random}, map[string]string{"LOKET_DB": good}, 1, "bukan berkas basis data SQLite"},

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"loket/store"
+	"loket/store/valid"
 )
 
 // A command on a database whose newest record is later than the PC's
@@ -28,7 +29,7 @@ func TestCommandsWarnOfAClockInThePast(t *testing.T) {
 		{"backup", "--db", db, "--out", bak}, {"laporan", "--db", db, "--bulan", future.Format("2006-01"), "--out", t.TempDir()},
 		{"check", "--db", db}, {"upgrade", "--db", db, "--cek"}, {"upgrade", "--db", db}} {
 		code, _, errs := runLoket(t, nil, args...)
-		if code != 0 || !strings.Contains(errs, "Peringatan: jam komputer menunjukkan") || !strings.Contains(errs, future.Format("2006-01-02")) {
+		if code != 0 || !strings.Contains(errs, "Peringatan: jam komputer menunjukkan") || !strings.Contains(errs, future.In(valid.WIB).Format("2006-01-02")) {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
 		}
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -180,25 +181,48 @@ func TestGabungTanpaIdentitas(t *testing.T) {
 
 // demo --kantor and --loket make another counter that merges beside the
 // default one even with the same --seed (its IDs, NTPNs and billing codes
-// are its own), and the archive passes check.
+// are its own), and the archive passes check. Two such counters have
+// officers of the same names, each kept as its counter's own record; on
+// the archive such a name names no one officer.
 func TestDemoKantorMergesBesideCounterA(t *testing.T) {
 	dir := t.TempDir()
-	a, c := filepath.Join(dir, "a.db"), filepath.Join(dir, "c.db")
+	a, c, d := filepath.Join(dir, "a.db"), filepath.Join(dir, "c.db"), filepath.Join(dir, "d.db")
 	for _, args := range [][]string{
 		{"demo", "--db", a, "--days", "3", "--until", "2026-11-26"},
 		{"demo", "--db", c, "--days", "3", "--until", "2026-11-26", "--kantor", "1971", "--loket", "C"},
+		{"demo", "--db", d, "--days", "3", "--until", "2026-11-26", "--kantor", "1971", "--loket", "D"},
 	} {
 		if code, _, errs := runLoket(t, nil, args...); code != 0 {
 			t.Fatalf("%v: %d %q", args, code, errs)
 		}
 	}
 	archive := filepath.Join(dir, "arsip.db")
-	code, _, errs := runLoket(t, nil, "gabung", "--ke", archive, a, c)
-	if code != 0 || !strings.Contains(errs, "(loket 1971/C)") {
+	code, _, errs := runLoket(t, nil, "gabung", "--ke", archive, a, c, d)
+	if code != 0 || !strings.Contains(errs, "(loket 1971/C)") || !strings.Contains(errs, "(loket 1971/D)") {
 		t.Fatalf("gabung: %d %q", code, errs)
 	}
 	if code, out, _ := runLoket(t, nil, "check", "--db", archive); code != 0 || !strings.Contains(out, "baik") {
 		t.Fatalf("check on the archive: %d %q", code, out)
+	}
+	raw, err := sql.Open("sqlite", "file:"+archive+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var budi, origins int
+	if err := raw.QueryRow(`SELECT count(*), count(DISTINCT origin) FROM officers WHERE name = 'Budi Santoso'`).Scan(&budi, &origins); err != nil {
+		t.Fatal(err)
+	}
+	if budi != 2 || origins != 2 {
+		t.Fatalf("Budi Santoso in the archive: %d records from %d counters, want 2 from 2", budi, origins)
+	}
+	xlsx := filepath.Join(dir, "arsip.xlsx")
+	code, _, errs = runLoket(t, nil, "export", "--db", archive, "--date", "2026-11-26", "--petugas", "Budi Santoso", "--out", xlsx)
+	if code == 0 || !strings.Contains(errs, `petugas "Budi Santoso" terdaftar di 2 loket dalam arsip ini (1971/C, 1971/D)`) {
+		t.Fatalf("export of the archive as an officer two counters have: %d %q", code, errs)
+	}
+	if code, _, errs := runLoket(t, nil, "export", "--db", archive, "--date", "2026-11-26", "--petugas", "Andi Pratama", "--out", xlsx); code != 0 {
+		t.Fatalf("export of the archive as counter A's officer: %d %q", code, errs)
 	}
 	if code, _, errs := runLoket(t, nil, "demo", "--db", filepath.Join(dir, "x.db"), "--days", "1", "--until", "2026-11-26", "--kantor", "19a6"); code == 0 || !strings.Contains(errs, "Kode kantor") {
 		t.Fatalf("--kantor 19a6: %d %q", code, errs)

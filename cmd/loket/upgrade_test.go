@@ -79,7 +79,7 @@ func sheetCells(t *testing.T, path string) (map[string]string, map[string]int) {
 func TestUpgradeKeptV1FileKeepsEveryExportFigure(t *testing.T) {
 	db := v1Copy(t)
 	code, out, errs := runLoket(t, nil, "upgrade", "--db", db)
-	if code != 0 || !strings.Contains(out, "dari skema versi 1 ke 3") || !strings.Contains(out, "Pemeriksaan baik: 320 kunjungan") {
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("dari skema versi 1 ke %d", store.SchemaVersion)) || !strings.Contains(out, "Pemeriksaan baik: 320 kunjungan") {
 		t.Fatalf("upgrade: %d %q %q", code, out, errs)
 	}
 	if !strings.Contains(errs, "migrasi 2: langkah 1/") || !strings.Contains(errs, "menyalin data ke tabel audit") {
@@ -92,7 +92,7 @@ func TestUpgradeKeptV1FileKeepsEveryExportFigure(t *testing.T) {
 	if !sameFileBytes(t, baks[0], v1File) && !strings.Contains(runCheckOut(t, baks[0]), "skema versi 1") {
 		t.Errorf("the backup is not the v1 database")
 	}
-	if code, out, errs := runLoket(t, nil, "check", "--db", db); code != 0 || !strings.Contains(out, "baik: skema versi 3, 320 kunjungan (264 selesai), 211 pembayaran") {
+	if code, out, errs := runLoket(t, nil, "check", "--db", db); code != 0 || !strings.Contains(out, fmt.Sprintf("baik: skema versi %d, 320 kunjungan (264 selesai), 211 pembayaran", store.SchemaVersion)) {
 		t.Fatalf("check after upgrade: %d %q %q", code, out, errs)
 	}
 	xlsx := filepath.Join(t.TempDir(), "v2.xlsx")
@@ -128,10 +128,10 @@ func TestUpgradeKeptV1FileKeepsEveryExportFigure(t *testing.T) {
 		t.Fatalf("the v1 workbook has only %d cells", len(want))
 	}
 	// A second run changes nothing.
-	if code, out, _ := runLoket(t, nil, "upgrade", "--db", db); code != 0 || !strings.Contains(out, "sudah memakai skema versi 3") {
+	if code, out, _ := runLoket(t, nil, "upgrade", "--db", db); code != 0 || !strings.Contains(out, fmt.Sprintf("sudah memakai skema versi %d", store.SchemaVersion)) {
 		t.Errorf("second upgrade: %d %q", code, out)
 	}
-	if code, out, errs := runLoket(t, nil, "upgrade", "--cek", "--db", db); code != 0 || !strings.Contains(out, "skema versi 3 utuh (terbaru)") {
+	if code, out, errs := runLoket(t, nil, "upgrade", "--cek", "--db", db); code != 0 || !strings.Contains(out, fmt.Sprintf("skema versi %d utuh (terbaru)", store.SchemaVersion)) {
 		t.Errorf("upgrade --cek: %d %q %q", code, out, errs)
 	}
 }

@@ -35,14 +35,15 @@ type Config struct {
 }
 
 // officerNames are the demo officers: counter A of the default office has
-// the first three, any other counter its own, so two counters merged into
-// one archive do not share an officer's name.
+// the first three, any other counter three of its own. Those other
+// counters share them: officers are unique per counter (schema 4), so an
+// archive of several demo counters keeps each counter's "Budi Santoso" as
+// its own record, as it would two real counters' officers of one name.
 func officerNames(cfg Config) []string {
 	if (cfg.Counter == "" || cfg.Counter == "A") && (cfg.Office == "" || cfg.Office == "1906") {
 		return []string{"Rina Marlina", "Andi Pratama", "Dewi Lestari"}
 	}
-	tag := cfg.Office + cfg.Counter
-	return []string{"Budi Santoso " + tag, "Siti Aminah " + tag, "Yusuf Hidayat " + tag}
+	return []string{"Budi Santoso", "Siti Aminah", "Yusuf Hidayat"}
 }
 
 // counterSeed is the seed the demo runs on. Another counter or office
