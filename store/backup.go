@@ -31,7 +31,8 @@ const MetaLastBackupDay = "last_backup_day"
 
 // backupName matches the names Backup gives, and only those: pruning never
 // touches any other file in the folder. ".db.gz" is what Backup writes now;
-// ".db" is what earlier versions wrote, still counted when sound.
+// ".db" is what earlier versions wrote, left alone by pruning (it carries
+// no identity of its database, see pruneBackups).
 var backupName = regexp.MustCompile(`^loket-(\d{8})-(\d{6})(?:-(\d+))?\.db(\.gz)?$`)
 
 // BackupDir is the folder beside the database where AutoBackup writes and
@@ -102,6 +103,10 @@ func BackupFile(ctx context.Context, dbPath, dir string, now time.Time) (string,
 	if _, err := identify(ctx, db, dbPath); err != nil {
 		return "", fmt.Errorf("cadangan: %w", err)
 	}
+	tag, err := backupTag(ctx, db, dbPath)
+	if err != nil {
+		return "", fmt.Errorf("cadangan: %w", err)
+	}
 	if dir, err = filepath.Abs(dir); err != nil {
 		return "", fmt.Errorf("cadangan: %w", err)
 	}
@@ -125,7 +130,7 @@ func BackupFile(ctx context.Context, dbPath, dir string, now time.Time) (string,
 		return "", fmt.Errorf("cadangan: %w", writeErr(dir, err))
 	}
 	defer os.Remove(gz) // a no-op once renamed
-	if err := gzipFile(raw, gz); err != nil {
+	if err := gzipFile(raw, gz, tag); err != nil {
 		return "", fmt.Errorf("cadangan: %w", writeErr(dir, err))
 	}
 	os.Remove(raw)
@@ -135,7 +140,7 @@ func BackupFile(ctx context.Context, dbPath, dir string, now time.Time) (string,
 		return "", fmt.Errorf("cadangan: %w", writeErr(dir, err))
 	}
 	syncDir(dir)
-	pruneBackups(ctx, dir, filepath.Base(out))
+	pruneBackups(dir, filepath.Base(out), tag)
 	return out, nil
 }
 
@@ -189,15 +194,29 @@ type backupEntry struct {
 }
 
 // pruneBackups applies the retention rule (BackupDaily, BackupWeekly,
-// BackupMonthly) to the verified backups in dir and removes the other
-// files named like a backup. A .db.gz is verified by construction (the
-// name is given only after the checks); a .db from an earlier version
-// counts only if it passes quick_check, and one that does not is left
-// alone, neither counted nor removed. made, the backup just written, is
-// never removed (see retain). Pruning is best effort: a copy that cannot
-// be removed (a read-only flashdisk) stays, and the new backup is not
-// failed for it.
-func pruneBackups(ctx context.Context, dir, made string) {
+// BackupMonthly) to the backups in dir whose header carries tag, the
+// identity of the database just backed up (see backupTag), and removes the
+// others of that set. A .db.gz is verified by construction (the name is
+// given only after the checks). made, the backup just written, is never
+// removed (see retain).
+//
+// Backups of another database, and backups without an identity (a .db of
+// an earlier version, a .db.gz written before backups were tagged, a file
+// that is not gzip), are neither counted nor removed. An untagged backup
+// may be any database's, and may be that database's only copy: two
+// databases backed up into one folder before this version both left
+// untagged files there, so even a folder with no other database's tagged
+// backup can hold another database's untagged one. Leaving every untagged
+// backup alone is the only rule that can never delete another database's
+// copy; they are at most the 23 or so an earlier retention kept per
+// folder, and the officer deletes them by hand when no longer wanted.
+//
+// Pruning is best effort: a copy that cannot be removed (a read-only
+// flashdisk) stays, and the new backup is not failed for it.
+func pruneBackups(dir, made, tag string) {
+	if tag == "" {
+		return
+	}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return
@@ -205,10 +224,10 @@ func pruneBackups(ctx context.Context, dir, made string) {
 	var list []backupEntry
 	for _, e := range ents {
 		m := backupName.FindStringSubmatch(e.Name())
-		if m == nil || !e.Type().IsRegular() {
+		if m == nil || !e.Type().IsRegular() || m[4] == "" {
 			continue
 		}
-		if m[4] == "" && verifyLoket(ctx, filepath.Join(dir, e.Name())) != nil {
+		if readBackupTag(filepath.Join(dir, e.Name())) != tag {
 			continue
 		}
 		t, err := time.ParseInLocation("20060102150405", m[1]+m[2], valid.WIB)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -319,5 +320,170 @@ func TestBackupWithTheClockBehindIsKept(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, later[0])); err != nil {
 		t.Errorf("a later copy of the same day was removed: %v", err)
+	}
+}
+
+// Two databases backed up into one folder (loket.db and demo.db beside
+// each other share backup/) over 40 days, one backup each a day: each keeps
+// exactly what retention keeps of its own backups, as if alone in the
+// folder. Before backups carried their database's identity, the second
+// backup of a day pruned the first database's copy of that day.
+func TestBackupRetentionPerDatabase(t *testing.T) {
+	a, b := closedCopy(t, paidPub), closedCopy(t, paidPub, microdata)
+	dir := t.TempDir()
+	start := time.Date(2026, 1, 5, 8, 0, 0, 0, valid.WIB)
+	var madeA, madeB []string
+	for d := 0; d < 40; d++ {
+		day := start.AddDate(0, 0, d)
+		pa, err := BackupFile(context.Background(), a, dir, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pb, err := BackupFile(context.Background(), b, dir, day.Add(30*time.Minute))
+		if err != nil {
+			t.Fatal(err)
+		}
+		madeA, madeB = append(madeA, filepath.Base(pa)), append(madeB, filepath.Base(pb))
+	}
+	want := append(keptOf(t, madeA), keptOf(t, madeB)...)
+	got := listDir(t, dir)
+	if fmt.Sprint(sorted(got)) != fmt.Sprint(sorted(want)) {
+		t.Errorf("folder holds\n%v\nwant each database's own retention\n%v", sorted(got), sorted(want))
+	}
+	// 40 days: 7 days, plus the newest of 4 weeks and 2 months not among
+	// them; the rule prunes within each database's set.
+	if n := len(keptOf(t, madeA)); n < BackupDaily+1 || n >= 40 {
+		t.Errorf("database a keeps %d of 40", n)
+	}
+	for _, n := range got {
+		switch {
+		case slices.Contains(madeA, n) && countVisits(t, filepath.Join(dir, n)) != 1,
+			slices.Contains(madeB, n) && countVisits(t, filepath.Join(dir, n)) != 2:
+			t.Errorf("%s holds the other database", n)
+		}
+	}
+}
+
+// keptOf returns the names retain keeps of one database's backups.
+func keptOf(t *testing.T, names []string) []string {
+	t.Helper()
+	var list []backupEntry
+	for _, n := range names {
+		m := backupName.FindStringSubmatch(n)
+		if m == nil {
+			t.Fatalf("%s is not a backup name", n)
+		}
+		tm, _ := time.ParseInLocation("20060102150405", m[1]+m[2], valid.WIB)
+		list = append(list, backupEntry{n, m[1] + m[2], 1, tm})
+	}
+	var out []string
+	for n := range retain(list, "") {
+		out = append(out, n)
+	}
+	return out
+}
+
+// A backup without an identity (a .db.gz from before backups were tagged,
+// a .db of an earlier version) may be another database's only copy: a new
+// backup's retention neither counts nor removes it, even one of the same
+// day (which the daily rule would prune) and even when no other database's
+// tagged backup is in the folder. The same database's older tagged copy of
+// the day is pruned as before.
+func TestUntaggedBackupIsNotPrunedByAnotherDatabase(t *testing.T) {
+	other, mine := closedCopy(t, paidPub, microdata), closedCopy(t, paidPub)
+	dir := t.TempDir()
+	now := time.Date(2026, 3, 10, 9, 0, 0, 0, valid.WIB)
+	raw := filepath.Join(t.TempDir(), "copy.db")
+	if err := os.WriteFile(raw, readFile(t, other), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	oldGz := "loket-" + now.Add(-2*time.Hour).Format("20060102-150405") + ".db.gz"
+	oldDB := "loket-" + now.Add(-3*time.Hour).Format("20060102-150405") + ".db"
+	if err := os.WriteFile(filepath.Join(dir, oldGz), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := gzipFile(raw, filepath.Join(dir, oldGz), ""); err != nil { // as written before tags
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, oldDB), readFile(t, raw), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	first, err := BackupFile(context.Background(), mine, dir, now.Add(-time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := BackupFile(context.Background(), mine, dir, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{oldDB, oldGz, filepath.Base(p)}
+	if got := listDir(t, dir); fmt.Sprint(sorted(got)) != fmt.Sprint(sorted(want)) {
+		t.Errorf("folder holds %v, want %v (the same day's earlier %s pruned, the untagged kept)", sorted(got), sorted(want), filepath.Base(first))
+	}
+	if n := countVisits(t, filepath.Join(dir, oldGz)); n != 2 {
+		t.Errorf("untagged backup holds %d visits", n)
+	}
+}
+
+// The identity in the gzip header differs between two databases, and
+// between two counters whose database has the same path (two PCs); it
+// leaves check, the restore dry run and restore reading the backup whole.
+func TestBackupTagRoundTrip(t *testing.T) {
+	src := closedCopy(t, paidPub)
+	dir := t.TempDir()
+	p, err := BackupFile(context.Background(), src, dir, time.Date(2026, 3, 10, 9, 0, 0, 0, valid.WIB))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := readBackupTag(p)
+	if !strings.HasPrefix(tag, backupTagPrefix) {
+		t.Fatalf("backup header comment %q", tag)
+	}
+	db, err := openReadOnly(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, err := backupTag(context.Background(), db, src)
+	db.Close()
+	if err != nil || same != tag {
+		t.Errorf("tag of the same database %q, %v; want %q", same, err, tag)
+	}
+	other := closedCopy(t, paidPub)
+	odb, err := openReadOnly(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherTag, err := backupTag(context.Background(), odb, other)
+	odb.Close()
+	if err != nil || otherTag == tag {
+		t.Errorf("another database's tag %q, %v", otherTag, err)
+	}
+	// Another PC: the same path, another counter.
+	rw, err := Open(context.Background(), src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = rw.db.Exec(`UPDATE counters SET uid = 'ffffffffffffffffffffffffffffffff' WHERE id = 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pcTag, err := backupTag(context.Background(), rw.db, src)
+	rw.Close()
+	if err != nil || pcTag == tag {
+		t.Errorf("another counter at the same path: tag %q, %v", pcTag, err)
+	}
+
+	if n := countVisits(t, p); n != 1 {
+		t.Errorf("check of the tagged backup: %d visits", n)
+	}
+	to := filepath.Join(t.TempDir(), "loket.db")
+	if _, err := PlanRestore(context.Background(), p, to, time.Now()); err != nil {
+		t.Fatalf("restore dry run: %v", err)
+	}
+	if _, err := Restore(context.Background(), p, to, time.Now()); err != nil {
+		t.Fatalf("restore: %v", err)
+	}
+	if n := countVisits(t, to); n != 1 {
+		t.Errorf("restored database holds %d visits", n)
 	}
 }

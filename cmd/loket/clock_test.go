@@ -15,7 +15,9 @@ import (
 // clock prints the warning, and still runs.
 func TestCommandsWarnOfAClockInThePast(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "loket.db")
-	future := time.Now().AddDate(1, 0, 0)
+	// In WIB, as the warning shows it: between 17:00 and 24:00 UTC the
+	// WIB date is a day after the UTC one.
+	future := time.Now().AddDate(1, 0, 0).In(valid.WIB)
 	s, err := store.Open(context.Background(), db, store.Options{Now: func() time.Time { return future }})
 	if err != nil {
 		t.Fatal(err)
