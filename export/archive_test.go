@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"loket/store"
 	"loket/store/demo"
 	"loket/store/valid"
@@ -247,6 +249,92 @@ func TestArchiveWorkbookNamesEachRowsCounter(t *testing.T) {
 	for i := range ra {
 		if strings.Join(ra[i], "|") != strings.Join(ea[i], "|") {
 			t.Errorf("recap's Ringkasan row %d %q, the export's %q", i, ra[i], ea[i])
+		}
+	}
+}
+
+// TestCheckScriptOnArchive: scripts/check_workbook.py passes an archive's
+// workbook and a counter's, and fails an archive's whose Loket column
+// names the wrong counter for a row, whose counter block no longer adds
+// up, or a counter's workbook given a counter block it cannot have.
+func TestCheckScriptOnArchive(t *testing.T) {
+	python(t)
+	if testing.Short() {
+		t.Skip("generates two counters' demo data")
+	}
+	a, _, archive := archiveSources(t)
+	_, apath, _ := exportOf(t, a, false)
+	wz, zpath, _ := exportOf(t, archive, false)
+	for _, p := range []string{apath, zpath} {
+		out, code := checkScript(t, p)
+		if code != 0 || !strings.Contains(out, "OK:") {
+			t.Fatalf("%s: check failed (%d):\n%s", filepath.Base(p), code, out)
+		}
+	}
+	if out, _ := checkScript(t, zpath); !strings.Contains(out, "arsip gabungan, 2 loket (1906/A, 1906/B)") {
+		t.Errorf("archive's check does not say its counters:\n%s", out)
+	}
+
+	loket := len(wz.headers[SheetVisits]) // the Loket column, last
+	col, _ := excelize.ColumnNumberToName(loket)
+	visits := 0
+	for i, r := range wz.rows[SheetSummary] {
+		if r["Uraian"].raw == CounterPrefix("1906/A")+LabelVisits {
+			visits = i + 2
+		}
+	}
+	if visits == 0 {
+		t.Fatal("no block of 1906/A")
+	}
+	tamper := func(path string, edit func(*excelize.File) error) string {
+		x, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer x.Close()
+		if err := edit(x); err != nil {
+			t.Fatal(err)
+		}
+		bad := filepath.Join(t.TempDir(), filepath.Base(path))
+		if err := x.SaveAs(bad); err != nil {
+			t.Fatal(err)
+		}
+		return bad
+	}
+	for name, c := range map[string]struct {
+		path string
+		edit func(*excelize.File) error
+		want string
+	}{
+		"a row moved to the other counter": {zpath, func(x *excelize.File) error {
+			v, err := x.GetCellValue(SheetVisits, col+"2")
+			if err != nil {
+				return err
+			}
+			other := map[string]string{"1906/A": "1906/B", "1906/B": "1906/A"}[v]
+			return x.SetCellValue(SheetVisits, col+"2", other)
+		}, "Jumlah kunjungan"},
+		"a Loket that is no code": {zpath, func(x *excelize.File) error {
+			return x.SetCellValue(SheetVisits, col+"3", "loket satu")
+		}, "bukan kode kantor/loket"},
+		"a block that does not add up": {zpath, func(x *excelize.File) error {
+			return x.SetCellValue(SheetSummary, "B"+strconv.Itoa(visits), 1)
+		}, "rincian per loket berjumlah"},
+		"a counter's workbook with a block": {apath, func(x *excelize.File) error {
+			rows, err := x.GetRows(SheetSummary)
+			if err != nil {
+				return err
+			}
+			n := strconv.Itoa(len(rows) + 1)
+			if err := x.SetCellValue(SheetSummary, "A"+n, CounterPrefix("1906/A")+LabelVisits); err != nil {
+				return err
+			}
+			return x.SetCellValue(SheetSummary, "B"+n, 1)
+		}, "tanpa kolom Loket"},
+	} {
+		out, code := checkScript(t, tamper(c.path, c.edit))
+		if code != 1 || !strings.Contains(out, c.want) {
+			t.Errorf("%s: check passed or said otherwise (%d), want %q:\n%s", name, code, c.want, out)
 		}
 	}
 }
