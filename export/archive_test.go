@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -262,8 +263,9 @@ func TestCheckScriptOnArchive(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates two counters' demo data")
 	}
-	a, _, archive := archiveSources(t)
+	a, b, archive := archiveSources(t)
 	_, apath, _ := exportOf(t, a, false)
+	_, bpath, _ := exportOf(t, b, false)
 	wz, zpath, _ := exportOf(t, archive, false)
 	for _, p := range []string{apath, zpath} {
 		out, code := checkScript(t, p)
@@ -273,6 +275,24 @@ func TestCheckScriptOnArchive(t *testing.T) {
 	}
 	if out, _ := checkScript(t, zpath); !strings.Contains(out, "arsip gabungan, 2 loket (1906/A, 1906/B)") {
 		t.Errorf("archive's check does not say its counters:\n%s", out)
+	}
+
+	// check_archive.py: the archive is its two counters, row by row and
+	// figure by figure; with one counter left out it is not.
+	archiveScript := func(paths ...string) (string, int) {
+		out, err := exec.Command(python(t), append([]string{filepath.Join("..", "scripts", "check_archive.py")}, paths...)...).CombinedOutput()
+		if ee, ok := err.(*exec.ExitError); ok {
+			return string(out), ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return string(out), 0
+	}
+	if out, code := archiveScript(zpath, apath, bpath); code != 0 || !strings.Contains(out, "OK:") {
+		t.Fatalf("check_archive.py failed (%d):\n%s", code, out)
+	}
+	if out, code := archiveScript(zpath, apath); code != 1 || !strings.Contains(out, "Kunjungan: arsip") {
+		t.Fatalf("check_archive.py without counter B (%d):\n%s", code, out)
 	}
 
 	loket := len(wz.headers[SheetVisits]) // the Loket column, last
