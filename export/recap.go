@@ -132,7 +132,7 @@ func newRecap(f *excelize.File, r *store.Report, opt RecapOptions) (*recap, erro
 		Created: opt.Now.UTC().Format(time.RFC3339), Modified: opt.Now.UTC().Format(time.RFC3339)}); err != nil {
 		return nil, err
 	}
-	b := &book{f: f, st: st, r: r, t: newTally(),
+	b := &book{f: f, st: st, r: r, t: newTally(), counters: counterTallies(r),
 		opt:    Options{From: r.From, To: r.To, MadeBy: opt.MadeBy, Now: opt.Now, Progress: opt.Progress},
 		title:  "Rekap Pelayanan Penjualan Produk Statistik: " + opt.Period.Label(),
 		period: opt.Period.Label(), noIDs: true}
@@ -161,20 +161,19 @@ func (rc *recap) summary() error {
 			rc.opt.Progress(SheetSummary, n)
 		}
 	}
-	if err := r.Visits(func(v store.VisitRow) error { tick(); b.t.addVisit(v); return nil }); err != nil {
+	if err := r.Visits(func(v store.VisitRow) error { tick(); b.addVisit(v); return nil }); err != nil {
 		return err
 	}
-	if err := r.Items(func(it store.ItemRow) error { tick(); b.t.addItem(it, itemValue(it)); return nil }); err != nil {
+	if err := r.Items(func(it store.ItemRow) error { tick(); b.addItem(it, itemValue(it)); return nil }); err != nil {
 		return err
 	}
-	if err := r.Payments(func(p store.PaymentRow) error { b.t.addPayment(p); return nil }); err != nil {
+	if err := r.Payments(func(p store.PaymentRow) error { b.addPayment(p); return nil }); err != nil {
 		return err
 	}
-	if err := r.Ratings(func(x store.RatingRow) error { b.t.addRating(x); return nil }); err != nil {
+	if err := r.Ratings(func(x store.RatingRow) error { b.addRating(x); return nil }); err != nil {
 		return err
 	}
-	var err error
-	if b.t.declined, err = r.DeclinedRatings(); err != nil {
+	if err := b.readDeclined(); err != nil {
 		return err
 	}
 	groups, err := r.ComplaintsByChannel()
@@ -183,6 +182,15 @@ func (rc *recap) summary() error {
 	}
 	for _, g := range groups {
 		b.t.complaints += g.N
+	}
+	if b.archive() {
+		per, err := r.ComplaintsByCounter()
+		if err != nil {
+			return err
+		}
+		for c, n := range per {
+			b.counter(c).complaints = n
+		}
 	}
 	return b.summarySheet()
 }

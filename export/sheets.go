@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,13 +51,27 @@ var (
 	}
 )
 
+// counterColumn ends Kunjungan and PNBP on an archive: the office and
+// counter code of the counter the row came from ("1906/A"), after the
+// contract's columns and the extras, so that nothing before it moves.
+var counterColumn = column{"Loket", kCode}
+
+// columns are a data sheet's columns: on an archive with the Loket column
+// last.
+func (b *book) columns(cols []column) []column {
+	if !b.archive() {
+		return cols
+	}
+	return append(slices.Clip(cols), counterColumn)
+}
+
 func (b *book) visits() error {
-	sh, err := b.newSheet(SheetVisits, visitColumns)
+	sh, err := b.newSheet(SheetVisits, b.columns(visitColumns))
 	if err != nil {
 		return err
 	}
 	err = pipe(b.r.Visits, func(v store.VisitRow) error {
-		b.t.addVisit(v)
+		b.addVisit(v)
 		var minutes any
 		if d, ok := v.ServiceTime(); ok {
 			minutes = d.Seconds() / 60
@@ -70,10 +85,14 @@ func (b *book) visits() error {
 			stepName = store.Steps[v.LastStep-1].Name
 		}
 		g := v.Guest
-		return sh.add(v.ID, v.Queue, dayDate(v.Day), v.ArrivedAt, v.FinishedAt, minutes, string(v.Status), v.LastStep,
+		vals := []any{v.ID, v.Queue, dayDate(v.Day), v.ArrivedAt, v.FinishedAt, minutes, string(v.Status), v.LastStep,
 			g.Name, g.IDType, id, g.Gender, g.Education, g.Occupation, g.Institution, g.Category,
 			g.Email, g.Phone, v.Use, v.Officer, v.Corrections,
-			stepName, v.StatusReason, v.Purpose, v.Total, yesNo(v.Paid), yesNo(v.Consent))
+			stepName, v.StatusReason, v.Purpose, v.Total, yesNo(v.Paid), yesNo(v.Consent)}
+		if b.archive() {
+			vals = append(vals, v.Counter)
+		}
+		return sh.add(vals...)
 	})
 	if err != nil {
 		return err
@@ -88,7 +107,7 @@ func (b *book) items() error {
 	}
 	err = pipe(b.r.Items, func(it store.ItemRow) error {
 		value := itemValue(it)
-		b.t.addItem(it, value)
+		b.addItem(it, value)
 		avail := "Belum diperiksa"
 		if it.Available != nil {
 			avail = yesNo(*it.Available)
@@ -115,14 +134,18 @@ func positive(n int64) any {
 }
 
 func (b *book) payments() error {
-	sh, err := b.newSheet(SheetPayments, paymentColumns)
+	sh, err := b.newSheet(SheetPayments, b.columns(paymentColumns))
 	if err != nil {
 		return err
 	}
 	err = pipe(b.r.Payments, func(p store.PaymentRow) error {
-		b.t.addPayment(p)
-		return sh.add(p.VisitID, p.Invoice, p.Receipt, p.Payer, p.Method, p.Billing, p.NTPN, p.NTB, p.PaidAt, p.Amount,
-			dayDate(p.VisitDay), p.Queue, p.VoidReceipts, p.Officer)
+		b.addPayment(p)
+		vals := []any{p.VisitID, p.Invoice, p.Receipt, p.Payer, p.Method, p.Billing, p.NTPN, p.NTB, p.PaidAt, p.Amount,
+			dayDate(p.VisitDay), p.Queue, p.VoidReceipts, p.Officer}
+		if b.archive() {
+			vals = append(vals, p.Counter)
+		}
+		return sh.add(vals...)
 	})
 	if err != nil {
 		return err
@@ -137,7 +160,7 @@ func (b *book) ratings() error {
 	}
 	vals := make([]any, len(ratingColumns))
 	err = pipe(b.r.Ratings, func(x store.RatingRow) error {
-		b.t.addRating(x)
+		b.addRating(x)
 		vals[0] = x.VisitID
 		for i, sc := range x.Scores {
 			vals[1+i] = sc
@@ -148,7 +171,7 @@ func (b *book) ratings() error {
 	if err != nil {
 		return err
 	}
-	if b.t.declined, err = b.r.DeclinedRatings(); err != nil {
+	if err := b.readDeclined(); err != nil {
 		return err
 	}
 	return sh.close()
@@ -161,6 +184,9 @@ func (b *book) complaints() error {
 	}
 	err = pipe(b.r.Complaints, func(c store.ComplaintRow) error {
 		b.t.complaints++
+		if b.archive() {
+			b.counter(c.Counter).complaints++
+		}
 		var hist strings.Builder
 		for i, fu := range c.FollowUps {
 			if i > 0 {

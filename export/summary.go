@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -230,6 +231,27 @@ func (b *book) summarySheet() error {
 	if t.visits == 0 {
 		rows = append(rows, summaryRow{LabelNote, kText, NoVisitsNote})
 	}
+	rows = append(rows, t.figures("")...)
+	for _, r := range rows {
+		if err := row(r.label, r.k, r.v); err != nil {
+			return err
+		}
+	}
+	if err := t.breakdowns("", head, row); err != nil {
+		return err
+	}
+	if err := b.handovers(head, row); err != nil {
+		return err
+	}
+	if err := b.counterBlocks(head, row); err != nil {
+		return err
+	}
+	return sh.close()
+}
+
+// figures are the contract's figures of a tally, each label after prefix
+// ("" for the total, CounterPrefix(c) for a counter's block).
+func (t *tally) figures(prefix string) []summaryRow {
 	var avg, within any
 	if t.done > 0 {
 		avg = round2(t.served.Seconds() / 60 / float64(t.done))
@@ -241,7 +263,7 @@ func (b *book) summarySheet() error {
 		ikm = t.skm.IKM()
 		mutu = store.Mutu(t.skm.IKM())
 	}
-	rows = append(rows, []summaryRow{
+	rows := []summaryRow{
 		{LabelVisits, kCount, t.visits},
 		{LabelDone, kCount, t.done},
 		{LabelCanceled, kCount, t.canceled},
@@ -258,14 +280,17 @@ func (b *book) summarySheet() error {
 		{LabelIKM, kDecimal, ikm},
 		{LabelMutu, kText, mutu},
 		{LabelComplaints, kCount, t.complaints},
-	}...)
-	for _, r := range rows {
-		if err := row(r.label, r.k, r.v); err != nil {
-			return err
-		}
 	}
+	for i := range rows {
+		rows[i].label = prefix + rows[i].label
+	}
+	return rows
+}
 
-	if err := head("Nilai rata-rata per unsur SKM (NRR)"); err != nil {
+// breakdowns writes a tally's NRR per unsur, visits per kategori instansi
+// and products per tariff code, each label after prefix as in figures.
+func (t *tally) breakdowns(prefix string, head func(string) error, row func(string, kind, any) error) error {
+	if err := head(prefix + "Nilai rata-rata per unsur SKM (NRR)"); err != nil {
 		return err
 	}
 	for i, name := range store.SKMElements {
@@ -273,12 +298,12 @@ func (b *book) summarySheet() error {
 		if t.skm.N > 0 {
 			nrr = t.skm.NRR(i)
 		}
-		if err := row(labelNRRPrefix+"U"+itoa(i+1)+" "+name, kDecimal, nrr); err != nil {
+		if err := row(prefix+labelNRRPrefix+"U"+itoa(i+1)+" "+name, kDecimal, nrr); err != nil {
 			return err
 		}
 	}
 
-	if err := head("Kunjungan menurut kategori instansi"); err != nil {
+	if err := head(prefix + "Kunjungan menurut kategori instansi"); err != nil {
 		return err
 	}
 	for _, c := range categories(t.byCategory) {
@@ -286,33 +311,75 @@ func (b *book) summarySheet() error {
 		if name == "" {
 			name = "(belum diisi)"
 		}
-		if err := row(labelCategoryPref+name, kCount, t.byCategory[c]); err != nil {
+		if err := row(prefix+labelCategoryPref+name, kCount, t.byCategory[c]); err != nil {
 			return err
 		}
 	}
 
-	if err := head("Produk yang diminta menurut kode tarif"); err != nil {
+	if err := head(prefix + "Produk yang diminta menurut kode tarif"); err != nil {
 		return err
 	}
 	codes := productCodes(t.codeVisits)
 	if len(codes) == 0 {
-		if err := row("Produk", kText, "tidak ada"); err != nil {
+		if err := row(prefix+"Produk", kText, "tidak ada"); err != nil {
 			return err
 		}
 	}
 	for _, c := range codes {
-		if err := row("Kunjungan dengan produk "+c, kCount, t.codeVisits[c]); err != nil {
+		if err := row(prefix+"Kunjungan dengan produk "+c, kCount, t.codeVisits[c]); err != nil {
 			return err
 		}
-		if err := row("Nilai produk "+c+" (Rp)", kMoney, t.codeValue[c]); err != nil {
+		if err := row(prefix+"Nilai produk "+c+" (Rp)", kMoney, t.codeValue[c]); err != nil {
 			return err
 		}
 	}
+	return nil
+}
 
-	if err := b.handovers(head, row); err != nil {
+// LabelPerCounter heads the per-counter blocks of an archive's Ringkasan.
+const LabelPerCounter = "Rincian per loket (arsip gabungan)"
+
+// CounterPrefix starts each label of a counter's block on an archive's
+// Ringkasan: "Loket 1906/A: Jumlah kunjungan".
+func CounterPrefix(counter string) string { return "Loket " + counter + ": " }
+
+// counterBlocks writes, on an archive, the figures of each counter merged
+// into it, under a bold row naming the counter: every counter the archive
+// holds, those without a row in the period included, so that the blocks
+// of a figure that adds up (counts, Rupiah) sum to the total above.
+func (b *book) counterBlocks(head func(string) error, row func(string, kind, any) error) error {
+	if !b.archive() {
+		return nil
+	}
+	known, err := b.r.Counters()
+	if err != nil {
 		return err
 	}
-	return sh.close()
+	for _, c := range known {
+		b.counter(c)
+	}
+	labels := slices.Sorted(maps.Keys(b.counters))
+	if err := head(LabelPerCounter); err != nil {
+		return err
+	}
+	for _, c := range labels {
+		t := b.counters[c]
+		if t.overflow != nil {
+			return t.overflow
+		}
+		if err := head("Loket " + c); err != nil {
+			return err
+		}
+		for _, r := range t.figures(CounterPrefix(c)) {
+			if err := row(r.label, r.k, r.v); err != nil {
+				return err
+			}
+		}
+		if err := t.breakdowns(CounterPrefix(c), head, row); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // handovers writes the cash hand-overs of the period, read in the same
@@ -333,6 +400,7 @@ func (b *book) handovers(head func(string) error, row func(string, kind, any) er
 			{p + "penerima", kText, h.Recipient},
 			{p + "waktu (WIB)", kDateTime, h.HandedAt},
 			{p + "petugas", kText, h.Officer},
+			{p + "loket", kText, h.Counter}, // on an archive only
 		} {
 			if r.k == kText && r.v == "" {
 				continue

@@ -112,6 +112,11 @@ type book struct {
 	r   *store.Report
 	opt Options
 	t   tally
+	// counters holds, on an archive (store.Report.Archive), a tally per
+	// counter the rows came from, keyed by office and counter code
+	// ("1906/A"): Ringkasan adds a block per counter after the total.
+	// It stays nil on a counter's own database.
+	counters map[string]*tally
 	// title and period, when set, replace the daily workbook's report
 	// title and period text on Ringkasan (the period recap's).
 	title, period string
@@ -152,7 +157,75 @@ func newBook(f *excelize.File, r *store.Report, opt Options) (*book, error) {
 		Created: opt.Now.UTC().Format(time.RFC3339), Modified: opt.Now.UTC().Format(time.RFC3339)}); err != nil {
 		return nil, err
 	}
-	return &book{f: f, st: st, r: r, opt: opt, t: newTally()}, nil
+	return &book{f: f, st: st, r: r, opt: opt, t: newTally(), counters: counterTallies(r)}, nil
+}
+
+// counterTallies is the per-counter tallies of a book: an empty map on an
+// archive, nil on a counter's own database.
+func counterTallies(r *store.Report) map[string]*tally {
+	if !r.Archive {
+		return nil
+	}
+	return map[string]*tally{}
+}
+
+// archive says the workbook is of an archive: Kunjungan and PNBP end with
+// a Loket column and Ringkasan has a block per counter.
+func (b *book) archive() bool { return b.counters != nil }
+
+// counter is the tally of one counter of an archive, made on first use.
+func (b *book) counter(label string) *tally {
+	t := b.counters[label]
+	if t == nil {
+		nt := newTally()
+		t = &nt
+		b.counters[label] = t
+	}
+	return t
+}
+
+// The rows feed the total and, on an archive, their counter's tally.
+
+func (b *book) addVisit(v store.VisitRow) {
+	b.t.addVisit(v)
+	if b.counters != nil {
+		b.counter(v.Counter).addVisit(v)
+	}
+}
+
+func (b *book) addItem(it store.ItemRow, value int64) {
+	b.t.addItem(it, value)
+	if b.counters != nil {
+		b.counter(it.Counter).addItem(it, value)
+	}
+}
+
+func (b *book) addPayment(p store.PaymentRow) {
+	b.t.addPayment(p)
+	if b.counters != nil {
+		b.counter(p.Counter).addPayment(p)
+	}
+}
+
+func (b *book) addRating(x store.RatingRow) {
+	b.t.addRating(x)
+	if b.counters != nil {
+		b.counter(x.Counter).addRating(x)
+	}
+}
+
+// readDeclined reads the declined surveys of the period, per counter too
+// on an archive.
+func (b *book) readDeclined() error {
+	var err error
+	if b.t.declined, err = b.r.DeclinedRatings(); err != nil || b.counters == nil {
+		return err
+	}
+	per, err := b.r.DeclinedByCounter()
+	for c, n := range per {
+		b.counter(c).declined = n
+	}
+	return err
 }
 
 // newSheet starts one of the workbook's sheets (A4 landscape), reporting

@@ -12,6 +12,13 @@ of Ringkasan can be recomputed from the rows of the other sheets: counts,
 PNBP totals, each visit's payment against its paid product lines, NRR per
 unsur, IKM (PermenPANRB 14/2017, two decimals, half up) and its mutu.
 
+The workbook of an archive (loket gabung) may end Kunjungan and PNBP with
+one more column, Loket (office/counter code, "1906/A"), after the
+contract's columns and the extras; its Ringkasan then has a block per
+counter ("Loket 1906/A: Jumlah kunjungan" …). Those blocks are recomputed
+from the rows of their counter and must add up to the total; a workbook
+without the column must have no block.
+
 It prints a short report and exits 0 when all holds, 1 on any mismatch,
 2 when the file cannot be read.
 """
@@ -55,6 +62,16 @@ KODE = re.compile(r"^[^\s;]+-[1-9][0-9]*(-[0-9A-HJKMNP-TV-Z]{5}){4}$")
 NO_KODE = "belum ada jejak audit"
 
 STATUSES = {"Selesai", "Batal", "Dirujuk ke konsultasi", "Berjalan"}
+
+# The archive's column and Ringkasan blocks (docs/ekspor.md, "An archive's
+# workbook").
+LOKET = "Loket"
+LOKET_SHEETS = ["Kunjungan", "PNBP"]
+LOKET_VALUE = re.compile(r"^[0-9]{4}/[A-Z]$")
+BLOCK_LABEL = re.compile(r"^Loket ([^:]+): (.+)$")
+PER_COUNTER = "Rincian per loket (arsip gabungan)"
+# Ringkasan figures that do not add up over counters.
+NOT_ADDED = {"Rata-rata waktu layanan (menit)", "Kunjungan selesai <= 5 menit (%)", "IKM", "Mutu pelayanan"}
 
 # Column kinds for the type checks: "date" must be a date, "int"/"num" a
 # number (None allowed where "?" follows), "money" a whole number with a
@@ -302,6 +319,8 @@ def check(path):
     ck.expect(num("Jumlah pengaduan") == len(complaints),
               "Jumlah pengaduan %r, baris Pengaduan %d" % (summary.get("Jumlah pengaduan"), len(complaints)))
 
+    counters = check_counters(ck, summary, data)
+
     print("Berkas   : %s" % path)
     print("Periode  : %s" % summary.get("Periode"))
     print("Lembar   : %s" % ", ".join(
@@ -310,6 +329,9 @@ def check(path):
         format(pnbp, ",").replace(",", "."), format(total["Tunai"], ",").replace(",", "."),
         format(total["Bank"], ",").replace(",", "."), matched))
     print("SKM      : %d responden, IKM %s" % (n, ikm_text))
+    if counters:
+        print("Loket    : arsip gabungan, %d loket (%s): kolom Loket dan rincian Ringkasan per loket sesuai" % (
+            len(counters), ", ".join(counters)) if not ck.errors else "Loket    : arsip gabungan, %d loket" % len(counters))
     print("Teks     : %d sel teks diawali = + - @ tetap teks, tidak ada rumus" % text_formula_like
           if not any("rumus" in e for e in ck.errors) else "Teks     : ada sel rumus")
     if ck.errors:
@@ -321,6 +343,118 @@ def check(path):
         return 1
     print("OK: kontrak kolom, tipe sel dan semua angka Ringkasan sesuai")
     return 0
+
+
+def check_counters(ck, summary, data):
+    """An archive's Loket column and Ringkasan blocks; returns the counters.
+
+    Without the column (a counter's own workbook) there must be no block.
+    With it, it is the last column of Kunjungan and PNBP, each row names an
+    office/counter code, every such code has a block, and each block's
+    figures are those of its counter's rows, adding up to the total.
+    """
+    has = {}
+    for name in LOKET_SHEETS:
+        header = data[name][0]
+        has[name] = LOKET in header
+        if has[name]:
+            ck.expect(header[-1] == LOKET and header.count(LOKET) == 1,
+                      "kolom %s di lembar %s harus kolom terakhir (sesudah kolom kontrak dan tambahan)" % (LOKET, name))
+    for name in SHEETS:
+        if name not in LOKET_SHEETS:
+            ck.expect(LOKET not in data[name][0], "lembar %s tidak semestinya berkolom %s" % (name, LOKET))
+    blocks = {}
+    for label, v in summary.items():
+        m = BLOCK_LABEL.match(label) if isinstance(label, str) else None
+        if m:
+            blocks.setdefault(m.group(1), {})[m.group(2)] = v
+    archive = any(has.values())
+    if not archive:
+        ck.expect(not blocks and PER_COUNTER not in summary,
+                  "Ringkasan berisi rincian per loket (%s) tanpa kolom %s" % (", ".join(sorted(blocks)), LOKET))
+        return []
+    ck.expect(all(has.values()), "kolom %s ada di %s saja; seharusnya di Kunjungan dan PNBP" % (
+        LOKET, ", ".join(n for n in LOKET_SHEETS if has[n])))
+    ck.expect(PER_COUNTER in summary, "Ringkasan arsip tanpa baris %r" % PER_COUNTER)
+
+    def loket_of(row, name):
+        c = row.get(LOKET)
+        v = c.value if c is not None else None
+        ck.expect(isinstance(v, str) and LOKET_VALUE.match(v) is not None,
+                  "%s: %s %r bukan kode kantor/loket seperti 1906/A" % (name, LOKET, v))
+        return v
+
+    visits = data["Kunjungan"][1]
+    payments = data["PNBP"][1]
+    visit_loket = {}
+    for v in visits:
+        visit_loket[v["ID Kunjungan"].value] = loket_of(v, "Kunjungan") if has["Kunjungan"] else None
+    pay_loket = [loket_of(p, "PNBP") if has["PNBP"] else None for p in payments]
+    for p, c in zip(payments, pay_loket):
+        vid = p["ID Kunjungan"].value
+        if vid in visit_loket:
+            ck.expect(visit_loket[vid] == c, "pembayaran kunjungan %s: %s %r, kunjungannya %r" % (
+                vid, LOKET, c, visit_loket[vid]))
+    seen = set(visit_loket.values()) | set(pay_loket)
+    seen.discard(None)
+    for c in sorted(seen):
+        ck.expect(c in blocks, "Ringkasan tanpa rincian loket %s, padahal ada barisnya" % c)
+
+    for c, fig in sorted(blocks.items()):
+        def get(label):
+            v = fig.get(label)
+            if not ck.expect(label in fig, "rincian loket %s tanpa baris %r" % (c, label)):
+                return None
+            return v
+        mine = [v for v in visits if visit_loket.get(v["ID Kunjungan"].value) == c]
+        ck.expect(get("Jumlah kunjungan") == len(mine), "Loket %s: Jumlah kunjungan %r, baris Kunjungan loket itu %d" % (
+            c, fig.get("Jumlah kunjungan"), len(mine)))
+        for label, st in [("Kunjungan selesai", "Selesai"), ("Kunjungan batal", "Batal"),
+                          ("Kunjungan dirujuk ke konsultasi", "Dirujuk ke konsultasi"), ("Kunjungan berjalan", "Berjalan")]:
+            n = sum(1 for v in mine if v["Status"].value == st)
+            ck.expect(get(label) == n, "Loket %s: %s %r, dihitung %d" % (c, label, fig.get(label), n))
+        served = [v["Durasi (menit)"].value for v in mine if v["Status"].value == "Selesai"]
+        served = [d for d in served if is_number(d)]
+        if served:
+            avg = sum(served) / len(served)
+            ck.expect(close(get("Rata-rata waktu layanan (menit)"), avg, 0.005),
+                      "Loket %s: rata-rata waktu layanan %r, dihitung %.4f" % (c, fig.get("Rata-rata waktu layanan (menit)"), avg))
+        tot = {"Tunai": 0, "Bank": 0}
+        npay = 0
+        for p, pc in zip(payments, pay_loket):
+            if pc == c and p["Metode"].value in tot and is_whole(p["Jumlah (Rp)"].value):
+                tot[p["Metode"].value] += int(p["Jumlah (Rp)"].value)
+                npay += 1
+        for label, want in [("Total PNBP (Rp)", tot["Tunai"] + tot["Bank"]), ("PNBP tunai (Rp)", tot["Tunai"]),
+                            ("PNBP bank (Rp)", tot["Bank"]), ("Jumlah pembayaran", npay)]:
+            ck.expect(get(label) == want, "Loket %s: %s %r, dihitung dari lembar PNBP %d" % (c, label, fig.get(label), want))
+        # SKM rows carry no Loket: they are their visit's, when the visit
+        # is on Kunjungan (a rating given in the period for a visit that
+        # arrived before it is not, and its counter cannot be read here).
+        ratings = data["SKM"][1]
+        if all(r["ID Kunjungan"].value in visit_loket for r in ratings):
+            mine_r = [r for r in ratings if visit_loket[r["ID Kunjungan"].value] == c]
+            ck.expect(get("Jumlah responden SKM") == len(mine_r), "Loket %s: Jumlah responden SKM %r, dihitung %d" % (
+                c, fig.get("Jumlah responden SKM"), len(mine_r)))
+            if mine_r:
+                total = sum(r["U%d" % i].value for r in mine_r for i in range(1, 10) if is_whole(r["U%d" % i].value))
+                h = ikm_hundredths(total, len(mine_r))
+                ikm = fig.get("IKM")
+                ck.expect(is_number(ikm) and round(ikm * 100) == h, "Loket %s: IKM %r, dihitung %.2f" % (c, ikm, h / 100))
+
+    # What adds up: each block's figure summed over the counters is the
+    # total above them.
+    added = 0
+    for label, total in summary.items():
+        if not isinstance(label, str) or label in NOT_ADDED or label.startswith("NRR ") or not is_whole(total):
+            continue
+        if BLOCK_LABEL.match(label) or label.startswith("Serah terima"):
+            continue
+        parts = sum(int(f.get(label) or 0) for f in blocks.values() if is_whole(f.get(label) or 0))
+        ck.expect(parts == total, "%s: total %r, rincian per loket berjumlah %d" % (label, total, parts))
+        added += 1
+    ck.expect(added >= 10, "hanya %d angka Ringkasan dibandingkan dengan rincian per loket" % added)
+    return sorted(blocks)
 
 
 def main(argv):

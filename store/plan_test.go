@@ -83,6 +83,15 @@ var plannedQueries = []struct {
 	{"report: declined", reportDeclinedQuery, reportPeriod},
 	{"report: complaints", reportComplaintsQuery, reportPeriod},
 	{"report: handovers", reportHandoversQuery, reportPeriod},
+	// On an archive the same queries read each record's counter too.
+	{"archive report: visits", reportVisitsArchiveQuery, reportPeriod},
+	{"archive report: items", reportItemsArchiveQuery, reportPeriod},
+	{"archive report: payments", reportPaymentsArchiveQuery, reportPeriod},
+	{"archive report: ratings", reportRatingsArchiveQuery, reportPeriod},
+	{"archive report: declined", reportDeclinedByCounterQuery, reportPeriod},
+	{"archive report: complaints", reportComplaintsArchiveQuery, reportPeriod},
+	{"archive report: complaints per counter", reportComplaintsByCounterQuery, reportPeriod},
+	{"archive report: handovers", reportHandoversArchiveQuery, reportPeriod},
 }
 
 // reportPeriod is a sample period of the report queries.

@@ -24,6 +24,11 @@ type Report struct {
 	ctx      context.Context
 	tx       *sql.Tx
 	From, To string // YYYY-MM-DD
+	// Archive says the snapshot is of an archive (loket gabung): the rows
+	// then carry the office and counter code of the counter they came
+	// from (Counter, e.g. "1906/A"), which a counter's own database does
+	// not need and does not read.
+	Archive bool
 }
 
 // Report runs fn over one consistent read-only snapshot of the period
@@ -43,7 +48,11 @@ func (s *Store) Report(ctx context.Context, from, to string, fn func(r *Report) 
 	}
 	from, to = f.Format(time.DateOnly), t.Format(time.DateOnly)
 	return s.read(ctx, func(tx *sql.Tx) error {
-		return fn(&Report{ctx: ctx, tx: tx, From: from, To: to})
+		archive, err := isArchive(ctx, tx)
+		if err != nil {
+			return err
+		}
+		return fn(&Report{ctx: ctx, tx: tx, From: from, To: to, Archive: archive})
 	})
 }
 
@@ -72,6 +81,9 @@ type VisitRow struct {
 	Paid          bool
 	Corrections   int
 	SuspendedSecs int64
+	// Counter is the office and counter code of the counter that served
+	// the visit ("1906/A"); set on an archive only (Report.Archive).
+	Counter string
 }
 
 // ServiceTime is the time the visit was open at the counter (arrival to
@@ -82,6 +94,25 @@ func (v VisitRow) ServiceTime() (time.Duration, bool) {
 		return 0, false
 	}
 	return ServiceTime(v.ArrivedAt, v.FinishedAt, time.Duration(v.SuspendedSecs)*time.Second), true
+}
+
+// visitCounterSQL is the origin of a visit and of what travels with it
+// (product lines, payments, ratings): the office and counter codes the
+// visit carries, "1906/A". A merge keeps them and decides by them which
+// counter owns the visit.
+const visitCounterSQL = `v.office_code || '/' || v.counter_code`
+
+// originCounterSQL is the origin of a record with an origin column
+// (complaints, cash hand-overs), as visitCounterSQL; ORIGIN is replaced
+// by the column.
+const originCounterSQL = `(SELECT ` + counterLabelSQL + ` FROM counters k WHERE k.id = ORIGIN)`
+
+// withCounter adds a last column, the record's counter, to a report
+// query: the archive's form of it (Report.Archive). col is inserted
+// before the query's first line-leading FROM.
+func withCounter(query, col string) string {
+	i := strings.Index(query, "\n\tFROM ")
+	return query[:i] + ", " + col + query[i:]
 }
 
 const reportVisitsQuery = `SELECT v.id, v.counter_code, v.queue_no, v.day, v.arrived_at, v.finished_at, v.status,
@@ -95,10 +126,16 @@ const reportVisitsQuery = `SELECT v.id, v.counter_code, v.queue_no, v.day, v.arr
 	WHERE v.day BETWEEN ? AND ?
 	ORDER BY v.day, v.arrived_at, v.id`
 
+var reportVisitsArchiveQuery = withCounter(reportVisitsQuery, visitCounterSQL)
+
 // Visits calls fn for each visit that arrived in the period, in order of
 // arrival.
 func (r *Report) Visits(fn func(VisitRow) error) error {
-	rows, err := r.tx.QueryContext(r.ctx, reportVisitsQuery, r.From, r.To)
+	query := reportVisitsQuery
+	if r.Archive {
+		query = reportVisitsArchiveQuery
+	}
+	rows, err := r.tx.QueryContext(r.ctx, query, r.From, r.To)
 	if err != nil {
 		return fmt.Errorf("store: report visits: %w", err)
 	}
@@ -110,10 +147,14 @@ func (r *Report) Visits(fn func(VisitRow) error) error {
 		var finished sql.NullString
 		var done, current sql.NullInt64
 		g := &v.Guest
-		if err := rows.Scan(&v.ID, &counter, &queue, &v.Day, &arrived, &finished, &v.Status, &v.StatusReason,
+		dest := []any{&v.ID, &counter, &queue, &v.Day, &arrived, &finished, &v.Status, &v.StatusReason,
 			&v.Officer, &g.IDType, &g.IDNumber, &g.Name, &g.Gender, &g.Education, &g.Occupation, &g.Institution,
 			&g.Category, &g.Email, &g.Phone, &v.Consent, &v.Purpose, &v.Use, &v.Total, &v.Corrections,
-			&v.SuspendedSecs, &done, &current, &v.Paid); err != nil {
+			&v.SuspendedSecs, &done, &current, &v.Paid}
+		if r.Archive {
+			dest = append(dest, &v.Counter)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("store: report visits: %w", err)
 		}
 		v.Queue = queueLabel(counter, queue)
@@ -140,6 +181,7 @@ type ItemRow struct {
 	// VisitPaid reports whether the visit's payment is confirmed (at any
 	// time up to the snapshot): its counting lines are then paid lines.
 	VisitPaid bool
+	Counter   string // the visit's counter, on an archive only (VisitRow.Counter)
 }
 
 // Paid reports whether the line is part of a confirmed payment: the visit
@@ -152,17 +194,27 @@ var reportItemsQuery = `SELECT i.visit_id, ` + itemColumns("i.") + `,
 	WHERE v.day BETWEEN ? AND ?
 	ORDER BY v.day, v.arrived_at, v.id, i.seq`
 
+var reportItemsArchiveQuery = withCounter(reportItemsQuery, visitCounterSQL)
+
 // Items calls fn for each product line of the visits that arrived in the
 // period, in the order of Visits and then of the request.
 func (r *Report) Items(fn func(ItemRow) error) error {
-	rows, err := r.tx.QueryContext(r.ctx, reportItemsQuery, r.From, r.To)
+	query := reportItemsQuery
+	if r.Archive {
+		query = reportItemsArchiveQuery
+	}
+	rows, err := r.tx.QueryContext(r.ctx, query, r.From, r.To)
 	if err != nil {
 		return fmt.Errorf("store: report items: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var it ItemRow
-		item, err := scanItem(scanPrefixed{rows, &it.VisitID}, &it.VisitPaid)
+		tail := []any{&it.VisitPaid}
+		if r.Archive {
+			tail = append(tail, &it.Counter)
+		}
+		item, err := scanItem(scanPrefixed{rows, &it.VisitID}, tail...)
 		if err != nil {
 			return fmt.Errorf("store: report items: %w", err)
 		}
@@ -185,6 +237,7 @@ type PaymentRow struct {
 	Receipt      string // the kuitansi number in force
 	VoidReceipts string // kuitansi numbers voided on reissue, comma separated
 	Officer      string // who recorded the payment
+	Counter      string // the visit's counter, on an archive only (VisitRow.Counter)
 }
 
 const reportPaymentsQuery = `SELECT p.visit_id, v.day, v.counter_code, v.queue_no, p.id, p.method, p.payer, p.amount,
@@ -201,10 +254,16 @@ const reportPaymentsQuery = `SELECT p.visit_id, v.day, v.counter_code, v.queue_n
 	WHERE p.day BETWEEN ? AND ?
 	ORDER BY p.day, p.paid_at, p.id`
 
+var reportPaymentsArchiveQuery = withCounter(reportPaymentsQuery, visitCounterSQL)
+
 // Payments calls fn for each payment made in the period (what finance
 // deposits), in order of payment.
 func (r *Report) Payments(fn func(PaymentRow) error) error {
-	rows, err := r.tx.QueryContext(r.ctx, reportPaymentsQuery, r.From, r.To)
+	query := reportPaymentsQuery
+	if r.Archive {
+		query = reportPaymentsArchiveQuery
+	}
+	rows, err := r.tx.QueryContext(r.ctx, query, r.From, r.To)
 	if err != nil {
 		return fmt.Errorf("store: report payments: %w", err)
 	}
@@ -213,8 +272,12 @@ func (r *Report) Payments(fn func(PaymentRow) error) error {
 		var p PaymentRow
 		var counter, paid string
 		var queue int
-		if err := rows.Scan(&p.VisitID, &p.VisitDay, &counter, &queue, &p.ID, &p.Method, &p.Payer, &p.Amount,
-			&p.Billing, &p.NTPN, &p.NTB, &paid, &p.Officer, &p.Invoice, &p.Receipt, &p.VoidReceipts); err != nil {
+		dest := []any{&p.VisitID, &p.VisitDay, &counter, &queue, &p.ID, &p.Method, &p.Payer, &p.Amount,
+			&p.Billing, &p.NTPN, &p.NTB, &paid, &p.Officer, &p.Invoice, &p.Receipt, &p.VoidReceipts}
+		if r.Archive {
+			dest = append(dest, &p.Counter)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("store: report payments: %w", err)
 		}
 		p.Queue, p.PaidAt = queueLabel(counter, queue), parseTime(paid)
@@ -229,17 +292,25 @@ func (r *Report) Payments(fn func(PaymentRow) error) error {
 type RatingRow struct {
 	VisitID string
 	Rating
+	Counter string // the visit's counter, on an archive only (VisitRow.Counter)
 }
 
 const reportRatingsQuery = `SELECT r.visit_id, r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9, r.saran, r.rated_at
 	FROM ratings r WHERE r.day BETWEEN ? AND ? AND r.declined = 0
 	ORDER BY r.day, r.rated_at, r.id`
 
+var reportRatingsArchiveQuery = withCounter(reportRatingsQuery,
+	`(SELECT `+visitCounterSQL+` FROM visits v WHERE v.id = r.visit_id)`)
+
 // Ratings calls fn for each SKM answer given in the period with its nine
 // scores. Declined surveys are not rows: the IKM is computed from exactly
 // the answers, and DeclinedRatings counts the others.
 func (r *Report) Ratings(fn func(RatingRow) error) error {
-	rows, err := r.tx.QueryContext(r.ctx, reportRatingsQuery, r.From, r.To)
+	query := reportRatingsQuery
+	if r.Archive {
+		query = reportRatingsArchiveQuery
+	}
+	rows, err := r.tx.QueryContext(r.ctx, query, r.From, r.To)
 	if err != nil {
 		return fmt.Errorf("store: report ratings: %w", err)
 	}
@@ -248,7 +319,11 @@ func (r *Report) Ratings(fn func(RatingRow) error) error {
 		var x RatingRow
 		var rated string
 		u := &x.Scores
-		if err := rows.Scan(&x.VisitID, &u[0], &u[1], &u[2], &u[3], &u[4], &u[5], &u[6], &u[7], &u[8], &x.Saran, &rated); err != nil {
+		dest := []any{&x.VisitID, &u[0], &u[1], &u[2], &u[3], &u[4], &u[5], &u[6], &u[7], &u[8], &x.Saran, &rated}
+		if r.Archive {
+			dest = append(dest, &x.Counter)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("store: report ratings: %w", err)
 		}
 		x.RatedAt = parseTime(rated)
@@ -270,11 +345,68 @@ func (r *Report) DeclinedRatings() (int, error) {
 	return n, nil
 }
 
+const reportDeclinedByCounterQuery = `SELECT (SELECT ` + visitCounterSQL + ` FROM visits v WHERE v.id = r.visit_id), count(*)
+	FROM ratings r WHERE r.day BETWEEN ? AND ? AND r.declined = 1 GROUP BY 1`
+
+// DeclinedByCounter counts the declined surveys of the period per counter
+// of the visit ("1906/A" → n); on an archive, where a visit's counter is
+// read (Report.Archive).
+func (r *Report) DeclinedByCounter() (map[string]int, error) {
+	return r.countsByCounter("declined ratings", reportDeclinedByCounterQuery)
+}
+
+const reportComplaintsByCounterQuery = `SELECT (SELECT ` + counterLabelSQL + ` FROM counters k WHERE k.id = c.origin), count(*)
+	FROM complaints c WHERE c.day BETWEEN ? AND ? GROUP BY 1`
+
+// ComplaintsByCounter counts the complaints received in the period per
+// counter that recorded them ("1906/A" → n).
+func (r *Report) ComplaintsByCounter() (map[string]int, error) {
+	return r.countsByCounter("complaints", reportComplaintsByCounterQuery)
+}
+
+func (r *Report) countsByCounter(what, query string) (map[string]int, error) {
+	out := map[string]int{}
+	err := r.each("report "+what+" per loket", query, func(sc scanner) error {
+		var label sql.NullString
+		var n int
+		if err := sc.Scan(&label, &n); err != nil {
+			return err
+		}
+		out[label.String] += n
+		return nil
+	})
+	return out, err
+}
+
+const reportCountersQuery = `SELECT ` + counterLabelSQL + ` FROM counters k WHERE k.counter_code <> '` + archiveCounterCode + `'
+	ORDER BY k.office_code, k.counter_code`
+
+// Counters lists the counters whose records the database holds, by office
+// and counter code ("1906/A"): on an archive, every counter merged into it
+// (the archive's own row is none); on a counter's database, itself.
+func (r *Report) Counters() ([]string, error) {
+	rows, err := r.tx.QueryContext(r.ctx, reportCountersQuery)
+	if err != nil {
+		return nil, fmt.Errorf("store: report counters: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, fmt.Errorf("store: report counters: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
 // ComplaintRow is a complaint received in the period with all its
 // follow-ups, oldest first.
 type ComplaintRow struct {
 	Day string
 	Complaint
+	Counter string // the counter that recorded it, on an archive only
 }
 
 const reportComplaintsQuery = `SELECT c.id, c.day, c.received_at, c.channel, c.text, c.status, coalesce(c.visit_id,''),
@@ -283,10 +415,16 @@ const reportComplaintsQuery = `SELECT c.id, c.day, c.received_at, c.channel, c.t
 	WHERE c.day BETWEEN ? AND ?
 	ORDER BY c.day, c.received_at, c.id, f.at, f.id`
 
+var reportComplaintsArchiveQuery = withCounter(reportComplaintsQuery, strings.Replace(originCounterSQL, "ORIGIN", "c.origin", 1))
+
 // Complaints calls fn for each complaint received in the period, in order
 // of receipt. Only one complaint's follow-ups are held at a time.
 func (r *Report) Complaints(fn func(ComplaintRow) error) error {
-	rows, err := r.tx.QueryContext(r.ctx, reportComplaintsQuery, r.From, r.To)
+	query := reportComplaintsQuery
+	if r.Archive {
+		query = reportComplaintsArchiveQuery
+	}
+	rows, err := r.tx.QueryContext(r.ctx, query, r.From, r.To)
 	if err != nil {
 		return fmt.Errorf("store: report complaints: %w", err)
 	}
@@ -297,8 +435,11 @@ func (r *Report) Complaints(fn func(ComplaintRow) error) error {
 		var received string
 		var at sql.NullString
 		var f FollowUp
-		if err := rows.Scan(&c.ID, &c.Day, &received, &c.Channel, &c.Text, &c.Status, &c.VisitID, &at,
-			&f.Status, &f.Note); err != nil {
+		dest := []any{&c.ID, &c.Day, &received, &c.Channel, &c.Text, &c.Status, &c.VisitID, &at, &f.Status, &f.Note}
+		if r.Archive {
+			dest = append(dest, &c.Counter)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("store: report complaints: %w", err)
 		}
 		if cur == nil || cur.ID != c.ID {
@@ -328,6 +469,7 @@ func (r *Report) Complaints(fn func(ComplaintRow) error) error {
 type HandoverRow struct {
 	CashHandover
 	Officer string // who handed the cash over
+	Counter string // the counter it was recorded at, on an archive only
 }
 
 const reportHandoversQuery = `SELECT h.id, h.day, h.cash_receipts, h.counted, h.difference, h.reason, h.recipient,
@@ -336,9 +478,15 @@ const reportHandoversQuery = `SELECT h.id, h.day, h.cash_receipts, h.counted, h.
 	WHERE h.day BETWEEN ? AND ?
 	ORDER BY h.day, h.handed_at, h.id`
 
+var reportHandoversArchiveQuery = withCounter(reportHandoversQuery, strings.Replace(originCounterSQL, "ORIGIN", "h.origin", 1))
+
 // Handovers calls fn for each cash hand-over of the days in the period.
 func (r *Report) Handovers(fn func(HandoverRow) error) error {
-	rows, err := r.tx.QueryContext(r.ctx, reportHandoversQuery, r.From, r.To)
+	query := reportHandoversQuery
+	if r.Archive {
+		query = reportHandoversArchiveQuery
+	}
+	rows, err := r.tx.QueryContext(r.ctx, query, r.From, r.To)
 	if err != nil {
 		return fmt.Errorf("store: report handovers: %w", err)
 	}
@@ -346,8 +494,11 @@ func (r *Report) Handovers(fn func(HandoverRow) error) error {
 	for rows.Next() {
 		var h HandoverRow
 		var at string
-		if err := rows.Scan(&h.ID, &h.Day, &h.CashReceipts, &h.Counted, &h.Difference, &h.Reason, &h.Recipient,
-			&at, &h.Officer); err != nil {
+		dest := []any{&h.ID, &h.Day, &h.CashReceipts, &h.Counted, &h.Difference, &h.Reason, &h.Recipient, &at, &h.Officer}
+		if r.Archive {
+			dest = append(dest, &h.Counter)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("store: report handovers: %w", err)
 		}
 		h.HandedAt = parseTime(at)

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"loket/store"
 	"loket/store/demo"
 	"loket/store/valid"
@@ -63,6 +65,42 @@ func TestGabungExportsTheUnion(t *testing.T) {
 		if fz[i] != fa[i]+fb[i] || fa[i] == 0 {
 			t.Fatalf("archive's export %v, counters' %v + %v", fz, fa, fb)
 		}
+	}
+	// The archive's workbook says which counter each visit and payment
+	// is from (Loket, last), and Ringkasan gives each counter's figures.
+	wz := readXLSX(t, filepath.Join(dir, "z.xlsx"))
+	for _, c := range []struct {
+		sheet   string
+		a, b, n int64
+	}{{"Kunjungan", fa[0], fb[0], 0}, {"PNBP", fa[2], fb[2], 0}} {
+		rows := wz.rows(c.sheet)
+		head := rows[0]
+		if head[len(head)-1] != "Loket" {
+			t.Fatalf("archive's %s ends with %q", c.sheet, head[len(head)-1])
+		}
+		per := map[string]int64{}
+		for _, r := range rows[1:] {
+			per[r[len(head)-1]]++
+		}
+		if len(per) != 2 || per["1906/A"] != c.a || per["1906/B"] != c.b {
+			t.Fatalf("archive's %s rows per Loket %v, counters' %d and %d", c.sheet, per, c.a, c.b)
+		}
+	}
+	sum := map[string]string{}
+	for _, r := range wz.rows("Ringkasan") {
+		if len(r) > 1 {
+			sum[r[0]] = r[1]
+		}
+	}
+	for c, f := range map[string][4]int64{"1906/A": fa, "1906/B": fb} {
+		for label, want := range map[string]int64{"Jumlah kunjungan": f[0], "Jumlah pembayaran": f[2], "Total PNBP (Rp)": f[3]} {
+			if got := sum["Loket "+c+": "+label]; got != strconv.FormatInt(want, 10) {
+				t.Errorf("archive's Ringkasan Loket %s: %s = %q, the counter's export %d", c, label, got, want)
+			}
+		}
+	}
+	if a := readXLSX(t, filepath.Join(dir, "a.xlsx")).rows("Kunjungan")[0]; a[len(a)-1] == "Loket" {
+		t.Errorf("a counter's Kunjungan has a Loket column")
 	}
 	if code, out, _ := runLoket(t, nil, "check", "--db", archive); code != 0 || !strings.Contains(out, "baik") {
 		t.Fatalf("check on the archive: %d %q", code, out)
@@ -268,4 +306,29 @@ func TestWritingCommandsRefuseAnArchive(t *testing.T) {
 	if code, out, _ := runLoket(t, nil, "check", "--db", archive); code != 0 {
 		t.Fatalf("check of the restored archive: %d %q", code, out)
 	}
+}
+
+// xlsx is a workbook read back with raw cell values.
+type xlsx struct {
+	t *testing.T
+	f *excelize.File
+}
+
+func readXLSX(t *testing.T, path string) xlsx {
+	t.Helper()
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return xlsx{t, f}
+}
+
+func (x xlsx) rows(sheet string) [][]string {
+	x.t.Helper()
+	rows, err := x.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil || len(rows) == 0 {
+		x.t.Fatalf("%s: %d rows, %v", sheet, len(rows), err)
+	}
+	return rows
 }
