@@ -420,8 +420,10 @@ func flowCorrection(d driver) string {
 	d.keys("k", "enter")
 	d.atStep(store.StepGuestBook)
 	d.typ("1906015203990001") // her NIK exactly: she comes up highlighted
-	d.waitSee("Siti Aminah · CV Maju Bersama")
-	d.sees("enter ambil Siti Aminah")
+	// The lookup answers each key as typed: a partial NIK's answer lists
+	// her unhighlighted first, so wait for the answer to the whole one.
+	d.waitSee("enter ambil Siti Aminah")
+	d.sees("Siti Aminah · CV Maju Bersama")
 	d.keys("enter", "ctrl+s")
 	d.atStep(store.StepRequest)
 	id := d.visitID()
