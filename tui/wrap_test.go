@@ -48,3 +48,27 @@ func TestWrapNeverSplitsAValue(t *testing.T) {
 		t.Errorf("a long word: %q", got)
 	}
 }
+
+// A date and its time (and the WIB after it) are one value at every width
+// that can hold them: at 41 columns the bank notice used to end a line with
+// "13-12-2026" and start the next with "23:36 WIB.".
+func TestWrapKeepsADateWithItsTime(t *testing.T) {
+	for _, tc := range []struct{ text, whole string }{
+		{"Kunjungan A-014 menunggu pembayaran bank; kode billing berlaku sampai 13-12-2026 23:36 WIB.", "13-12-2026 23:36 WIB."},
+		{"Kode billing 820261202000123 berlaku sampai 09-12-2026 08:43 (5 hari 1 jam lagi)", "09-12-2026 08:43"},
+	} {
+		for w := len(tc.whole); w < 80; w++ {
+			lines := frame.Wrap(tc.text, w)
+			found := false
+			for _, l := range lines {
+				found = found || strings.Contains(l, tc.whole)
+			}
+			if !found {
+				t.Errorf("width %d: %q split across lines: %q", w, tc.whole, lines)
+			}
+			if got := strings.Join(lines, " "); got != tc.text {
+				t.Errorf("width %d: text changed by wrapping:\n got %q\nwant %q", w, got, tc.text)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package frame
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -85,6 +86,31 @@ func Pad(s string, w int) string {
 	return s + strings.Repeat(" ", w-n)
 }
 
+var (
+	dateWord = regexp.MustCompile(`^\d{2}-\d{2}-\d{4}$`)
+	timeWord = regexp.MustCompile(`^\d{2}:\d{2}`)
+	wibWord  = regexp.MustCompile(`^WIB\b`)
+)
+
+// valueWords splits a paragraph at its spaces, except the spaces inside one
+// value: a date and the time after it ("09-12-2026 08:43"), and a time and
+// the WIB after it, stay one word for Wrap.
+func valueWords(para string) []string {
+	words := strings.Split(para, " ")
+	out := words[:0:0]
+	for i, w := range words {
+		if n := len(out); n > 0 && i > 0 {
+			prev := words[i-1]
+			if (dateWord.MatchString(prev) && timeWord.MatchString(w)) || (timeWord.MatchString(prev) && wibWord.MatchString(w)) {
+				out[n-1] += " " + w
+				continue
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
 // wrap breaks text into lines of at most w columns, at spaces where it can
 // and inside a word only when the word alone is wider than w: no text is cut.
 func Wrap(s string, w int) []string {
@@ -98,7 +124,7 @@ func Wrap(s string, w int) []string {
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
 		cur, curW := "", -1
-		for _, word := range strings.Split(para, " ") {
+		for _, word := range valueWords(para) {
 			ww := ansi.StringWidth(word)
 			switch {
 			case curW < 0:
