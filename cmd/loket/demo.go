@@ -19,7 +19,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "demo")
 	db := fs.String("db", "", "berkas basis data demo (wajib; tidak pernah basis data yang berisi kunjungan nyata)")
 	days := fs.Int("days", 30, "jumlah hari kalender")
-	until := fs.String("until", "", "hari terakhir, TTTT-BB-HH (bawaan: hari ini WIB)")
+	until := fs.String("until", "", "hari terakhir, TTTT-BB-HH (bawaan: hari ini WIB bila sudah lewat pukul 20.00 WIB, selain itu kemarin)")
 	seed := fs.Int64("seed", 1, "benih acak; benih sama menghasilkan data sama")
 	durable := fs.Bool("durable", false, "tulis dengan synchronous=FULL (lebih lambat)")
 	counter := fs.String("loket", "", "kode loket demo, satu huruf A–Z (bawaan A), untuk data beberapa loket yang digabung")
@@ -33,7 +33,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if *days < 1 || *days > 36600 {
 		return usagef("--days harus 1 sampai 36600, tertulis %d", *days)
 	}
-	end := time.Now()
+	end := demoLastDay(time.Now())
 	if *until != "" {
 		t, err := valid.Date("--until", *until)
 		if err != nil {
@@ -65,4 +65,21 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		*db, sum.Days, sum.Visits, sum.Finished, sum.Canceled, sum.Referred, sum.Payments, sum.Complaints, time.Since(start).Seconds())
 	warnClockFile(ctx, e, *db)
 	return nil
+}
+
+// demoDayOver is the WIB hour after which a demo day's records (visits,
+// bank returns, complaints, the hand-over; the latest seen at 17.22) are all
+// in the past.
+const demoDayOver = 20
+
+// demoLastDay is the last day demo fills when --until is not given: today
+// once the demo's day is over, else yesterday. Filling today in the morning
+// would write records later than the computer's clock, which the app and
+// every command then rightly warn of as a clock in the past.
+func demoLastDay(now time.Time) time.Time {
+	now = now.In(valid.WIB)
+	if now.Hour() >= demoDayOver {
+		return now
+	}
+	return now.AddDate(0, 0, -1)
 }
