@@ -31,7 +31,12 @@ type moneyVisit struct {
 type auditNotes map[string]map[string][]auditStamp // entity_id → "action\x00note" → rows, in trail order
 
 // auditStamp is when and by whom an audit row was written.
-type auditStamp struct{ at, officer string }
+type auditStamp struct{ at, officer, note string }
+
+// latestPayment keys, under a visit in auditNotes, its latest bayar or
+// koreksi_bayar row (the note in auditStamp.note): what a payment's NTPN,
+// NTB and bank paid time are compared with.
+const latestPayment = "\x00latest payment"
 
 func (n auditNotes) has(entityID, action, note string) bool {
 	return len(n[entityID][action+"\x00"+note]) > 0
@@ -96,7 +101,7 @@ func (c *checker) loadMoneyVisits() map[string]*moneyVisit {
 func (c *checker) loadAuditNotes() auditNotes {
 	n := auditNotes{}
 	c.each("audit", `SELECT entity_id, action, coalesce(new, ''), at, coalesce(officer_id, '') FROM audit WHERE action IN
-		('bayar', 'kode_billing', 'terbit_invoice', 'terbit_kuitansi', 'serah_tunai')
+		('bayar', 'koreksi_bayar', 'kode_billing', 'terbit_invoice', 'terbit_kuitansi', 'serah_tunai')
 		OR action LIKE 'batal\_%' ESCAPE '\' ORDER BY origin, seq`, func(rows *sql.Rows) error {
 		var id, action, note string
 		var st auditStamp
@@ -107,6 +112,9 @@ func (c *checker) loadAuditNotes() auditNotes {
 			n[id] = map[string][]auditStamp{}
 		}
 		n[id][action+"\x00"+note] = append(n[id][action+"\x00"+note], st)
+		if action == "bayar" || action == "koreksi_bayar" { // in trail order: the last one read is the latest
+			n[id][latestPayment] = []auditStamp{{at: st.at, officer: st.officer, note: note}}
+		}
 		if strings.HasPrefix(action, "batal_") { // "number: reason": the number is what is checked
 			if num, _, ok := strings.Cut(note, ": "); ok {
 				n[id][action+"\x00"+num] = append(n[id][action+"\x00"+num], st)
@@ -198,7 +206,8 @@ func (c *checker) payments2(vs map[string]*moneyVisit, notes auditNotes) {
 // paymentTrail compares a payment with the audit row written with it
 // (paymentNote): its method and amount, its officer, its time (a cash
 // payment's is the row's own; a bank payment's, typed from the bank's
-// proof, is in the note) and a bank payment's NTPN and NTB. A bank
+// proof, is in the note) and a bank payment's NTPN and NTB, from the
+// latest of that row and any koreksi_bayar (a receipt correction). A bank
 // payment's row written before the note carried them (schema 3 as first
 // released, and every older file) holds method and amount only, and is
 // accepted with those.
@@ -211,6 +220,13 @@ func (c *checker) paymentTrail(name, visit, method string, amount int64, ntpn, n
 	for _, n := range sortedKeys(recorded) {
 		if f := strings.Fields(n); len(f) >= 2 && f[0] == method && f[1] == rp {
 			note, rows = n, recorded[n]
+		}
+	}
+	// A receipt correction at step 14 writes koreksi_bayar with the
+	// corrected NTPN and NTB: the latest of the two rows is the truth.
+	if l := notes[visit][latestPayment]; rows != nil && len(l) == 1 {
+		if f := strings.Fields(l[0].note); len(f) >= 2 && f[0] == method && f[1] == rp {
+			note = l[0].note
 		}
 	}
 	if rows == nil {

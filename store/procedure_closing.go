@@ -90,14 +90,21 @@ type CheckInput struct {
 	// kuitansi to show; 0 keeps it. The amount is the money received and
 	// no correction changes it: any other amount is refused.
 	Amount int64
+	// NTPN and NTB are, for a receipt fault on a bank payment, the
+	// identifiers of the bank's proof the new kuitansi prints; "" keeps
+	// the payment's. A typo made at step 11 is corrected here: the
+	// payment takes the new values, audited as koreksi_bayar (which
+	// loket check takes as the payment's latest record).
+	NTPN, NTB string
 }
 
 // RecordCheck records step 14. A product fault reopens steps 10, 13 and 14;
 // a receipt fault reissues the kuitansi (old number void with the reason)
-// with what it prints corrected (the payer's name; never the amount) and
+// with what it prints corrected (the payer's name, a bank payment's NTPN and
+// NTB; never the amount) and
 // leaves 14 to be checked again. Both count a correction.
 func (s *Store) RecordCheck(ctx context.Context, actor, visitID string, in CheckInput) error {
-	var text, payer string
+	var text, payer, ntpn, ntb string
 	if !in.OK {
 		var err error
 		if text, err = valid.Text("Permintaan perbaikan", in.Text, 1000, true); err != nil {
@@ -108,6 +115,16 @@ func (s *Store) RecordCheck(ctx context.Context, actor, visitID string, in Check
 		}
 		if in.Fault == FaultReceipt && in.Payer != "" {
 			if payer, err = valid.Name("Nama wajib bayar", in.Payer); err != nil {
+				return err
+			}
+		}
+		if in.Fault == FaultReceipt && in.NTPN != "" {
+			if ntpn, err = valid.NTPN(in.NTPN); err != nil {
+				return err
+			}
+		}
+		if in.Fault == FaultReceipt && in.NTB != "" {
+			if ntb, err = valid.NTB(in.NTB); err != nil {
 				return err
 			}
 		}
@@ -145,7 +162,7 @@ func (s *Store) RecordCheck(ctx context.Context, actor, visitID string, in Check
 			if kw == nil || v.Payment == nil {
 				return refuse(ErrNotPaid, "Tidak ada kuitansi untuk diperbaiki: kunjungan ini tanpa pembayaran")
 			}
-			if err := s.correctReceipt(ctx, tx, actor, v, kw, payer, in.Amount); err != nil {
+			if err := s.correctReceipt(ctx, tx, actor, v, kw, receiptFix{payer: payer, ntpn: ntpn, ntb: ntb, amount: in.Amount}); err != nil {
 				return err
 			}
 			if err := s.voidInvoice(ctx, tx, actor, v, kw, "perbaikan: "+text, "reissue"); err != nil {

@@ -4,31 +4,83 @@ import (
 	"context"
 	"database/sql"
 
+	"loket/store/valid"
 	"loket/tariff"
 )
 
 // A receipt correction (step 14, FaultReceipt) changes what the kuitansi
-// prints that is not money: the name of the wajib bayar. The money itself
+// prints that is not money: the name of the wajib bayar and, for a bank
+// payment, the NTPN and NTB typed from the bank's proof. The money itself
 // (the payment's amount, the kuitansi's amount) is what the bendahara
 // received and stays; a fault in it is not a correction of the kuitansi.
+
+// receiptFix is what a receipt correction asks to print: "" (0 for the
+// amount) keeps the payment's value.
+type receiptFix struct {
+	payer, ntpn, ntb string
+	amount           int64
+}
 
 // correctReceipt applies a receipt correction to the payment before the
 // kuitansi kw is reissued: a different amount is refused, a new payer's
 // name is put on the payment (audited as a personal change, never its
 // value), so the new kuitansi prints it. The voided kuitansi keeps its own
 // invoices.payer, and a kode billing keeps the name it was issued under.
-func (s *Store) correctReceipt(ctx context.Context, tx *sql.Tx, actor string, v *Visit, kw *Invoice, payer string, amount int64) error {
-	if amount != 0 && amount != kw.Amount {
+// A new NTPN or NTB (bank payments only; the NTPN unique across payments,
+// as at step 11) is put on the payment with a koreksi_bayar audit row in
+// paymentNote's form, the record loket check compares the payment with.
+func (s *Store) correctReceipt(ctx context.Context, tx *sql.Tx, actor string, v *Visit, kw *Invoice, fix receiptFix) error {
+	if fix.amount != 0 && fix.amount != kw.Amount {
 		return refuse(ErrAmount, "Jumlah pada kuitansi %s tidak dapat diubah menjadi %s: uang yang diterima %s tercatat dan tetap; perbaikan kuitansi hanya mengubah isian selain jumlah",
-			kw.Number, tariff.Rupiah(amount), tariff.Rupiah(kw.Amount))
+			kw.Number, tariff.Rupiah(fix.amount), tariff.Rupiah(kw.Amount))
 	}
-	if payer == "" || payer == v.Payment.Payer {
+	p := v.Payment
+	if p.Method != MethodBank {
+		if fix.ntpn != "" {
+			return &valid.Error{Field: "NTPN", Msg: "hanya untuk pembayaran bank; pembayaran ini tunai"}
+		}
+		if fix.ntb != "" {
+			return &valid.Error{Field: "NTB", Msg: "hanya untuk pembayaran bank; pembayaran ini tunai"}
+		}
+	}
+	ntpn, ntb := p.NTPN, p.NTB
+	if fix.ntpn != "" {
+		ntpn = fix.ntpn
+	}
+	if fix.ntb != "" {
+		ntb = fix.ntb
+	}
+	if ntpn != p.NTPN || ntb != p.NTB {
+		if ntpn != p.NTPN {
+			var dup int
+			if err := s.cached(tx).QueryRowContext(ctx, `SELECT count(*) FROM payments WHERE ntpn = ? AND id <> ?`, ntpn, p.ID).Scan(&dup); err != nil {
+				return err
+			}
+			if dup > 0 {
+				return refuse(ErrConflict, "NTPN %s sudah tercatat pada pembayaran lain", ntpn)
+			}
+		}
+		var paidAt string
+		if err := s.cached(tx).QueryRowContext(ctx, `SELECT paid_at FROM payments WHERE id = ?`, p.ID).Scan(&paidAt); err != nil {
+			return err
+		}
+		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE payments SET ntpn = ?, ntb = ? WHERE id = ?`, ntpn, ntb, p.ID); err != nil {
+			return err
+		}
+		p.NTPN, p.NTB = ntpn, ntb
+		a := s.auditor(ctx, tx, actor, "visit", v.ID)
+		a.eventNote("koreksi_bayar", paymentNote(string(p.Method), p.Amount, ntpn, ntb, paidAt))
+		if a.err != nil {
+			return a.err
+		}
+	}
+	if fix.payer == "" || fix.payer == p.Payer {
 		return nil
 	}
-	if _, err := s.cached(tx).ExecContext(ctx, `UPDATE payments SET payer = ? WHERE id = ?`, payer, v.Payment.ID); err != nil {
+	if _, err := s.cached(tx).ExecContext(ctx, `UPDATE payments SET payer = ? WHERE id = ?`, fix.payer, p.ID); err != nil {
 		return err
 	}
-	v.Payment.Payer = payer
+	p.Payer = fix.payer
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)
 	a.personalChange("payer")
 	return a.err
@@ -59,6 +111,10 @@ func (v *Visit) PayRefusal() error {
 	if !v.Paid() {
 		return nil
 	}
-	return refuse(ErrPaid, "Kunjungan %s sudah dibayar (%s %s); pembayaran tidak dapat diubah. Nama wajib bayar pada kuitansi diperbaiki di langkah 14 (kuitansi perlu perbaikan)",
-		v.Queue(), v.Payment.Method.Label(), tariff.Rupiah(v.Payment.Amount))
+	what := "Nama wajib bayar"
+	if v.Payment.Method == MethodBank {
+		what = "Nama wajib bayar, NTPN dan NTB"
+	}
+	return refuse(ErrPaid, "Kunjungan %s sudah dibayar (%s %s); pembayaran tidak dapat diubah. %s pada kuitansi diperbaiki di langkah 14 (kuitansi perlu perbaikan)",
+		v.Queue(), v.Payment.Method.Label(), tariff.Rupiah(v.Payment.Amount), what)
 }

@@ -155,3 +155,80 @@ func TestCancelRefusal(t *testing.T) {
 		t.Fatalf("step on a finished visit: %v", err)
 	}
 }
+
+// A bank payment's NTPN and NTB, printed on the kuitansi, are corrected at
+// step 14 like the payer: the payment takes the new values, the kuitansi is
+// reissued (old number void with the reason), a koreksi_bayar row records
+// them and check takes it as the payment's truth. A malformed or another
+// payment's NTPN is refused with nothing saved.
+func TestReceiptCorrectionBankIdentifiers(t *testing.T) {
+	f := newFixture(t)
+	pay := func(code, ntpn string) *Visit {
+		v := f.walk(paidPub, StepPrepare)
+		f.must(f.s.IssueBillingCode(f.ctx, f.off, v.ID, "Siti Aminah", code))
+		f.clock.Add(time.Hour)
+		f.must(f.s.ConfirmBankPayment(f.ctx, f.off, v.ID, ntpn, "1234567", time.Time{}))
+		f.must(f.s.HandOverProducts(f.ctx, f.off, v.ID, []string{v.Items[0].ID}))
+		return f.visit(v.ID)
+	}
+	other := pay("820261126000002", "ZZZZ1111ZZZZ1111")
+	v := pay("820261126000001", "0A1B2C3D4E5F6G7H")
+	old := *v.ActiveInvoice(KindReceipt)
+
+	refused := []struct {
+		name string
+		in   CheckInput
+		want string
+	}{
+		{"malformed NTPN", CheckInput{Fault: FaultReceipt, Text: "NTPN salah ketik", NTPN: "0A1B2C3D", NTB: "7654321"}, "NTPN"},
+		{"malformed NTB", CheckInput{Fault: FaultReceipt, Text: "NTB salah ketik", NTPN: "0A1B2C3D4E5F6G7J", NTB: "12-34"}, "NTB"},
+		{"another payment's NTPN", CheckInput{Fault: FaultReceipt, Text: "NTPN salah ketik", NTPN: other.Payment.NTPN}, "sudah tercatat pada pembayaran lain"},
+	}
+	for _, tc := range refused {
+		err := f.s.RecordCheck(f.ctx, f.off, v.ID, tc.in)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Fatalf("%s: err = %v, want one naming %q", tc.name, err, tc.want)
+		}
+		after := f.visit(v.ID)
+		if kw := after.ActiveInvoice(KindReceipt); kw == nil || kw.Number != old.Number || after.Payment.NTPN != "0A1B2C3D4E5F6G7H" ||
+			after.Payment.NTB != "1234567" || after.Corrections != 0 {
+			t.Fatalf("%s: a refused correction changed something: kuitansi %+v payment %+v", tc.name, kw, after.Payment)
+		}
+	}
+
+	f.must(f.s.RecordCheck(f.ctx, f.off, v.ID, CheckInput{Fault: FaultReceipt, Text: "NTPN dan NTB salah ketik",
+		NTPN: "0a1b 2c3d 4e5f 6g7j", NTB: "7654321"}))
+	after := f.visit(v.ID)
+	if p := after.Payment; p.NTPN != "0A1B2C3D4E5F6G7J" || p.NTB != "7654321" || p.Amount != v.Payment.Amount || !p.PaidAt.Equal(v.Payment.PaidAt) {
+		t.Fatalf("payment after the correction: %+v", p)
+	}
+	nw := after.ActiveInvoice(KindReceipt)
+	if nw == nil || nw.Number == old.Number || nw.Amount != old.Amount {
+		t.Fatalf("kuitansi not reissued: old %s new %+v", old.Number, nw)
+	}
+	for _, in := range after.Invoices {
+		if in.Number == old.Number && (!in.Void() || !strings.Contains(in.VoidReason, "NTPN dan NTB salah ketik") || in.ReplacedBy != nw.ID) {
+			t.Fatalf("old kuitansi not void with the reason: %+v", in)
+		}
+	}
+	aud, err := f.s.Audit(f.ctx, v.ID)
+	f.must(err)
+	var row bool
+	for _, e := range aud {
+		row = row || (e.Action == "koreksi_bayar" && strings.Contains(e.New, "NTPN 0A1B2C3D4E5F6G7J NTB 7654321"))
+	}
+	if !row {
+		t.Error("no koreksi_bayar audit row with the new NTPN and NTB")
+	}
+	r, err := Check(f.ctx, f.s.Path())
+	f.must(err)
+	if !r.OK() {
+		t.Fatalf("check after the correction:\n%s", problemsText(r))
+	}
+	// A cash payment has no NTPN to correct.
+	cash := f.walk(paidPub, StepPayment)
+	f.must(f.s.HandOverProducts(f.ctx, f.off, cash.ID, []string{cash.Items[0].ID}))
+	if err := f.s.RecordCheck(f.ctx, f.off, cash.ID, CheckInput{Fault: FaultReceipt, Text: "NTPN", NTPN: "0A1B2C3D4E5F6G7K"}); err == nil || !strings.Contains(err.Error(), "NTPN") {
+		t.Fatalf("cash payment's NTPN: %v", err)
+	}
+}

@@ -24,6 +24,9 @@ func TestReceiptCorrectionChangesPayer(t *testing.T) {
 	h.typ("Nama wajib bayar harus CV Maju Bersama")
 	h.keys("enter")
 	h.sees("Nama wajib bayar", "Siti Aminah")
+	if scr := h.screen(); strings.Contains(scr, "NTPN") || strings.Contains(scr, "NTB") {
+		t.Fatalf("a cash payment's correction offers NTPN/NTB:\n%s", scr)
+	}
 	h.keys("ctrl+u")
 	h.typ("CV Maju Bersama")
 	h.keys("enter")
@@ -70,12 +73,66 @@ func TestReceiptCorrectionBankKeepsBillingName(t *testing.T) {
 	h.sees("Kode billing 820261126000009 te", "atas nama Siti Aminah (diterbitkan")
 	h.keys("ctrl+u")
 	h.typ("CV Maju Bersama")
-	h.keys("enter")
+	h.keys("enter", "enter", "enter") // NTPN and NTB kept as paid
 	h.until("the reissue", func() bool {
 		return strings.Contains(h.m.notice, "kode billing 820261126000009 tetap atas nama Siti Aminah")
 	})
 	if v := h.stored(id); v.Billing[0].Payer != "Siti Aminah" || v.ActiveInvoice(store.KindReceipt).Payer != "CV Maju Bersama" {
 		t.Fatalf("billing %+v kuitansi %+v", v.Billing[0], v.ActiveInvoice(store.KindReceipt))
+	}
+}
+
+// A bank payment's NTPN and NTB, printed on the kuitansi, are offered
+// prefilled at step 14 only with "Kuitansi perlu perbaikan"; a malformed
+// NTPN is refused naming the field with nothing saved, a corrected one
+// reaches the payment with a new kuitansi. Before, a typo made at step 11
+// could not be corrected anywhere.
+func TestReceiptCorrectionBankIdentifiers(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	id := h.walk(kindPaidPub, store.StepPrepare)
+	ctx, off := context.Background(), h.m.c.Officer.ID
+	if err := h.s.IssueBillingCode(ctx, off, id, "Siti Aminah", "820261126000009"); err != nil {
+		t.Fatal(err)
+	}
+	h.clk.Add(time.Hour)
+	if err := h.s.ConfirmBankPayment(ctx, off, id, "ABCD1234EFGH5678", "BRI123456789", time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.s.HandOverProducts(ctx, off, id, []string{h.stored(id).Items[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	old := *h.stored(id).ActiveInvoice(store.KindReceipt)
+	h.update(frame.NavigateMsg{To: frame.ScreenVisit, VisitID: id})
+	h.settle()
+	h.atStep(store.StepCheck)
+	h.keys("p") // Produk perlu perbaikan: nothing of the payment offered
+	h.sees("[Produk perlu perbaikan]")
+	if scr := h.screen(); strings.Contains(scr, "NTPN") {
+		t.Fatalf("a product fault offers the NTPN:\n%s", scr)
+	}
+	h.keys("k")
+	h.sees("[Kuitansi perlu perbaikan]")
+	h.keys("enter")
+	h.typ("NTPN salah ketik")
+	h.keys("enter", "enter") // past the payer, kept
+	h.sees("NTPN", "ABCD1234EFGH5678", "NTB", "BRI123456789")
+	h.keys("ctrl+u")
+	h.typ("ABCD1234")
+	h.keys("ctrl+s")
+	h.until("the refusal", func() bool { return strings.Contains(h.m.errLine, "NTPN: harus 16 huruf atau angka") })
+	if v := h.stored(id); v.Payment.NTPN != "ABCD1234EFGH5678" || v.ActiveInvoice(store.KindReceipt).Number != old.Number || v.Corrections != 0 {
+		t.Fatalf("a refused NTPN saved something: %+v", v.Payment)
+	}
+	h.keys("ctrl+u")
+	h.typ("ABCD1234EFGH5679")
+	h.keys("enter", "ctrl+u")
+	h.typ("BRI987654321")
+	h.keys("enter")
+	h.until("the reissue", func() bool { return strings.Contains(h.m.notice, "dibatalkan; kuitansi baru") })
+	v := h.stored(id)
+	nw := v.ActiveInvoice(store.KindReceipt)
+	if v.Payment.NTPN != "ABCD1234EFGH5679" || v.Payment.NTB != "BRI987654321" || nw == nil || nw.Number == old.Number || nw.Amount != old.Amount {
+		t.Fatalf("payment %+v, kuitansi %+v", v.Payment, nw)
 	}
 }
 

@@ -117,7 +117,11 @@ func (e *paymentEd) body(v *store.Visit, w int) ([]string, int) {
 		if kw := v.ActiveInvoice(store.KindReceipt); kw != nil {
 			head = append(head, kv(e.c, store.KindReceipt.Label(), kw.Number, w)...)
 		}
-		note := "Pembayaran sudah diterima dan tidak dapat diubah. Nama wajib bayar pada kuitansi diperbaiki di langkah 14 (Kuitansi perlu perbaikan); jumlahnya tetap."
+		what := "Nama wajib bayar"
+		if p.Method == store.MethodBank {
+			what = "Nama wajib bayar, NTPN dan NTB"
+		}
+		note := "Pembayaran sudah diterima dan tidak dapat diubah. " + what + " pada kuitansi diperbaiki di langkah 14 (Kuitansi perlu perbaikan); jumlahnya tetap."
 		return append(head, append([]string{""}, frame.WrapStyled(st.Dim, note, w)...)...), 0
 	}
 	now := e.c.Store.Now()

@@ -113,11 +113,13 @@ func (e *handoverEd) submit(*store.Visit) tea.Cmd {
 }
 
 // Step 14: the visitor checks kuitansi and products. A receipt fault
-// reissues the kuitansi with its payer's name as corrected here; the
-// amount is the money received and is not offered for change.
+// reissues the kuitansi with its payer's name and, for a bank payment, its
+// NTPN and NTB as corrected here; the amount is the money received and is
+// not offered for change.
 type checkEd struct {
 	formEd
-	id string
+	id   string
+	bank bool // paid by bank: NTPN and NTB are offered for correction
 }
 
 const (
@@ -130,6 +132,11 @@ func newCheckEd(c *frame.Context, v *store.Visit) *checkEd {
 	opts := []string{checkOK, checkProduct}
 	hint := "Produk: kembali ke langkah 10 (siapkan) dan 13."
 	payer, payerHint := "", "Nama yang dicetak pada kuitansi baru; boleh nama instansi."
+	var ntpn, ntb string
+	bank := v.Paid() && v.Payment.Method == store.MethodBank
+	if bank {
+		ntpn, ntb = v.Payment.NTPN, v.Payment.NTB
+	}
 	if v.Paid() {
 		opts = append(opts, checkReceipt)
 		hint += " Kuitansi: nomor lama dibatalkan, kuitansi baru diterbitkan dengan isian yang diperbaiki; jumlahnya tetap."
@@ -142,8 +149,10 @@ func newCheckEd(c *frame.Context, v *store.Visit) *checkEd {
 		form.ChoiceF("result", "Hasil pengecekan", opts, checkOK).WithHint(hint),
 		form.TextF("text", "Permintaan perbaikan", ""),
 		form.TextF("payer", "Nama wajib bayar", payer).WithHint(payerHint),
+		form.TextF("ntpn", "NTPN", ntpn).WithHint("Seperti pada bukti setor bank; 16 huruf/angka."),
+		form.TextF("ntb", "NTB", ntb),
 	)
-	e := &checkEd{formEd{c: c, F: f}, v.ID}
+	e := &checkEd{formEd{c: c, F: f}, v.ID, bank}
 	e.sync()
 	return e
 }
@@ -166,6 +175,8 @@ func (e *checkEd) sync() {
 	r := e.F.Val("result")
 	e.F.Get("text").Hidden = r == checkOK
 	e.F.Get("payer").Hidden = r != checkReceipt
+	e.F.Get("ntpn").Hidden = r != checkReceipt || !e.bank
+	e.F.Get("ntb").Hidden = r != checkReceipt || !e.bank
 	e.F.FixFocus()
 }
 
@@ -196,6 +207,9 @@ func (e *checkEd) submit(*store.Visit) tea.Cmd {
 		in.Fault = store.FaultProduct
 	case checkReceipt:
 		in.Fault, in.Payer = store.FaultReceipt, e.F.Val("payer")
+		if e.bank {
+			in.NTPN, in.NTB = e.F.Val("ntpn"), e.F.Val("ntb")
+		}
 	}
 	return saveStep(e.c, e.id, store.StepCheck, func(ctx context.Context, st *store.Store, actor, id string) error {
 		return st.RecordCheck(ctx, actor, id, in)
