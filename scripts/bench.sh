@@ -33,7 +33,7 @@ for a in "$@"; do
 	--merge) merge=1 ;;
 	--merge-only) merge=1 others=0 ;;
 	-h | --help)
-		sed -n '2,22p' "$0"
+		sed -n '2,21p' "$0"
 		exit 0
 		;;
 	*)
