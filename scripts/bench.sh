@@ -154,7 +154,7 @@ merge_step() {
 	rps=$(awk -v v="$rows" -v s="$s1" 'BEGIN { printf "%.0f", v / s }')
 	share=$(awk -v a="$s2" -v b="$s1" 'BEGIN { printf "%.1f", 100 * a / b }')
 	row "17 merge 5 counters × 10 years" \
-		"$visits visits, $rows rows in ${s1} s (${c1} s CPU): $vps visits/s, $rps rows/s; archive $mb MB; $(sed -n 1p "$work/load")" \
+		"$visits visits, $rows rows in ${s1} s: $vps visits/s, $rps rows/s (${c1} s CPU: $(awk -v v="$visits" -v s="$c1" 'BEGIN { printf "%.0f", v / s }') visits per CPU-second); archive $mb MB; $(sed -n 1p "$work/load")" \
 		"≥ 2000 visits/s" "$(ge "$vps" 2000)"
 	row "17 merge: peak RSS" "$(rss_mb "$work/gabung1") MB (/usr/bin/time -v loket gabung)" "≤ 200 MB" "$(le "$(rss_mb "$work/gabung1")" 200)"
 	row "17 second merge of unchanged sources" "${s2} s = ${share} % of the first" "≤ 10 %" "$(le "$share" 10)"
