@@ -44,8 +44,8 @@ func (a *Store) mergeSource(ctx context.Context, src, name string) (r MergeResul
 	// The merge's INSERT … SELECT of a whole table keeps its temporary
 	// structures (the statement journal, sorts) in a temporary file that
 	// is unlinked at once, not in memory as the store's temp_store(MEMORY)
-	// would: one counter's ten demo years peaked at 381 MB of RSS in
-	// memory, 40 MB with a file, for the same CPU (docs/benchmarks.md).
+	// would: one counter's ten demo years peaked at 373 MiB of RSS in
+	// memory, 39 MiB with a file, for the same CPU (docs/benchmarks.md).
 	// Set back before the connection returns to the pool; changing it
 	// drops the temporary tables, which the merge has dropped by then.
 	if _, err := conn.ExecContext(ctx, `PRAGMA temp_store = FILE`); err != nil {
