@@ -7,6 +7,12 @@
 #   scripts/bench.sh --no-decade   without what needs ten years of data:
 #                                  startup, quick check, backup, decade export
 #   scripts/bench.sh --decade      the default, spelled out
+#   scripts/bench.sh --merge       also issue 17's scale: five counters'
+#                                  decades merged by loket gabung, merged
+#                                  again, a year exported from the archive
+#                                  (a first run generates four more demo
+#                                  decades, counters B–E: many minutes)
+#   scripts/bench.sh --merge-only  that step alone
 #
 # Demo databases are cached in ${TMPDIR:-/tmp}/loket-bench under names
 # holding the schema version, days, last day and seed; the Go benchmarks
@@ -18,12 +24,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 decade=1
+merge=0
+others=1
 for a in "$@"; do
 	case "$a" in
 	--decade) decade=1 ;;
 	--no-decade) decade=0 ;;
+	--merge) merge=1 ;;
+	--merge-only) merge=1 others=0 ;;
 	-h | --help)
-		sed -n '2,16p' "$0"
+		sed -n '2,21p' "$0"
 		exit 0
 		;;
 	*)
@@ -68,6 +78,96 @@ wall() { # seconds of wall clock in a /usr/bin/time -v report
 	awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"
 }
 rss_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+cpu_s() { awk -F': ' '/(User|System) time/ { s += $2 } END { printf "%.1f", s }' "$1"; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 <= b + 0) ? "yes" : "NO" }'; }
+ge() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 >= b + 0) ? "yes" : "NO" }'; }
+
+rowsfmt=() # the table, one row per line: goal|figure|target|met
+row() { rowsfmt+=("$1|$2|$3|$4"); }
+table() {
+	echo
+	echo "| goal | figure | target | met? |"
+	echo "|---|---|---|---|"
+	for r in "${rowsfmt[@]}"; do
+		IFS='|' read -r g f t m <<<"$r"
+		echo "| $g | $f | $t | $m |"
+	done
+	if [ -n "${BENCH_KEEP:-}" ]; then
+		echo
+		echo "raw outputs: $work"
+	fi
+}
+
+# Issue 17's scale: counters A–E of office 1906 (seed 1; counter A is the
+# decade above), ten years each, merged into a new archive by loket
+# gabung with every conflict check on; the same five merged again (nothing
+# new: each origin is read past its last merged sequence only); a year
+# exported from the archive. BenchmarkMergeDecades (store/demo) merges the
+# same cached files.
+merge_step() {
+	local srcs=() k f
+	for k in A B C D E; do
+		if [ $k = A ]; then
+			f=$(cached 3650)
+		else
+			f="$cache/demo-v$schema-3650d-$until-s$seed-k$k.db"
+		fi
+		if [ ! -f "$f" ]; then
+			echo "bench: generating counter $k's ten demo years once into $f (minutes)" >&2
+			if [ $k = A ]; then
+				"$bin" demo --db "$f.part" --days 3650 --until $until --seed $seed >/dev/null
+			else
+				"$bin" demo --db "$f.part" --days 3650 --until $until --seed $seed --loket $k >/dev/null
+			fi
+			mv "$f.part" "$f"
+		fi
+		srcs+=("$f")
+	done
+	local archive="$work/arsip.db"
+	echo "bench: loket gabung of five decades, then again" >&2
+	echo "load before the merge: $(cut -d' ' -f1-3 /proc/loadavg)" >"$work/load"
+	timed "$work/gabung1" "$bin" gabung --ke "$archive" "${srcs[@]}"
+	timed "$work/gabung2" "$bin" gabung --ke "$archive" "${srcs[@]}"
+	echo "load after the merges: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$work/load"
+	local from_year
+	from_year=$(date -d "$until -364 days" +%F)
+	echo "bench: loket export of a year from the archive" >&2
+	timed "$work/gabungexp" "$bin" export --db "$archive" --from "$from_year" --to $until --out "$work/"
+	# Visits in the archive, from the export of the whole ten years would
+	# cost minutes: counted by SQLite itself when its shell or Python is there.
+	local visits
+	if command -v sqlite3 >/dev/null 2>&1; then
+		visits=$(sqlite3 "file:$archive?mode=ro" 'SELECT count(*) FROM visits')
+	else
+		visits=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True).execute("SELECT count(*) FROM visits").fetchone()[0])' "$archive")
+	fi
+	# "… N catatan baru, N diperbarui, N baris audit, …" per source
+	local rows
+	rows=$(sed -n 's/.*: \([0-9]*\) catatan baru, \([0-9]*\) diperbarui, \([0-9]*\) baris audit,.*/\1 \2 \3/p' "$work/gabung1" | awk '{ s += $1 + $2 + $3 } END { print s }')
+	local s1 s2 c1 mb
+	s1=$(wall "$work/gabung1")
+	s2=$(wall "$work/gabung2")
+	c1=$(cpu_s "$work/gabung1")
+	mb=$(awk -v n="$(stat -c %s "$archive")" 'BEGIN { printf "%.0f", n / 1e6 }')
+	local vps rps share
+	vps=$(awk -v v="$visits" -v s="$s1" 'BEGIN { printf "%.0f", v / s }')
+	rps=$(awk -v v="$rows" -v s="$s1" 'BEGIN { printf "%.0f", v / s }')
+	share=$(awk -v a="$s2" -v b="$s1" 'BEGIN { printf "%.1f", 100 * a / b }')
+	row "17 merge 5 counters × 10 years" \
+		"$visits visits, $rows rows in ${s1} s: $vps visits/s, $rps rows/s (${c1} s CPU: $(awk -v v="$visits" -v s="$c1" 'BEGIN { printf "%.0f", v / s }') visits per CPU-second); archive $mb MB; $(sed -n 1p "$work/load")" \
+		"≥ 2000 visits/s" "$(ge "$vps" 2000)"
+	row "17 merge: peak RSS" "$(rss_mb "$work/gabung1") MB (/usr/bin/time -v loket gabung)" "≤ 200 MB" "$(le "$(rss_mb "$work/gabung1")" 200)"
+	row "17 second merge of unchanged sources" "${s2} s = ${share} % of the first" "≤ 10 %" "$(le "$share" 10)"
+	row "17 export a year from the archive" \
+		"$(wall "$work/gabungexp") s, peak RSS $(rss_mb "$work/gabungexp") MB ($(sed -n 's/^\([0-9]*\) kunjungan,.*/\1/p' "$work/gabungexp") visits)" \
+		"≤ 200 MB" "$(le "$(rss_mb "$work/gabungexp")" 200)"
+}
+
+if [ $others = 0 ]; then
+	merge_step
+	table
+	exit 0
+fi
 
 # Goal 6: a year of demo data, from scratch.
 echo "bench: loket demo --days 365" >&2
@@ -111,7 +211,6 @@ best() {
 		END { print min }' "$1"
 }
 ms() { awk -v n="$1" 'BEGIN { printf "%.2f", n / 1e6 }'; }
-le() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 <= b + 0) ? "yes" : "NO" }'; }
 
 export_ns=$(best "$work/export.txt" ExportYear)
 floor_ns=$(best "$work/export.txt" StreamWriterFloor)
@@ -121,9 +220,6 @@ rows=$(best "$work/export.txt" ExportYear rows)
 visits=$(best "$work/export.txt" ExportYear visits)
 export_allocs=$(best "$work/export.txt" ExportYear allocs/op)
 floor_allocs=$(best "$work/export.txt" StreamWriterFloor allocs/op)
-
-rowsfmt=() # the table, one row per line: goal|figure|target|met
-row() { rowsfmt+=("$1|$2|$3|$4"); }
 
 row "1 export a year vs excelize floor" \
 	"$(ms "$export_ns") ms vs $(ms "$floor_ns") ms = ${ratio}× ($visits visits, $rows rows; $export_allocs vs $floor_allocs allocs/op; SQLite read alone $(ms "$read_ns") ms)" \
@@ -176,15 +272,7 @@ commit=$(best "$work/store.txt" StepCommit)
 load=$(best "$work/store.txt" LoadVisit)
 row "5 save one step, synchronous=FULL" "$(ms "$commit") ms (load a visit $(ms "$load") ms)" "reported" "—"
 row "6 loket demo --days 365" "${demo_s} s ($demo_visits visits)" "≤ 10 s" "$(le "$demo_s" 10)"
-
-echo
-echo "| goal | figure | target | met? |"
-echo "|---|---|---|---|"
-for r in "${rowsfmt[@]}"; do
-	IFS='|' read -r g f t m <<<"$r"
-	echo "| $g | $f | $t | $m |"
-done
-if [ -n "${BENCH_KEEP:-}" ]; then
-	echo
-	echo "raw outputs: $work"
+if [ $merge = 1 ]; then
+	merge_step
 fi
+table
