@@ -151,10 +151,10 @@ type Form struct {
 	Focus  int
 	Styles *frame.Styles // the styles the inputs were given
 	Dirty  bool          // the officer changed something since it was filled
-	// EnterSays is what enter does now when the screen takes it from the
-	// form ("ambil Siti Aminah" on a highlighted lookup match); "" when
-	// enter walks the form.
-	EnterSays string
+	// EnterSays, when set, says what enter does now if the screen takes it
+	// from the form ("ambil Siti Aminah" on a highlighted lookup match);
+	// "" when enter walks the form. Asked at each draw, never stored.
+	EnterSays func() string
 	// PickMoves: the screen moves on after a pick by number or y/t, as
 	// enter would (PickKey); the line under a choice says so. Off, a pick
 	// only chooses.

@@ -182,8 +182,10 @@ func (fl *Field) Render(st *frame.Styles, on bool, w int) []string {
 // to choose, how to take a proposed value, and what enter does now (the
 // next field, or saving on the last), so it cannot be missed.
 func (f *Form) how(fl *Field) string {
-	if f.EnterSays != "" {
-		return "▸ enter " + f.EnterSays // the screen took enter for now
+	if f.EnterSays != nil {
+		if says := f.EnterSays(); says != "" {
+			return "▸ enter " + says // the screen took enter for now
+		}
 	}
 	enter := "enter simpan"
 	if i := f.EnterTarget(); i >= 0 {

@@ -84,6 +84,7 @@ func NewGuestEd(c *frame.Context, v *store.Visit) *GuestEd {
 	if v.VisitorID != "" && v.Returning {
 		e.chosen = g.Name
 	}
+	f.EnterSays = e.enterSays
 	e.sync()
 	return e
 }
@@ -113,6 +114,15 @@ func (e *GuestEd) keys() []key.Binding {
 		return []key.Binding{e.choose, e.dismiss}
 	}
 	return nil
+}
+
+// enterSays is what enter does while a match is highlighted: it takes
+// that person, not "lanjut"; "" otherwise.
+func (e *GuestEd) enterSays() string {
+	if p := e.highlighted(); p != nil {
+		return "ambil " + p.Guest.Name
+	}
+	return ""
 }
 
 // highlighted is the match enter takes now, or nil.
@@ -313,10 +323,6 @@ func (e *GuestEd) body(_ *store.Visit, w int) ([]string, int) {
 	if e.chosen != "" {
 		head = append(head, frame.WrapStyled(st.OK, "Pengunjung lama: "+e.chosen+". Isian yang diubah memperbarui datanya.", w)...)
 		head = append(head, "")
-	}
-	e.F.EnterSays = ""
-	if p := e.highlighted(); p != nil {
-		e.F.EnterSays = "ambil " + p.Guest.Name // not "lanjut": enter takes them
 	}
 	lines, focus := e.F.Lines(w, form.Under(func(fl *form.Field) []string {
 		if fl.Key != e.field || e.F.Cur() != fl {
