@@ -312,12 +312,8 @@ func (s *Store) ConfirmBankPayment(ctx context.Context, actor, visitID, ntpn, nt
 			return refuse(ErrBillingExpired, "Kode billing %s kedaluwarsa sejak %s WIB; buat kode billing baru", b.Code,
 				b.ExpiresAt.In(valid.WIB).Format("02-01-2006 15:04"))
 		}
-		var dup int
-		if err := s.cached(tx).QueryRowContext(ctx, `SELECT count(*) FROM payments WHERE ntpn = ?`, ntpn).Scan(&dup); err != nil {
+		if err := s.ntpnFree(ctx, tx, ntpn, ""); err != nil {
 			return err
-		}
-		if dup > 0 {
-			return refuse(ErrConflict, "NTPN %s sudah tercatat pada pembayaran lain", ntpn)
 		}
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE billing_codes SET status = ? WHERE id = ?`, BillingPaid, b.ID); err != nil {
 			return err
@@ -327,4 +323,17 @@ func (s *Store) ConfirmBankPayment(ctx context.Context, actor, visitID, ntpn, nt
 		}
 		return s.setStep(ctx, tx, v, StepPayment, StateDone, "", actor)
 	})
+}
+
+// ntpnFree refuses an NTPN that a payment other than the one with ID self
+// ("" for a new payment) already holds: one bank receipt, one payment.
+func (s *Store) ntpnFree(ctx context.Context, tx *sql.Tx, ntpn, self string) error {
+	var dup int
+	if err := s.cached(tx).QueryRowContext(ctx, `SELECT count(*) FROM payments WHERE ntpn = ? AND id <> ?`, ntpn, self).Scan(&dup); err != nil {
+		return err
+	}
+	if dup > 0 {
+		return refuse(ErrConflict, "NTPN %s sudah tercatat pada pembayaran lain", ntpn)
+	}
+	return nil
 }

@@ -52,12 +52,8 @@ func (s *Store) correctReceipt(ctx context.Context, tx *sql.Tx, actor string, v 
 	}
 	if ntpn != p.NTPN || ntb != p.NTB {
 		if ntpn != p.NTPN {
-			var dup int
-			if err := s.cached(tx).QueryRowContext(ctx, `SELECT count(*) FROM payments WHERE ntpn = ? AND id <> ?`, ntpn, p.ID).Scan(&dup); err != nil {
+			if err := s.ntpnFree(ctx, tx, ntpn, p.ID); err != nil {
 				return err
-			}
-			if dup > 0 {
-				return refuse(ErrConflict, "NTPN %s sudah tercatat pada pembayaran lain", ntpn)
 			}
 		}
 		var paidAt string
