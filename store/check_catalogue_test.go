@@ -221,6 +221,14 @@ BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END`}, "skema", "pemicu audit
 	{"cancelled visit left waiting at the bank", []string{`UPDATE visit_steps SET state = 'waiting' WHERE step = 11 AND visit_id = (SELECT v.id FROM visits v
 		JOIN visit_steps s ON s.visit_id = v.id AND s.step = 11 WHERE v.status = 'Batal' AND s.state = 'pending' ORDER BY v.arrived_at LIMIT 1)`},
 		"kode billing", "langkah 11 menunggu pembayaran bank tanpa kode billing aktif"},
+
+	// A visit's steps are sealed in the trail when it closes (steps_seal.go)
+	// instead of one audit row per step: an edit of a closed visit's step
+	// row that breaks no other rule is found by the seal.
+	{"finished visit's step given to another officer", []string{`UPDATE visit_steps SET officer_id = (SELECT o.id FROM officers o
+		WHERE o.id <> coalesce(visit_steps.officer_id, '') ORDER BY o.id LIMIT 1) WHERE step = 5 AND visit_id = ` + finished}, "langkah", "tidak sama dengan yang disegel jejak audit"},
+	{"finished visit's step time moved a second", []string{`UPDATE visit_steps SET done_at = strftime('%Y-%m-%dT%H:%M:%S', done_at, '+1 second') || '.000000Z' WHERE step = 10 AND visit_id = ` + finished}, "langkah", "tidak sama dengan yang disegel jejak audit"},
+	{"cancelled visit's pending step marked not applicable", []string{`UPDATE visit_steps SET state = 'na', reason = 'tidak berlaku' WHERE step = 16 AND visit_id = (SELECT id FROM visits WHERE status = 'Batal' ORDER BY arrived_at LIMIT 1)`}, "langkah", "tidak sama dengan yang disegel jejak audit"},
 }
 
 // Every edit of the catalogue is found on its own copy of the demo

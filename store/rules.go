@@ -140,6 +140,11 @@ func (s *Store) setStep(ctx context.Context, tx *sql.Tx, v *Visit, n int, state 
 	}
 	old := v.Steps[n-1].State
 	v.Steps[n-1] = Step{Num: n, State: state, Reason: reason, OfficerID: actor, DoneAt: nullTime(done)}
+	// Forward progress is the step row itself, sealed in the trail when the
+	// visit closes (steps_seal.go); what takes a record back is a row now.
+	if old != StateDone && (old != StateWaiting || state != StatePending) {
+		return nil
+	}
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)
 	a.change(fmt.Sprintf("langkah_%d", n), old, state)
 	return a.err
@@ -232,6 +237,7 @@ func (s *Store) close(ctx context.Context, tx *sql.Tx, v *Visit, actor string, s
 	if reason != "" {
 		a.textChange("status_reason", v.StatusReason, reason)
 	}
+	s.sealSteps(ctx, tx, a, v.ID)
 	v.Status, v.StatusReason, v.FinishedAt, v.SuspendedAt, v.SuspendedSecs = status, reason, now, time.Time{}, susp
 	return a.err
 }

@@ -209,3 +209,24 @@ func FuzzParseCode(f *testing.F) {
 
 // golden is the hash of rows(1)[0] after Genesis.
 const golden = "dfb5b1cbad6cedb74188e8e73b5dd2f6321e9688d7243284391d98d3b8c48fc2"
+
+func TestSealTellsEveryPartAndBoundary(t *testing.T) {
+	base := Seal("1", "done", "OFF1", "2026-10-08T02:28:57.000000Z")
+	if len(base) != 20 {
+		t.Fatalf("seal %q: want 20 characters", base)
+	}
+	if again := Seal("1", "done", "OFF1", "2026-10-08T02:28:57.000000Z"); again != base {
+		t.Fatalf("the same parts sealed %q then %q", base, again)
+	}
+	for _, parts := range [][]string{
+		{"1", "done", "OFF2", "2026-10-08T02:28:57.000000Z"},     // another officer
+		{"1", "done", "OFF1", "2026-10-08T02:28:58.000000Z"},     // another time
+		{"1", "na", "OFF1", "2026-10-08T02:28:57.000000Z"},       // another state
+		{"1", "doneOFF1", "", "2026-10-08T02:28:57.000000Z"},     // the same bytes, another boundary
+		{"1", "done", "OFF1", "2026-10-08T02:28:57.000000Z", ""}, // one part more
+	} {
+		if got := Seal(parts...); got == base {
+			t.Errorf("Seal(%q) = Seal of the original parts", parts)
+		}
+	}
+}
