@@ -1,0 +1,79 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// A file written before the seal (the v1 fixture, upgraded) holds visits
+// whose steps were audited row by row. Closing one of its open visits now
+// seals its steps as they stand; check passes on the mix, and an edit of
+// the sealed steps is found while the same edit of an old closed visit is
+// left to the rules it always had.
+func TestSealOnAnUpgradedFile(t *testing.T) {
+	ctx := context.Background()
+	p := copyV1(t)
+	if _, err := Upgrade(ctx, p, UpgradeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, err := s.OpenVisits(ctx)
+	if err != nil || len(open) == 0 {
+		t.Fatalf("open visits of the v1 fixture: %d, %v", len(open), err)
+	}
+	o, err := s.AddOfficer(ctx, "Petugas Baru", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := open[0].ID
+	if err := s.Cancel(ctx, o.ID, id, "pengunjung pulang"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	db := rawDB(t, p)
+	var seals, oldRows int
+	if err := db.QueryRow(`SELECT count(*) FROM audit WHERE entity_id = ? AND action = 'segel_langkah'`, id).Scan(&seals); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow(`SELECT count(*) FROM audit WHERE entity_id = ? AND field LIKE 'langkah\_%' ESCAPE '\'`, id).Scan(&oldRows); err != nil {
+		t.Fatal(err)
+	}
+	if seals != 1 || oldRows == 0 {
+		t.Fatalf("the cancelled v1 visit has %d seals and %d step rows of the old trail; want 1 and some", seals, oldRows)
+	}
+	r, err := Check(ctx, p)
+	if err != nil || !r.OK() {
+		t.Fatalf("check of the mixed file: %v\n%s", err, problemsText(r))
+	}
+
+	// The same edit on the sealed visit and on a v1 visit closed before.
+	var oldClosed string
+	if err := db.QueryRow(`SELECT v.id FROM visits v WHERE v.status = 'Batal' AND v.id <> ?
+		AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.entity_id = v.id AND a.action = 'segel_langkah') ORDER BY v.id LIMIT 1`, id).Scan(&oldClosed); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{id, oldClosed} {
+		if _, err := db.Exec(`UPDATE visit_steps SET officer_id = ? WHERE visit_id = ? AND step = 1`, o.ID, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	r, err = Check(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	for _, pr := range r.Problems {
+		if pr.Area == "langkah" && strings.Contains(pr.Msg, "disegel") {
+			found = append(found, pr.Msg)
+		}
+	}
+	if len(found) != 1 || !strings.Contains(found[0], open[0].Queue) {
+		t.Fatalf("seal findings %q; want one, naming %s", found, open[0].Queue)
+	}
+}
