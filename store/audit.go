@@ -118,17 +118,25 @@ func (s *Store) RecordEvent(ctx context.Context, actor, entity, entityID, action
 	})
 }
 
-// LastChange is when the latest change was recorded (every change leaves
-// an audit row), zero on a database without any. Rows that only record
+// lastChangeQuery reads the latest change: each counter's latest audit row
+// that changes something (by primary key, from the newest), and the latest
+// save of an open visit (through visits_status). A closed visit's last save
+// is its close, which is an audit row.
+const lastChangeQuery = `SELECT max(coalesce((SELECT max(at) FROM (SELECT (SELECT at FROM audit a
+	WHERE a.origin = k.id AND a.action NOT IN ('tampil_nomor_identitas', 'cetak', 'tanpa_samaran', 'pin_salah') ORDER BY a.seq DESC LIMIT 1) AS at
+	FROM counters k)), ''), coalesce((SELECT max(updated_at) FROM visits WHERE status = 'Berjalan'), ''))`
+
+// LastChange is when the latest change was recorded, zero on a database
+// without any: the latest audit row, or the latest save of an open visit
+// (visits.updated_at, which every step's save sets: a step's first record
+// is not an audit row of its own, visit_seal.go). Rows that only record
 // that something was shown or printed (an ID number revealed, a document
 // printed, an export without masking) change nothing a workbook holds and
 // are passed over. A workbook written before it may be out of date.
 func (s *Store) LastChange(ctx context.Context) (time.Time, error) {
 	var at string
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := s.cached(tx).QueryRowContext(ctx, `SELECT coalesce(max(at), '') FROM (SELECT (SELECT at FROM audit a
-			WHERE a.origin = k.id AND a.action NOT IN ('tampil_nomor_identitas', 'cetak', 'tanpa_samaran', 'pin_salah') ORDER BY a.seq DESC LIMIT 1) AS at
-			FROM counters k)`).Scan(&at)
+		err := s.cached(tx).QueryRowContext(ctx, lastChangeQuery).Scan(&at)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}

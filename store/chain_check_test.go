@@ -66,7 +66,7 @@ func chainFinding(r CheckReport, want string) bool {
 // or a hash edited or removed breaks the chain at that row, and check names
 // the row. Each tampering is on its own copy; the untouched copy verifies.
 func TestChainFindsTamperingInTheMiddle(t *testing.T) {
-	clean := readFile(t, closedCopy(t, paidPub, microdata))
+	clean := readFile(t, closedCopy(t, paidPub, microdata, zeroPub, paidPub))
 	r, err := Check(context.Background(), copyOf(t, clean))
 	if err != nil {
 		t.Fatal(err)

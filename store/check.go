@@ -45,7 +45,8 @@ const maxProblems = 50
 //   - integritas: PRAGMA integrity_check (the file's structure);
 //   - kunci asing: PRAGMA foreign_key_check (no record points at a missing one);
 //   - kunjungan: every visit has its 16 step rows; a closed visit has its
-//     finishing time;
+//     finishing time, and its record (non-personal columns and step rows)
+//     equals the seal the trail wrote when it was closed (visit_seal.go);
 //   - pembayaran: every payment equals its visit's total, the sum of its
 //     product lines, its invoice and its one valid kuitansi; no valid
 //     kuitansi without a payment; a paid visit is not Batal or Dirujuk;
@@ -53,8 +54,6 @@ const maxProblems = 50
 //     and 12 only, not applicable; done steps in an allowed order (1–9 in
 //     turn, 10–12 after them, 13 after 10–12, then 14, 15, 16 last); step 11
 //     done exactly when there is a payment; every product line handed over;
-//     a closed visit's step rows equal the seal the trail wrote when it was
-//     closed (steps_seal.go);
 //   - penyerahan: no product handed over before it was prepared, before the
 //     payment, or before the SPPD was received, nor while payment is pending;
 //   - audit: see checker.audit (check_audit.go) for what can and cannot be
@@ -104,7 +103,7 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	c.fail("kunjungan", c.loadVisits())
 	c.constraints() // after loadVisits: its findings name the visit
 	c.stepRows()
-	c.stepSeals() // steps_seal.go
+	c.seals() // visit_seal.go
 	c.payments()
 	c.finished()
 	c.handovers()

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -74,13 +75,25 @@ func makeCatalogueDB() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var visit string
+	var visit, visitor string
 	err = raw.QueryRow(`SELECT visit_id FROM payments WHERE method = 'Tunai' ORDER BY paid_at DESC LIMIT 1`).Scan(&visit)
+	if err == nil {
+		err = raw.QueryRow(`SELECT id FROM visitors ORDER BY id LIMIT 1`).Scan(&visitor)
+	}
 	raw.Close()
 	if err != nil {
 		return nil, err
 	}
 	if _, err := s.ReissueDocument(ctx, "", visit, "kuitansi", "Nama wajib bayar salah ketik"); err != nil {
+		return nil, err
+	}
+	// A person's record corrected on request: a personal audit row.
+	p, err := s.Visitor(ctx, visitor)
+	if err != nil {
+		return nil, err
+	}
+	p.Guest.Phone = "0819-0000-1234"
+	if err := s.UpdateVisitor(ctx, "", visitor, store.GuestInput{Guest: p.Guest, BirthYear: strconv.Itoa(p.Guest.BirthYear)}); err != nil {
 		return nil, err
 	}
 	if err := s.Close(); err != nil {
@@ -222,13 +235,18 @@ BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END`}, "skema", "pemicu audit
 		JOIN visit_steps s ON s.visit_id = v.id AND s.step = 11 WHERE v.status = 'Batal' AND s.state = 'pending' ORDER BY v.arrived_at LIMIT 1)`},
 		"kode billing", "langkah 11 menunggu pembayaran bank tanpa kode billing aktif"},
 
-	// A visit's steps are sealed in the trail when it closes (steps_seal.go)
-	// instead of one audit row per step: an edit of a closed visit's step
-	// row that breaks no other rule is found by the seal.
+	// A visit's record is sealed in the trail when it closes (visit_seal.go)
+	// instead of one audit row per step and per first value: an edit of a
+	// closed visit's step rows or values that breaks no other rule is found
+	// by the seal.
 	{"finished visit's step given to another officer", []string{`UPDATE visit_steps SET officer_id = (SELECT o.id FROM officers o
-		WHERE o.id <> coalesce(visit_steps.officer_id, '') ORDER BY o.id LIMIT 1) WHERE step = 5 AND visit_id = ` + finished}, "langkah", "tidak sama dengan yang disegel jejak audit"},
-	{"finished visit's step time moved a second", []string{`UPDATE visit_steps SET done_at = strftime('%Y-%m-%dT%H:%M:%S', done_at, '+1 second') || '.000000Z' WHERE step = 10 AND visit_id = ` + finished}, "langkah", "tidak sama dengan yang disegel jejak audit"},
-	{"cancelled visit's pending step marked not applicable", []string{`UPDATE visit_steps SET state = 'na', reason = 'tidak berlaku' WHERE step = 16 AND visit_id = (SELECT id FROM visits WHERE status = 'Batal' ORDER BY arrived_at LIMIT 1)`}, "langkah", "tidak sama dengan yang disegel jejak audit"},
+		WHERE o.id <> coalesce(visit_steps.officer_id, '') ORDER BY o.id LIMIT 1) WHERE step = 5 AND visit_id = ` + finished}, "kunjungan", "tidak sama dengan yang disegel jejak audit"},
+	{"finished visit's step time moved a second", []string{`UPDATE visit_steps SET done_at = strftime('%Y-%m-%dT%H:%M:%S', done_at, '+1 second') || '.000000Z' WHERE step = 10 AND visit_id = ` + finished}, "kunjungan", "tidak sama dengan yang disegel jejak audit"},
+	{"finished visit's agreement flipped", []string{`UPDATE visits SET agreed = 0 WHERE id = ` + finished}, "kunjungan", "tidak sama dengan yang disegel jejak audit"},
+	{"finished visit's consent withdrawn", []string{`UPDATE visits SET consent = 1 - consent WHERE id = ` + finished}, "kunjungan", "tidak sama dengan yang disegel jejak audit"},
+	{"finished visit's opening officer changed", []string{`UPDATE visits SET officer_id = (SELECT o.id FROM officers o
+		WHERE o.id <> visits.officer_id ORDER BY o.id LIMIT 1) WHERE id = ` + finished}, "kunjungan", "tidak sama dengan yang disegel jejak audit"},
+	{"cancelled visit's pending step marked not applicable", []string{`UPDATE visit_steps SET state = 'na', reason = 'tidak berlaku' WHERE step = 16 AND visit_id = (SELECT id FROM visits WHERE status = 'Batal' ORDER BY arrived_at LIMIT 1)`}, "kunjungan", "tidak sama dengan yang disegel jejak audit"},
 }
 
 // Every edit of the catalogue is found on its own copy of the demo

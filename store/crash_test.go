@@ -313,11 +313,11 @@ func verifySaved(t *testing.T, db *sql.DB, round int, saved []savedStep) {
 		"requested visit without items": `SELECT count(*) FROM visit_steps s WHERE s.step = 4 AND s.state = 'done'
 			AND NOT EXISTS (SELECT 1 FROM items i WHERE i.visit_id = s.visit_id)`,
 		// Step progress is sealed in the trail when a visit closes
-		// (steps_seal.go), in the transaction that closes it.
+		// (visit_seal.go), in the transaction that closes it.
 		"closed visit without the seal of its steps": `SELECT count(*) FROM visits v WHERE v.status <> 'Berjalan'
-			AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.entity_id = v.id AND a.action = 'segel_langkah')`,
+			AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.entity_id = v.id AND a.action = 'tutup')`,
 		"open visit with a seal": `SELECT count(*) FROM visits v WHERE v.status = 'Berjalan'
-			AND EXISTS (SELECT 1 FROM audit a WHERE a.entity_id = v.id AND a.action = 'segel_langkah')`,
+			AND EXISTS (SELECT 1 FROM audit a WHERE a.entity_id = v.id AND a.action = 'tutup')`,
 	}
 	for what, q := range queries {
 		if err := db.QueryRow(q).Scan(&bad); err != nil {

@@ -15,13 +15,15 @@ import (
 const clockSlack = 2 * time.Minute
 
 // NewestRecordTime returns the time of the newest record in the database:
-// the latest audit row (every change writes one), or the zero time for a
-// database with none. A PC whose CMOS battery died boots in the past; the
+// the latest audit row or the latest save of an open visit
+// (visits.updated_at; a closed visit's last save is its close, an audit
+// row), or the zero time for a database with neither. A PC whose CMOS battery died boots in the past; the
 // app compares this with the clock before the first save (ClockWarning).
 func (s *Store) NewestRecordTime(ctx context.Context) (time.Time, error) {
 	var at sql.NullString
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `SELECT max(at) FROM audit`).Scan(&at)
+		return tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(at) FROM audit), ''),
+			coalesce((SELECT max(updated_at) FROM visits WHERE status = 'Berjalan'), ''))`).Scan(&at)
 	})
 	if err != nil {
 		return time.Time{}, err

@@ -91,13 +91,18 @@ func (s *Store) RecordPurpose(ctx context.Context, actor, visitID, purpose, use 
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET purpose = ?, use = ? WHERE id = ?`, purpose, use, v.ID); err != nil {
 			return err
 		}
-		a := s.auditor(ctx, tx, actor, "visit", v.ID)
-		a.textChange("purpose", v.Purpose, purpose)
-		a.change("use", v.Use, use)
+		if !firstSave(v, StepPurpose) {
+			a := s.auditor(ctx, tx, actor, "visit", v.ID)
+			a.textChange("purpose", v.Purpose, purpose)
+			a.change("use", v.Use, use)
+			if a.err != nil {
+				return a.err
+			}
+		}
 		changed := v.Use != use && v.Step(StepRequest).State == StateDone
 		v.Purpose, v.Use = purpose, use
-		if a.err != nil || !changed {
-			return a.err
+		if !changed {
+			return nil
 		}
 		return s.requote(ctx, tx, actor, v)
 	})
@@ -192,7 +197,7 @@ func (s *Store) RecordRequest(ctx context.Context, actor, visitID string, in Req
 			return &valid.Error{Field: "Permintaan", Msg: err.Error()}
 		}
 		a := s.auditor(ctx, tx, actor, "visit", v.ID)
-		oldTotal := v.Total
+		first, oldTotal := firstSave(v, StepRequest), v.Total
 		if len(v.Items) > 0 {
 			if _, err := s.cached(tx).ExecContext(ctx, `DELETE FROM items WHERE visit_id = ?`, v.ID); err != nil {
 				return err
@@ -215,7 +220,9 @@ func (s *Store) RecordRequest(ctx context.Context, actor, visitID string, in Req
 		if err := s.applicability(ctx, tx, v); err != nil {
 			return err
 		}
-		a.change("total", oldTotal, v.Total)
+		if !first {
+			a.change("total", oldTotal, v.Total)
+		}
 		if a.err != nil {
 			return a.err
 		}

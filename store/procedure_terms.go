@@ -91,7 +91,9 @@ func (s *Store) RecordAgreement(ctx context.Context, actor, visitID string, in A
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET agreed = 1 WHERE id = ?`, v.ID); err != nil {
 			return err
 		}
-		a.change("agreed", v.Agreed != nil && *v.Agreed, true)
+		if !firstSave(v, StepAgreement) {
+			a.change("agreed", v.Agreed != nil && *v.Agreed, true)
+		}
 		return a.err
 	})
 }

@@ -141,7 +141,7 @@ func (s *Store) setStep(ctx context.Context, tx *sql.Tx, v *Visit, n int, state 
 	old := v.Steps[n-1].State
 	v.Steps[n-1] = Step{Num: n, State: state, Reason: reason, OfficerID: actor, DoneAt: nullTime(done)}
 	// Forward progress is the step row itself, sealed in the trail when the
-	// visit closes (steps_seal.go); what takes a record back is a row now.
+	// visit closes (visit_seal.go); what takes a record back is a row now.
 	if old != StateDone && (old != StateWaiting || state != StatePending) {
 		return nil
 	}
@@ -233,11 +233,10 @@ func (s *Store) close(ctx context.Context, tx *sql.Tx, v *Visit, actor string, s
 		}
 	}
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)
-	a.change("status", v.Status, status)
 	if reason != "" {
 		a.textChange("status_reason", v.StatusReason, reason)
 	}
-	s.sealSteps(ctx, tx, a, v.ID)
+	s.seal(ctx, tx, a, v.ID, status)
 	v.Status, v.StatusReason, v.FinishedAt, v.SuspendedAt, v.SuspendedSecs = status, reason, now, time.Time{}, susp
 	return a.err
 }

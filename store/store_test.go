@@ -360,4 +360,17 @@ func TestLastChange(t *testing.T) {
 	if at, err := f.s.LastChange(f.ctx); err != nil || !at.Equal(shown) {
 		t.Fatalf("after an ID number was shown: %v %v, want %v", at, err, shown)
 	}
+	// A step's first save is not an audit row of its own (visit_seal.go),
+	// yet it is a change a workbook holds.
+	f.clock.Add(time.Hour)
+	f.must(f.s.RecordRequest(f.ctx, f.off, v.ID, RequestInput{Items: []ItemInput{{Code: "PUB-EL", Title: "Statistik Daerah", Pages: 40}}}))
+	if at, err := f.s.LastChange(f.ctx); err != nil || !at.Equal(f.clock.Now()) {
+		t.Fatalf("after step 4 of an open visit: %v %v, want %v", at, err, f.clock.Now())
+	}
+	// Its close is an audit row, and the latest change after it.
+	f.clock.Add(time.Hour)
+	f.must(f.s.Cancel(f.ctx, f.off, v.ID, "pengunjung pulang"))
+	if at, err := f.s.LastChange(f.ctx); err != nil || !at.Equal(f.clock.Now()) {
+		t.Fatalf("after the close: %v %v, want %v", at, err, f.clock.Now())
+	}
 }

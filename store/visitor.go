@@ -134,18 +134,20 @@ func (s *Store) RecordGuest(ctx context.Context, actor, visitID string, in Guest
 			visitor_id=?, consent=? WHERE id = ?`, args...); err != nil {
 			return fmt.Errorf("store: save guest: %w", err)
 		}
-		a := s.auditor(ctx, tx, actor, "visit", v.ID)
-		olds, news := guestStrings(v.Guest), guestStrings(g)
-		var changed []string
-		for i, f := range personalFields {
-			if olds[i] != news[i] {
-				changed = append(changed, f)
+		if !firstSave(v, StepGuestBook) {
+			a := s.auditor(ctx, tx, actor, "visit", v.ID)
+			olds, news := guestStrings(v.Guest), guestStrings(g)
+			var changed []string
+			for i, f := range personalFields {
+				if olds[i] != news[i] {
+					changed = append(changed, f)
+				}
 			}
-		}
-		a.personalChanges(changed)
-		a.change("consent", v.Consent, in.Consent)
-		if a.err != nil {
-			return a.err
+			a.personalChanges(changed)
+			a.change("consent", v.Consent, in.Consent)
+			if a.err != nil {
+				return a.err
+			}
 		}
 		recat := v.Guest.Category != g.Category && v.Step(StepRequest).State == StateDone
 		v.Guest, v.Consent = g, in.Consent

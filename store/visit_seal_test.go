@@ -37,8 +37,12 @@ func TestSealOnAnUpgradedFile(t *testing.T) {
 
 	db := rawDB(t, p)
 	var seals, oldRows int
-	if err := db.QueryRow(`SELECT count(*) FROM audit WHERE entity_id = ? AND action = 'segel_langkah'`, id).Scan(&seals); err != nil {
+	var note string
+	if err := db.QueryRow(`SELECT count(*), coalesce(max(new), '') FROM audit WHERE entity_id = ? AND action = 'tutup'`, id).Scan(&seals, &note); err != nil {
 		t.Fatal(err)
+	}
+	if seal := strings.TrimPrefix(note, "Batal, segel "); len(seal) != 20 || seal == note {
+		t.Errorf("the close's row says %q; want the status and a 20-character seal", note)
 	}
 	if err := db.QueryRow(`SELECT count(*) FROM audit WHERE entity_id = ? AND field LIKE 'langkah\_%' ESCAPE '\'`, id).Scan(&oldRows); err != nil {
 		t.Fatal(err)
@@ -54,7 +58,7 @@ func TestSealOnAnUpgradedFile(t *testing.T) {
 	// The same edit on the sealed visit and on a v1 visit closed before.
 	var oldClosed string
 	if err := db.QueryRow(`SELECT v.id FROM visits v WHERE v.status = 'Batal' AND v.id <> ?
-		AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.entity_id = v.id AND a.action = 'segel_langkah') ORDER BY v.id LIMIT 1`, id).Scan(&oldClosed); err != nil {
+		AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.entity_id = v.id AND a.action = 'tutup') ORDER BY v.id LIMIT 1`, id).Scan(&oldClosed); err != nil {
 		t.Fatal(err)
 	}
 	for _, v := range []string{id, oldClosed} {
@@ -69,7 +73,7 @@ func TestSealOnAnUpgradedFile(t *testing.T) {
 	}
 	var found []string
 	for _, pr := range r.Problems {
-		if pr.Area == "langkah" && strings.Contains(pr.Msg, "disegel") {
+		if pr.Area == "kunjungan" && strings.Contains(pr.Msg, "disegel") {
 			found = append(found, pr.Msg)
 		}
 	}
