@@ -81,3 +81,23 @@ func TestSealOnAnUpgradedFile(t *testing.T) {
 		t.Fatalf("seal findings %q; want one, naming %s", found, open[0].Queue)
 	}
 }
+
+// An erasure changes what a seal leaves out (the personal snapshot, free
+// text), never what it covers: a sealed visit still verifies after its
+// visitor is erased, and an identity-free copy of it too.
+func TestSealSurvivesErasure(t *testing.T) {
+	f := newFixture(t)
+	v := f.walk(microdata, StepFinish)
+	f.must(f.s.EraseVisitor(f.ctx, f.off, f.visit(v.ID).VisitorID))
+	f.must(f.s.Close())
+	r, err := Check(f.ctx, f.s.Path())
+	if err != nil || !r.OK() || r.Finished != 1 {
+		t.Fatalf("check after the erasure: %v %+v\n%s", err, r, problemsText(r))
+	}
+	db := rawDB(t, f.s.Path())
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM audit WHERE entity_id = ? AND action = 'tutup'`, v.ID).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("the erased visitor's visit has %d seals, %v", n, err)
+	}
+}
