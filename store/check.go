@@ -103,7 +103,8 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	c.fail("kunjungan", c.loadVisits())
 	c.constraints() // after loadVisits: its findings name the visit
 	c.stepRows()
-	c.seals() // visit_seal.go
+	c.seals()        // visit_seal.go
+	c.visitorLinks() // merge_links.go
 	c.payments()
 	c.finished()
 	c.handovers()

@@ -146,7 +146,7 @@ func (s *Store) reerase(ctx context.Context, actor string, e erasure) (done bool
 
 // recordErasure ends an erasure: in schema 2 the payer printed on each
 // kuitansi is erased, the erasure log gets its row and the audit trail its
-// event. A restore may erase again in a copy of a schema 1 backup (upgraded
+// event; from schema 5 the person's links in an archive are removed. A restore may erase again in a copy of a schema 1 backup (upgraded
 // later by loket upgrade, whose migration builds the log from erased_at and
 // the kuitansi payer from the payment's, already erased): there only the
 // audit event is written, in that schema's form.
@@ -162,6 +162,17 @@ func recordErasure(ctx context.Context, s *Store, tx *sql.Tx, actor, id, now str
 	}
 	if _, err := s.cached(tx).ExecContext(ctx, `UPDATE invoices SET payer = ? WHERE payer <> '' AND visit_id IN (SELECT id FROM visits WHERE visitor_id = ?)`, Erased, id); err != nil {
 		return err
+	}
+	// An erased person is no longer known to be anyone else (an archive's
+	// links, schema 5, merge_links.go): both directions, by the key.
+	if version >= 5 {
+		if _, err := s.cached(tx).ExecContext(ctx, `DELETE FROM visitor_links WHERE linked_id = ?1
+			AND visitor_id IN (SELECT linked_id FROM visitor_links WHERE visitor_id = ?1)`, id); err != nil {
+			return err
+		}
+		if _, err := s.cached(tx).ExecContext(ctx, `DELETE FROM visitor_links WHERE visitor_id = ?`, id); err != nil {
+			return err
+		}
 	}
 	if _, err := s.cached(tx).ExecContext(ctx, `INSERT INTO erasures (visitor_id, origin, erased_at, officer_id) VALUES (?, 1, ?, ?)
 		ON CONFLICT (visitor_id) DO UPDATE SET erased_at = excluded.erased_at, officer_id = excluded.officer_id`, id, now, nullStr(actor)); err != nil {

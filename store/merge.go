@@ -73,8 +73,9 @@ type MergeResult struct {
 	Erased         int // erasures newly applied in the archive
 	// Linked counts the source's visitors whose ID number a visitor of
 	// another counter in the archive has: the same person seen at two
-	// counters. Both records are kept; only the count is reported (no
-	// personal value leaves the archive in a message).
+	// counters, linked in visitor_links (merge_links.go). Both records are
+	// kept; only the count is reported (no personal value leaves the
+	// archive in a message).
 	Linked   int
 	UpToDate bool // nothing past what was merged before: nothing done
 	Older    bool // a copy older than what was merged before: skipped

@@ -214,10 +214,8 @@ func (m *merger) run() error {
 	if err := m.erasures(); err != nil {
 		return err
 	}
-	if err := m.tx.QueryRowContext(m.ctx, `SELECT count(DISTINCT s.id) FROM src.visitors s
-		JOIN main.visitors d ON d.id_type = s.id_type AND d.id_number = s.id_number AND d.id <> s.id
-		WHERE s.id_number <> '' AND s.erased_at IS NULL AND d.erased_at IS NULL`).Scan(&m.r.Linked); err != nil {
-		return mapErr(err)
+	if err := m.links(); err != nil { // merge_links.go
+		return err
 	}
 	if _, err := m.exec(`DROP TABLE IF EXISTS temp.merge_touched`); err != nil {
 		return err

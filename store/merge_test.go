@@ -383,6 +383,87 @@ func TestMergeLinksVisitors(t *testing.T) {
 	if err := sqlOf(t, archive).QueryRow(`SELECT count(*) FROM visitors WHERE id_number = ?`, idNumber).Scan(&n); err != nil || n != 2 {
 		t.Fatalf("both records kept: %d %v", n, err)
 	}
+	// The link is stored both ways, by the two IDs only.
+	var links, pairs, personVisits int
+	if err := sqlOf(t, archive).QueryRow(`SELECT count(*), count(CASE WHEN EXISTS (SELECT 1 FROM visitor_links r
+		WHERE r.visitor_id = l.linked_id AND r.linked_id = l.visitor_id) THEN 1 END),
+		(SELECT count(*) FROM visits WHERE visitor_id IN (SELECT id FROM visitors WHERE id_number = ?))
+		FROM visitor_links l WHERE l.visitor_id IN (SELECT id FROM visitors WHERE id_number = ?)`, idNumber, idNumber).Scan(&links, &pairs, &personVisits); err != nil {
+		t.Fatal(err)
+	}
+	if links != 2 || pairs != 2 {
+		t.Fatalf("visitor_links of the person: %d rows, %d with their reverse; want 2 and 2", links, pairs)
+	}
+	// check knows the rule: a link edited by hand is found.
+	for _, e := range []struct{ sql, want string }{
+		{`DELETE FROM visitor_links WHERE visitor_id = (SELECT min(visitor_id) FROM visitor_links)`, "tanpa tautan baliknya"},
+		{`UPDATE visitors SET id_number = '3171000000000001' WHERE id = (SELECT visitor_id FROM visitor_links LIMIT 1)`, "nomor identitasnya tidak sama"},
+	} {
+		edited := copyFile(t, archive, filepath.Join(t.TempDir(), "arsip.db"))
+		w, err := sql.Open("sqlite", edited)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Exec(e.sql); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		r, err := store.Check(context.Background(), edited)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, p := range r.Problems {
+			found = found || (p.Area == "pengunjung" && strings.Contains(p.Msg, e.want))
+		}
+		if !found {
+			t.Errorf("%s: want pengunjung …%s…; got %v", e.sql, e.want, r.Problems)
+		}
+	}
+	// The recap counts the person once: one fewer than the visitor records
+	// of the period.
+	persons := func(path string) (total, records int) {
+		t.Helper()
+		s, err := store.Open(context.Background(), path, store.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if err := s.Report(context.Background(), "2000-01-01", "2100-12-31", func(r *store.Report) error {
+			total, _, err = r.Visitors()
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if err := sqlOf(t, path).QueryRow(`SELECT count(DISTINCT visitor_id) FROM visits`).Scan(&records); err != nil {
+			t.Fatal(err)
+		}
+		return total, records
+	}
+	if total, records := persons(archive); personVisits < 2 || total != records-1 {
+		t.Fatalf("recap of the archive: %d persons of %d visitor records (the person has %d visits); want one fewer", total, records, personVisits)
+	}
+	// Erased at counter B, the person is erased in the archive and no
+	// longer linked to anyone.
+	sb, err := store.Open(context.Background(), b, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var erased string
+	if err := sqlOf(t, b).QueryRow(`SELECT id FROM visitors WHERE id_number = ?`, idNumber).Scan(&erased); err != nil {
+		t.Fatal(err)
+	}
+	if err := sb.EraseVisitor(context.Background(), "", erased); err != nil {
+		t.Fatal(err)
+	}
+	sb.Close()
+	merge(t, archive, b)
+	if err := sqlOf(t, archive).QueryRow(`SELECT count(*) FROM visitor_links WHERE visitor_id = ?1 OR linked_id = ?1`, erased).Scan(&links); err != nil || links != 0 {
+		t.Fatalf("links of the erased person after the merge: %d %v", links, err)
+	}
+	if total, records := persons(archive); total != records {
+		t.Fatalf("recap after the erasure: %d persons of %d visitor records", total, records)
+	}
 }
 
 // Two copies of one counter that went separate ways (a restore, a laptop

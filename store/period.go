@@ -284,11 +284,18 @@ func (r *Report) VisitsByKind() ([]Count, error) {
 	return r.counts("recap visits by kind", periodKindsQuery, false)
 }
 
-const periodVisitorsQuery = `SELECT count(DISTINCT v.visitor_id), count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM visits w
-	WHERE w.visitor_id = v.visitor_id AND w.day < ?) THEN v.visitor_id END)
-	FROM visits v WHERE v.day BETWEEN ? AND ?`
+// periodVisitorsQuery counts persons: a visitor linked to others (an
+// archive's visitor_links, the same person at several counters) is the
+// person of the least of their IDs, and returning when any of those
+// records has a visit before the period. A counter's own file has no
+// links, and a person is their visitor record.
+const periodVisitorsQuery = `SELECT count(DISTINCT p.person), count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM visits w
+	WHERE w.visitor_id IN (SELECT p.visitor_id UNION ALL SELECT l.linked_id FROM visitor_links l WHERE l.visitor_id = p.visitor_id)
+	AND w.day < ?) THEN p.person END)
+	FROM (SELECT v.visitor_id, min(v.visitor_id, coalesce((SELECT min(l.linked_id) FROM visitor_links l WHERE l.visitor_id = v.visitor_id),
+		v.visitor_id)) AS person FROM visits v WHERE v.day BETWEEN ? AND ?) p`
 
-// Visitors counts the distinct visitors of the period and those of them
+// Visitors counts the distinct persons of the period and those of them
 // who had come before it (returning; the rest are new).
 func (r *Report) Visitors() (total, returning int, err error) {
 	err = r.tx.QueryRowContext(r.ctx, periodVisitorsQuery, r.From, r.From, r.To).Scan(&total, &returning)

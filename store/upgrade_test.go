@@ -23,6 +23,7 @@ var releasedMigrations = map[string]string{
 	"migrations/0002_origin_footprint.sql":     "6f129b08eeac641a524c043556171245338ff83cb6e7e6f3720ac27a13aa5552",
 	"migrations/0003_audit_chain.sql":          "12dc668d84c050b564d9b383888e91216af2fe9b3e2ddc86ac70b57575018217",
 	"migrations/0004_officers_per_counter.sql": "42ab97113718a29f7c85acdf4f661851046ac4913b17b70a176b52df9f328b1c",
+	"migrations/0005_visitor_links.sql":        "0bbbdfed21a71252ed2227564138aaa23d84db16e15fc75324a56f7710fc923f",
 }
 
 func TestReleasedMigrationsUnchanged(t *testing.T) {
