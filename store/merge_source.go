@@ -371,7 +371,7 @@ func (m *merger) upsert(t mergeTable) error {
 	if err != nil {
 		return err
 	}
-	q := fmt.Sprintf(`INSERT INTO main.%[1]s AS t (%[2]s) SELECT %[3]s FROM src.%[1]s s WHERE true%[7]s ORDER BY %[8]s
+	q := fmt.Sprintf(`INSERT INTO main.%[1]s AS t (%[2]s) SELECT %[3]s FROM src.%[1]s s WHERE true%[7]s%[8]s
 		ON CONFLICT (%[4]s) DO UPDATE SET %[5]s WHERE %[6]s`,
 		quoteIdent(t.name), strings.Join(quoted, ", "), strings.Join(sel, ", "), strings.Join(qpk, ", "), strings.Join(set, ", "), where, m.only(t), order)
 	res, err := m.exec(q)
@@ -390,34 +390,34 @@ func (m *merger) upsert(t mergeTable) error {
 	return nil
 }
 
-// order is the order in which table's rows are inserted: its primary
-// key, so that the archive's B-tree takes them as one sorted run, and
-// descending for a table whose rows refer to one another (invoices and
-// billing_codes: replaced_by names the row that replaced this one, made
-// after it and so with a later ULID). The merge's foreign keys are
-// deferred: a row inserted before the row it refers to counts as a
-// pending violation, and while one is pending SQLite looks, for every row
-// inserted after, for the rows referring to it — by a full scan of each
-// referring column that has no index (replaced_by, payments.billing_id).
-// Those scans grew with the archive: merging a second counter's decade
-// took 88 s for its 8.817 billing codes alone. The order is speed only:
-// a row whose replacement sorts before it is still a deferred violation
-// that the replacement resolves before the commit.
+// order is how table's rows are read from the source: as stored (a rowid
+// table by rowid, which is the order its ULIDs were made in; a table
+// WITHOUT ROWID by its key), except for a table whose rows refer to one
+// another (invoices and billing_codes: replaced_by names the row that
+// replaced this one, made after it and so with a later ULID), read newest
+// first. The merge's foreign keys are deferred: a row inserted before the
+// row it refers to counts as a pending violation, and while one is
+// pending SQLite looks, for every row inserted after, for the rows
+// referring to it, by a full scan of each referring column that has no
+// index (replaced_by, payments.billing_id). Those scans grew with the
+// archive: a second counter's decade took 88 s for its 8.817 billing
+// codes. The order is for speed only: a row whose replacement is read
+// after it is still a deferred violation that the replacement resolves
+// before the commit.
 func (m *merger) order(table string, qpk []string) (string, error) {
 	var self bool
 	if err := m.tx.QueryRowContext(m.ctx, `SELECT EXISTS (SELECT 1 FROM pragma_foreign_key_list(?, 'main') WHERE "table" = ?)`,
 		table, table).Scan(&self); err != nil {
 		return "", mapErr(err)
 	}
-	dir := ""
-	if self {
-		dir = " DESC"
+	if !self {
+		return "", nil
 	}
 	keys := make([]string, len(qpk))
 	for i, k := range qpk {
-		keys[i] = "s." + k + dir
+		keys[i] = "s." + k + " DESC"
 	}
-	return strings.Join(keys, ", "), nil
+	return " ORDER BY " + strings.Join(keys, ", "), nil
 }
 
 func contains(xs []string, x string) bool {
