@@ -400,7 +400,7 @@ func (m *merger) upsert(t mergeTable) error {
 // pending SQLite looks, for every row inserted after, for the rows
 // referring to it, by a full scan of each referring column that has no
 // index (replaced_by, payments.billing_id). Those scans grew with the
-// archive: a second counter's decade took 88 s for its 8.817 billing
+// archive: a second counter's decade took 88 s for its 8,805 billing
 // codes. The order is for speed only: a row whose replacement is read
 // after it is still a deferred violation that the replacement resolves
 // before the commit.
