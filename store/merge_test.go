@@ -597,3 +597,60 @@ func TestMergeHoldsTheAppLock(t *testing.T) {
 		t.Fatal("the archive changed")
 	}
 }
+
+// A billing code or invoice replaced by another (replaced_by) is read from
+// the source newest first, so that the replacement is in the archive
+// before the row naming it (merger.order: a speed matter, see there). The
+// chains arrive whole whatever the order: each archive row names the same
+// replacement as at its counter.
+func TestMergeKeepsReplacementChains(t *testing.T) {
+	a, b := mergeSources(t)
+	archive := filepath.Join(t.TempDir(), "arsip.db")
+	merge(t, archive, a, b)
+	chains := func(path string) (map[string]string, int) {
+		t.Helper()
+		db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		rows, err := db.Query(`SELECT 'b' || id, coalesce(replaced_by, '') FROM billing_codes
+			UNION ALL SELECT 'i' || id, coalesce(replaced_by, '') FROM invoices`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out, replaced := map[string]string{}, 0
+		for rows.Next() {
+			var id, by string
+			if err := rows.Scan(&id, &by); err != nil {
+				t.Fatal(err)
+			}
+			out[id] = by
+			if by != "" {
+				replaced++
+			}
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return out, replaced
+	}
+	want, replacedA := chains(a)
+	fromB, replacedB := chains(b)
+	for id, by := range fromB {
+		want[id] = by
+	}
+	if replacedA == 0 || replacedB == 0 {
+		t.Fatalf("the demo counters replaced nothing (A %d, B %d): the test would test no chain", replacedA, replacedB)
+	}
+	got, _ := chains(archive)
+	if len(got) != len(want) {
+		t.Fatalf("archive holds %d billing codes and invoices, the counters %d", len(got), len(want))
+	}
+	for id, by := range want {
+		if got[id] != by {
+			t.Errorf("%s: replaced by %q in the archive, %q at its counter", id, got[id], by)
+		}
+	}
+}
