@@ -14,16 +14,21 @@ import (
 // the time service) must not raise it.
 const clockSlack = 2 * time.Minute
 
-// NewestRecordTime returns the time of the newest record in the database:
-// the latest audit row or the latest save of an open visit
-// (visits.updated_at; a closed visit's last save is its close, an audit
-// row), or the zero time for a database with neither. A PC whose CMOS battery died boots in the past; the
-// app compares this with the clock before the first save (ClockWarning).
+// newestRecordQuery reads the time of the newest record: the latest audit
+// row or the latest save of an open visit (visits.updated_at: a step's
+// first save is not an audit row, visit_seal.go; a closed visit's last save
+// is its close, an audit row).
+const newestRecordQuery = `SELECT max(coalesce((SELECT max(at) FROM audit), ''),
+	coalesce((SELECT max(updated_at) FROM visits WHERE status = 'Berjalan'), ''))`
+
+// NewestRecordTime returns the time of the newest record in the database
+// (newestRecordQuery), or the zero time for a database with none. A PC
+// whose CMOS battery died boots in the past; the app compares this with
+// the clock before the first save (ClockWarning).
 func (s *Store) NewestRecordTime(ctx context.Context) (time.Time, error) {
 	var at sql.NullString
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(at) FROM audit), ''),
-			coalesce((SELECT max(updated_at) FROM visits WHERE status = 'Berjalan'), ''))`).Scan(&at)
+		return tx.QueryRowContext(ctx, newestRecordQuery).Scan(&at)
 	})
 	if err != nil {
 		return time.Time{}, err
@@ -57,7 +62,7 @@ func (s *Store) CheckClock(ctx context.Context) (string, error) {
 
 // FileClockWarning is CheckClock for a command that does not open a
 // Store (backup, check, restore, upgrade, gabung, demo): it reads the
-// newest audit time of the database at path on a read-only connection,
+// newest record time of the database at path on a read-only connection,
 // changing nothing, and compares it with now. A compressed backup
 // (.db.gz) is not a database the clock writes into: "" for it.
 func FileClockWarning(ctx context.Context, path string, now time.Time) (string, error) {
@@ -70,7 +75,7 @@ func FileClockWarning(ctx context.Context, path string, now time.Time) (string, 
 	}
 	defer db.Close()
 	var at sql.NullString
-	if err := db.QueryRowContext(ctx, `SELECT max(at) FROM audit`).Scan(&at); err != nil {
+	if err := db.QueryRowContext(ctx, newestRecordQuery).Scan(&at); err != nil {
 		return "", fmt.Errorf("baca catatan terbaru %s: %w", path, mapErr(err))
 	}
 	return ClockWarning(now, nullTime(at)), nil

@@ -130,9 +130,18 @@ type merger struct {
 	r   *MergeResult
 	// touched is set when this counter was merged before: a visit's rows
 	// are then read only for the visits whose audit rows are past the last
-	// sequence merged (every change to a visit is audited under it).
+	// sequence merged (every change to a closed visit, and its close, is
+	// audited under it) and the open ones saved since (mergeProgressed).
 	touched bool
 }
+
+// mergeProgressed lists the visits open in the archive that the source has
+// saved since: a step's first save is not an audit row of its own
+// (visit_seal.go), so an open visit can move on while the trail does not.
+// Only a later save counts; a copy older than what was merged leaves the
+// archive's visit as it is.
+const mergeProgressed = `SELECT s.id FROM main.visits d JOIN src.visits s ON s.id = d.id
+	WHERE d.status = 'Berjalan' AND s.updated_at > d.updated_at`
 
 // only restricts a visit's tables to the touched visits.
 func (m *merger) only(t mergeTable) string {
@@ -175,24 +184,25 @@ func (m *merger) run() error {
 		return err
 	}
 	if !fresh {
-		var newer, older int
-		if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FILTER (WHERE o.upto > o.seen), count(*) FILTER (WHERE o.upto < o.seen)
-			FROM temp.merge_origin o`).Scan(&newer, &older); err != nil {
+		var newer, older, progressed int
+		if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FILTER (WHERE o.upto > o.seen), count(*) FILTER (WHERE o.upto < o.seen),
+			(SELECT count(*) FROM (`+mergeProgressed+`)) FROM temp.merge_origin o`).Scan(&newer, &older, &progressed); err != nil {
 			return mapErr(err)
 		}
 		switch {
 		case older > 0:
 			m.r.Older = true
 			return nil
-		case newer == 0:
+		case newer == 0 && progressed == 0:
 			m.r.UpToDate = true
 			return nil
 		}
 		if _, err := m.exec(`DROP TABLE IF EXISTS temp.merge_touched`); err != nil {
 			return err
 		}
-		if _, err := m.exec(`CREATE TEMP TABLE merge_touched AS SELECT DISTINCT s.entity_id AS id FROM src.audit s
-			JOIN temp.merge_origin o ON o.src = s.origin WHERE s.seq > o.seen AND s.entity = 'visit'`); err != nil {
+		if _, err := m.exec(`CREATE TEMP TABLE merge_touched AS SELECT s.entity_id AS id FROM src.audit s
+			JOIN temp.merge_origin o ON o.src = s.origin WHERE s.seq > o.seen AND s.entity = 'visit'
+			UNION ` + mergeProgressed); err != nil {
 			return err
 		}
 		m.touched = true

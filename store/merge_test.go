@@ -654,3 +654,73 @@ func TestMergeKeepsReplacementChains(t *testing.T) {
 		}
 	}
 }
+
+// A step's first save is not an audit row (visit_seal.go): an open visit
+// that moved on without one still reaches the archive on the next merge,
+// and an older copy does not take it back.
+func TestMergeOpenVisitMovedOnWithoutAuditRows(t *testing.T) {
+	ctx := context.Background()
+	a, _ := mergeSources(t)
+	dir := t.TempDir()
+	clock := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	s, err := store.Open(ctx, a, store.Options{Now: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	officers, err := s.Officers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.StartVisit(ctx, officers[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before := copyFile(t, a, filepath.Join(dir, "sebelum.db"))
+	archive := filepath.Join(dir, "arsip.db")
+	merge(t, archive, a)
+
+	var seq int64
+	if err := sqlOf(t, a).QueryRow(`SELECT audit_seq FROM counters WHERE id = 1`).Scan(&seq); err != nil {
+		t.Fatal(err)
+	}
+	clock = clock.Add(5 * time.Minute)
+	s, err = store.Open(ctx, a, store.Options{Now: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordPurpose(ctx, officers[0].ID, v.ID, "Mencari data kemiskinan", "Penelitian"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	var after int64
+	if err := sqlOf(t, a).QueryRow(`SELECT audit_seq FROM counters WHERE id = 1`).Scan(&after); err != nil || after != seq {
+		t.Fatalf("the first save of step 2 wrote audit rows (%d → %d, %v); this test needs one that does not", seq, after, err)
+	}
+	rs := merge(t, archive, a)
+	if rs[0].UpToDate {
+		t.Fatalf("the visit moved on, yet the merge says up to date: %+v", rs[0])
+	}
+	purpose := func() (use string, step2 string) {
+		t.Helper()
+		if err := sqlOf(t, archive).QueryRow(`SELECT v.use, s.state FROM visits v JOIN visit_steps s ON s.visit_id = v.id AND s.step = 2
+			WHERE v.id = ?`, v.ID).Scan(&use, &step2); err != nil {
+			t.Fatal(err)
+		}
+		return use, step2
+	}
+	if use, st := purpose(); use != "Penelitian" || st != "done" {
+		t.Fatalf("the archive's visit after the merge: use %q, step 2 %s", use, st)
+	}
+	if rs := merge(t, archive, a); !rs[0].UpToDate {
+		t.Fatalf("merged again: %+v", rs[0])
+	}
+	// The copy from before the save changes nothing.
+	merge(t, archive, before)
+	if use, st := purpose(); use != "Penelitian" || st != "done" {
+		t.Fatalf("an older copy took the visit back: use %q, step 2 %s", use, st)
+	}
+	if r, err := store.Check(ctx, archive); err != nil || !r.OK() {
+		t.Fatalf("check of the archive: %v %+v", err, r.Problems)
+	}
+}
