@@ -172,7 +172,7 @@ func (s *Store) savePayment(ctx context.Context, tx *sql.Tx, actor string, v *Vi
 		return err
 	}
 	a := s.auditor(ctx, tx, actor, "visit", v.ID)
-	// The payer is recorded with the payment, its first value (firstSave):
+	// The payer is recorded with the payment, its first value (visit_seal.go):
 	// step 11 is never saved again once paid; a receipt correction of the
 	// payer is a row (receipt.go).
 	a.eventNote("bayar", paymentNote(string(method), v.Total, ntpn, ntb, fmtTime(paidAt)))
@@ -255,7 +255,7 @@ func (s *Store) issueBilling(ctx context.Context, actor, visitID, payer, code st
 		v.Billing = append(v.Billing, b)
 		out = &v.Billing[len(v.Billing)-1]
 		a := s.auditor(ctx, tx, actor, "visit", v.ID)
-		a.eventNote("kode_billing", code+" "+tariff.Rupiah(v.Total)) // its payer is the code's first value (firstSave)
+		a.eventNote("kode_billing", code+" "+tariff.Rupiah(v.Total)) // its payer is the code's first value (visit_seal.go)
 		if a.err != nil {
 			return a.err
 		}

@@ -91,7 +91,7 @@ func (s *Store) RecordPurpose(ctx context.Context, actor, visitID, purpose, use 
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET purpose = ?, use = ? WHERE id = ?`, purpose, use, v.ID); err != nil {
 			return err
 		}
-		if !firstSave(v, StepPurpose) {
+		if v.Purpose != "" || v.Use != "" { // a first value is step 2's own record (visit_seal.go)
 			a := s.auditor(ctx, tx, actor, "visit", v.ID)
 			a.textChange("purpose", v.Purpose, purpose)
 			a.change("use", v.Use, use)
@@ -197,7 +197,7 @@ func (s *Store) RecordRequest(ctx context.Context, actor, visitID string, in Req
 			return &valid.Error{Field: "Permintaan", Msg: err.Error()}
 		}
 		a := s.auditor(ctx, tx, actor, "visit", v.ID)
-		first, oldTotal := firstSave(v, StepRequest), v.Total
+		first, oldTotal := len(v.Items) == 0, v.Total // a first request is step 4's own record (visit_seal.go)
 		if len(v.Items) > 0 {
 			if _, err := s.cached(tx).ExecContext(ctx, `DELETE FROM items WHERE visit_id = ?`, v.ID); err != nil {
 				return err

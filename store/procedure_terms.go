@@ -91,7 +91,7 @@ func (s *Store) RecordAgreement(ctx context.Context, actor, visitID string, in A
 		if _, err := s.cached(tx).ExecContext(ctx, `UPDATE visits SET agreed = 1 WHERE id = ?`, v.ID); err != nil {
 			return err
 		}
-		if !firstSave(v, StepAgreement) {
+		if v.Agreed != nil { // a first answer is step 7's own record (visit_seal.go)
 			a.change("agreed", v.Agreed != nil && *v.Agreed, true)
 		}
 		return a.err

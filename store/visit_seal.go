@@ -16,7 +16,7 @@ import (
 // when; the values those steps set: use, consent, agreement, total…) is not
 // repeated in the trail row by row. A step's forward progress is its
 // visit_steps row, and the first values a step records are that step's
-// record (firstSave). What the trail records one row each is what takes a
+// record. What the trail records one row each is what takes a
 // record back or changes it once recorded: a done step reopened, a visit no
 // longer waiting at the bank, a field changed by a later save of its step,
 // and every money, document and status event as before. When the visit is
@@ -60,11 +60,13 @@ const visitSealWidth = 19
 // out: it is free text an erasure may scrub (erase_text.go).
 const stepSealColumns = `step, state, coalesce(officer_id, ''), coalesce(done_at, '')`
 
-// firstSave reports whether a save records step n for the first time:
-// what it sets is then the step's own record, sealed when the visit
-// closes, not an audit row per field. A later save of a done step is a
-// correction, and each field it changes is a row.
-func firstSave(v *Visit, n int) bool { return v.Step(n).State != StateDone }
+// A first value — set where the visit recorded nothing yet (no purpose or
+// use, no guest book, no request lines, no answer to the terms) — is the
+// step's own record, sealed when the visit closes, not an audit row per
+// field; each call site says so. A later save that changes a recorded
+// value is a correction, and each field it changes is a row. The test is
+// on the values, not on the step's state, so a step reopened and saved
+// again still records what it changes.
 
 // visitSealParts reads the sealed columns of one visit.
 func visitSealParts(ctx context.Context, q querier, visitID string) ([]string, error) {

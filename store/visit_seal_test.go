@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -99,5 +100,41 @@ func TestSealSurvivesErasure(t *testing.T) {
 	var n int
 	if err := db.QueryRow(`SELECT count(*) FROM audit WHERE entity_id = ? AND action = 'tutup'`, v.ID).Scan(&n); err != nil || n != 1 {
 		t.Fatalf("the erased visitor's visit has %d seals, %v", n, err)
+	}
+}
+
+// A step's first values are its own record; saving it again with other
+// values writes a row per changed field, old and new.
+func TestFirstValuesAreTheStepsRecordChangesAreRows(t *testing.T) {
+	f := newFixture(t)
+	v := f.walk(paidPub, StepRequest)
+	rows := func() map[string]string {
+		t.Helper()
+		trail, err := f.s.Audit(f.ctx, v.ID)
+		f.must(err)
+		m := map[string]string{}
+		for _, e := range trail {
+			m[e.Action+"/"+e.Field] = e.Old + "→" + e.New
+		}
+		return m
+	}
+	first := rows()
+	for _, k := range []string{"ubah/purpose", "ubah/use", "ubah/total", "ubah/consent", "permintaan_diganti/"} {
+		if _, ok := first[k]; ok {
+			t.Errorf("the first saves of steps 2–4 wrote %s: %v", k, first)
+		}
+	}
+	f.must(f.s.RecordPurpose(f.ctx, f.off, v.ID, "Membeli data untuk skripsi", "Penelitian"))
+	f.must(f.s.RecordRequest(f.ctx, f.off, v.ID, RequestInput{Items: []ItemInput{{Code: "PUB-EL", Title: "Belitung Timur Dalam Angka 2026", Pages: 200}}}))
+	got := rows()
+	for k, want := range map[string]string{
+		"ubah/purpose":        "→",                     // free text: named, never copied
+		"ubah/use":            "Tugas sekolah/kuliah→Penelitian",
+		"ubah/total":          "80000→" + fmt.Sprint(f.visit(v.ID).Total),
+		"permintaan_diganti/": "→1 produk diganti 1 produk",
+	} {
+		if got[k] != want {
+			t.Errorf("%s: %q, want %q (trail %v)", k, got[k], want, got)
+		}
 	}
 }

@@ -134,7 +134,7 @@ func (s *Store) RecordGuest(ctx context.Context, actor, visitID string, in Guest
 			visitor_id=?, consent=? WHERE id = ?`, args...); err != nil {
 			return fmt.Errorf("store: save guest: %w", err)
 		}
-		if !firstSave(v, StepGuestBook) {
+		if v.Guest != (Guest{}) || v.Consent { // a first guest book is step 3's own record (visit_seal.go)
 			a := s.auditor(ctx, tx, actor, "visit", v.ID)
 			olds, news := guestStrings(v.Guest), guestStrings(g)
 			var changed []string
