@@ -97,7 +97,13 @@ func (s *Store) FollowUpComplaint(ctx context.Context, actor, id string, status 
 			return err
 		}
 		a := s.auditor(ctx, tx, actor, "complaint", id)
-		a.change("status", old, status)
+		if old == string(status) {
+			// A follow-up that keeps the status is a record too: its note
+			// is free text, named and never copied (audit_text.go).
+			a.textEvent("tindak_lanjut", "note", "")
+		} else {
+			a.change("status", old, status)
+		}
 		return a.err
 	})
 }

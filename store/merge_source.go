@@ -131,7 +131,11 @@ type merger struct {
 	// touched is set when this counter was merged before: a visit's rows
 	// are then read only for the visits whose audit rows are past the last
 	// sequence merged (every change to a closed visit, and its close, is
-	// audited under it) and the open ones saved since (mergeProgressed).
+	// audited under it) and the open ones saved since (mergeProgressed);
+	// the counter's own tables (officers, schedules, visitors, complaints
+	// and their follow-ups, hand-overs) only for the records whose audit
+	// rows are past it (every insert and update of them writes one under
+	// the record's ID).
 	touched bool
 }
 
@@ -153,6 +157,10 @@ func (m *merger) only(t mergeTable) string {
 		return " AND s.id IN (SELECT id FROM temp.merge_touched)"
 	case "visit":
 		return " AND s.visit_id IN (SELECT id FROM temp.merge_touched)"
+	case "origin":
+		return " AND s.id IN (SELECT id FROM temp.merge_touched_own)"
+	case "complaint":
+		return " AND s.complaint_id IN (SELECT id FROM temp.merge_touched_own)"
 	}
 	return ""
 }
@@ -205,6 +213,14 @@ func (m *merger) run() error {
 			UNION ` + mergeProgressed); err != nil {
 			return err
 		}
+		if _, err := m.exec(`DROP TABLE IF EXISTS temp.merge_touched_own`); err != nil {
+			return err
+		}
+		if _, err := m.exec(`CREATE TEMP TABLE merge_touched_own AS SELECT DISTINCT s.entity_id AS id FROM src.audit s
+			JOIN temp.merge_origin o ON o.src = s.origin WHERE s.seq > o.seen
+			AND s.entity IN ('visitor', 'officer', 'schedule', 'complaint', 'handover')`); err != nil {
+			return err
+		}
 		m.touched = true
 	}
 	if err := m.conflicts(); err != nil {
@@ -228,6 +244,9 @@ func (m *merger) run() error {
 		return err
 	}
 	if _, err := m.exec(`DROP TABLE IF EXISTS temp.merge_touched`); err != nil {
+		return err
+	}
+	if _, err := m.exec(`DROP TABLE IF EXISTS temp.merge_touched_own`); err != nil {
 		return err
 	}
 	_, err = m.exec(`DROP TABLE temp.merge_origin`)
@@ -440,13 +459,17 @@ func contains(xs []string, x string) bool {
 // terms replaces the search terms of the source's visitors with the
 // source's own (a corrected name has new terms; an erased one none).
 func (m *merger) terms() error {
-	if _, err := m.exec(`DELETE FROM main.visitor_terms WHERE visitor_id IN (SELECT id FROM src.visitors)
+	visitors := "(SELECT id FROM src.visitors)"
+	if m.touched {
+		visitors = "(SELECT id FROM temp.merge_touched_own)"
+	}
+	if _, err := m.exec(`DELETE FROM main.visitor_terms WHERE visitor_id IN ` + visitors + `
 		AND visitor_id NOT IN (SELECT id FROM main.visitors WHERE erased_at IS NOT NULL)
 		AND (term, visitor_id) NOT IN (SELECT term, visitor_id FROM src.visitor_terms)`); err != nil {
 		return err
 	}
 	_, err := m.exec(`INSERT OR IGNORE INTO main.visitor_terms (term, visitor_id) SELECT s.term, s.visitor_id FROM src.visitor_terms s
-		JOIN main.visitors v ON v.id = s.visitor_id WHERE v.erased_at IS NULL`)
+		JOIN main.visitors v ON v.id = s.visitor_id WHERE v.erased_at IS NULL AND s.visitor_id IN ` + visitors)
 	return err
 }
 

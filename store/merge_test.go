@@ -724,3 +724,83 @@ func TestMergeOpenVisitMovedOnWithoutAuditRows(t *testing.T) {
 		t.Fatalf("check of the archive: %v %+v", err, r.Problems)
 	}
 }
+
+// A counter merged before is read past its last merged sequence for its
+// own tables too: the records a later audit row names (a new officer, a
+// visitor corrected, a complaint and a follow-up that keeps its status)
+// reach the archive, and a record no audit row names is not read again —
+// an edit made outside loket does not travel.
+func TestMergeReadsOwnTablesPastLastSequence(t *testing.T) {
+	ctx := context.Background()
+	a, _ := mergeSources(t)
+	archive := filepath.Join(t.TempDir(), "arsip.db")
+	merge(t, archive, a)
+
+	var untouched, corrected string
+	if err := sqlOf(t, a).QueryRow(`SELECT (SELECT id FROM visitors WHERE erased_at IS NULL ORDER BY id LIMIT 1),
+		(SELECT id FROM visitors WHERE erased_at IS NULL ORDER BY id DESC LIMIT 1)`).Scan(&untouched, &corrected); err != nil {
+		t.Fatal(err)
+	}
+	w, err := sql.Open("sqlite", a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Exec(`UPDATE visitors SET occupation = 'Diubah di luar loket' WHERE id = ?`, untouched); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	s, err := store.Open(ctx, a, store.Options{Now: func() time.Time { return time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := s.AddOfficer(ctx, "Petugas Baru", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Visitor(ctx, corrected)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Guest.Phone = "0819-0000-4321"
+	if err := s.UpdateVisitor(ctx, o.ID, corrected, store.GuestInput{Guest: p.Guest, BirthYear: fmt.Sprint(p.Guest.BirthYear)}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.AddComplaint(ctx, o.ID, store.ComplaintChannels[0], "Antrean terlalu lama", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FollowUpComplaint(ctx, o.ID, c, store.ComplaintStatuses[0], "Sudah dihubungi"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	merge(t, archive, a)
+	// A follow-up that keeps the status, after the complaint was merged.
+	s, err = store.Open(ctx, a, store.Options{Now: func() time.Time { return time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FollowUpComplaint(ctx, o.ID, c, store.ComplaintStatuses[0], "Dihubungi lagi, menunggu jawaban"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if rs := merge(t, archive, a); rs[0].UpToDate {
+		t.Fatalf("a follow-up that keeps the status: %+v", rs[0])
+	}
+	var officer, phone, occupation string
+	var complaints, followups int
+	if err := sqlOf(t, archive).QueryRow(`SELECT (SELECT name FROM officers WHERE id = ?1), (SELECT phone FROM visitors WHERE id = ?2),
+		(SELECT occupation FROM visitors WHERE id = ?3), (SELECT count(*) FROM complaints WHERE id = ?4),
+		(SELECT count(*) FROM complaint_followups WHERE complaint_id = ?4)`, o.ID, corrected, untouched, c).Scan(&officer, &phone, &occupation, &complaints, &followups); err != nil {
+		t.Fatal(err)
+	}
+	if officer != "Petugas Baru" || phone != "+6281900004321" || complaints != 1 || followups != 2 {
+		t.Errorf("in the archive: officer %q, phone %q, %d complaints, %d follow-ups; want the new officer, the new phone, 1, 2",
+			officer, phone, complaints, followups)
+	}
+	if occupation == "Diubah di luar loket" {
+		t.Errorf("a visitor no audit row names was read again: %q", occupation)
+	}
+	if r, err := store.Check(ctx, archive); err != nil || !r.OK() {
+		t.Fatalf("check of the archive: %v %+v", err, r.Problems)
+	}
+}
