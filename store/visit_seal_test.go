@@ -128,7 +128,7 @@ func TestFirstValuesAreTheStepsRecordChangesAreRows(t *testing.T) {
 	f.must(f.s.RecordRequest(f.ctx, f.off, v.ID, RequestInput{Items: []ItemInput{{Code: "PUB-EL", Title: "Belitung Timur Dalam Angka 2026", Pages: 200}}}))
 	got := rows()
 	for k, want := range map[string]string{
-		"ubah/purpose":        "→",                     // free text: named, never copied
+		"ubah/purpose":        "→", // free text: named, never copied
 		"ubah/use":            "Tugas sekolah/kuliah→Penelitian",
 		"ubah/total":          "80000→" + fmt.Sprint(f.visit(v.ID).Total),
 		"permintaan_diganti/": "→1 produk diganti 1 produk",
