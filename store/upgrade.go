@@ -92,7 +92,19 @@ type UpgradeResult struct {
 	From, To int
 	Backup   string      // the verified copy made first; "" when nothing was to do
 	Check    CheckReport // the domain check after the upgrade
+	// Compacted is set when a file already at this schema was compacted
+	// because an earlier upgrade was stopped during its VACUUM
+	// (metaCompactPending).
+	Compacted bool
 }
+
+// metaCompactPending marks, in the meta table, a file whose migrations
+// have committed and whose compaction (VACUUM) has not finished yet: it is
+// written in each migration's transaction and removed after the VACUUM, so
+// an upgrade killed during the VACUUM, which leaves the new schema whole
+// but the file at twice its size with a large -wal, is compacted by the
+// next run instead of being reported as having nothing to do.
+const metaCompactPending = "upgrade_compact_pending"
 
 // upgradeDiskFactor is how many times the database's size must be free:
 // the backup (1×), the rebuilt tables in the WAL (up to 1×) and VACUUM's
@@ -130,6 +142,23 @@ func Upgrade(ctx context.Context, path string, opts UpgradeOptions) (UpgradeResu
 		return res, &TooNewError{Database: from, Binary: SchemaVersion}
 	}
 	if from == SchemaVersion {
+		pending, err := compactPending(ctx, path)
+		if err != nil {
+			return res, err
+		}
+		if pending {
+			if !opts.Locked {
+				unlock, err := LockApp(path)
+				if err != nil {
+					return res, err
+				}
+				defer unlock()
+			}
+			if err := compactFile(ctx, path, report); err != nil {
+				return res, err
+			}
+			res.Compacted = true
+		}
 		res.Check, err = Check(ctx, path)
 		return res, err
 	}
@@ -238,8 +267,7 @@ func migrateFile(ctx context.Context, path string, from int, now func() time.Tim
 	// temp_store stays FILE (the app uses MEMORY): VACUUM and the audit's
 	// regrouping build temporary b-trees the size of the tables, 900 MB of
 	// RAM on a decade if kept in memory.
-	db, err := sql.Open("sqlite", sqliteURI(path, "_pragma=foreign_keys(0)&_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)"+
-		"&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_txlock=immediate"))
+	db, err := sql.Open("sqlite", sqliteURI(path, upgradeDSN))
 	if err != nil {
 		return fmt.Errorf("upgrade: buka %s: %w", path, err)
 	}
@@ -251,14 +279,54 @@ func migrateFile(ctx context.Context, path string, from int, now func() time.Tim
 			return err
 		}
 	}
+	return compact(ctx, db, report)
+}
+
+// upgradeDSN opens the upgrade's own connection: foreign keys off for a
+// table rebuild, the WAL, every commit synced.
+const upgradeDSN = "_pragma=foreign_keys(0)&_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
+	"&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_txlock=immediate"
+
+// compact rebuilds the file (VACUUM), truncates the WAL and then removes
+// metaCompactPending.
+func compact(ctx context.Context, db *sql.DB, report func(UpgradeProgress)) error {
 	report(UpgradeProgress{Phase: "memadatkan", What: "memadatkan berkas (VACUUM)"})
 	if _, err := db.ExecContext(ctx, "VACUUM"); err != nil {
+		return fmt.Errorf("upgrade: padatkan berkas: %w", mapErr(err))
+	}
+	if _, err := db.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, metaCompactPending); err != nil {
 		return fmt.Errorf("upgrade: padatkan berkas: %w", mapErr(err))
 	}
 	if _, err := db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 		return fmt.Errorf("upgrade: checkpoint: %w", mapErr(err))
 	}
 	return nil
+}
+
+// compactPending reports whether an earlier upgrade of the file at path
+// committed its migrations and was stopped before its compaction ended.
+func compactPending(ctx context.Context, path string) (bool, error) {
+	db, err := openReadOnly(path)
+	if err != nil {
+		return false, err
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM meta WHERE key = ?`, metaCompactPending).Scan(&n); err != nil {
+		return false, fmt.Errorf("upgrade: %w", mapErr(err))
+	}
+	return n > 0, nil
+}
+
+// compactFile finishes the compaction an earlier upgrade did not.
+func compactFile(ctx context.Context, path string, report func(UpgradeProgress)) error {
+	db, err := sql.Open("sqlite", sqliteURI(path, upgradeDSN))
+	if err != nil {
+		return fmt.Errorf("upgrade: buka %s: %w", path, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	return compact(ctx, db, report)
 }
 
 // runMigration applies migration i+1 (script ms) in one transaction.
@@ -285,6 +353,9 @@ func runMigration(ctx context.Context, db *sql.DB, i int, script string, now fun
 	}
 	if err := afterMigration(ctx, tx, i+1, ids.next(now()), now()); err != nil {
 		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')`, metaCompactPending); err != nil {
+		return fmt.Errorf("upgrade: %s: %w", phase, mapErr(err))
 	}
 	if err := foreignKeyCheck(ctx, tx); err != nil {
 		return fmt.Errorf("upgrade: %s: %w", phase, err)

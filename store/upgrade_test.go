@@ -293,3 +293,61 @@ func TestUpgradeFromEachOlderSchema(t *testing.T) {
 		}
 	}
 }
+
+// An upgrade stopped during its VACUUM leaves the new schema whole and the
+// file uncompacted; the next run compacts it and says so, and a run after
+// that has nothing to do.
+func TestUpgradeFinishesAnInterruptedCompaction(t *testing.T) {
+	ctx := context.Background()
+	p := copyV1(t)
+	res, err := Upgrade(ctx, p, UpgradeOptions{})
+	if err != nil || res.Compacted {
+		t.Fatalf("upgrade: %+v %v", res, err)
+	}
+	pending := func() int {
+		t.Helper()
+		db := rawDB(t, p)
+		defer db.Close()
+		var n int
+		if err := db.QueryRow(`SELECT count(*) FROM meta WHERE key = ?`, metaCompactPending).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := pending(); n != 0 {
+		t.Fatalf("a finished upgrade left the compaction marked pending (%d)", n)
+	}
+	// What a kill during VACUUM leaves: the migrations' marker, and free
+	// pages the VACUUM would have removed.
+	db, err := sql.Open("sqlite", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`INSERT INTO meta (key, value) VALUES ('` + metaCompactPending + `', '1')`,
+		`CREATE TABLE ballast (b BLOB)`, `INSERT INTO ballast SELECT randomblob(4096) FROM visits`, `DROP TABLE ballast`,
+		`PRAGMA wal_checkpoint(TRUNCATE)`} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var free int
+	if err := db.QueryRow(`PRAGMA freelist_count`).Scan(&free); err != nil || free < 100 {
+		t.Fatalf("freelist %d, %v", free, err)
+	}
+	db.Close()
+	res, err = Upgrade(ctx, p, UpgradeOptions{})
+	if err != nil || !res.Compacted || !res.Check.OK() || res.From != SchemaVersion {
+		t.Fatalf("rerun: %+v %v", res, err)
+	}
+	if n := pending(); n != 0 {
+		t.Fatalf("the marker is still there after the compaction (%d)", n)
+	}
+	db = rawDB(t, p)
+	if err := db.QueryRow(`PRAGMA freelist_count`).Scan(&free); err != nil || free != 0 {
+		t.Fatalf("freelist after the compaction %d, %v", free, err)
+	}
+	db.Close()
+	if res, err := Upgrade(ctx, p, UpgradeOptions{}); err != nil || res.Compacted {
+		t.Fatalf("a third run: %+v %v", res, err)
+	}
+}

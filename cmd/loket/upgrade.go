@@ -61,9 +61,12 @@ func runUpgrade(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	warnClockFile(ctx, e, path)
-	if res.From == res.To {
+	switch {
+	case res.From == res.To && res.Compacted:
+		fmt.Fprintf(e.stdout, "Basis data %s sudah memakai skema versi %d; pemadatan berkas yang terhenti pada pembaruan sebelumnya diselesaikan.\n", path, res.To)
+	case res.From == res.To:
 		fmt.Fprintf(e.stdout, "Basis data %s sudah memakai skema versi %d; tidak ada yang diubah.\n", path, res.To)
-	} else {
+	default:
 		fmt.Fprintf(e.stdout, "Basis data %s diperbarui dari skema versi %d ke %d dalam %.1f detik.\nCadangan sebelum pembaruan (sudah diperiksa): %s\n",
 			path, res.From, res.To, time.Since(start).Seconds(), res.Backup)
 	}
