@@ -142,10 +142,21 @@ type merger struct {
 // mergeProgressed lists the visits open in the archive that the source has
 // saved since: a step's first save is not an audit row of its own
 // (visit_seal.go), so an open visit can move on while the trail does not.
-// Only a later save counts; a copy older than what was merged leaves the
-// archive's visit as it is.
+// More steps recorded counts (a first save records its step, so a clock
+// set back between two merges does not hide it), and so does a later save
+// with as many (a line handed over of several); a copy older than what was
+// merged, with fewer steps recorded, leaves the archive's visit as it is,
+// whatever its clock said.
 const mergeProgressed = `SELECT s.id FROM main.visits d JOIN src.visits s ON s.id = d.id
-	WHERE d.status = 'Berjalan' AND s.updated_at > d.updated_at`
+	WHERE d.status = 'Berjalan' AND (` + srcSteps + ` > ` + dstSteps + `
+		OR (` + srcSteps + ` = ` + dstSteps + ` AND s.updated_at > d.updated_at))`
+
+// srcSteps and dstSteps count an open visit's steps recorded in the source
+// and in the archive (by the key's prefix).
+const (
+	srcSteps = `(SELECT count(*) FROM src.visit_steps x WHERE x.visit_id = d.id AND x.state <> 'pending')`
+	dstSteps = `(SELECT count(*) FROM main.visit_steps x WHERE x.visit_id = d.id AND x.state <> 'pending')`
+)
 
 // only restricts a visit's tables to the touched visits.
 func (m *merger) only(t mergeTable) string {

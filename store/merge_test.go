@@ -715,6 +715,25 @@ func TestMergeOpenVisitMovedOnWithoutAuditRows(t *testing.T) {
 	if rs := merge(t, archive, a); !rs[0].UpToDate {
 		t.Fatalf("merged again: %+v", rs[0])
 	}
+	// The next step saved with the counter's clock set back three minutes
+	// (still after the arrival): its updated_at is earlier than the last
+	// save's, its step is recorded.
+	clock = clock.Add(-3 * time.Minute)
+	s, err = store.Open(ctx, a, store.Options{Now: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordGuest(ctx, officers[0].ID, v.ID, store.GuestInput{Guest: store.Guest{Name: "Tamu Tanpa Persetujuan", Category: "Swasta", Email: "tamu@contoh.id"}}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if rs := merge(t, archive, a); rs[0].UpToDate {
+		t.Fatalf("step 3 saved with the clock set back, yet the merge says up to date: %+v", rs[0])
+	}
+	var step3 string
+	if err := sqlOf(t, archive).QueryRow(`SELECT state FROM visit_steps WHERE visit_id = ? AND step = 3`, v.ID).Scan(&step3); err != nil || step3 != "done" {
+		t.Fatalf("step 3 in the archive: %q %v", step3, err)
+	}
 	// The copy from before the save changes nothing.
 	merge(t, archive, before)
 	if use, st := purpose(); use != "Penelitian" || st != "done" {
@@ -802,5 +821,82 @@ func TestMergeReadsOwnTablesPastLastSequence(t *testing.T) {
 	}
 	if r, err := store.Check(ctx, archive); err != nil || !r.OK() {
 		t.Fatalf("check of the archive: %v %+v", err, r.Problems)
+	}
+}
+
+// One person's records are all linked to one another, whatever counter
+// holds them and however their IDs sort: two records at counter A and one
+// at B are one person in the recap. A number corrected at B later drops
+// B's links and keeps A's two records linked.
+func TestMergeLinksFollowTheIDNumber(t *testing.T) {
+	ctx := context.Background()
+	a, b := mergeSources(t)
+	var idType, idNumber string
+	if err := sqlOf(t, a).QueryRow(`SELECT id_type, id_number FROM visitors WHERE id_number <> '' ORDER BY id LIMIT 1`).Scan(&idType, &idNumber); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []struct {
+		path, pick string
+	}{
+		{a, `(SELECT id FROM visitors WHERE id_number <> '' AND id_number <> ?2 ORDER BY id DESC LIMIT 1)`}, // a second record at A
+		{b, `(SELECT id FROM visitors WHERE id_number <> '' ORDER BY id LIMIT 1)`},                          // and one at B
+	} {
+		w, err := sql.Open("sqlite", src.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Exec(`UPDATE visitors SET id_type = ?1, id_number = ?2 WHERE id = `+src.pick, idType, idNumber); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+	}
+	archive := filepath.Join(t.TempDir(), "arsip.db")
+	merge(t, archive, a, b)
+	persons := func() (total, records, links int) {
+		t.Helper()
+		s, err := store.Open(ctx, archive, store.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if err := s.Report(ctx, "2000-01-01", "2100-12-31", func(r *store.Report) error {
+			total, _, err = r.Visitors()
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if err := sqlOf(t, archive).QueryRow(`SELECT (SELECT count(DISTINCT visitor_id) FROM visits), (SELECT count(*) FROM visitor_links)`).Scan(&records, &links); err != nil {
+			t.Fatal(err)
+		}
+		return total, records, links
+	}
+	total, records, links := persons()
+	if links != 6 || total != records-2 {
+		t.Fatalf("three records of one person: %d links (want 6), %d persons of %d records (want two fewer)", links, total, records)
+	}
+	var atB string
+	if err := sqlOf(t, b).QueryRow(`SELECT id FROM visitors WHERE id_number = ?`, idNumber).Scan(&atB); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(ctx, b, store.Options{Now: func() time.Time { return time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Visitor(ctx, atB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Guest.IDNumber = "3171011201900001" // a typo corrected at B
+	if err := s.UpdateVisitor(ctx, "", atB, store.GuestInput{Guest: p.Guest, BirthYear: fmt.Sprint(p.Guest.BirthYear)}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	merge(t, archive, b)
+	total, records, links = persons()
+	if links != 2 || total != records-1 {
+		t.Fatalf("after the correction at B: %d links (want A's 2), %d persons of %d records (want one fewer)", links, total, records)
+	}
+	if r, err := store.Check(ctx, archive); err != nil || !r.OK() {
+		t.Fatalf("check: %v %+v", err, r.Problems)
 	}
 }
