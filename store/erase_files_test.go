@@ -67,6 +67,7 @@ func restoreFresh(t *testing.T, f *fixture) *Store {
 // reasons). Others visit too, so the index pages the person
 // shares with them are full and split, as on a real counter.
 func TestErasureLeavesNoBytesInAnyOrder(t *testing.T) {
+	skipUnderRace(t)
 	for _, o := range eraseOrders {
 		t.Run(o.name, func(t *testing.T) {
 			f := newFixture(t)
@@ -212,6 +213,7 @@ func (f *fixture) visitor(id string) Visitor {
 // upgrade comes after), and the people the replaced schema-2 database had
 // erased are erased in it as well: no byte of their ID number or email.
 func TestRestoreOfASchema1BackupKeepsErasures(t *testing.T) {
+	skipUnderRace(t)
 	ctx := context.Background()
 	bak := copyV1(t)
 	cur := copyV1(t)

@@ -161,3 +161,14 @@ func (f *fixture) walk(kind, upTo int) *Visit {
 // testDB is the store's database handle, for tests that check what was
 // written below the API; only tests reach it.
 func testDB(s *Store) *sql.DB { return s.db }
+
+// skipUnderRace skips a test of one goroutine's SQL work in a -race build:
+// the race detector has nothing to watch there and makes SQLite's pure-Go
+// code about ten times slower, and the ordinary `go test ./...` runs the
+// test in full. CI's race run must fit its time (.ci/run).
+func skipUnderRace(t *testing.T) {
+	t.Helper()
+	if RaceDetector {
+		t.Skip("sequential SQL work, run in full without -race")
+	}
+}

@@ -47,6 +47,9 @@ func TestMergeChildProcess(t *testing.T) {
 }
 
 func TestKilledMerge(t *testing.T) {
+	if store.RaceDetector {
+		t.Skip("sequential SQL work, run in full without -race")
+	}
 	rounds := 4
 	if n, err := strconv.Atoi(os.Getenv("LOKET_MERGE_KILL_ROUNDS")); err == nil && n > 0 {
 		rounds = n

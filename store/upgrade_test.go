@@ -244,6 +244,7 @@ func TestUpgradeSurvivesKill(t *testing.T) {
 // schemas left it, is upgraded the rest of the way with its officers and
 // its visits' references to them kept.
 func TestUpgradeFromEachOlderSchema(t *testing.T) {
+	skipUnderRace(t)
 	ctx := context.Background()
 	ms, err := migrations()
 	if err != nil {
@@ -298,6 +299,7 @@ func TestUpgradeFromEachOlderSchema(t *testing.T) {
 // file uncompacted; the next run compacts it and says so, and a run after
 // that has nothing to do.
 func TestUpgradeFinishesAnInterruptedCompaction(t *testing.T) {
+	skipUnderRace(t)
 	ctx := context.Background()
 	p := copyV1(t)
 	res, err := Upgrade(ctx, p, UpgradeOptions{})

@@ -13,6 +13,7 @@ import (
 // the sealed steps is found while the same edit of an old closed visit is
 // left to the rules it always had.
 func TestSealOnAnUpgradedFile(t *testing.T) {
+	skipUnderRace(t)
 	ctx := context.Background()
 	p := copyV1(t)
 	if _, err := Upgrade(ctx, p, UpgradeOptions{}); err != nil {
