@@ -136,14 +136,7 @@ func (s *Store) RecordGuest(ctx context.Context, actor, visitID string, in Guest
 		}
 		if v.Guest != (Guest{}) || v.Consent { // a first guest book is step 3's own record (visit_seal.go)
 			a := s.auditor(ctx, tx, actor, "visit", v.ID)
-			olds, news := guestStrings(v.Guest), guestStrings(g)
-			var changed []string
-			for i, f := range personalFields {
-				if olds[i] != news[i] {
-					changed = append(changed, f)
-				}
-			}
-			a.personalChanges(changed)
+			a.personalChanges(changedFields(v.Guest, g))
 			a.change("consent", v.Consent, in.Consent)
 			if a.err != nil {
 				return a.err
@@ -198,15 +191,21 @@ func (s *Store) updateVisitor(ctx context.Context, tx *sql.Tx, actor string, old
 		return fmt.Errorf("store: update visitor: %w", err)
 	}
 	a := s.auditor(ctx, tx, actor, "visitor", old.ID)
-	olds, news := guestStrings(old.Guest), guestStrings(g)
+	a.personalChanges(changedFields(old.Guest, g))
+	return a.err
+}
+
+// changedFields names the personal fields that differ between two guest
+// books, in personalFields' order, for an audit row without values.
+func changedFields(old, new Guest) []string {
+	olds, news := guestStrings(old), guestStrings(new)
 	var changed []string
 	for i, f := range personalFields {
 		if olds[i] != news[i] {
 			changed = append(changed, f)
 		}
 	}
-	a.personalChanges(changed)
-	return a.err
+	return changed
 }
 
 // indexVisitor rewrites the lookup terms of a visitor.
