@@ -52,18 +52,7 @@ func TestReceiptCorrectionChangesPayer(t *testing.T) {
 // the screen says it keeps it, before and after the correction.
 func TestReceiptCorrectionBankKeepsBillingName(t *testing.T) {
 	h := newHarness(t, 120, 35)
-	id := h.walk(kindPaidPub, store.StepPrepare)
-	ctx, off := context.Background(), h.m.c.Officer.ID
-	if err := h.s.IssueBillingCode(ctx, off, id, "Siti Aminah", "820261126000009"); err != nil {
-		t.Fatal(err)
-	}
-	h.clk.Add(time.Hour)
-	if err := h.s.ConfirmBankPayment(ctx, off, id, "ABCD1234EFGH5678", "BRI123456789", time.Time{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := h.s.HandOverProducts(ctx, off, id, []string{h.stored(id).Items[0].ID}); err != nil {
-		t.Fatal(err)
-	}
+	id := bankPaidHandedOver(t, h)
 	h.update(frame.NavigateMsg{To: frame.ScreenVisit, VisitID: id})
 	h.settle()
 	h.atStep(store.StepCheck)
@@ -89,18 +78,7 @@ func TestReceiptCorrectionBankKeepsBillingName(t *testing.T) {
 // could not be corrected anywhere.
 func TestReceiptCorrectionBankIdentifiers(t *testing.T) {
 	h := newHarness(t, 80, 24)
-	id := h.walk(kindPaidPub, store.StepPrepare)
-	ctx, off := context.Background(), h.m.c.Officer.ID
-	if err := h.s.IssueBillingCode(ctx, off, id, "Siti Aminah", "820261126000009"); err != nil {
-		t.Fatal(err)
-	}
-	h.clk.Add(time.Hour)
-	if err := h.s.ConfirmBankPayment(ctx, off, id, "ABCD1234EFGH5678", "BRI123456789", time.Time{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := h.s.HandOverProducts(ctx, off, id, []string{h.stored(id).Items[0].ID}); err != nil {
-		t.Fatal(err)
-	}
+	id := bankPaidHandedOver(t, h)
 	old := *h.stored(id).ActiveInvoice(store.KindReceipt)
 	h.update(frame.NavigateMsg{To: frame.ScreenVisit, VisitID: id})
 	h.settle()
@@ -260,4 +238,24 @@ func TestEditorKeysSayWhy(t *testing.T) {
 	if !strings.Contains(h.m.errLine, "tekan t untuk mengisi survei lagi") {
 		t.Fatalf("a score on a declined survey: %q", h.m.errLine)
 	}
+}
+
+// bankPaidHandedOver walks a publication visit paid at the bank (kode
+// billing and payment under Siti Aminah's name, NTPN ABCD1234EFGH5678)
+// with its product handed over: step 14 is next.
+func bankPaidHandedOver(t *testing.T, h *harness) string {
+	t.Helper()
+	id := h.walk(kindPaidPub, store.StepPrepare)
+	ctx, off := context.Background(), h.m.c.Officer.ID
+	if err := h.s.IssueBillingCode(ctx, off, id, "Siti Aminah", "820261126000009"); err != nil {
+		t.Fatal(err)
+	}
+	h.clk.Add(time.Hour)
+	if err := h.s.ConfirmBankPayment(ctx, off, id, "ABCD1234EFGH5678", "BRI123456789", time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.s.HandOverProducts(ctx, off, id, []string{h.stored(id).Items[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
