@@ -5,6 +5,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -124,7 +125,7 @@ func (c *checker) seals() {
 		})
 	for _, id := range sortedKeys(seals) {
 		parts, err := visitSealParts(c.ctx, c.tx, id)
-		if err == sql.ErrNoRows {
+		if errors.Is(err, sql.ErrNoRows) {
 			continue // a seal of a visit not in the file: a foreign-key matter
 		}
 		if err != nil {
